@@ -1,0 +1,19 @@
+# Build defaults shared by every target: Release unless told otherwise, C++17, warnings.
+if(NOT CMAKE_BUILD_TYPE AND NOT CMAKE_CONFIGURATION_TYPES)
+    set(CMAKE_BUILD_TYPE Release CACHE STRING "Build type" FORCE)
+endif()
+set(CMAKE_CXX_STANDARD 17)
+set(CMAKE_CXX_STANDARD_REQUIRED ON)
+set(CMAKE_CXX_EXTENSIONS OFF)
+set(CMAKE_EXPORT_COMPILE_COMMANDS ON)
+set(CMAKE_POSITION_INDEPENDENT_CODE ON)
+
+if(CARDIOSEG_LIBTORCH_PREFIX)
+    list(PREPEND CMAKE_PREFIX_PATH "${CARDIOSEG_LIBTORCH_PREFIX}")
+endif()
+
+# Our own code builds clean with -Wall -Wextra; third-party headers come in as SYSTEM.
+add_library(cardioseg_warnings INTERFACE)
+target_compile_options(cardioseg_warnings INTERFACE
+    $<$<CXX_COMPILER_ID:GNU,Clang>:-Wall -Wextra -Wpedantic>)
+add_library(cardioseg::warnings ALIAS cardioseg_warnings)

@@ -1,0 +1,185 @@
+#include "io/nifti_masks.h"
+
+#include <cmath>
+#include <stdexcept>
+
+#include <vtkImageCast.h>
+#include <vtkImageData.h>
+#include <vtkMatrix4x4.h>
+#include <vtkNIFTIImageReader.h>
+#include <vtkNIFTIImageWriter.h>
+#include <vtkNew.h>
+#include <vtkPointData.h>
+#include <vtkDataArray.h>
+
+#include "io/atomic_file.h"
+
+namespace fs = std::filesystem;
+
+namespace cardioseg::io {
+
+using image::Vec3;
+
+namespace {
+
+Vec3 lpsToRas(const Vec3& v) { return {-v[0], -v[1], v[2]}; }
+
+double det3(const Vec3& a, const Vec3& b, const Vec3& c) { return image::dot(a, image::cross(b, c)); }
+
+/// 4×4 matrix whose columns are the unit axis directions and whose last column is the origin.
+vtkNew<vtkMatrix4x4> axisMatrix(const Vec3& i, const Vec3& j, const Vec3& k, const Vec3& o) {
+    vtkNew<vtkMatrix4x4> m;
+    for (int r = 0; r < 3; ++r) {
+        m->SetElement(r, 0, i[r]);
+        m->SetElement(r, 1, j[r]);
+        m->SetElement(r, 2, k[r]);
+        m->SetElement(r, 3, o[r]);
+    }
+    return m;
+}
+
+bool isAllIgnore(const image::LabelMap& m) {
+    for (auto v : m.data)
+        if (v != image::label::Ignore) return false;
+    return true;
+}
+
+}  // namespace
+
+void writeNiftiLabels(const fs::path& file, const image::CineSeries& series,
+                      const image::SeriesLabels& labels, int phase) {
+    const auto& g = series.geometry;
+    if (labels.slices != series.slices || labels.phases != series.phases)
+        throw std::runtime_error("cannot write " + file.string() + ": labels do not match the series grid");
+    if (phase >= series.phases) throw std::runtime_error("cannot write " + file.string() + ": no such phase");
+    const int nx = g.columns, ny = g.rows, nz = series.slices;
+    const int nt = phase < 0 ? series.phases : 1;
+
+    // NIfTI wants a right-handed qform; when rows × columns × slices is left-handed, store
+    // the slices in reverse order instead of relying on qfac.
+    Vec3 normal = g.normal;
+    Vec3 origin = g.origin;
+    const bool reverse = det3(g.rowDir, g.colDir, g.normal) < 0;
+    if (reverse) {
+        for (int r = 0; r < 3; ++r) origin[r] += (nz - 1) * g.sliceSpacing * normal[r];
+        normal = {-normal[0], -normal[1], -normal[2]};
+    }
+
+    vtkNew<vtkImageData> img;
+    img->SetDimensions(nx, ny, nz);
+    img->SetSpacing(g.colSpacing, g.rowSpacing, g.sliceSpacing);
+    img->SetOrigin(0, 0, 0);
+    img->AllocateScalars(VTK_UNSIGNED_CHAR, nt);
+    auto* out = static_cast<unsigned char*>(img->GetScalarPointer());
+    const std::size_t plane = static_cast<std::size_t>(nx) * ny;
+    for (int z = 0; z < nz; ++z) {
+        const int slice = reverse ? nz - 1 - z : z;
+        for (int t = 0; t < nt; ++t) {
+            const auto& map = labels.at(slice, phase < 0 ? t : phase);
+            for (std::size_t i = 0; i < plane; ++i)
+                out[(z * plane + i) * nt + t] = map.empty() ? image::label::Ignore : map.data[i];
+        }
+    }
+
+    const auto m = axisMatrix(lpsToRas(g.rowDir), lpsToRas(g.colDir), lpsToRas(normal), lpsToRas(origin));
+    writeAtomically(file, [&](const fs::path& tmp) {
+        vtkNew<vtkNIFTIImageWriter> w;
+        w->SetInputData(img);
+        w->SetFileName(tmp.string().c_str());
+        w->SetQFormMatrix(m);
+        w->SetSFormMatrix(m);
+        w->SetDescription("CardioSeg labels 0 bg 1 LV 2 myo 255 unknown");
+        if (nt > 1) w->SetTimeDimension(nt);
+        w->Write();
+        if (w->GetErrorCode() != 0) throw std::runtime_error("NIfTI writer failed (disk full?)");
+    });
+}
+
+NiftiLabelVolume readNiftiLabels(const fs::path& file) {
+    if (!fs::is_regular_file(file)) throw std::runtime_error(file.string() + ": no such file");
+    vtkNew<vtkNIFTIImageReader> r;
+    if (!r->CanReadFile(file.string().c_str()))
+        throw std::runtime_error(file.string() + ": not a NIfTI file");
+    r->SetFileName(file.string().c_str());
+    r->Update();
+    vtkImageData* raw = r->GetOutput();
+    if (r->GetErrorCode() != 0 || !raw || !raw->GetPointData()->GetScalars())
+        throw std::runtime_error(file.string() + ": unreadable or truncated NIfTI file");
+    vtkNew<vtkImageCast> cast;
+    cast->SetInputData(raw);
+    cast->SetOutputScalarTypeToUnsignedChar();
+    cast->Update();
+    vtkImageData* img = cast->GetOutput();
+
+    int dims[3];
+    img->GetDimensions(dims);
+    double spacing[3];
+    img->GetSpacing(spacing);
+    const int nt = img->GetNumberOfScalarComponents();
+
+    vtkMatrix4x4* m = r->GetSFormMatrix() ? r->GetSFormMatrix() : r->GetQFormMatrix();
+    NiftiLabelVolume v;
+    auto& g = v.geometry;
+    g.columns = dims[0];
+    g.rows = dims[1];
+    g.colSpacing = spacing[0];
+    g.rowSpacing = spacing[1];
+    g.sliceSpacing = spacing[2];
+    if (m) {
+        auto column = [&](int c) { return lpsToRas({m->GetElement(0, c), m->GetElement(1, c), m->GetElement(2, c)}); };
+        g.rowDir = image::normalized(column(0));
+        g.colDir = image::normalized(column(1));
+        g.normal = image::normalized(column(2));
+        g.origin = column(3);
+        // VTK keeps the image origin apart from the matrix.
+        double o[3];
+        img->GetOrigin(o);
+        for (int r2 = 0; r2 < 3; ++r2)
+            g.origin[r2] += o[0] * g.rowDir[r2] + o[1] * g.colDir[r2] + o[2] * g.normal[r2];
+    }
+    v.slices = dims[2];
+    v.phases = nt;
+    v.labels = image::SeriesLabels(v.slices, v.phases);
+    const auto* in = static_cast<const unsigned char*>(img->GetScalarPointer());
+    const std::size_t plane = static_cast<std::size_t>(dims[0]) * dims[1];
+    for (int z = 0; z < v.slices; ++z)
+        for (int t = 0; t < nt; ++t) {
+            image::LabelMap map(dims[0], dims[1]);
+            for (std::size_t i = 0; i < plane; ++i) map.data[i] = in[(z * plane + i) * nt + t];
+            if (!isAllIgnore(map)) v.labels.at(z, t) = std::move(map);
+        }
+    return v;
+}
+
+image::SeriesLabels readNiftiLabelsFor(const fs::path& file, const image::CineSeries& series, int phase) {
+    NiftiLabelVolume v = readNiftiLabels(file);
+    const auto& g = series.geometry;
+    auto fail = [&](const std::string& why) {
+        return std::runtime_error(file.string() + ": " + why + " of the series");
+    };
+    if (v.geometry.columns != g.columns || v.geometry.rows != g.rows)
+        throw fail("image size differs from that");
+    if (v.slices != series.slices) throw fail("slice count differs from that");
+    if (image::dot(v.geometry.rowDir, g.rowDir) < 0.99 || image::dot(v.geometry.colDir, g.colDir) < 0.99)
+        throw fail("in-plane orientation differs from that");
+    const double along = image::dot(v.geometry.normal, g.normal);
+    if (series.slices > 1 && std::abs(along) < 0.99) throw fail("slice direction differs from that");
+    const bool reversed = series.slices > 1 && along < 0;
+
+    image::SeriesLabels labels = image::SeriesLabels::like(series);
+    int target = phase;
+    if (v.phases > 1) {
+        if (v.phases != series.phases) throw fail("phase count differs from that");
+    } else if (target < 0) {
+        if (series.phases != 1) throw std::runtime_error(file.string() + ": a 3-D file needs the phase it belongs to");
+        target = 0;
+    }
+    for (int z = 0; z < v.slices; ++z)
+        for (int t = 0; t < v.phases; ++t) {
+            const int slice = reversed ? v.slices - 1 - z : z;
+            labels.at(slice, v.phases > 1 ? t : target) = std::move(v.labels.at(z, t));
+        }
+    return labels;
+}
+
+}  // namespace cardioseg::io
