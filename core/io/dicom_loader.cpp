@@ -175,6 +175,17 @@ std::string scanFile(const fs::path& file, std::vector<ScannedFrame>& out) {
             return std::string("unsupported transfer syntax ") + DcmXfer(xfer).getXferName();
     }
 
+    const long nFrames = std::max(1L, getInt(ds, DCM_NumberOfFrames, 1));
+    if (!DcmXfer(xfer).isEncapsulated()) {
+        // Native pixel data must fit in the file: catches truncation before any decoding.
+        const std::uintmax_t payload = static_cast<std::uintmax_t>(rows) * cols * nFrames * (bits / 8);
+        std::error_code ec;
+        const std::uintmax_t size = fs::file_size(file, ec);
+        if (!ec && size < payload)
+            return "truncated file: " + std::to_string(size) + " bytes cannot hold " +
+                   std::to_string(payload) + " bytes of pixel data";
+    }
+
     image::SeriesInfo info = readSeriesInfo(ds);
     if (info.seriesUid.empty()) info.seriesUid = "no-series-uid:" + file.parent_path().string();
 
@@ -184,7 +195,6 @@ std::string scanFile(const fs::path& file, std::vector<ScannedFrame>& out) {
     base.sopInstanceUid = getString(ds, DCM_SOPInstanceUID);
     base.sopClassUid = sopClass;
 
-    const long nFrames = std::max(1L, getInt(ds, DCM_NumberOfFrames, 1));
     // Enhanced (multi-frame) objects keep per-frame attributes in functional groups; classic
     // images keep them at the top level. Some writers add empty functional-group sequences to
     // classic images, so every attribute falls back to the top level when no group has it.
@@ -393,8 +403,23 @@ void removeFrames(CineSeries& series, const std::vector<char>& remove) {
         frames.push_back(std::move(series.frames[i]));
         pixels.push_back(std::move(series.pixels[i]));
     }
-    for (int& g : series.grid)
-        if (g >= 0) g = newIndex[g];
+    // Close the gaps: phases keep their order within each slice; empty slices go.
+    std::vector<std::vector<int>> slices;
+    for (int s = 0; s < series.slices; ++s) {
+        std::vector<int> row;
+        for (int p = 0; p < series.phases; ++p) {
+            const int g = series.grid[static_cast<std::size_t>(s) * series.phases + p];
+            if (g >= 0 && newIndex[g] >= 0) row.push_back(newIndex[g]);
+        }
+        if (!row.empty()) slices.push_back(std::move(row));
+    }
+    std::size_t phases = 0;
+    for (const auto& row : slices) phases = std::max(phases, row.size());
+    series.slices = static_cast<int>(slices.size());
+    series.phases = static_cast<int>(phases);
+    series.grid.assign(slices.size() * phases, -1);
+    for (std::size_t s = 0; s < slices.size(); ++s)
+        std::copy(slices[s].begin(), slices[s].end(), series.grid.begin() + static_cast<std::ptrdiff_t>(s * phases));
     series.frames = std::move(frames);
     series.pixels = std::move(pixels);
 }

@@ -101,6 +101,7 @@ NiftiLabelVolume readNiftiLabels(const fs::path& file) {
     if (!r->CanReadFile(file.string().c_str()))
         throw std::runtime_error(file.string() + ": not a NIfTI file");
     r->SetFileName(file.string().c_str());
+    r->TimeAsVectorOn();  // every phase, as scalar components
     r->Update();
     vtkImageData* raw = r->GetOutput();
     if (r->GetErrorCode() != 0 || !raw || !raw->GetPointData()->GetScalars())

@@ -1,0 +1,80 @@
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "image/geometry.h"
+
+namespace cardioseg::testing {
+
+/// Transfer syntaxes the synthetic writer can produce.
+enum class Encoding { ExplicitLittle, ImplicitLittle, ExplicitBig, Rle, JpegLossless, JpegLsLossless, JpegBaseline };
+
+/// A synthetic cine short-axis series with known geometry and pixel values.
+struct SyntheticSeries {
+    int rows = 24;
+    int columns = 32;
+    int slices = 4;
+    int phases = 5;
+    double rowSpacing = 1.5;
+    double colSpacing = 1.25;
+    double sliceSpacing = 8.0;
+    /// The Sunnybrook short-axis orientation (rowDir × colDir points towards the base).
+    image::Vec3 rowDir{-0.104592, 0.346381, -0.932245};
+    image::Vec3 colDir{-0.733192, -0.660188, -0.163037};
+    image::Vec3 basalOrigin{162.673, 35.6185, 144.459};  ///< position of the basal slice
+    double triggerStep = 37.5;                           ///< ms between phases
+    std::string seriesUid = "1.2.826.0.1.3680043.10.511.1.1";
+    std::string studyUid = "1.2.826.0.1.3680043.10.511.2.1";
+    std::string patientId = "SYNTH001";
+    std::string description = "SA cine synthetic";
+    int seriesNumber = 5;
+    Encoding encoding = Encoding::ExplicitLittle;
+    int bitsAllocated = 16;
+    int bitsStored = 12;
+    bool isSigned = false;
+    double rescaleSlope = 1.0;
+    double rescaleIntercept = 0.0;
+    bool monochrome1 = false;
+    bool writeWindow = true;
+    bool multiFrame = false;       ///< one Enhanced MR file holding every frame
+    bool withExtension = true;     ///< ".dcm" file names
+    bool apexFirstInstances = true;  ///< instance 1 is the most apical slice (tests re-sorting)
+    unsigned shuffleSeed = 1;      ///< file names do not follow the slice/phase order
+};
+
+/// Raw stored value of pixel (x, y) of image (slice, phase); within bitsStored.
+int rawPixel(const SyntheticSeries& s, int slice, int phase, int x, int y);
+
+/// Modality value (after rescale and sign) that a reader must produce for that pixel.
+double modalityPixel(const SyntheticSeries& s, int slice, int phase, int x, int y);
+
+/// InstanceNumber given to image (slice, phase) (slice 0 = base).
+int instanceNumberOf(const SyntheticSeries& s, int slice, int phase);
+
+/// ImagePositionPatient of slice k (slice 0 = base).
+image::Vec3 slicePosition(const SyntheticSeries& s, int slice);
+
+/// Writes the series into `dir` (created); returns the files written.
+std::vector<std::filesystem::path> writeSeries(const std::filesystem::path& dir, const SyntheticSeries& s);
+
+/// A fresh empty temporary folder, removed with the object.
+class TempDir {
+public:
+    TempDir();
+    ~TempDir();
+    TempDir(const TempDir&) = delete;
+    TempDir& operator=(const TempDir&) = delete;
+    const std::filesystem::path& path() const { return m_path; }
+    std::filesystem::path operator/(const std::string& name) const { return m_path / name; }
+
+private:
+    std::filesystem::path m_path;
+};
+
+/// ../shared/data/scd when present next to the source tree, else an empty path.
+std::filesystem::path sharedScdDir();
+
+}  // namespace cardioseg::testing
