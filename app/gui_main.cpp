@@ -1,0 +1,49 @@
+// cardioseg: the workstation. cardioseg [study path] [--lang en|fr] [--screenshot out.png]
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QTranslator>
+
+#include <cstdio>
+
+#include "io/resources.h"
+#include "main_window.h"
+
+int main(int argc, char** argv) {
+    QApplication app(argc, argv);
+    QApplication::setApplicationName("CardioSeg");
+    QApplication::setOrganizationName("CardioSeg");
+    QApplication::setApplicationVersion("0.1.0");
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription("Cardiac MRI segmentation workstation");
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addPositionalArgument("study", "DICOM folder, file or DICOMDIR to open (default: the sample study)");
+    QCommandLineOption lang("lang", "Interface language: en or fr (default: the system's)", "code");
+    QCommandLineOption screenshot("screenshot", "Open the study, save a PNG of the main window there and exit",
+                                  "file");
+    parser.addOption(lang);
+    parser.addOption(screenshot);
+    parser.process(app);
+
+    const QString code = parser.isSet(lang) ? parser.value(lang) : QLocale::system().name().left(2);
+    if (code != "en" && code != "fr" && parser.isSet(lang)) {
+        std::fprintf(stderr, "cardioseg: --lang %s: only en and fr are available\n", qPrintable(code));
+        return 2;
+    }
+    QTranslator translator, qtTranslator;
+    if (code == "fr") {
+        if (translator.load(":/i18n/cardioseg_fr.qm")) QApplication::installTranslator(&translator);
+        if (qtTranslator.load("qtbase_fr", QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+            QApplication::installTranslator(&qtTranslator);
+    }
+
+    cardioseg::ui::MainWindow window;
+    if (parser.isSet(screenshot)) window.setScreenshotPath(parser.value(screenshot));
+    window.show();
+    const QStringList args = parser.positionalArguments();
+    window.openStudy(args.isEmpty() ? QString::fromStdString(cardioseg::io::sampleStudyDir().string()) : args.first());
+    return QApplication::exec();
+}

@@ -1,0 +1,19 @@
+#pragma once
+
+#include <QColor>
+#include <QImage>
+
+#include "image/cine_series.h"
+
+namespace cardioseg::ui {
+
+/// 8-bit greyscale rendering of an image through a display window.
+QImage toQImage(const image::FloatImage& img, const image::Window& window);
+
+/// Colours of the labels in overlays.
+QColor labelColor(std::uint8_t label);
+
+/// Semi-transparent overlay of a label map (background and ignore transparent).
+QImage labelOverlay(const image::LabelMap& labels, int alpha);
+
+}  // namespace cardioseg::ui

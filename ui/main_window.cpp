@@ -1,0 +1,453 @@
+#include "main_window.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCheckBox>
+#include <QCloseEvent>
+#include <QComboBox>
+#include <QDialog>
+#include <QDialogButtonBox>
+#include <QDockWidget>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QListWidget>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSettings>
+#include <QSlider>
+#include <QSpinBox>
+#include <QStatusBar>
+#include <QTableWidget>
+#include <QTimer>
+#include <QToolButton>
+#include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <cstdio>
+
+#include "io/dicom_loader.h"
+#include "slice_view.h"
+
+namespace cardioseg::ui {
+
+namespace {
+
+constexpr int kMaxRecent = 8;
+
+enum WindowPreset { PresetDicom, PresetAuto, PresetFullRange };
+
+}  // namespace
+
+MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
+    setWindowTitle(tr("CardioSeg"));
+    setAcceptDrops(true);
+    buildUi();
+    buildMenus();
+    connect(&m_loader, &QFutureWatcher<LoadedStudy>::finished, this, &MainWindow::onStudyLoaded);
+    QSettings settings;
+    restoreGeometry(settings.value("window/geometry").toByteArray());
+    if (!settings.contains("window/geometry")) resize(1280, 820);
+}
+
+MainWindow::~MainWindow() {
+    cancelLoading();
+    m_loader.waitForFinished();
+}
+
+void MainWindow::buildUi() {
+    m_view = new SliceView(this);
+    auto* central = new QWidget(this);
+    auto* layout = new QVBoxLayout(central);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(4);
+    layout->addWidget(m_view, 1);
+
+    auto* controls = new QWidget(central);
+    auto* grid = new QHBoxLayout(controls);
+    grid->setContentsMargins(8, 2, 8, 6);
+    m_sliceLabel = new QLabel(controls);
+    m_sliceLabel->setMinimumWidth(110);
+    m_sliceSlider = new QSlider(Qt::Horizontal, controls);
+    m_sliceSlider->setToolTip(tr("Slice, base to apex (Up/Down)"));
+    m_phaseLabel = new QLabel(controls);
+    m_phaseLabel->setMinimumWidth(170);
+    m_phaseSlider = new QSlider(Qt::Horizontal, controls);
+    m_phaseSlider->setToolTip(tr("Cardiac phase (Left/Right)"));
+    m_playButton = new QToolButton(controls);
+    m_playButton->setCheckable(true);
+    m_playButton->setText(tr("Play"));
+    m_playButton->setToolTip(tr("Play the cardiac cycle (Space)"));
+    m_fps = new QSpinBox(controls);
+    m_fps->setRange(1, 60);
+    m_fps->setValue(QSettings().value("view/fps", 20).toInt());
+    m_fps->setSuffix(tr(" fps"));
+    m_showLabels = new QCheckBox(tr("Expert labels"), controls);
+    m_showLabels->setChecked(true);
+    m_showLabels->setToolTip(tr("Show the expert contours and labels (L)"));
+    m_windowPreset = new QComboBox(controls);
+    m_windowPreset->addItem(tr("Window: DICOM"), PresetDicom);
+    m_windowPreset->addItem(tr("Window: auto"), PresetAuto);
+    m_windowPreset->addItem(tr("Window: full range"), PresetFullRange);
+    grid->addWidget(m_sliceLabel);
+    grid->addWidget(m_sliceSlider, 2);
+    grid->addSpacing(12);
+    grid->addWidget(m_phaseLabel);
+    grid->addWidget(m_phaseSlider, 3);
+    grid->addWidget(m_playButton);
+    grid->addWidget(m_fps);
+    grid->addSpacing(12);
+    grid->addWidget(m_showLabels);
+    grid->addWidget(m_windowPreset);
+    layout->addWidget(controls);
+    setCentralWidget(central);
+
+    auto* dock = new QDockWidget(tr("Series"), this);
+    dock->setObjectName("seriesDock");
+    auto* side = new QWidget(dock);
+    auto* sideLayout = new QVBoxLayout(side);
+    m_seriesList = new QListWidget(side);
+    m_seriesList->setMinimumWidth(240);
+    m_details = new QLabel(side);
+    m_details->setWordWrap(true);
+    m_details->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_details->setAlignment(Qt::AlignTop | Qt::AlignLeft);
+    m_skippedButton = new QPushButton(side);
+    m_skippedButton->hide();
+    sideLayout->addWidget(m_seriesList, 1);
+    sideLayout->addWidget(m_details);
+    sideLayout->addWidget(m_skippedButton);
+    dock->setWidget(side);
+    addDockWidget(Qt::LeftDockWidgetArea, dock);
+
+    m_cursorLabel = new QLabel(this);
+    statusBar()->addWidget(m_cursorLabel, 1);
+    m_progress = new QProgressBar(this);
+    m_progress->setRange(0, 1000);
+    m_progress->setMaximumWidth(240);
+    m_progress->hide();
+    m_cancelButton = new QPushButton(tr("Cancel"), this);
+    m_cancelButton->hide();
+    statusBar()->addPermanentWidget(m_progress);
+    statusBar()->addPermanentWidget(m_cancelButton);
+
+    m_cineTimer = new QTimer(this);
+    connect(m_cineTimer, &QTimer::timeout, this, [this] { stepPhase(1); });
+    connect(m_sliceSlider, &QSlider::valueChanged, this, &MainWindow::updateImage);
+    connect(m_phaseSlider, &QSlider::valueChanged, this, &MainWindow::updateImage);
+    connect(m_playButton, &QToolButton::toggled, this, &MainWindow::togglePlay);
+    connect(m_fps, qOverload<int>(&QSpinBox::valueChanged), this, [this](int fps) {
+        m_cineTimer->setInterval(1000 / fps);
+        QSettings().setValue("view/fps", fps);
+    });
+    connect(m_showLabels, &QCheckBox::toggled, m_view, &SliceView::setOverlayVisible);
+    connect(m_windowPreset, qOverload<int>(&QComboBox::currentIndexChanged), this,
+            [this](int i) { applyWindowPreset(m_windowPreset->itemData(i).toInt()); });
+    connect(m_seriesList, &QListWidget::currentRowChanged, this, &MainWindow::showSeries);
+    connect(m_view, &SliceView::cursorInfoChanged, m_cursorLabel, &QLabel::setText);
+    connect(m_cancelButton, &QPushButton::clicked, this, &MainWindow::cancelLoading);
+    connect(m_skippedButton, &QPushButton::clicked, this, &MainWindow::showSkipped);
+    updateImage();
+}
+
+void MainWindow::buildMenus() {
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    QAction* openFolder = file->addAction(tr("&Open Folder…"), this, [this] {
+        const QString dir = QFileDialog::getExistingDirectory(this, tr("Open a study folder"));
+        if (!dir.isEmpty()) openStudy(dir);
+    });
+    openFolder->setShortcut(QKeySequence::Open);
+    file->addAction(tr("Open &Files…"), this, [this] {
+        const QString f = QFileDialog::getOpenFileName(this, tr("Open a DICOM file or DICOMDIR"));
+        if (!f.isEmpty()) openStudy(f);
+    });
+    m_recentMenu = file->addMenu(tr("&Recent Studies"));
+    rebuildRecentMenu();
+    file->addSeparator();
+    QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    quit->setShortcut(QKeySequence::Quit);
+
+    QMenu* view = menuBar()->addMenu(tr("&View"));
+    view->addAction(tr("&Fit to Window"), QKeySequence(Qt::Key_F), m_view, &SliceView::fitToWindow);
+    view->addAction(tr("Show Expert &Labels"), QKeySequence(Qt::Key_L), m_showLabels, &QCheckBox::toggle);
+    view->addAction(tr("&Play Cine"), QKeySequence(Qt::Key_Space), m_playButton, &QToolButton::toggle);
+    view->addSeparator();
+    view->addAction(tr("Next Slice"), QKeySequence(Qt::Key_Down), this, [this] { stepSlice(1); });
+    view->addAction(tr("Previous Slice"), QKeySequence(Qt::Key_Up), this, [this] { stepSlice(-1); });
+    view->addAction(tr("Next Phase"), QKeySequence(Qt::Key_Right), this, [this] { stepPhase(1); });
+    view->addAction(tr("Previous Phase"), QKeySequence(Qt::Key_Left), this, [this] { stepPhase(-1); });
+
+    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&About CardioSeg"), this, [this] {
+        QMessageBox::about(this, tr("About CardioSeg"),
+                           tr("<b>CardioSeg</b> %1<br>Cardiac MRI segmentation workstation.<br>"
+                              "Sample study: Sunnybrook Cardiac Data (CC0), Radau et al., MIDAS Journal 2009.")
+                               .arg(QApplication::applicationVersion()));
+    });
+}
+
+void MainWindow::openStudy(const QString& path) {
+    if (!QFileInfo::exists(path)) {
+        const QString msg = tr("%1: no such file or folder").arg(path);
+        if (!m_screenshotPath.isEmpty()) {
+            std::fprintf(stderr, "cardioseg: %s\n", qPrintable(msg));
+            QTimer::singleShot(0, qApp, [] { qApp->exit(1); });
+            return;
+        }
+        showError(tr("Open study"), msg);
+        return;
+    }
+    cancelLoading();
+    m_loader.waitForFinished();
+    togglePlay(false);
+    m_cancel = std::make_shared<std::atomic<bool>>(false);
+    m_progress->setValue(0);
+    m_progress->show();
+    m_cancelButton->show();
+    statusBar()->showMessage(tr("Loading %1…").arg(path));
+    auto cancel = m_cancel;
+    QPointer<QProgressBar> bar = m_progress;
+    auto progress = [cancel, bar](double f, const std::string&) {
+        QMetaObject::invokeMethod(bar, [bar, f] {
+            if (bar) bar->setValue(static_cast<int>(f * 1000));
+        }, Qt::QueuedConnection);
+        return !cancel->load();
+    };
+    m_loader.setFuture(QtConcurrent::run([path, progress] { return loadStudy(path, progress); }));
+}
+
+bool MainWindow::isLoading() const { return m_loader.isRunning(); }
+
+void MainWindow::cancelLoading() {
+    if (m_cancel) m_cancel->store(true);
+}
+
+void MainWindow::onStudyLoaded() {
+    m_progress->hide();
+    m_cancelButton->hide();
+    LoadedStudy loaded = m_loader.result();
+    if (loaded.result.cancelled) {
+        statusBar()->showMessage(tr("Loading cancelled"), 5000);
+        return;
+    }
+    if (loaded.result.series.empty()) {
+        const QString msg = tr("No DICOM image could be read from %1 (%n file(s) skipped).", "",
+                               static_cast<int>(loaded.result.skipped.size())).arg(loaded.path);
+        statusBar()->showMessage(msg, 10000);
+        if (!m_screenshotPath.isEmpty()) {
+            std::fprintf(stderr, "cardioseg: %s\n", qPrintable(msg));
+            qApp->exit(1);
+            return;
+        }
+        showError(tr("Open study"), msg);
+        return;
+    }
+    m_study = std::move(loaded);
+    addRecent(m_study.path);
+    setWindowTitle(tr("CardioSeg — %1").arg(QFileInfo(m_study.path).fileName()));
+
+    const QSignalBlocker block(m_seriesList);
+    m_seriesList->clear();
+    for (const auto& s : m_study.result.series) {
+        const QString desc = s.info.seriesDescription.empty() ? tr("(no description)")
+                                                              : QString::fromStdString(s.info.seriesDescription);
+        m_seriesList->addItem(tr("%1 · %2\n%3 slices × %4 phases, %5")
+                                  .arg(QString::fromStdString(s.info.patientId), desc)
+                                  .arg(s.slices).arg(s.phases)
+                                  .arg(QString::fromStdString(s.info.modality)));
+    }
+    const std::size_t skipped = m_study.result.skipped.size();
+    m_skippedButton->setVisible(skipped > 0);
+    m_skippedButton->setText(tr("%n file(s) skipped…", "", static_cast<int>(skipped)));
+    statusBar()->showMessage(tr("Loaded %n series", "", static_cast<int>(m_study.result.series.size())), 5000);
+    m_seriesList->setCurrentRow(0);
+    showSeries(0);
+    emit studyShown();
+    if (!m_screenshotPath.isEmpty()) QTimer::singleShot(400, this, &MainWindow::takeScreenshot);
+}
+
+void MainWindow::showSeries(int index) {
+    if (index < 0 || index >= static_cast<int>(m_study.result.series.size())) return;
+    m_series = index;
+    const auto& s = m_study.result.series[index];
+    const auto& g = s.geometry;
+    m_details->setText(tr("<b>%1</b><br>Study date %2<br>%3 × %4 px, %5 × %6 mm<br>slice spacing %7 mm<br>"
+                          "%8 images, %9 with expert labels")
+                           .arg(QString::fromStdString(s.info.patientName).toHtmlEscaped(),
+                                QString::fromStdString(s.info.studyDate))
+                           .arg(g.columns).arg(g.rows)
+                           .arg(g.colSpacing, 0, 'f', 3).arg(g.rowSpacing, 0, 'f', 3)
+                           .arg(g.sliceSpacing, 0, 'f', 2)
+                           .arg(s.imageCount())
+                           .arg(m_study.expertLabels[index].labelledCount()));
+    const QSignalBlocker b1(m_sliceSlider), b2(m_phaseSlider);
+    m_sliceSlider->setRange(0, std::max(0, s.slices - 1));
+    m_phaseSlider->setRange(0, std::max(0, s.phases - 1));
+    // Start where the experts drew: the labelled image nearest the middle slice, preferring
+    // images with both contours; otherwise the middle slice at the first phase.
+    int bestSlice = s.slices / 2, bestPhase = 0, bestScore = -1;
+    for (const auto& [cell, contours] : m_study.expertContours[index]) {
+        const int score = (contours.epicardium ? 1000 : 0) - std::abs(cell.first - s.slices / 2) * 10 - cell.second;
+        if (score > bestScore) {
+            bestScore = score;
+            bestSlice = cell.first;
+            bestPhase = cell.second;
+        }
+    }
+    m_sliceSlider->setValue(bestSlice);
+    m_phaseSlider->setValue(bestPhase);
+    applyWindowPreset(m_windowPreset->currentData().toInt());
+    m_view->fitToWindow();
+    updateImage();
+}
+
+void MainWindow::applyWindowPreset(int preset) {
+    if (m_series < 0) return;
+    const auto& s = m_study.result.series[m_series];
+    image::Window w = s.window;
+    if (preset == PresetAuto || (preset == PresetDicom && !s.windowFromHeader)) {
+        w = io::percentileWindow(s);
+    } else if (preset == PresetFullRange) {
+        float lo = 0, hi = 1;
+        bool first = true;
+        for (const auto& img : s.pixels)
+            for (float v : img.data) {
+                lo = first ? v : std::min(lo, v);
+                hi = first ? v : std::max(hi, v);
+                first = false;
+            }
+        w = {0.5 * (lo + hi), std::max(1.0, double(hi - lo))};
+    }
+    m_view->setDisplayWindow(w);
+}
+
+int MainWindow::currentSlice() const { return m_sliceSlider->value(); }
+int MainWindow::currentPhase() const { return m_phaseSlider->value(); }
+
+void MainWindow::setPosition(int slice, int phase) {
+    m_sliceSlider->setValue(slice);
+    m_phaseSlider->setValue(phase);
+}
+
+void MainWindow::updateImage() {
+    if (m_series < 0) {
+        m_sliceLabel->setText(tr("Slice –"));
+        m_phaseLabel->setText(tr("Phase –"));
+        m_view->setImage(nullptr, {}, 0);
+        return;
+    }
+    const auto& s = m_study.result.series[m_series];
+    const int slice = currentSlice(), phase = currentPhase();
+    m_sliceLabel->setText(tr("Slice %1 / %2").arg(slice + 1).arg(s.slices));
+    const int f = s.frameAt(slice, phase);
+    const QString time = f >= 0 && s.frames[f].hasTriggerTime
+                             ? tr(" (%1 ms)").arg(s.frames[f].triggerTime, 0, 'f', 0)
+                             : QString();
+    m_phaseLabel->setText(tr("Phase %1 / %2%3").arg(phase + 1).arg(s.phases).arg(time));
+    m_view->setImage(s.image(slice, phase), s.geometry, slice);
+
+    const auto& labels = m_study.expertLabels[m_series];
+    std::vector<LabelledContour> contours;
+    const auto& byCell = m_study.expertContours[m_series];
+    if (const auto it = byCell.find({slice, phase}); it != byCell.end()) {
+        if (it->second.epicardium) contours.push_back({image::label::Myocardium, *it->second.epicardium});
+        if (it->second.endocardium) contours.push_back({image::label::BloodPool, *it->second.endocardium});
+    }
+    m_view->setLabels(labels.maps.empty() ? image::LabelMap() : labels.at(slice, phase), std::move(contours));
+}
+
+void MainWindow::stepSlice(int delta) {
+    const int n = m_sliceSlider->maximum() + 1;
+    m_sliceSlider->setValue(std::clamp(m_sliceSlider->value() + delta, 0, n - 1));
+}
+
+void MainWindow::stepPhase(int delta) {
+    const int n = m_phaseSlider->maximum() + 1;
+    m_phaseSlider->setValue(((m_phaseSlider->value() + delta) % n + n) % n);  // the cycle wraps
+}
+
+void MainWindow::togglePlay(bool play) {
+    if (play) {
+        m_cineTimer->start(1000 / m_fps->value());
+    } else {
+        m_cineTimer->stop();
+    }
+    const QSignalBlocker block(m_playButton);
+    m_playButton->setChecked(play);
+    m_playButton->setText(play ? tr("Pause") : tr("Play"));
+}
+
+void MainWindow::addRecent(const QString& path) {
+    QSettings settings;
+    QStringList recent = settings.value("recent/studies").toStringList();
+    const QString abs = QFileInfo(path).absoluteFilePath();
+    recent.removeAll(abs);
+    recent.prepend(abs);
+    while (recent.size() > kMaxRecent) recent.removeLast();
+    settings.setValue("recent/studies", recent);
+    rebuildRecentMenu();
+}
+
+void MainWindow::rebuildRecentMenu() {
+    m_recentMenu->clear();
+    const QStringList recent = QSettings().value("recent/studies").toStringList();
+    for (const QString& p : recent) m_recentMenu->addAction(p, this, [this, p] { openStudy(p); });
+    m_recentMenu->setEnabled(!recent.isEmpty());
+}
+
+void MainWindow::showSkipped() {
+    QDialog dialog(this);
+    dialog.setWindowTitle(tr("Skipped files"));
+    auto* layout = new QVBoxLayout(&dialog);
+    auto* table = new QTableWidget(static_cast<int>(m_study.result.skipped.size()), 2, &dialog);
+    table->setHorizontalHeaderLabels({tr("File"), tr("Reason")});
+    for (int i = 0; i < table->rowCount(); ++i) {
+        table->setItem(i, 0, new QTableWidgetItem(QString::fromStdString(m_study.result.skipped[i].file)));
+        table->setItem(i, 1, new QTableWidgetItem(QString::fromStdString(m_study.result.skipped[i].reason)));
+    }
+    table->horizontalHeader()->setStretchLastSection(true);
+    table->resizeColumnToContents(0);
+    layout->addWidget(table);
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, &dialog);
+    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    layout->addWidget(buttons);
+    dialog.resize(900, 400);
+    dialog.exec();
+}
+
+void MainWindow::showError(const QString& title, const QString& message) {
+    // Window-modal but not blocking: the event loop (and any worker) keeps running.
+    auto* box = new QMessageBox(QMessageBox::Warning, title, message, QMessageBox::Ok, this);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
+}
+
+void MainWindow::setScreenshotPath(const QString& path) { m_screenshotPath = path; }
+
+void MainWindow::takeScreenshot() {
+    const bool ok = grab().save(m_screenshotPath, "PNG");
+    if (!ok) std::fprintf(stderr, "cardioseg: cannot write screenshot %s\n", qPrintable(m_screenshotPath));
+    qApp->exit(ok ? 0 : 1);
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent* event) {
+    if (event->mimeData()->hasUrls()) event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent* event) {
+    const auto urls = event->mimeData()->urls();
+    if (!urls.isEmpty() && urls.first().isLocalFile()) openStudy(urls.first().toLocalFile());
+}
+
+void MainWindow::closeEvent(QCloseEvent* event) {
+    QSettings().setValue("window/geometry", saveGeometry());
+    cancelLoading();
+    QMainWindow::closeEvent(event);
+}
+
+}  // namespace cardioseg::ui

@@ -1,0 +1,101 @@
+#pragma once
+
+#include <QFutureWatcher>
+#include <QMainWindow>
+
+#include <atomic>
+#include <memory>
+
+#include "study_loader.h"
+
+class QCheckBox;
+class QComboBox;
+class QLabel;
+class QListWidget;
+class QMenu;
+class QProgressBar;
+class QPushButton;
+class QSlider;
+class QSpinBox;
+class QTimer;
+class QToolButton;
+
+namespace cardioseg::ui {
+
+class SliceView;
+
+/// The workstation's main window: series list, slice view with slice/phase navigation and cine
+/// playback, expert label overlays. Studies load in a worker thread with progress and cancel.
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+
+public:
+    explicit MainWindow(QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    /// Starts loading a study folder or file in the background.
+    void openStudy(const QString& path);
+    /// After the next study has loaded and is shown, saves a PNG of the window there and quits
+    /// the application (exit code 0 on success, 1 when nothing could be shown or saved).
+    void setScreenshotPath(const QString& path);
+
+    bool isLoading() const;
+    const LoadedStudy& study() const { return m_study; }
+    int currentSeries() const { return m_series; }
+    int currentSlice() const;
+    int currentPhase() const;
+    void setPosition(int slice, int phase);
+    SliceView* sliceView() const { return m_view; }
+
+signals:
+    /// Emitted when a study has loaded and its first image is on screen.
+    void studyShown();
+
+protected:
+    void dragEnterEvent(QDragEnterEvent* event) override;
+    void dropEvent(QDropEvent* event) override;
+    void closeEvent(QCloseEvent* event) override;
+
+private:
+    void buildUi();
+    void buildMenus();
+    void onStudyLoaded();
+    void showSeries(int index);
+    void updateImage();
+    void applyWindowPreset(int preset);
+    void stepSlice(int delta);
+    void stepPhase(int delta);
+    void togglePlay(bool play);
+    void addRecent(const QString& path);
+    void rebuildRecentMenu();
+    void showSkipped();
+    void cancelLoading();
+    void takeScreenshot();
+    void showError(const QString& title, const QString& message);
+
+    SliceView* m_view = nullptr;
+    QListWidget* m_seriesList = nullptr;
+    QLabel* m_details = nullptr;
+    QPushButton* m_skippedButton = nullptr;
+    QSlider* m_sliceSlider = nullptr;
+    QSlider* m_phaseSlider = nullptr;
+    QLabel* m_sliceLabel = nullptr;
+    QLabel* m_phaseLabel = nullptr;
+    QToolButton* m_playButton = nullptr;
+    QSpinBox* m_fps = nullptr;
+    QCheckBox* m_showLabels = nullptr;
+    QComboBox* m_windowPreset = nullptr;
+    QLabel* m_cursorLabel = nullptr;
+    QProgressBar* m_progress = nullptr;
+    QPushButton* m_cancelButton = nullptr;
+    QMenu* m_recentMenu = nullptr;
+    QTimer* m_cineTimer = nullptr;
+
+    QFutureWatcher<LoadedStudy> m_loader;
+    std::shared_ptr<std::atomic<bool>> m_cancel;
+    LoadedStudy m_study;
+    int m_series = -1;
+    QString m_screenshotPath;
+};
+
+}  // namespace cardioseg::ui

@@ -1,0 +1,31 @@
+#pragma once
+
+#include <QString>
+
+#include <map>
+#include <utility>
+#include <vector>
+
+#include "io/dicom_loader.h"
+#include "io/scd_dataset.h"
+
+namespace cardioseg::ui {
+
+/// A study as the workstation shows it: its series and, where the study sits in a dataset in
+/// SCD layout, the expert labels and contours of each series.
+struct LoadedStudy {
+    QString path;
+    io::LoadResult result;
+    std::vector<image::SeriesLabels> expertLabels;  ///< parallel to result.series
+    /// Parallel to result.series: expert contours by (slice, phase).
+    std::vector<std::map<std::pair<int, int>, io::ExpertContours>> expertContours;
+};
+
+/// The SCD dataset root that holds a DICOM folder (…/dicoms/<patient>), or an empty string.
+QString scdRootFor(const QString& studyPath);
+
+/// Loads a study (any thread): DICOM series, then expert contours when the study is part of a
+/// dataset in SCD layout. `progress` may cancel (see io::ProgressFn).
+LoadedStudy loadStudy(const QString& path, const io::ProgressFn& progress);
+
+}  // namespace cardioseg::ui
