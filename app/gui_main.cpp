@@ -34,11 +34,11 @@ int main(int argc, char** argv) {
         return 2;
     }
     QTranslator translator, qtTranslator;
-    if (code == "fr") {
-        if (translator.load(":/i18n/cardioseg_fr.qm")) QApplication::installTranslator(&translator);
-        if (qtTranslator.load("qtbase_fr", QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
-            QApplication::installTranslator(&qtTranslator);
-    }
+    // English needs its .qm too: it carries the plural forms of the source strings.
+    if (translator.load(":/i18n/cardioseg_" + (code == "fr" ? code : QString("en")) + ".qm"))
+        QApplication::installTranslator(&translator);
+    if (code == "fr" && qtTranslator.load("qtbase_fr", QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QApplication::installTranslator(&qtTranslator);
 
     cardioseg::ui::MainWindow window;
     if (parser.isSet(screenshot)) window.setScreenshotPath(parser.value(screenshot));

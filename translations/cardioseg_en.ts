@@ -1,4 +1,240 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
+<context>
+    <name>cardioseg::ui::MainWindow</name>
+    <message>
+        <source>CardioSeg</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Slice, base to apex (Up/Down)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cardiac phase (Left/Right)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Play the cardiac cycle (Space)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> fps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expert labels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the expert contours and labels (L)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Window: DICOM</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Window: auto</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Window: full range</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Series</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Open Folder…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a study folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open &amp;Files…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a DICOM file or DICOMDIR</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Recent Studies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Fit to Window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show Expert &amp;Labels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Play Cine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next Slice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Previous Slice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next Phase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Previous Phase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;About CardioSeg</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>About CardioSeg</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;CardioSeg&lt;/b&gt; %1&lt;br&gt;Cardiac MRI segmentation workstation.&lt;br&gt;Sample study: Sunnybrook Cardiac Data (CC0), Radau et al., MIDAS Journal 2009.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: no such file or folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open study</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>No DICOM image could be read from %1 (%n file(s) skipped).</source>
+        <translation>
+            <numerusform>No DICOM image could be read from %1 (%n file skipped).</numerusform>
+            <numerusform>No DICOM image could be read from %1 (%n files skipped).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>CardioSeg — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(no description)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2
+%3 slices × %4 phases, %5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) skipped…</source>
+        <translation>
+            <numerusform>%n file skipped…</numerusform>
+            <numerusform>%n files skipped…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Loaded %n series</source>
+        <translation>
+            <numerusform>Loaded %n series</numerusform>
+            <numerusform>Loaded %n series</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;Study date %2&lt;br&gt;%3 × %4 px, %5 × %6 mm&lt;br&gt;slice spacing %7 mm&lt;br&gt;%8 images, %9 with expert labels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Slice –</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phase –</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Slice %1 / %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (%1 ms)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phase %1 / %2%3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skipped files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cardioseg::ui::SliceView</name>
+    <message>
+        <source>No image. Open a study with File ▸ Open folder…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>W %1  L %2   zoom %3%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pixel (%1, %2)  value %3   position (%4, %5, %6) mm</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
 </TS>

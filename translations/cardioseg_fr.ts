@@ -1,4 +1,241 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="fr">
+<context>
+    <name>cardioseg::ui::MainWindow</name>
+    <message>
+        <source>CardioSeg</source>
+        <translation>CardioSeg</translation>
+    </message>
+    <message>
+        <source>Slice, base to apex (Up/Down)</source>
+        <translation>Coupe, de la base vers l’apex (Haut/Bas)</translation>
+    </message>
+    <message>
+        <source>Cardiac phase (Left/Right)</source>
+        <translation>Phase cardiaque (Gauche/Droite)</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation>Lecture</translation>
+    </message>
+    <message>
+        <source>Play the cardiac cycle (Space)</source>
+        <translation>Lire le cycle cardiaque (Espace)</translation>
+    </message>
+    <message>
+        <source> fps</source>
+        <translation> i/s</translation>
+    </message>
+    <message>
+        <source>Expert labels</source>
+        <translation>Contours experts</translation>
+    </message>
+    <message>
+        <source>Show the expert contours and labels (L)</source>
+        <translation>Afficher les contours et étiquettes des experts (L)</translation>
+    </message>
+    <message>
+        <source>Window: DICOM</source>
+        <translation>Fenêtre : DICOM</translation>
+    </message>
+    <message>
+        <source>Window: auto</source>
+        <translation>Fenêtre : auto</translation>
+    </message>
+    <message>
+        <source>Window: full range</source>
+        <translation>Fenêtre : plage complète</translation>
+    </message>
+    <message>
+        <source>Series</source>
+        <translation>Séries</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Fichier</translation>
+    </message>
+    <message>
+        <source>&amp;Open Folder…</source>
+        <translation>&amp;Ouvrir un dossier…</translation>
+    </message>
+    <message>
+        <source>Open a study folder</source>
+        <translation>Ouvrir le dossier d’un examen</translation>
+    </message>
+    <message>
+        <source>Open &amp;Files…</source>
+        <translation>Ouvrir des &amp;fichiers…</translation>
+    </message>
+    <message>
+        <source>Open a DICOM file or DICOMDIR</source>
+        <translation>Ouvrir un fichier DICOM ou un DICOMDIR</translation>
+    </message>
+    <message>
+        <source>&amp;Recent Studies</source>
+        <translation>Examens &amp;récents</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quitter</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Affichage</translation>
+    </message>
+    <message>
+        <source>&amp;Fit to Window</source>
+        <translation>&amp;Ajuster à la fenêtre</translation>
+    </message>
+    <message>
+        <source>Show Expert &amp;Labels</source>
+        <translation>Afficher les contours &amp;experts</translation>
+    </message>
+    <message>
+        <source>&amp;Play Cine</source>
+        <translation>&amp;Lire le ciné</translation>
+    </message>
+    <message>
+        <source>Next Slice</source>
+        <translation>Coupe suivante</translation>
+    </message>
+    <message>
+        <source>Previous Slice</source>
+        <translation>Coupe précédente</translation>
+    </message>
+    <message>
+        <source>Next Phase</source>
+        <translation>Phase suivante</translation>
+    </message>
+    <message>
+        <source>Previous Phase</source>
+        <translation>Phase précédente</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>Aid&amp;e</translation>
+    </message>
+    <message>
+        <source>&amp;About CardioSeg</source>
+        <translation>À &amp;propos de CardioSeg</translation>
+    </message>
+    <message>
+        <source>About CardioSeg</source>
+        <translation>À propos de CardioSeg</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;CardioSeg&lt;/b&gt; %1&lt;br&gt;Cardiac MRI segmentation workstation.&lt;br&gt;Sample study: Sunnybrook Cardiac Data (CC0), Radau et al., MIDAS Journal 2009.</source>
+        <translation>&lt;b&gt;CardioSeg&lt;/b&gt; %1&lt;br&gt;Station de segmentation d’IRM cardiaque.&lt;br&gt;Examen d’exemple : Sunnybrook Cardiac Data (CC0), Radau et al., MIDAS Journal 2009.</translation>
+    </message>
+    <message>
+        <source>%1: no such file or folder</source>
+        <translation>%1 : fichier ou dossier introuvable</translation>
+    </message>
+    <message>
+        <source>Open study</source>
+        <translation>Ouvrir un examen</translation>
+    </message>
+    <message>
+        <source>Loading %1…</source>
+        <translation>Chargement de %1…</translation>
+    </message>
+    <message>
+        <source>Loading cancelled</source>
+        <translation>Chargement annulé</translation>
+    </message>
+    <message numerus="yes">
+        <source>No DICOM image could be read from %1 (%n file(s) skipped).</source>
+        <translation>
+            <numerusform>Aucune image DICOM n’a pu être lue dans %1 (%n fichier ignoré).</numerusform>
+            <numerusform>Aucune image DICOM n’a pu être lue dans %1 (%n fichiers ignorés).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>CardioSeg — %1</source>
+        <translation>CardioSeg — %1</translation>
+    </message>
+    <message>
+        <source>(no description)</source>
+        <translation>(sans description)</translation>
+    </message>
+    <message>
+        <source>%1 · %2
+%3 slices × %4 phases, %5</source>
+        <translation>%1 · %2
+%3 coupes × %4 phases, %5</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) skipped…</source>
+        <translation>
+            <numerusform>%n fichier ignoré…</numerusform>
+            <numerusform>%n fichiers ignorés…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Loaded %n series</source>
+        <translation>
+            <numerusform>%n série chargée</numerusform>
+            <numerusform>%n séries chargées</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;Study date %2&lt;br&gt;%3 × %4 px, %5 × %6 mm&lt;br&gt;slice spacing %7 mm&lt;br&gt;%8 images, %9 with expert labels</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;Date de l’examen %2&lt;br&gt;%3 × %4 px, %5 × %6 mm&lt;br&gt;espacement des coupes %7 mm&lt;br&gt;%8 images, dont %9 avec contours experts</translation>
+    </message>
+    <message>
+        <source>Slice –</source>
+        <translation>Coupe –</translation>
+    </message>
+    <message>
+        <source>Phase –</source>
+        <translation>Phase –</translation>
+    </message>
+    <message>
+        <source>Slice %1 / %2</source>
+        <translation>Coupe %1 / %2</translation>
+    </message>
+    <message>
+        <source> (%1 ms)</source>
+        <translation> (%1 ms)</translation>
+    </message>
+    <message>
+        <source>Phase %1 / %2%3</source>
+        <translation>Phase %1 / %2%3</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <source>Skipped files</source>
+        <translation>Fichiers ignorés</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Fichier</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Raison</translation>
+    </message>
+</context>
+<context>
+    <name>cardioseg::ui::SliceView</name>
+    <message>
+        <source>No image. Open a study with File ▸ Open folder…</source>
+        <translation>Aucune image. Ouvrez un examen avec Fichier ▸ Ouvrir un dossier…</translation>
+    </message>
+    <message>
+        <source>W %1  L %2   zoom %3%</source>
+        <translation>L %1  N %2   zoom %3 %</translation>
+    </message>
+    <message>
+        <source>Pixel (%1, %2)  value %3   position (%4, %5, %6) mm</source>
+        <translation>Pixel (%1, %2)  valeur %3   position (%4, %5, %6) mm</translation>
+    </message>
+</context>
 </TS>

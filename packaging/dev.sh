@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# One entry point for developers and CI:
+#   packaging/dev.sh gui [study]   install what is missing, build, open the workstation
+#   packaging/dev.sh test          install what is missing, build, run every test
+#   packaging/dev.sh build         install what is missing, build
+# Environment: BUILD_DIR (default build), JOBS (default 2), CMAKE_ARGS (extra configure flags).
+set -euo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+root="$(cd "$here/.." && pwd)"
+build="${BUILD_DIR:-$root/build}"
+jobs="${JOBS:-2}"
+cmd="${1:-}"
+[ $# -gt 0 ] && shift
+
+build_project() {
+    "$here/install-deps.sh"
+    if [ ! -f "$build/build.ninja" ]; then
+        # shellcheck disable=SC2086
+        cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release ${CMAKE_ARGS:-} >/dev/null
+    fi
+    cmake --build "$build" -j "$jobs"
+}
+
+case "$cmd" in
+    build)
+        build_project
+        ;;
+    gui)
+        build_project
+        exec "$build/app/cardioseg" "$@"
+        ;;
+    test)
+        build_project
+        cd "$build"
+        # Off-screen rendering needs an X display; Xvfb gives one where there is none.
+        if [ -z "${DISPLAY:-}" ] && command -v xvfb-run >/dev/null 2>&1; then
+            exec xvfb-run -a -s "-screen 0 1600x1000x24" ctest --output-on-failure -j "$jobs" "$@"
+        fi
+        exec ctest --output-on-failure -j "$jobs" "$@"
+        ;;
+    *)
+        echo "usage: packaging/dev.sh gui [study] | test [ctest args] | build" >&2
+        exit 2
+        ;;
+esac
