@@ -10,27 +10,20 @@
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
 
+#include "cli_commands.h"
 #include "io/dicom_loader.h"
 #include "io/resources.h"
 
 namespace fs = std::filesystem;
 using nlohmann::json;
 using namespace cardioseg;
+using namespace cardioseg::cli;
 
 namespace {
-
-/// Exit code for bad usage or unusable input (CLI.md).
-constexpr int kUsageError = 2;
 
 int fail(const std::string& message) {
     std::cerr << "cardioseg-cli: " << message << "\n";
     return kUsageError;
-}
-
-json skippedJson(const std::vector<io::SkippedFile>& skipped) {
-    json arr = json::array();
-    for (const auto& s : skipped) arr.push_back({{"file", s.file}, {"reason", s.reason}});
-    return arr;
 }
 
 int runInfo(const std::string& path, bool asJson) {
@@ -75,12 +68,6 @@ int runInfo(const std::string& path, bool asJson) {
     return 0;
 }
 
-double medianOf(std::vector<double> v) {
-    std::sort(v.begin(), v.end());
-    const std::size_t m = v.size() / 2;
-    return v.size() % 2 ? v[m] : 0.5 * (v[m - 1] + v[m]);
-}
-
 int runBenchLoad(std::string input, int threads, int repeats, bool asJson) {
     if (input.empty()) input = io::sampleStudyDir().string();
     if (!fs::exists(input)) return fail(input + ": no such file or folder");
@@ -99,7 +86,7 @@ int runBenchLoad(std::string input, int threads, int repeats, bool asJson) {
         size = r.series.front().geometry.rows;
         if (i > 0) ms.push_back(std::chrono::duration<double, std::milli>(t1 - t0).count());
     }
-    const double med = medianOf(ms);
+    const double med = median(ms);
     const int usedThreads = threads > 0 ? threads : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
     if (asJson) {
         std::cout << json{{"what", "load"}, {"arch", nullptr}, {"size", size}, {"batch", images},
@@ -137,6 +124,17 @@ int main(int argc, char** argv) {
     benchLoad->add_option("--repeat", repeats, "Timed runs after one warm-up run")->check(CLI::PositiveNumber);
     benchLoad->add_flag("--json", json, "Print one JSON object on stdout");
 
+#ifdef CARDIOSEG_HAVE_ENGINE
+    TrainArgs trainArgs;
+    addTrainCommand(app, trainArgs);
+    EvaluateArgs evaluateArgs;
+    addEvaluateCommand(app, evaluateArgs);
+    SegmentArgs segmentArgs;
+    addSegmentCommand(app, segmentArgs);
+    BenchArgs benchArgs;
+    addBenchEngineCommands(*bench, benchArgs);
+#endif
+
     try {
         app.parse(argc, argv);
     } catch (const CLI::CallForHelp& e) {
@@ -151,8 +149,18 @@ int main(int argc, char** argv) {
     try {
         if (info->parsed()) return runInfo(infoPath, json);
         if (benchLoad->parsed()) return runBenchLoad(benchInput, threads, repeats, json);
-    } catch (const std::exception& e) {
+#ifdef CARDIOSEG_HAVE_ENGINE
+        if (app.got_subcommand("train")) return runTrain(trainArgs);
+        if (app.got_subcommand("evaluate")) return runEvaluate(evaluateArgs);
+        if (app.got_subcommand("segment")) return runSegment(segmentArgs);
+        for (const char* what : {"infer", "train", "study"})
+            if (bench->got_subcommand(what)) return runBenchEngine(what, benchArgs);
+#endif
+    } catch (const UsageError& e) {
         return fail(e.what());
+    } catch (const std::exception& e) {
+        std::cerr << "cardioseg-cli: " << e.what() << "\n";
+        return 1;
     }
     return kUsageError;
 }

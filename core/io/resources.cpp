@@ -21,4 +21,6 @@ fs::path sampleDatasetDir() { return resourceDir() / "sample"; }
 
 fs::path sampleStudyDir() { return sampleDatasetDir() / "dicoms" / "SCD0000101"; }
 
+fs::path defaultModelPath() { return resourceDir() / "models" / "default.pt"; }
+
 }  // namespace cardioseg::io

@@ -14,4 +14,7 @@ std::filesystem::path sampleDatasetDir();
 /// The DICOM folder of the sample study.
 std::filesystem::path sampleStudyDir();
 
+/// The model shipped with CardioSeg, used when none is named.
+std::filesystem::path defaultModelPath();
+
 }  // namespace cardioseg::io

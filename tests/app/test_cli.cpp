@@ -116,6 +116,92 @@ private slots:
         QCOMPARE(j["n"].get<int>(), 2);
         QVERIFY(j["median_ms"].get<double>() > 0);
     }
+
+#ifdef CARDIOSEG_HAVE_ENGINE
+    void trainEvaluateSegmentEndToEnd() {
+        testing::TempDir dir;
+        testing::SyntheticSeries s;
+        s.rows = s.columns = 64;
+        s.slices = 2;
+        s.phases = 4;
+        testing::writeScdDataset(dir / "scd", s);
+        const QString scd = QString::fromStdString((dir / "scd").string());
+        const QString model = QString::fromStdString((dir / "m.pt").string());
+
+        Run r = cli({"train", "--dataset", scd, "--output", model, "--backbone", "resnet18-w8", "--iterations", "12",
+                     "--batch", "2", "--crop", "48", "--threads", "2", "--validate-patients", "SYNTH001", "--json"});
+        QVERIFY2(r.code == 0, r.err.c_str());
+        json j = json::parse(r.out);
+        QCOMPARE(j["iterations"].get<int>(), 12);
+        QCOMPARE(j["images"].get<int>(), 4);
+        QCOMPARE(j["arch"].get<std::string>(), std::string("deeplabv3-resnet18-w8-os8"));
+        QVERIFY(fs::exists(dir / "m.pt"));
+        QVERIFY(!fs::exists(dir / "m.pt.ckpt"));  // checkpoints go once the model is written
+
+        r = cli({"evaluate", "--dataset", scd, "--model", model, "--json"});
+        QVERIFY2(r.code == 0, r.err.c_str());
+        j = json::parse(r.out);
+        for (const char* key : {"model", "patients", "images", "classes", "dice", "iou", "hausdorff_mm", "assd_mm",
+                                "mean_iou", "mean_dice", "mean_acc", "freqw_acc", "overall_acc", "per_patient"})
+            QVERIFY2(j.contains(key), key);
+        QCOMPARE(j["images"].get<int>(), 4);
+        QCOMPARE(j["classes"], json({"background", "lv_blood_pool", "lv_myocardium"}));
+        QVERIFY(j["dice"].contains("lv_blood_pool") && j["dice"].contains("lv_myocardium"));
+        QVERIFY(j["per_patient"].contains("SYNTH001"));
+        QVERIFY(j["per_patient"]["SYNTH001"]["dice"].contains("lv_myocardium"));
+        const double acc = j["overall_acc"].get<double>();
+        QVERIFY(acc >= 0 && acc <= 1);
+
+        r = cli({"evaluate", "--dataset", scd, "--model", model, "--exclude-images", "1,2,3,4,5,6,7,8", "--json"});
+        QCOMPARE(r.code, 2);  // nothing left to evaluate
+
+        const QString out = QString::fromStdString((dir / "out").string());
+        r = cli({"segment", "--input", QString::fromStdString((dir / "scd" / "dicoms").string()), "--output", out,
+                 "--model", model, "--format", "png", "nifti", "dicom-seg", "--json"});
+        QVERIFY2(r.code == 0, r.err.c_str());
+        j = json::parse(r.out);
+        for (const char* key : {"images", "seconds", "device", "model", "outputs"}) QVERIFY2(j.contains(key), key);
+        QCOMPARE(j["images"].get<int>(), 8);
+        QCOMPARE(j["device"].get<std::string>(), std::string("cpu"));
+        QCOMPARE(j["outputs"].size(), std::size_t(8 + 2));
+        for (const auto& p : j["outputs"]) QVERIFY(fs::exists(p.get<std::string>()));
+    }
+
+    void benchInferAndTrain() {
+        for (const char* what : {"infer", "train"}) {
+            const Run r = cli({"bench", what, "--arch", "deeplabv3-resnet18-w8-os16", "--size", "64", "--batch", "2",
+                               "--repeat", "2", "--threads", "1", "--json"});
+            QVERIFY2(r.code == 0, r.err.c_str());
+            const json j = json::parse(r.out);
+            for (const char* key : {"what", "arch", "size", "batch", "threads", "device", "median_ms", "n"})
+                QVERIFY2(j.contains(key), key);
+            QCOMPARE(j["what"].get<std::string>(), std::string(what));
+            QCOMPARE(j["arch"].get<std::string>(), std::string("deeplabv3-resnet18-w8-os16"));
+            QCOMPARE(j["n"].get<int>(), 2);
+            QCOMPARE(j["threads"].get<int>(), 1);
+        }
+        QCOMPARE(cli({"bench", "infer", "--arch", "vgg16"}).code, 2);
+    }
+
+    void badModelAndDatasetAreUsageErrors() {
+        testing::TempDir dir;
+        { std::ofstream(dir / "bad.pt") << "not a model"; }
+        Run r = cli({"evaluate", "--dataset", QString::fromStdString(dir.path().string()), "--model",
+                     QString::fromStdString((dir / "bad.pt").string()), "--json"});
+        QCOMPARE(r.code, 2);
+        QVERIFY(r.out.empty());
+        QVERIFY(r.err.find("bad.pt") != std::string::npos);
+        testing::SyntheticSeries s;
+        s.rows = s.columns = 48;
+        s.slices = 2;
+        s.phases = 2;
+        testing::writeScdDataset(dir / "scd", s);
+        r = cli({"train", "--dataset", QString::fromStdString((dir / "scd").string()), "--output",
+                 QString::fromStdString((dir / "m.pt").string()), "--patients", "NOBODY"});
+        QCOMPARE(r.code, 2);
+        QVERIFY(r.err.find("NOBODY") != std::string::npos);
+    }
+#endif
 };
 
 QTEST_GUILESS_MAIN(TestCli)

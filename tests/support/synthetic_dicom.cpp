@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <fstream>
 #include <numeric>
 #include <random>
 #include <stdexcept>
@@ -112,7 +113,25 @@ void save(DcmFileFormat& ff, const fs::path& file, const SyntheticSeries& s) {
 
 }  // namespace
 
+std::pair<double, double> phantomRadii(const SyntheticSeries& s, int slice, int phase) {
+    const double taper = 1.0 - 0.35 * slice / std::max(1, s.slices - 1);
+    const double cycle = 0.5 - 0.5 * std::cos(2 * M_PI * phase / std::max(1, s.phases));  // 0 at ED, 1 mid-cycle
+    const double endo = std::min(s.rows, s.columns) * 0.16 * taper * (1.0 - 0.3 * cycle);
+    return {endo, endo + std::min(s.rows, s.columns) * 0.07};
+}
+
+std::pair<double, double> phantomCentre(const SyntheticSeries& s) { return {s.columns * 0.52, s.rows * 0.47}; }
+
 int rawPixel(const SyntheticSeries& s, int slice, int phase, int x, int y) {
+    if (s.phantom) {
+        const auto [cx, cy] = phantomCentre(s);
+        const auto [rEndo, rEpi] = phantomRadii(s, slice, phase);
+        const double d = std::hypot(x - cx, y - cy);
+        const int texture = (x * 7 + y * 13 + slice * 5 + phase * 3) % 23;  // deterministic speckle
+        if (d < rEndo) return 900 + texture;
+        if (d < rEpi) return 250 + texture;
+        return 450 + texture + ((x / 9 + y / 7) % 2) * 60;
+    }
     // A smooth pattern that differs between every image and pixel, within the stored bits.
     const int range = 1 << s.bitsStored;
     const int v = (slice * 37 + phase * 11 + x * 3 + y * 5) % (range - 1);
@@ -228,6 +247,39 @@ std::vector<fs::path> writeSeries(const fs::path& dir, const SyntheticSeries& s)
         written.push_back(file);
     }
     return written;
+}
+
+std::vector<int> writeScdDataset(const fs::path& root, SyntheticSeries s, const std::string& contourId) {
+    s.phantom = true;
+    writeSeries(root / "dicoms" / s.patientId, s);
+    {
+        std::ofstream link(root / "link.csv");
+        link << "patient_id,original_id\n" << s.patientId << "," << contourId << "\n";
+    }
+    std::vector<int> instances;
+    const auto [cx, cy] = phantomCentre(s);
+    auto writeCircle = [&](const fs::path& file, double r) {
+        fs::create_directories(file.parent_path());
+        std::ofstream out(file);
+        for (int k = 0; k < 64; ++k) {
+            const double a = 2 * M_PI * k / 64;
+            out << cx + r * std::cos(a) << " " << cy + r * std::sin(a) << "\n";
+        }
+    };
+    for (int k = 0; k < s.slices; ++k)
+        for (int p : {0, s.phases / 2}) {
+            const int instance = instanceNumberOf(s, k, p);
+            const auto [rEndo, rEpi] = phantomRadii(s, k, p);
+            char name[64];
+            std::snprintf(name, sizeof name, "IM-0001-%04d-icontour-manual.txt", instance);
+            writeCircle(root / "contourfiles" / contourId / "i-contours" / name, rEndo);
+            if (p == 0) {
+                std::snprintf(name, sizeof name, "IM-0001-%04d-ocontour-manual.txt", instance);
+                writeCircle(root / "contourfiles" / contourId / "o-contours" / name, rEpi);
+            }
+            instances.push_back(instance);
+        }
+    return instances;
 }
 
 TempDir::TempDir() {

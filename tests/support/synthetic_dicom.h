@@ -43,7 +43,22 @@ struct SyntheticSeries {
     bool withExtension = true;     ///< ".dcm" file names
     bool apexFirstInstances = true;  ///< instance 1 is the most apical slice (tests re-sorting)
     unsigned shuffleSeed = 1;      ///< file names do not follow the slice/phase order
+    /// Pixels show an LV phantom instead of a ramp: a bright blood pool disc in a dark
+    /// myocardial ring on mid-grey tissue (see phantomRadii).
+    bool phantom = false;
 };
+
+/// Endocardial and epicardial radii (pixels) of the phantom at (slice, phase): the ventricle
+/// narrows towards the apex and contracts from phase 0 (end-diastole) to the middle phase.
+std::pair<double, double> phantomRadii(const SyntheticSeries& s, int slice, int phase);
+/// Centre of the phantom in pixel coordinates.
+std::pair<double, double> phantomCentre(const SyntheticSeries& s);
+
+/// Writes a dataset in SCD layout: link.csv, dicoms/<patientId>/ (a phantom series) and
+/// contourfiles/<contourId>/ with endocardial contours at phases 0 and phases/2 of every slice
+/// and epicardial contours at phase 0. Returns the instance numbers that carry contours.
+std::vector<int> writeScdDataset(const std::filesystem::path& root, SyntheticSeries s,
+                                 const std::string& contourId = "C-1");
 
 /// Raw stored value of pixel (x, y) of image (slice, phase); within bitsStored.
 int rawPixel(const SyntheticSeries& s, int slice, int phase, int x, int y);

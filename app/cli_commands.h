@@ -1,0 +1,73 @@
+#pragma once
+
+#include <string>
+
+#include <CLI/CLI.hpp>
+
+#include "cli_common.h"
+#include "engine/model.h"
+
+namespace cardioseg::cli {
+
+struct TrainArgs {
+    std::string dataset, output, patients, validatePatients, resume;
+    std::string backbone = "resnet18-w16";
+    int outputStride = 8;
+    int iterations = 3000;
+    int batch = 8;
+    double lr = 2e-3;
+    std::string schedule = "poly";
+    int constantIterations = 0;
+    std::string optimizer = "adamw";
+    double weightDecay = 1e-4;
+    int crop = 128;
+    double diceWeight = 1.0;
+    unsigned seed = 1;
+    std::string device = "auto";
+    int threads = 0;
+    int checkpointEvery = 500;
+    int validateEvery = 500;
+    bool json = false;
+};
+
+void addTrainCommand(CLI::App& app, TrainArgs& args);
+int runTrain(const TrainArgs& args);
+
+}  // namespace cardioseg::cli
+
+namespace cardioseg::cli {
+
+struct EvaluateArgs {
+    std::string dataset, patients, excludeImages, model, device = "auto";
+    int threads = 0;
+    bool noPostprocess = false;
+    bool json = false;
+};
+void addEvaluateCommand(CLI::App& app, EvaluateArgs& args);
+int runEvaluate(const EvaluateArgs& args);
+
+struct SegmentArgs {
+    std::string input, output, model, series, device = "auto";
+    std::vector<std::string> formats{"png"};
+    int threads = 0;
+    int batch = 8;
+    bool noPostprocess = false;
+    bool deidentify = false;
+    bool json = false;
+};
+void addSegmentCommand(CLI::App& app, SegmentArgs& args);
+int runSegment(const SegmentArgs& args);
+
+struct BenchArgs {
+    std::string input, arch, device = "auto";
+    int size = 256, batch = 1, threads = 0, repeat = 10;
+    bool json = false;
+};
+/// Adds infer, train and study under an existing "bench" command.
+void addBenchEngineCommands(CLI::App& bench, BenchArgs& args);
+int runBenchEngine(const std::string& what, const BenchArgs& args);
+
+/// The model named by --model, or the shipped default; throws UsageError when unusable.
+engine::Model loadModelOrDefault(const std::string& path);
+
+}  // namespace cardioseg::cli

@@ -1,0 +1,106 @@
+// cardioseg-cli segment: run a model on every image of a study and export the masks.
+#include "cli_commands.h"
+
+#include <cstdio>
+
+#include "analysis/postprocess.h"
+#include "engine/segmenter.h"
+#include "io/dicom_loader.h"
+#include "io/dicom_seg.h"
+#include "io/nifti_masks.h"
+#include "io/png_masks.h"
+#include "io/resources.h"
+
+namespace fs = std::filesystem;
+
+namespace cardioseg::cli {
+
+void addSegmentCommand(CLI::App& app, SegmentArgs& a) {
+    auto* cmd = app.add_subcommand("segment", "Segment the LV blood pool and myocardium of a study and export masks");
+    cmd->add_option("--input", a.input, "DICOM file or folder")->required();
+    cmd->add_option("--output", a.output, "Folder for the masks")->required();
+    cmd->add_option("--model", a.model, "Model file (default: the shipped model)");
+    cmd->add_option("--series", a.series, "Series Instance UID (default: every series)");
+    cmd->add_option("--format", a.formats, "png, nifti and/or dicom-seg")
+        ->expected(1, -1)
+        ->check(CLI::IsMember({"png", "nifti", "dicom-seg"}));
+    cmd->add_option("--device", a.device, "auto|cpu|cuda")->check(CLI::IsMember({"auto", "cpu", "cuda"}));
+    cmd->add_option("--threads", a.threads, "CPU threads (0: one per core)")->check(CLI::NonNegativeNumber);
+    cmd->add_option("--batch", a.batch, "Images per forward pass")->check(CLI::PositiveNumber);
+    cmd->add_flag("--no-postprocess", a.noPostprocess, "Keep the network's raw output");
+    cmd->add_flag("--deidentify", a.deidentify, "Strip patient identity from DICOM SEG output");
+    cmd->add_flag("--json", a.json, "Print one JSON object on stdout");
+}
+
+int runSegment(const SegmentArgs& a) {
+    if (!fs::exists(a.input)) throw UsageError(a.input + ": no such file or folder");
+    const engine::Model model = loadModelOrDefault(a.model);
+    const double t0 = nowSeconds();
+    io::LoadOptions lo;
+    lo.threads = a.threads;
+    auto loaded = io::loadDicom({a.input}, lo);
+    std::vector<image::CineSeries*> chosen;
+    for (auto& s : loaded.series)
+        if (a.series.empty() || s.info.seriesUid == a.series) chosen.push_back(&s);
+    if (chosen.empty())
+        throw UsageError(a.input + (a.series.empty() ? ": no DICOM image found" : ": no series " + a.series));
+
+    engine::SegmentOptions so;
+    so.device = engine::parseDevice(a.device);
+    so.threads = a.threads;
+    so.batch = a.batch;
+    engine::Segmenter segmenter(model, so);
+    nlohmann::json outputs = nlohmann::json::array();
+    std::size_t images = 0;
+    for (auto* series : chosen) {
+        const fs::path dir = chosen.size() == 1 ? fs::path(a.output)
+                                                : fs::path(a.output) / ("series_" + std::to_string(series->info.seriesNumber));
+        std::vector<const image::FloatImage*> inputs;
+        std::vector<std::pair<int, int>> cells;
+        for (int s = 0; s < series->slices; ++s)
+            for (int p = 0; p < series->phases; ++p)
+                if (const auto* img = series->image(s, p)) {
+                    inputs.push_back(img);
+                    cells.emplace_back(s, p);
+                }
+        auto predictions = segmenter.segment(inputs, StderrProgress("segment"));
+        image::SeriesLabels labels = image::SeriesLabels::like(*series);
+        for (std::size_t i = 0; i < predictions.size(); ++i) {
+            if (!a.noPostprocess) analysis::cleanLvLabels(predictions[i].labels);
+            labels.at(cells[i].first, cells[i].second) = std::move(predictions[i].labels);
+        }
+        images += inputs.size();
+        for (const auto& format : a.formats) {
+            if (format == "png") {
+                for (const auto& p : io::writePngMasks(*series, labels, dir / "png")) outputs.push_back(p.string());
+            } else if (format == "nifti") {
+                io::writeNiftiLabels(dir / "labels.nii.gz", *series, labels);
+                outputs.push_back((dir / "labels.nii.gz").string());
+            } else {
+                io::DicomSegOptions seg;
+                seg.deidentify = a.deidentify;
+                seg.algorithmName = "CardioSeg " + engine::archName(model.config());
+                io::writeDicomSeg(dir / "segmentation.dcm", *series, labels, seg);
+                outputs.push_back((dir / "segmentation.dcm").string());
+            }
+        }
+    }
+    const double seconds = nowSeconds() - t0;
+    const std::string modelName = a.model.empty() ? io::defaultModelPath().string() : a.model;
+    if (a.json) {
+        std::cout << nlohmann::json{{"images", images},
+                                    {"seconds", seconds},
+                                    {"device", segmenter.device()},
+                                    {"model", modelName},
+                                    {"outputs", outputs},
+                                    {"skipped", skippedJson(loaded.skipped)}}
+                         .dump(2)
+                  << "\n";
+    } else {
+        std::printf("Segmented %zu images in %.1f s on %s; %zu file(s) written under %s\n", images, seconds,
+                    segmenter.device().c_str(), outputs.size(), a.output.c_str());
+    }
+    return 0;
+}
+
+}  // namespace cardioseg::cli

@@ -1,0 +1,168 @@
+// cardioseg-cli train: DeepLab v3 on the expert labels of a dataset in SCD layout.
+#include "cli_commands.h"
+
+#include <cmath>
+#include <cstdio>
+#include <ctime>
+
+#include "engine/model.h"
+#include "engine/trainer.h"
+#include "training/augment.h"
+#include "training/training_set.h"
+
+namespace cardioseg::cli {
+
+namespace {
+
+std::string todayIso() {
+    const std::time_t t = std::time(nullptr);
+    char buf[32];
+    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", std::gmtime(&t));
+    return buf;
+}
+
+std::string joined(const std::set<std::string>& s) {
+    std::string out;
+    for (const auto& x : s) out += (out.empty() ? "" : ",") + x;
+    return out;
+}
+
+}  // namespace
+
+void addTrainCommand(CLI::App& app, TrainArgs& a) {
+    auto* cmd = app.add_subcommand("train", "Train DeepLab v3 on the expert labels of a dataset in SCD layout");
+    cmd->add_option("--dataset", a.dataset, "Dataset root (link.csv, dicoms/, contourfiles/)")->required();
+    cmd->add_option("--output", a.output, "Model file to write")->required();
+    cmd->add_option("--patients", a.patients, "Patient IDs to train on (default: all)");
+    cmd->add_option("--validate-patients", a.validatePatients, "Patient IDs to validate on while training (held out)");
+    cmd->add_option("--backbone", a.backbone, "resnet18|34|50|101[-wN] or torchvision-resnet50/101")->capture_default_str();
+    cmd->add_option("--output-stride", a.outputStride, "8 or 16")->check(CLI::IsMember({8, 16}))->capture_default_str();
+    cmd->add_option("--iterations", a.iterations, "Optimiser steps")->check(CLI::PositiveNumber)->capture_default_str();
+    cmd->add_option("--batch", a.batch, "Images per step")->check(CLI::Range(2, 1024))->capture_default_str();
+    cmd->add_option("--lr", a.lr, "Base learning rate")->check(CLI::PositiveNumber)->capture_default_str();
+    cmd->add_option("--schedule", a.schedule, "seed|poly|constant")->check(CLI::IsMember({"seed", "poly", "constant"}))->capture_default_str();
+    cmd->add_option("--constant-iterations", a.constantIterations, "Constant phase of the seed schedule")->capture_default_str();
+    cmd->add_option("--optimizer", a.optimizer, "adamw|sgd (sgd: momentum 0.9, as the seed study)")->check(CLI::IsMember({"adamw", "sgd"}))->capture_default_str();
+    cmd->add_option("--weight-decay", a.weightDecay, "Weight decay")->capture_default_str();
+    cmd->add_option("--crop", a.crop, "Training crop size in pixels (0: whole images)")->capture_default_str();
+    cmd->add_option("--dice-weight", a.diceWeight, "Weight of the soft Dice term (0: cross-entropy only)")->capture_default_str();
+    cmd->add_option("--seed", a.seed, "Random seed")->capture_default_str();
+    cmd->add_option("--device", a.device, "auto|cpu|cuda")->check(CLI::IsMember({"auto", "cpu", "cuda"}))->capture_default_str();
+    cmd->add_option("--threads", a.threads, "CPU threads (0: one per core)")->check(CLI::NonNegativeNumber);
+    cmd->add_option("--resume", a.resume, "Checkpoint to continue from");
+    cmd->add_option("--checkpoint-every", a.checkpointEvery, "Iterations between checkpoints (<output>.ckpt)")->capture_default_str();
+    cmd->add_option("--validate-every", a.validateEvery, "Iterations between validations")->capture_default_str();
+    cmd->add_flag("--json", a.json, "Print one JSON object on stdout");
+}
+
+int runTrain(const TrainArgs& a) {
+    engine::ModelConfig config;
+    try {
+        config = a.backbone.rfind("torchvision-", 0) == 0 ? engine::configFromArch(a.backbone)
+                                                           : engine::configFromArch(a.backbone + "-os" + std::to_string(a.outputStride));
+    } catch (const std::invalid_argument& e) {
+        throw UsageError(std::string("--backbone: ") + e.what());
+    }
+    std::vector<io::SkippedFile> skipped;
+    training::SelectOptions sel;
+    sel.patients = splitList(a.patients);
+    std::vector<training::LabelledImage> images;
+    try {
+        images = training::loadLabelledImages(a.dataset, sel, skipped);
+    } catch (const std::runtime_error& e) {
+        throw UsageError(e.what());
+    }
+    if (images.empty()) throw UsageError(a.dataset + ": no expert-labelled image found");
+    std::vector<engine::TrainSample> validation;
+    if (!a.validatePatients.empty()) {
+        training::SelectOptions vs;
+        vs.patients = splitList(a.validatePatients);
+        try {
+            for (auto& li : training::loadLabelledImages(a.dataset, vs, skipped))
+                validation.push_back({std::move(li.image), std::move(li.labels)});
+        } catch (const std::runtime_error& e) {
+            throw UsageError(e.what());
+        }
+    }
+    std::set<std::string> patients;
+    for (const auto& li : images) patients.insert(li.patientId);
+    std::fprintf(stderr, "train: %zu labelled images of %zu patient(s); %zu validation images\n", images.size(),
+                 patients.size(), validation.size());
+
+    engine::TrainConfig tc;
+    tc.iterations = a.iterations;
+    tc.batch = a.batch;
+    tc.schedule.kind = a.schedule;
+    tc.schedule.baseLr = a.lr;
+    tc.schedule.constantIterations = a.constantIterations;
+    tc.schedule.warmupIterations = a.optimizer == "adamw" ? std::min<int>(100, a.iterations / 10) : 0;
+    tc.optimizer = a.optimizer;
+    tc.weightDecay = a.weightDecay;
+    tc.diceWeight = a.diceWeight;
+    tc.seed = a.seed;
+    tc.device = engine::parseDevice(a.device);
+    tc.threads = a.threads;
+    tc.checkpointPath = a.output + ".ckpt";
+    tc.checkpointEvery = a.checkpointEvery;
+    tc.resumeFrom = a.resume;
+    tc.validateEvery = validation.empty() ? 0 : a.validateEvery;
+
+    training::AugmentConfig aug;
+    aug.crop = a.crop;
+    const auto provider = training::makeBatchProvider(images, aug, a.seed);
+
+    engine::Model model = engine::Model::create(config, a.seed);
+    double lastPrint = -1e9;
+    const auto outcome = engine::train(model, tc, provider, validation, [&](const engine::TrainProgress& p) {
+        const double t = nowSeconds();
+        if (t - lastPrint > 10 || p.iteration == p.total || !std::isnan(p.validationDice)) {
+            std::fprintf(stderr, "train: iteration %lld/%lld loss %.4f lr %.2e %.2f it/s ETA %.0f s%s\n",
+                         static_cast<long long>(p.iteration), static_cast<long long>(p.total), p.loss, p.lr,
+                         p.itPerSecond, p.etaSeconds,
+                         std::isnan(p.validationDice) ? "" : (" validation Dice " + std::to_string(p.validationDice)).c_str());
+            lastPrint = t;
+        }
+        return true;
+    });
+    if (outcome.status != engine::TrainOutcome::Status::Completed)
+        throw std::runtime_error("training stopped: " + outcome.message + " (last checkpoint: " + tc.checkpointPath + ")");
+
+    const double valDice = validation.empty() ? std::nan("") : engine::validationDice(model, validation, tc.device);
+    auto& meta = model.metadata();
+    meta["created"] = todayIso();
+    meta["trained_on"] = joined(patients);
+    meta["training_images"] = std::to_string(images.size());
+    meta["training_data_hash"] = training::datasetHash(images);
+    meta["schedule"] = a.schedule + " lr " + std::to_string(a.lr) + " " + a.optimizer + " batch " + std::to_string(a.batch) +
+                       " iterations " + std::to_string(a.iterations) + " crop " + std::to_string(a.crop);
+    meta["seed"] = std::to_string(a.seed);
+    meta["parent"] = a.resume.empty() ? "none" : a.resume;
+    if (!validation.empty()) {
+        meta["validated_on"] = a.validatePatients;
+        meta["validation_dice"] = std::to_string(valDice);
+    }
+    model.save(a.output);
+    std::error_code ec;
+    std::filesystem::remove(tc.checkpointPath, ec);
+    std::filesystem::remove(tc.checkpointPath + ".optim", ec);
+
+    nlohmann::json out{{"model", a.output},
+                       {"arch", engine::archName(config)},
+                       {"parameters", model.parameterCount()},
+                       {"patients", std::vector<std::string>(patients.begin(), patients.end())},
+                       {"images", images.size()},
+                       {"iterations", outcome.iterations},
+                       {"seconds", outcome.seconds},
+                       {"device", outcome.device},
+                       {"final_loss", outcome.finalLoss},
+                       {"validation_dice", validation.empty() ? nlohmann::json(nullptr) : nlohmann::json(valDice)},
+                       {"skipped", skippedJson(skipped)}};
+    if (a.json)
+        std::cout << out.dump(2) << "\n";
+    else
+        std::printf("Trained %s in %.0f s on %s; wrote %s\n", engine::archName(config).c_str(), outcome.seconds,
+                    outcome.device.c_str(), a.output.c_str());
+    return 0;
+}
+
+}  // namespace cardioseg::cli

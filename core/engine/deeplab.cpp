@@ -1,0 +1,267 @@
+#include "engine/deeplab.h"
+
+namespace cardioseg::engine {
+
+namespace nn = torch::nn;
+
+namespace {
+
+nn::Conv2d conv(int in, int out, int k, int stride = 1, int dilation = 1) {
+    const int pad = (k / 2) * dilation;
+    return nn::Conv2d(nn::Conv2dOptions(in, out, k).stride(stride).padding(pad).dilation(dilation).bias(false));
+}
+
+nn::BatchNorm2d bn(int c) { return nn::BatchNorm2d(nn::BatchNorm2dOptions(c)); }
+
+/// Folds bn into conv: w' = w·γ/σ, b' = β − μ·γ/σ (+ conv bias), then makes bn the identity.
+void fold(ConvBn& p) {
+    torch::NoGradGuard ng;
+    auto& c = p.conv;
+    auto& b = p.bn;
+    const auto scale = b->weight / torch::sqrt(b->running_var + b->options.eps());
+    c->weight.mul_(scale.reshape({-1, 1, 1, 1}));
+    auto bias = b->bias - b->running_mean * scale;
+    if (c->options.bias()) bias = bias + c->bias * scale;
+    if (!c->options.bias()) {
+        // The conv forward reads the member, so a folded conv simply gains a bias tensor.
+        c->options.bias(true);
+        c->bias = bias.detach().clone();
+    } else {
+        c->bias.copy_(bias);
+    }
+}
+
+torch::Tensor maybeBn(nn::BatchNorm2d& b, bool fused, const torch::Tensor& x) { return fused ? x : b(x); }
+
+}  // namespace
+
+// ---------------------------------------------------------------------------- blocks
+
+ResidualBlockImpl::ResidualBlockImpl(int inPlanes, int planes, int stride, int dilation, bool bottleneck,
+                                     bool withDownsample)
+    : m_bottleneck(bottleneck) {
+    const int expansion = bottleneck ? 4 : 1;
+    if (bottleneck) {
+        conv1 = register_module("conv1", conv(inPlanes, planes, 1));
+        bn1 = register_module("bn1", bn(planes));
+        conv2 = register_module("conv2", conv(planes, planes, 3, stride, dilation));
+        bn2 = register_module("bn2", bn(planes));
+        conv3 = register_module("conv3", conv(planes, planes * expansion, 1));
+        bn3 = register_module("bn3", bn(planes * expansion));
+    } else {
+        conv1 = register_module("conv1", conv(inPlanes, planes, 3, stride, dilation));
+        bn1 = register_module("bn1", bn(planes));
+        conv2 = register_module("conv2", conv(planes, planes, 3, 1, dilation));
+        bn2 = register_module("bn2", bn(planes));
+    }
+    if (withDownsample)
+        downsample = register_module("downsample",
+                                     nn::Sequential(conv(inPlanes, planes * expansion, 1, stride), bn(planes * expansion)));
+}
+
+torch::Tensor ResidualBlockImpl::forward(torch::Tensor x) {
+    torch::Tensor identity = x;
+    if (downsample) identity = m_fused ? downsample->ptr<nn::Conv2dImpl>(0)->forward(x) : downsample->forward(x);
+    torch::Tensor out = torch::relu(maybeBn(bn1, m_fused, conv1(x)));
+    if (m_bottleneck) {
+        out = torch::relu(maybeBn(bn2, m_fused, conv2(out)));
+        out = maybeBn(bn3, m_fused, conv3(out));
+    } else {
+        out = maybeBn(bn2, m_fused, conv2(out));
+    }
+    return torch::relu(out + identity);
+}
+
+std::vector<ConvBn> ResidualBlockImpl::convBnPairs() {
+    std::vector<ConvBn> p{{conv1, bn1}, {conv2, bn2}};
+    if (m_bottleneck) p.push_back({conv3, bn3});
+    if (downsample) {
+        // The downsample Sequential holds its conv and bn as children "0" and "1".
+        auto children = downsample->children();
+        p.push_back({nn::Conv2d(std::dynamic_pointer_cast<nn::Conv2dImpl>(children[0])),
+                     nn::BatchNorm2d(std::dynamic_pointer_cast<nn::BatchNorm2dImpl>(children[1]))});
+    }
+    return p;
+}
+
+// ---------------------------------------------------------------------------- backbone
+
+ResNetBackboneImpl::ResNetBackboneImpl(const ModelConfig& config) {
+    const BackboneSpec spec = parseBackbone(config.backbone);
+    m_bottleneck = spec.bottleneck;
+    const int w = spec.width;
+    m_inPlanes = w;
+    conv1 = register_module("conv1", nn::Conv2d(nn::Conv2dOptions(config.inChannels, w, 7).stride(2).padding(3).bias(false)));
+    bn1 = register_module("bn1", bn(w));
+    maxpool = register_module("maxpool", nn::MaxPool2d(nn::MaxPool2dOptions(3).stride(2).padding(1)));
+    // Output stride 8 dilates stages 3 and 4; output stride 16 only stage 4.
+    const bool dilate3 = config.outputStride == 8;
+    const std::vector<int> grid = config.multiGrid ? std::vector<int>{1, 2, 4} : std::vector<int>{};
+    layer1 = makeLayer("layer1", w, spec.blocks[0], 1, false, {});
+    layer2 = makeLayer("layer2", w * 2, spec.blocks[1], 2, false, {});
+    layer3 = makeLayer("layer3", w * 4, spec.blocks[2], 2, dilate3, {});
+    layer4 = makeLayer("layer4", w * 8, spec.blocks[3], 2, true, grid);
+    m_outChannels = w * 8 * (m_bottleneck ? 4 : 1);
+}
+
+torch::nn::Sequential ResNetBackboneImpl::makeLayer(const std::string& name, int planes, int blocks, int stride,
+                                                    bool dilate, const std::vector<int>& multiGrid) {
+    // As torchvision: a dilated stage keeps stride 1, its first block uses the previous
+    // stage's rate and the others the new rate. Multi-grid multiplies the rates per block.
+    const int previousDilation = m_dilation;
+    if (dilate) {
+        m_dilation *= stride;
+        stride = 1;
+    }
+    const int expansion = m_bottleneck ? 4 : 1;
+    nn::Sequential layer;
+    for (int b = 0; b < blocks; ++b) {
+        int rate = b == 0 ? previousDilation : m_dilation;
+        if (!multiGrid.empty()) rate = m_dilation * multiGrid[static_cast<std::size_t>(b) % multiGrid.size()];
+        const bool down = b == 0 && (stride != 1 || m_inPlanes != planes * expansion);
+        layer->push_back(ResidualBlock(m_inPlanes, planes, b == 0 ? stride : 1, rate, m_bottleneck, down));
+        m_inPlanes = planes * expansion;
+    }
+    return register_module(name, layer);
+}
+
+torch::Tensor ResNetBackboneImpl::forward(torch::Tensor x) {
+    x = maxpool(torch::relu(maybeBn(bn1, m_fused, conv1(x))));
+    return layer4->forward(layer3->forward(layer2->forward(layer1->forward(x))));
+}
+
+std::vector<ConvBn> ResNetBackboneImpl::convBnPairs() {
+    std::vector<ConvBn> p{{conv1, bn1}};
+    for (auto* layer : {&layer1, &layer2, &layer3, &layer4})
+        for (const auto& child : (*layer)->children()) {
+            auto block = std::dynamic_pointer_cast<ResidualBlockImpl>(child);
+            for (auto& q : block->convBnPairs()) p.push_back(q);
+        }
+    return p;
+}
+
+void ResNetBackboneImpl::markFused() {
+    m_fused = true;
+    for (auto* layer : {&layer1, &layer2, &layer3, &layer4})
+        for (const auto& child : (*layer)->children())
+            std::dynamic_pointer_cast<ResidualBlockImpl>(child)->markFused();
+}
+
+// ---------------------------------------------------------------------------- ASPP
+
+namespace {
+
+/// Image-level features: global average, 1×1 conv, bn, relu, then spread back over the map.
+/// Children are named "0".."3" like torchvision's ASPPPooling Sequential.
+class AsppPoolingImpl : public nn::Module {
+public:
+    AsppPoolingImpl(int in, int out) {
+        pool = register_module("0", nn::AdaptiveAvgPool2d(nn::AdaptiveAvgPool2dOptions(1)));
+        c = register_module("1", conv(in, out, 1));
+        b = register_module("2", bn(out));
+        register_module("3", nn::ReLU());
+    }
+    torch::Tensor forward(const torch::Tensor& x) {
+        auto y = torch::relu(fused ? c(pool(x)) : b(c(pool(x))));
+        return y.expand({-1, -1, x.size(2), x.size(3)});  // bilinear from 1×1 is a constant
+    }
+    bool fused = false;
+    nn::AdaptiveAvgPool2d pool{nullptr};
+    nn::Conv2d c{nullptr};
+    nn::BatchNorm2d b{nullptr};
+};
+TORCH_MODULE(AsppPooling);
+
+nn::Sequential convBnRelu(nn::Conv2d c, int out) { return nn::Sequential(c, bn(out), nn::ReLU()); }
+
+ConvBn pairOf(const nn::Sequential& s) {
+    auto ch = s->children();
+    return {nn::Conv2d(std::dynamic_pointer_cast<nn::Conv2dImpl>(ch[0])),
+            nn::BatchNorm2d(std::dynamic_pointer_cast<nn::BatchNorm2dImpl>(ch[1]))};
+}
+
+/// Runs a conv/bn/relu Sequential, skipping the bn once it is folded.
+torch::Tensor runConvBnRelu(nn::Sequential s, const torch::Tensor& x, bool fused) {
+    if (!fused) return s->forward(x);
+    return torch::relu(s->ptr<nn::Conv2dImpl>(0)->forward(x));
+}
+
+}  // namespace
+
+AsppImpl::AsppImpl(int in, int channels, const std::vector<int>& rates) {
+    convs = register_module("convs", nn::ModuleList());
+    convs->push_back(convBnRelu(conv(in, channels, 1), channels));
+    for (int r : rates) convs->push_back(convBnRelu(conv(in, channels, 3, 1, r), channels));
+    convs->push_back(AsppPooling(in, channels));
+    const int n = static_cast<int>(rates.size()) + 2;
+    project = register_module("project", nn::Sequential(conv(n * channels, channels, 1), bn(channels), nn::ReLU(),
+                                                        nn::Dropout(nn::DropoutOptions(0.5))));
+}
+
+torch::Tensor AsppImpl::forward(torch::Tensor x) {
+    std::vector<torch::Tensor> outs;
+    const std::size_t n = convs->size();
+    for (std::size_t i = 0; i + 1 < n; ++i) outs.push_back(runConvBnRelu(convs->ptr<nn::SequentialImpl>(i), x, m_fused));
+    auto pooling = convs->ptr<AsppPoolingImpl>(n - 1);
+    pooling->fused = m_fused;
+    outs.push_back(pooling->forward(x));
+    auto y = torch::cat(outs, 1);
+    if (!m_fused) return project->forward(y);
+    y = torch::relu(project->ptr<nn::Conv2dImpl>(0)->forward(y));
+    return project->ptr<nn::DropoutImpl>(3)->forward(y);
+}
+
+std::vector<ConvBn> AsppImpl::convBnPairs() {
+    std::vector<ConvBn> p;
+    const std::size_t n = convs->size();
+    for (std::size_t i = 0; i + 1 < n; ++i) p.push_back(pairOf(nn::Sequential(convs->ptr<nn::SequentialImpl>(i))));
+    auto pooling = convs->ptr<AsppPoolingImpl>(n - 1);
+    p.push_back({pooling->c, pooling->b});
+    p.push_back(pairOf(project));
+    return p;
+}
+
+// ---------------------------------------------------------------------------- DeepLab v3
+
+DeepLabV3Impl::DeepLabV3Impl(const ModelConfig& config) : m_config(config) {
+    if (config.outputStride != 8 && config.outputStride != 16)
+        throw std::invalid_argument("output stride must be 8 or 16");
+    backbone = register_module("backbone", ResNetBackbone(config));
+    const int base = config.outputStride == 8 ? 12 : 6;
+    const std::vector<int> rates{base, base * 2, base * 3};
+    const int c = config.asppChannels;
+    aspp = Aspp(backbone->outChannels(), c, rates);
+    // torchvision's DeepLabHead: ASPP, 3×3 conv, bn, relu, 1×1 classifier.
+    classifier = register_module("classifier", nn::Sequential(aspp, conv(c, c, 3), bn(c), nn::ReLU(),
+                                                              nn::Conv2d(nn::Conv2dOptions(c, config.numClasses, 1))));
+}
+
+torch::Tensor DeepLabV3Impl::forward(torch::Tensor x) {
+    const auto h = x.size(2), w = x.size(3);
+    auto f = backbone->forward(x);
+    torch::Tensor y;
+    if (!m_folded) {
+        y = classifier->forward(f);
+    } else {
+        y = aspp->forward(f);
+        y = torch::relu(classifier->ptr<nn::Conv2dImpl>(1)->forward(y));
+        y = classifier->ptr<nn::Conv2dImpl>(4)->forward(y);
+    }
+    return torch::nn::functional::interpolate(
+        y, nn::functional::InterpolateFuncOptions().size(std::vector<int64_t>{h, w}).mode(torch::kBilinear).align_corners(false));
+}
+
+void DeepLabV3Impl::foldBatchNorm() {
+    if (m_folded) return;
+    auto pairs = backbone->convBnPairs();
+    for (auto& p : aspp->convBnPairs()) pairs.push_back(p);
+    auto head = classifier->children();
+    pairs.push_back({nn::Conv2d(std::dynamic_pointer_cast<nn::Conv2dImpl>(head[1])),
+                     nn::BatchNorm2d(std::dynamic_pointer_cast<nn::BatchNorm2dImpl>(head[2]))});
+    for (auto& p : pairs) fold(p);
+    backbone->markFused();
+    aspp->markFused();
+    m_folded = true;
+}
+
+}  // namespace cardioseg::engine

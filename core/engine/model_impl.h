@@ -1,0 +1,20 @@
+#pragma once
+
+// Internal to the engine: the LibTorch side of Model.
+
+#include <map>
+#include <mutex>
+#include <string>
+
+#include "engine/deeplab.h"
+#include "engine/model.h"
+
+namespace cardioseg::engine {
+
+struct Model::Impl {
+    ModelConfig config;
+    DeepLabV3 net{nullptr};
+    std::map<std::string, std::string> metadata;
+};
+
+}  // namespace cardioseg::engine

@@ -1,0 +1,323 @@
+#include "engine/trainer.h"
+
+#include <torch/torch.h>
+
+#include <ATen/autocast_mode.h>
+
+#include <chrono>
+#include <cmath>
+#include <condition_variable>
+#include <deque>
+#include <exception>
+#include <mutex>
+#include <thread>
+
+#include "engine/model_impl.h"
+#include "metrics/confusion.h"
+
+namespace cardioseg::engine {
+
+namespace {
+
+struct TensorBatch {
+    torch::Tensor input;   // N × C × H × W float
+    torch::Tensor target;  // N × H × W long
+};
+
+TensorBatch toTensors(const std::vector<TrainSample>& samples, int inChannels) {
+    const int n = static_cast<int>(samples.size());
+    const int h = samples.front().image.height, w = samples.front().image.width;
+    TensorBatch b{torch::empty({n, 1, h, w}), torch::empty({n, h, w}, torch::kLong)};
+    auto target8 = torch::empty({n, h, w}, torch::kUInt8);
+    for (int k = 0; k < n; ++k) {
+        const auto& s = samples[k];
+        if (s.image.width != w || s.image.height != h || s.labels.width != w || s.labels.height != h)
+            throw std::invalid_argument("training batch: images and labels must all have the same size");
+        std::memcpy(b.input[k].data_ptr<float>(), s.image.data.data(), s.image.data.size() * sizeof(float));
+        std::memcpy(target8[k].data_ptr<std::uint8_t>(), s.labels.data.data(), s.labels.data.size());
+    }
+    b.target = target8.to(torch::kLong);
+    if (inChannels > 1) b.input = b.input.expand({-1, inChannels, -1, -1}).contiguous();
+    return b;
+}
+
+/// Bounded queue of prepared batches filled by one data thread, so the network never waits
+/// for augmentation.
+class Prefetcher {
+public:
+    Prefetcher(const BatchProvider& provider, std::int64_t from, std::int64_t to, int batch, int inChannels,
+               std::size_t depth)
+        : m_thread([=, &provider] { run(provider, from, to, batch, inChannels, depth); }) {}
+    ~Prefetcher() {
+        {
+            std::lock_guard<std::mutex> lock(m_mutex);
+            m_stop = true;
+        }
+        m_cv.notify_all();
+        m_thread.join();
+    }
+    TensorBatch next() {
+        std::unique_lock<std::mutex> lock(m_mutex);
+        m_cv.wait(lock, [&] { return !m_queue.empty() || m_error; });
+        if (m_queue.empty() && m_error) std::rethrow_exception(m_error);
+        TensorBatch b = std::move(m_queue.front());
+        m_queue.pop_front();
+        m_cv.notify_all();
+        return b;
+    }
+
+private:
+    void run(const BatchProvider& provider, std::int64_t from, std::int64_t to, int batch, int inChannels,
+             std::size_t depth) {
+        try {
+            std::vector<TrainSample> samples;
+            for (std::int64_t i = from; i < to; ++i) {
+                samples.clear();
+                provider(i, batch, samples);
+                if (samples.empty()) throw std::runtime_error("the data provider returned an empty batch");
+                TensorBatch b = toTensors(samples, inChannels);
+                std::unique_lock<std::mutex> lock(m_mutex);
+                m_cv.wait(lock, [&] { return m_queue.size() < depth || m_stop; });
+                if (m_stop) return;
+                m_queue.push_back(std::move(b));
+                m_cv.notify_all();
+            }
+        } catch (...) {
+            std::lock_guard<std::mutex> lock(m_mutex);
+            m_error = std::current_exception();
+            m_cv.notify_all();
+        }
+    }
+
+    std::mutex m_mutex;
+    std::condition_variable m_cv;
+    std::deque<TensorBatch> m_queue;
+    bool m_stop = false;
+    std::exception_ptr m_error;
+    std::thread m_thread;
+};
+
+/// Soft Dice loss over the foreground classes, on pixels whose label is not ignore.
+torch::Tensor softDiceLoss(const torch::Tensor& logits, const torch::Tensor& target) {
+    const auto classes = logits.size(1);
+    const auto valid = (target != 255).unsqueeze(1).to(logits.dtype());
+    const auto safeTarget = target.masked_fill(target == 255, 0);
+    const auto onehot = torch::one_hot(safeTarget, classes).permute({0, 3, 1, 2}).to(logits.dtype()) * valid;
+    const auto probs = torch::softmax(logits, 1) * valid;
+    const std::vector<int64_t> dims{0, 2, 3};
+    const auto inter = (probs * onehot).sum(dims);
+    const auto denom = probs.sum(dims) + onehot.sum(dims);
+    const auto dice = (2 * inter + 1.0) / (denom + 1.0);
+    return 1.0 - dice.slice(0, 1).mean();  // background excluded
+}
+
+/// Median-frequency class weights from label counts, clamped to [0.1, 10].
+std::vector<float> frequencyWeights(const torch::Tensor& targets, int classes) {
+    std::vector<double> freq(classes, 0.0);
+    double total = 0;
+    for (int c = 0; c < classes; ++c) {
+        freq[c] = (targets == c).sum().item<double>();
+        total += freq[c];
+    }
+    std::vector<double> present;
+    for (double f : freq)
+        if (f > 0) present.push_back(f / total);
+    std::sort(present.begin(), present.end());
+    const double median = present.empty() ? 1.0 : present[present.size() / 2];
+    std::vector<float> w(classes, 1.0f);
+    for (int c = 0; c < classes; ++c)
+        w[c] = freq[c] > 0 ? static_cast<float>(std::clamp(median / (freq[c] / total), 0.1, 10.0)) : 1.0f;
+    return w;
+}
+
+/// Module::to() takes no memory format in C++: convert the 4-D weights one by one.
+void setChannelsLast(DeepLabV3& net, bool on) {
+    torch::NoGradGuard ng;
+    for (auto& p : net->parameters())
+        if (p.dim() == 4)
+            p.set_data(p.contiguous(on ? torch::MemoryFormat::ChannelsLast : torch::MemoryFormat::Contiguous));
+}
+
+bool isOutOfMemory(const std::exception& e) {
+    const std::string what = e.what();
+    return what.find("out of memory") != std::string::npos || what.find("DefaultCPUAllocator") != std::string::npos;
+}
+
+struct AutocastGuard {
+    explicit AutocastGuard(bool on) : enabled(on) {
+        if (enabled) {
+            at::autocast::set_autocast_gpu_dtype(at::kBFloat16);
+            at::autocast::set_enabled(true);
+        }
+    }
+    ~AutocastGuard() {
+        if (enabled) {
+            at::autocast::clear_cache();
+            at::autocast::set_enabled(false);
+        }
+    }
+    bool enabled;
+};
+
+}  // namespace
+
+double validationDice(const Model& model, const std::vector<TrainSample>& samples, DeviceChoice device) {
+    if (samples.empty()) return std::numeric_limits<double>::quiet_NaN();
+    auto net = model.impl()->net;
+    const bool wasTraining = net->is_training();
+    net->eval();
+    const torch::Device dev(resolveDevice(device));
+    metrics::ConfusionMatrix cm(model.config().numClasses);
+    {
+        torch::NoGradGuard ng;
+        for (const auto& s : samples) {
+            auto b = toTensors({s}, model.config().inChannels);
+            auto pred = net->forward(b.input.to(dev)).argmax(1).to(torch::kUInt8).cpu().contiguous();
+            image::LabelMap p(s.labels.width, s.labels.height);
+            std::memcpy(p.data.data(), pred.data_ptr<std::uint8_t>(), p.data.size());
+            cm.add(s.labels, p);
+        }
+    }
+    if (wasTraining) net->train();
+    double sum = 0;
+    int n = 0;
+    for (int c = 1; c < cm.classes(); ++c)
+        if (!std::isnan(cm.dice(c))) {
+            sum += cm.dice(c);
+            ++n;
+        }
+    return n ? sum / n : std::numeric_limits<double>::quiet_NaN();
+}
+
+TrainOutcome train(Model& model, const TrainConfig& config, const BatchProvider& provider,
+                   const std::vector<TrainSample>& validation,
+                   const std::function<bool(const TrainProgress&)>& progress) {
+    using Clock = std::chrono::steady_clock;
+    const auto t0 = Clock::now();
+    TrainOutcome outcome;
+    setCpuThreads(config.threads);
+    const torch::Device device(resolveDevice(config.device));
+    outcome.device = device.is_cuda() ? "cuda" : "cpu";
+    torch::manual_seed(config.seed);
+
+    auto net = model.impl()->net;
+    const int classes = model.config().numClasses;
+    net->to(device);
+    if (device.is_cuda()) setChannelsLast(net, true);
+    net->train();
+
+    std::unique_ptr<torch::optim::Optimizer> optimizer;
+    if (config.optimizer == "sgd")
+        optimizer = std::make_unique<torch::optim::SGD>(
+            net->parameters(), torch::optim::SGDOptions(config.schedule.baseLr).momentum(config.momentum).weight_decay(config.weightDecay));
+    else if (config.optimizer == "adamw")
+        optimizer = std::make_unique<torch::optim::AdamW>(
+            net->parameters(), torch::optim::AdamWOptions(config.schedule.baseLr).weight_decay(config.weightDecay));
+    else
+        throw std::invalid_argument("unknown optimizer '" + config.optimizer + "' (use sgd or adamw)");
+
+    std::int64_t start = 0;
+    if (!config.resumeFrom.empty()) {
+        Model ckpt = Model::load(config.resumeFrom);
+        torch::NoGradGuard ng;
+        auto src = ckpt.impl()->net->named_parameters();
+        for (auto& p : net->named_parameters()) p.value().copy_(src[p.key()]);
+        auto srcBuf = ckpt.impl()->net->named_buffers();
+        for (auto& b : net->named_buffers()) b.value().copy_(srcBuf[b.key()]);
+        start = std::stoll(ckpt.metadata().count("checkpoint_iteration") ? ckpt.metadata().at("checkpoint_iteration") : "0");
+        const std::string optimPath = config.resumeFrom + ".optim";
+        if (std::filesystem::exists(optimPath)) torch::load(*optimizer, optimPath);
+    }
+
+    Schedule schedule = config.schedule;
+    schedule.maxIterations = config.iterations;
+    std::vector<float> weights = config.classWeights;
+    if (weights.empty()) {
+        // From batch 0 whatever the starting iteration, so a resumed run weighs as the original.
+        std::vector<TrainSample> first;
+        provider(0, config.batch, first);
+        if (first.empty()) throw std::runtime_error("the data provider returned an empty batch");
+        weights = frequencyWeights(toTensors(first, 1).target, classes);
+    }
+    Prefetcher prefetch(provider, start, config.iterations, config.batch, model.config().inChannels,
+                        static_cast<std::size_t>(std::max(1, config.prefetchBatches)));
+
+    double smoothed = 0;
+    TrainProgress p;
+    p.total = config.iterations;
+    const auto loopStart = Clock::now();
+    std::int64_t i = start;
+    try {
+        for (; i < config.iterations; ++i) {
+            TensorBatch b = prefetch.next();
+            torch::manual_seed(config.seed * 1000003 + static_cast<std::uint64_t>(i));  // dropout, per iteration
+            auto input = b.input.to(device, /*non_blocking=*/true);
+            auto target = b.target.to(device, true);
+            if (device.is_cuda()) input = input.contiguous(torch::MemoryFormat::ChannelsLast);
+            const double lr = schedule.at(i);
+            for (auto& group : optimizer->param_groups()) group.options().set_lr(lr);
+
+            torch::Tensor loss;
+            {
+                AutocastGuard autocast(device.is_cuda() && config.mixedPrecision);
+                auto logits = net->forward(input).to(torch::kFloat);
+                loss = torch::zeros({}, logits.options());
+                if (config.ceWeight > 0)
+                    loss = loss + config.ceWeight * torch::nn::functional::cross_entropy(
+                                                        logits, target,
+                                                        torch::nn::functional::CrossEntropyFuncOptions()
+                                                            .weight(torch::tensor(weights).to(device))
+                                                            .ignore_index(255));
+                if (config.diceWeight > 0) loss = loss + config.diceWeight * softDiceLoss(logits, target);
+            }
+            const double value = loss.item<double>();
+            if (!std::isfinite(value)) {
+                outcome.status = TrainOutcome::Status::Diverged;
+                outcome.message = "training diverged at iteration " + std::to_string(i + 1) +
+                                  " (loss is not finite); try a lower learning rate";
+                break;
+            }
+            optimizer->zero_grad();
+            loss.backward();
+            optimizer->step();
+
+            smoothed = i == start ? value : 0.95 * smoothed + 0.05 * value;
+            p.validationDice = std::numeric_limits<double>::quiet_NaN();
+            p.iteration = i + 1;
+            p.loss = smoothed;
+            p.lr = lr;
+            const double elapsed = std::chrono::duration<double>(Clock::now() - loopStart).count();
+            p.itPerSecond = (i + 1 - start) / std::max(1e-9, elapsed);
+            p.etaSeconds = (config.iterations - i - 1) / std::max(1e-9, p.itPerSecond);
+            const bool last = i + 1 == config.iterations;
+            if ((config.validateEvery > 0 && (i + 1) % config.validateEvery == 0) || (last && !validation.empty()))
+                p.validationDice = validationDice(model, validation, config.device);
+            if (!config.checkpointPath.empty() && config.checkpointEvery > 0 && ((i + 1) % config.checkpointEvery == 0 || last)) {
+                model.metadata()["checkpoint_iteration"] = std::to_string(i + 1);
+                model.save(config.checkpointPath);
+                torch::save(*optimizer, config.checkpointPath + ".optim");
+            }
+            if (progress && !progress(p)) {
+                outcome.status = TrainOutcome::Status::Cancelled;
+                outcome.message = "cancelled at iteration " + std::to_string(i + 1);
+                ++i;
+                break;
+            }
+        }
+    } catch (const std::exception& e) {
+        if (!isOutOfMemory(e)) throw;
+        outcome.status = TrainOutcome::Status::OutOfMemory;
+        outcome.message = "out of memory at iteration " + std::to_string(i + 1) + " with batch " +
+                          std::to_string(config.batch) + "; try a smaller batch";
+    }
+    model.metadata().erase("checkpoint_iteration");
+    net->eval();
+    net->to(torch::kCPU);
+    if (device.is_cuda()) setChannelsLast(net, false);
+    outcome.iterations = i;
+    outcome.finalLoss = smoothed;
+    outcome.seconds = std::chrono::duration<double>(Clock::now() - t0).count();
+    return outcome;
+}
+
+}  // namespace cardioseg::engine

@@ -1,0 +1,79 @@
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <limits>
+#include <string>
+#include <vector>
+
+#include "engine/device.h"
+#include "engine/model.h"
+#include "engine/schedule.h"
+#include "image/image2d.h"
+
+namespace cardioseg::engine {
+
+/// One training example: an image already normalised with image::normalizeIntensity (over the
+/// whole image, as inference does) and its labels (0, 1, 2, 255 ignore).
+struct TrainSample {
+    image::FloatImage image;
+    image::LabelMap labels;
+};
+
+struct TrainConfig {
+    std::int64_t iterations = 1000;
+    int batch = 8;
+    Schedule schedule;             ///< baseLr, kind, constantIterations (maxIterations = iterations)
+    std::string optimizer = "adamw";  ///< "sgd" (momentum, weight decay) or "adamw"
+    double momentum = 0.9;
+    double weightDecay = 5e-4;
+    double diceWeight = 1.0;       ///< loss = weighted CE + diceWeight · soft Dice (0: CE only)
+    double ceWeight = 1.0;         ///< 0: Dice only
+    std::vector<float> classWeights;  ///< empty: from label frequencies of the first batches
+    std::uint64_t seed = 1;
+    DeviceChoice device = DeviceChoice::Auto;
+    int threads = 0;
+    bool mixedPrecision = true;    ///< bf16 autocast on CUDA
+    std::string checkpointPath;    ///< written every checkpointEvery iterations (empty: none)
+    int checkpointEvery = 500;
+    std::string resumeFrom;        ///< a checkpoint to continue from
+    int validateEvery = 0;         ///< 0: no periodic validation
+    int prefetchBatches = 3;
+};
+
+struct TrainProgress {
+    std::int64_t iteration = 0;  ///< iterations done
+    std::int64_t total = 0;
+    double loss = 0.0;           ///< smoothed training loss
+    double lr = 0.0;
+    double itPerSecond = 0.0;
+    double etaSeconds = 0.0;
+    double validationDice = std::numeric_limits<double>::quiet_NaN();  ///< mean BP/myo Dice
+};
+
+struct TrainOutcome {
+    enum class Status { Completed, Cancelled, Diverged, OutOfMemory } status = Status::Completed;
+    std::string message;
+    std::int64_t iterations = 0;
+    double finalLoss = 0.0;
+    double seconds = 0.0;
+    std::string device;
+};
+
+/// Fills `batch` with `size` samples for iteration `iteration` (called from a data thread, in
+/// iteration order; must be deterministic for a given iteration so runs are reproducible).
+using BatchProvider = std::function<void(std::int64_t iteration, int size, std::vector<TrainSample>& batch)>;
+
+/// Trains `model` in place. Validation (if any) runs on whole images every validateEvery
+/// iterations; `progress` is called after every iteration and may return false to cancel.
+/// A NaN/inf loss stops the run (Diverged); out-of-memory stops it (OutOfMemory). In both cases,
+/// and on cancel, the model keeps the weights of the last finished iteration; callers that
+/// must not lose a good model train a clone().
+TrainOutcome train(Model& model, const TrainConfig& config, const BatchProvider& provider,
+                   const std::vector<TrainSample>& validation,
+                   const std::function<bool(const TrainProgress&)>& progress = {});
+
+/// Mean of blood-pool and myocardium Dice of a model on labelled images (pooled confusion).
+double validationDice(const Model& model, const std::vector<TrainSample>& samples, DeviceChoice device);
+
+}  // namespace cardioseg::engine

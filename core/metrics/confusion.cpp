@@ -1,0 +1,117 @@
+#include "metrics/confusion.h"
+
+#include <cmath>
+#include <limits>
+#include <stdexcept>
+
+namespace cardioseg::metrics {
+
+namespace {
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+double meanOf(const std::vector<double>& v) {
+    double s = 0;
+    int n = 0;
+    for (double x : v)
+        if (!std::isnan(x)) {
+            s += x;
+            ++n;
+        }
+    return n ? s / n : kNaN;
+}
+}  // namespace
+
+ConfusionMatrix::ConfusionMatrix(int classes)
+    : m_classes(classes), m_counts(static_cast<std::size_t>(classes) * classes, 0) {}
+
+void ConfusionMatrix::add(const image::LabelMap& truth, const image::LabelMap& prediction) {
+    if (truth.width != prediction.width || truth.height != prediction.height)
+        throw std::invalid_argument("confusion matrix: truth and prediction differ in size");
+    for (std::size_t i = 0; i < truth.data.size(); ++i) {
+        const int t = truth.data[i];
+        if (t == image::label::Ignore || t >= m_classes) continue;
+        int p = prediction.data[i];
+        if (p >= m_classes) p = 0;
+        ++m_counts[static_cast<std::size_t>(t) * m_classes + p];
+    }
+}
+
+void ConfusionMatrix::add(const ConfusionMatrix& other) {
+    if (other.m_classes != m_classes) throw std::invalid_argument("confusion matrices differ in classes");
+    for (std::size_t i = 0; i < m_counts.size(); ++i) m_counts[i] += other.m_counts[i];
+}
+
+std::uint64_t ConfusionMatrix::total() const {
+    std::uint64_t t = 0;
+    for (auto c : m_counts) t += c;
+    return t;
+}
+
+double ConfusionMatrix::iou(int c) const {
+    std::uint64_t tp = at(c, c), fp = 0, fn = 0;
+    for (int k = 0; k < m_classes; ++k)
+        if (k != c) {
+            fp += at(k, c);
+            fn += at(c, k);
+        }
+    const std::uint64_t d = tp + fp + fn;
+    return d ? static_cast<double>(tp) / d : kNaN;
+}
+
+double ConfusionMatrix::dice(int c) const {
+    std::uint64_t tp = at(c, c), fp = 0, fn = 0;
+    for (int k = 0; k < m_classes; ++k)
+        if (k != c) {
+            fp += at(k, c);
+            fn += at(c, k);
+        }
+    const std::uint64_t d = 2 * tp + fp + fn;
+    return d ? 2.0 * tp / d : kNaN;
+}
+
+double ConfusionMatrix::accuracy(int c) const {
+    std::uint64_t row = 0;
+    for (int k = 0; k < m_classes; ++k) row += at(c, k);
+    return row ? static_cast<double>(at(c, c)) / row : kNaN;
+}
+
+double ConfusionMatrix::meanIou() const {
+    std::vector<double> v;
+    for (int c = 0; c < m_classes; ++c) v.push_back(iou(c));
+    return meanOf(v);
+}
+
+double ConfusionMatrix::meanDice() const {
+    std::vector<double> v;
+    for (int c = 0; c < m_classes; ++c) v.push_back(dice(c));
+    return meanOf(v);
+}
+
+double ConfusionMatrix::meanAccuracy() const {
+    std::vector<double> v;
+    for (int c = 0; c < m_classes; ++c) v.push_back(accuracy(c));
+    return meanOf(v);
+}
+
+double ConfusionMatrix::frequencyWeightedAccuracy() const {
+    const double n = static_cast<double>(total());
+    if (n == 0) return kNaN;
+    double s = 0;
+    for (int c = 0; c < m_classes; ++c) {
+        std::uint64_t row = 0;
+        for (int k = 0; k < m_classes; ++k) row += at(c, k);
+        const double u = iou(c);
+        if (row && !std::isnan(u)) s += (row / n) * u;
+    }
+    return s;
+}
+
+double ConfusionMatrix::overallAccuracy() const {
+    const std::uint64_t n = total();
+    if (!n) return kNaN;
+    std::uint64_t tp = 0;
+    for (int c = 0; c < m_classes; ++c) tp += at(c, c);
+    return static_cast<double>(tp) / n;
+}
+
+}  // namespace cardioseg::metrics

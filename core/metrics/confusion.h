@@ -1,0 +1,43 @@
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "image/image2d.h"
+
+namespace cardioseg::metrics {
+
+/// Confusion matrix over `classes` labels; pixels whose truth is the ignore label (255) are not
+/// counted. rows = truth, columns = prediction. Matrices add, so per-image matrices pool into
+/// per-patient and whole-dataset ones.
+class ConfusionMatrix {
+public:
+    explicit ConfusionMatrix(int classes = 3);
+
+    /// Counts every pixel of `truth` (except ignore) against `prediction` (same size; a
+    /// prediction outside [0, classes) counts as class 0). Throws std::invalid_argument on a
+    /// size mismatch.
+    void add(const image::LabelMap& truth, const image::LabelMap& prediction);
+    void add(const ConfusionMatrix& other);
+    std::uint64_t at(int truth, int predicted) const { return m_counts[truth * m_classes + predicted]; }
+    int classes() const { return m_classes; }
+    std::uint64_t total() const;
+
+    double iou(int c) const;   ///< TP / (TP + FP + FN); NaN when the class never occurs
+    double dice(int c) const;  ///< 2TP / (2TP + FP + FN); NaN when the class never occurs
+    double accuracy(int c) const;  ///< TP / (TP + FN): the class's recall
+
+    // The seed study's five summary metrics (over all classes, background included).
+    double meanIou() const;       ///< mean of per-class IoU
+    double meanDice() const;      ///< mean of per-class Dice
+    double meanAccuracy() const;  ///< mean of per-class accuracy (recall)
+    double frequencyWeightedAccuracy() const;  ///< Σ_c freq_c · IoU_c, freq_c = truth share of c
+    double overallAccuracy() const;            ///< Σ TP / total
+
+private:
+    int m_classes;
+    std::vector<std::uint64_t> m_counts;
+};
+
+}  // namespace cardioseg::metrics

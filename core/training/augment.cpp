@@ -1,0 +1,132 @@
+#include "training/augment.h"
+
+#include <cmath>
+#include <stdexcept>
+
+#include <opencv2/imgproc.hpp>
+
+namespace cardioseg::training {
+
+namespace {
+
+double uniform(std::mt19937_64& rng, double a, double b) { return std::uniform_real_distribution<double>(a, b)(rng); }
+
+cv::Point2d bloodPoolCentre(const image::LabelMap& labels, bool& found) {
+    double sx = 0, sy = 0;
+    std::size_t n = 0;
+    for (int y = 0; y < labels.height; ++y)
+        for (int x = 0; x < labels.width; ++x)
+            if (labels.at(x, y) == image::label::BloodPool) {
+                sx += x;
+                sy += y;
+                ++n;
+            }
+    found = n > 0;
+    return n ? cv::Point2d(sx / n, sy / n) : cv::Point2d(labels.width / 2.0, labels.height / 2.0);
+}
+
+/// A smooth random field in [-1, 1]-ish: uniform noise blurred with a Gaussian.
+cv::Mat smoothField(int size, double sigma, std::mt19937_64& rng) {
+    cv::Mat f(size, size, CV_32F);
+    for (int y = 0; y < size; ++y)
+        for (int x = 0; x < size; ++x) f.at<float>(y, x) = static_cast<float>(uniform(rng, -1, 1));
+    cv::GaussianBlur(f, f, cv::Size(0, 0), sigma);
+    double mn, mx;
+    cv::minMaxLoc(f, &mn, &mx);
+    const double m = std::max(std::abs(mn), std::abs(mx));
+    if (m > 0) f /= m;
+    return f;
+}
+
+}  // namespace
+
+engine::TrainSample augment(const LabelledImage& src, const AugmentConfig& c, std::mt19937_64& rng) {
+    const int size = c.crop > 0 ? c.crop : std::max(src.image.width, src.image.height);
+    const cv::Mat img(src.image.height, src.image.width, CV_32F, const_cast<float*>(src.image.data.data()));
+    const cv::Mat lab(src.labels.height, src.labels.width, CV_8U, const_cast<std::uint8_t*>(src.labels.data.data()));
+
+    // Where the crop is centred in the source image.
+    bool hasLv = false;
+    cv::Point2d centre = bloodPoolCentre(src.labels, hasLv);
+    if (c.crop > 0 && hasLv && uniform(rng, 0, 1) < c.centredFraction) {
+        centre.x += uniform(rng, -0.25, 0.25) * size;
+        centre.y += uniform(rng, -0.25, 0.25) * size;
+    } else if (c.crop > 0) {
+        centre = {uniform(rng, size * 0.25, src.image.width - size * 0.25),
+                  uniform(rng, size * 0.25, src.image.height - size * 0.25)};
+    } else {
+        centre = {src.image.width / 2.0, src.image.height / 2.0};
+    }
+
+    // Output pixel q maps to source centre + R(θ)·(flip·(q − half)) / scale.
+    const double theta = uniform(rng, -c.rotationDegrees, c.rotationDegrees) * M_PI / 180.0;
+    const double scale = std::exp(uniform(rng, std::log(c.scaleMin), std::log(c.scaleMax)));
+    const double flip = c.flips && uniform(rng, 0, 1) < 0.5 ? -1.0 : 1.0;
+    const double ct = std::cos(theta) / scale, st = std::sin(theta) / scale;
+    const double half = (size - 1) / 2.0;
+    cv::Mat m = (cv::Mat_<double>(2, 3) << ct * flip, -st, 0, st * flip, ct, 0);
+    m.at<double>(0, 2) = centre.x - (m.at<double>(0, 0) * half + m.at<double>(0, 1) * half);
+    m.at<double>(1, 2) = centre.y - (m.at<double>(1, 0) * half + m.at<double>(1, 1) * half);
+
+    cv::Mat outImg, outLab;
+    cv::warpAffine(img, outImg, m, cv::Size(size, size), cv::INTER_LINEAR | cv::WARP_INVERSE_MAP,
+                   cv::BORDER_CONSTANT, cv::Scalar(0));
+    cv::warpAffine(lab, outLab, m, cv::Size(size, size), cv::INTER_NEAREST | cv::WARP_INVERSE_MAP,
+                   cv::BORDER_CONSTANT, cv::Scalar(image::label::Ignore));
+
+    if (uniform(rng, 0, 1) < c.elasticProbability) {
+        const cv::Mat dx = smoothField(size, c.elasticSigma, rng) * c.elasticAlpha;
+        const cv::Mat dy = smoothField(size, c.elasticSigma, rng) * c.elasticAlpha;
+        cv::Mat mapX(size, size, CV_32F), mapY(size, size, CV_32F);
+        for (int y = 0; y < size; ++y)
+            for (int x = 0; x < size; ++x) {
+                mapX.at<float>(y, x) = x + dx.at<float>(y, x);
+                mapY.at<float>(y, x) = y + dy.at<float>(y, x);
+            }
+        cv::Mat img2, lab2;
+        cv::remap(outImg, img2, mapX, mapY, cv::INTER_LINEAR, cv::BORDER_CONSTANT, cv::Scalar(0));
+        cv::remap(outLab, lab2, mapX, mapY, cv::INTER_NEAREST, cv::BORDER_CONSTANT, cv::Scalar(image::label::Ignore));
+        outImg = img2;
+        outLab = lab2;
+    }
+
+    // Intensity: blur, coil shading, gamma, contrast/brightness, noise.
+    if (uniform(rng, 0, 1) < c.blurProbability) cv::GaussianBlur(outImg, outImg, cv::Size(0, 0), uniform(rng, 0.4, 1.0));
+    if (c.biasField > 0) {
+        const cv::Mat field = smoothField(size, size / 4.0, rng);
+        outImg = outImg.mul(1.0 + c.biasField * uniform(rng, 0, 1) * field);
+    }
+    const double gamma = std::exp(uniform(rng, std::log(c.gammaMin), std::log(c.gammaMax)));
+    const double contrast = uniform(rng, c.contrastMin, c.contrastMax);
+    const double bright = uniform(rng, -c.brightness, c.brightness);
+    const double noise = uniform(rng, 0, c.noiseMax);
+    std::normal_distribution<float> gauss(0.0f, 1.0f);
+    engine::TrainSample out;
+    out.image = image::FloatImage(size, size);
+    out.labels = image::LabelMap(size, size);
+    for (int y = 0; y < size; ++y) {
+        const float* ip = outImg.ptr<float>(y);
+        const std::uint8_t* lp = outLab.ptr<std::uint8_t>(y);
+        for (int x = 0; x < size; ++x) {
+            const double v = ip[x] > 0 ? std::pow(static_cast<double>(ip[x]), gamma) : ip[x];
+            const double w = contrast * v + bright + noise * gauss(rng);
+            out.image.at(x, y) = static_cast<float>(std::clamp(w, -0.5, 2.0));
+            out.labels.at(x, y) = lp[x];
+        }
+    }
+    return out;
+}
+
+engine::BatchProvider makeBatchProvider(const std::vector<LabelledImage>& images, const AugmentConfig& config,
+                                        std::uint64_t seed) {
+    if (images.empty()) throw std::invalid_argument("no labelled image to train on");
+    std::vector<double> weights;
+    for (const auto& li : images) weights.push_back(li.hasMyocardium ? 2.0 : 1.0);
+    return [&images, config, seed, weights](std::int64_t iteration, int size, std::vector<engine::TrainSample>& batch) {
+        std::mt19937_64 rng(seed * 0x9E3779B97F4A7C15ull + static_cast<std::uint64_t>(iteration));
+        std::discrete_distribution<std::size_t> pick(weights.begin(), weights.end());
+        for (int k = 0; k < size; ++k) batch.push_back(augment(images[pick(rng)], config, rng));
+    };
+}
+
+}  // namespace cardioseg::training

@@ -1,0 +1,39 @@
+#pragma once
+
+#include <cstdint>
+#include <random>
+#include <vector>
+
+#include "engine/trainer.h"
+#include "training/training_set.h"
+
+namespace cardioseg::training {
+
+/// Random geometric and intensity changes that keep a label map valid, all with OpenCV.
+struct AugmentConfig {
+    int crop = 128;                  ///< output size (square); 0: the whole image
+    double centredFraction = 0.8;    ///< share of crops centred near the LV (else anywhere)
+    double rotationDegrees = 180.0;  ///< uniform in ±this
+    double scaleMin = 0.75;          ///< zoom (> 1 enlarges); also spans scanners' pixel sizes
+    double scaleMax = 1.35;
+    bool flips = true;               ///< mirror half of the samples
+    double elasticProbability = 0.5;
+    double elasticAlpha = 6.0;       ///< displacement (pixels) of the smoothed random field
+    double elasticSigma = 8.0;
+    double gammaMin = 0.7, gammaMax = 1.5;
+    double contrastMin = 0.8, contrastMax = 1.25;
+    double brightness = 0.1;         ///< ± offset
+    double noiseMax = 0.05;          ///< Gaussian noise σ, uniform in [0, this]
+    double biasField = 0.25;         ///< amplitude of a smooth multiplicative field (coil shading)
+    double blurProbability = 0.2;
+};
+
+/// One augmented sample of an image. Deterministic for a given generator state.
+engine::TrainSample augment(const LabelledImage& source, const AugmentConfig& config, std::mt19937_64& rng);
+
+/// A batch provider drawing images at random (images with a myocardium contour twice as often,
+/// as they carry both classes), each augmented; batch i depends only on (seed, i).
+engine::BatchProvider makeBatchProvider(const std::vector<LabelledImage>& images, const AugmentConfig& config,
+                                        std::uint64_t seed);
+
+}  // namespace cardioseg::training

@@ -1,0 +1,104 @@
+#include "training/evaluation.h"
+
+#include <cmath>
+#include <set>
+
+#include "analysis/postprocess.h"
+#include "io/dicom_loader.h"
+#include "metrics/surface.h"
+
+namespace cardioseg::training {
+
+namespace {
+
+/// Accumulates one class's figures over images.
+struct ClassAccumulator {
+    metrics::ConfusionMatrix cm{3};
+    double hausdorff = 0, assd = 0;
+    int distances = 0, images = 0, missed = 0;
+
+    void add(const image::LabelMap& truth, const image::LabelMap& pred, std::uint8_t label, double rowSp, double colSp) {
+        cm.add(truth, pred);
+        ++images;
+        if (const auto d = metrics::surfaceDistance(truth, pred, label, rowSp, colSp)) {
+            hausdorff += d->hausdorff;
+            assd += d->assd;
+            ++distances;
+        } else {
+            ++missed;
+        }
+    }
+    ClassFigures figures(int label) const {
+        ClassFigures f;
+        f.dice = cm.dice(label);
+        f.iou = cm.iou(label);
+        f.hausdorffMm = distances ? hausdorff / distances : std::nan("");
+        f.assdMm = distances ? assd / distances : std::nan("");
+        f.images = images;
+        f.missed = missed;
+        return f;
+    }
+};
+
+}  // namespace
+
+EvaluationReport evaluatePredictions(const std::vector<LabelledImage>& images,
+                                     const std::vector<image::LabelMap>& predictions,
+                                     const std::map<std::string, std::pair<double, double>>& spacing) {
+    EvaluationReport r;
+    ClassAccumulator bp, myo;
+    std::map<std::string, std::pair<ClassAccumulator, ClassAccumulator>> perPatient;
+    std::map<std::string, int> perPatientImages;
+    std::set<std::string> patients;
+    for (std::size_t i = 0; i < images.size(); ++i) {
+        const auto& li = images[i];
+        const auto& pred = predictions[i];
+        if (pred.empty()) continue;
+        const auto [rs, cs] = spacing.count(li.patientId) ? spacing.at(li.patientId) : std::make_pair(1.0, 1.0);
+        patients.insert(li.patientId);
+        ++r.images;
+        ++perPatientImages[li.patientId];
+        r.pooled.add(li.labels, pred);
+        if (li.hasBloodPool) {
+            bp.add(li.labels, pred, image::label::BloodPool, rs, cs);
+            perPatient[li.patientId].first.add(li.labels, pred, image::label::BloodPool, rs, cs);
+        }
+        if (li.hasMyocardium) {
+            myo.add(li.labels, pred, image::label::Myocardium, rs, cs);
+            perPatient[li.patientId].second.add(li.labels, pred, image::label::Myocardium, rs, cs);
+        }
+    }
+    r.patients.assign(patients.begin(), patients.end());
+    r.bloodPool = bp.figures(image::label::BloodPool);
+    r.myocardium = myo.figures(image::label::Myocardium);
+    for (const auto& [id, acc] : perPatient) {
+        PatientFigures pf;
+        pf.images = perPatientImages[id];
+        pf.bloodPool = acc.first.figures(image::label::BloodPool);
+        pf.myocardium = acc.second.figures(image::label::Myocardium);
+        r.perPatient[id] = pf;
+    }
+    return r;
+}
+
+EvaluationReport evaluateModel(const engine::Model& model, const std::filesystem::path& dataset,
+                               const SelectOptions& select, const engine::SegmentOptions& segment, bool postprocess,
+                               std::vector<io::SkippedFile>& skipped, const io::ProgressFn& progress) {
+    SelectOptions raw = select;
+    raw.normalize = false;  // the segmenter normalises exactly as in use
+    const auto images = loadLabelledImages(dataset, raw, skipped);
+    std::map<std::string, std::pair<double, double>> spacing;
+    for (const auto& li : images) spacing[li.patientId] = {li.pixelSpacing, li.pixelSpacing};
+    std::vector<const image::FloatImage*> inputs;
+    for (const auto& li : images) inputs.push_back(&li.image);
+    engine::Segmenter segmenter(model, segment);
+    const auto predictions = segmenter.segment(inputs, progress);
+    std::vector<image::LabelMap> labels;
+    for (const auto& p : predictions) {
+        labels.push_back(p.labels);
+        if (postprocess) analysis::cleanLvLabels(labels.back());
+    }
+    return evaluatePredictions(images, labels, spacing);
+}
+
+}  // namespace cardioseg::training

@@ -1,0 +1,42 @@
+#pragma once
+
+#include <filesystem>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "image/image2d.h"
+#include "io/progress.h"
+
+namespace cardioseg::training {
+
+/// One expert-labelled image, ready for training: intensities normalised over the whole image
+/// (image::normalizeIntensity) unless asked otherwise, labels 0/1/2/255.
+struct LabelledImage {
+    std::string patientId;
+    int instanceNumber = 0;
+    int slice = 0;
+    int phase = 0;
+    double pixelSpacing = 1.0;  ///< mm (mean of row and column spacing)
+    image::FloatImage image;
+    image::LabelMap labels;
+    bool hasBloodPool = false;   ///< an endocardial contour exists
+    bool hasMyocardium = false;  ///< endocardial and epicardial contours: myocardium labelled
+};
+
+struct SelectOptions {
+    std::set<std::string> patients;      ///< empty: every patient of the dataset
+    std::set<int> excludeInstances;      ///< DICOM instance numbers left out
+    std::set<int> onlyInstances;         ///< non-empty: only these instance numbers
+    bool normalize = true;               ///< false: keep modality values (for inference-time use)
+};
+
+/// Every expert-labelled image of a dataset in SCD layout. Throws std::runtime_error when the
+/// dataset is unusable or a requested patient is not in it; unreadable files go to `skipped`.
+std::vector<LabelledImage> loadLabelledImages(const std::filesystem::path& root, const SelectOptions& options,
+                                              std::vector<io::SkippedFile>& skipped);
+
+/// A short, stable digest (FNV-1a, hex) of the images and labels, recorded in model files.
+std::string datasetHash(const std::vector<LabelledImage>& images);
+
+}  // namespace cardioseg::training

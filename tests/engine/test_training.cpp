@@ -1,0 +1,243 @@
+// Training: augmentation keeps images and labels aligned and is reproducible; a tiny model
+// learns a synthetic phantom; cancel, divergence, checkpoints and resume; evaluation figures.
+#include <QtTest>
+
+#include <cmath>
+
+#include "engine/segmenter.h"
+#include "engine/trainer.h"
+#include "synthetic_dicom.h"
+#include "training/augment.h"
+#include "training/evaluation.h"
+#include "training/training_set.h"
+
+using namespace cardioseg;
+namespace fs = std::filesystem;
+
+namespace {
+
+/// A phantom image of the given size: blood pool disc (1.0), myocardial ring (0.1), tissue
+/// (0.45) with texture; labels to match. `shift` moves and `scale` resizes the ventricle.
+training::LabelledImage phantom(int size, double shiftX, double shiftY, double scale) {
+    training::LabelledImage li;
+    li.image = image::FloatImage(size, size);
+    li.labels = image::LabelMap(size, size);
+    const double cx = size / 2.0 + shiftX, cy = size / 2.0 + shiftY;
+    const double r1 = size * 0.15 * scale, r2 = r1 + size * 0.12;
+    for (int y = 0; y < size; ++y)
+        for (int x = 0; x < size; ++x) {
+            const double d = std::hypot(x - cx, y - cy);
+            const float texture = 0.05f * static_cast<float>(((x * 7 + y * 13) % 11) / 10.0);
+            if (d < r1) {
+                li.image.at(x, y) = 1.0f + texture;
+                li.labels.at(x, y) = image::label::BloodPool;
+            } else if (d < r2) {
+                li.image.at(x, y) = 0.1f + texture;
+                li.labels.at(x, y) = image::label::Myocardium;
+            } else {
+                li.image.at(x, y) = 0.45f + texture;
+            }
+        }
+    li.hasBloodPool = li.hasMyocardium = true;
+    li.patientId = "PH";
+    return li;
+}
+
+std::vector<training::LabelledImage> phantomSet(int size) {
+    std::vector<training::LabelledImage> set;
+    for (int i = 0; i < 6; ++i) set.push_back(phantom(size, (i % 3 - 1) * 5.0, (i / 3 - 0.5) * 6.0, 0.8 + 0.08 * i));
+    return set;
+}
+
+engine::TrainConfig quickConfig(int iterations) {
+    engine::TrainConfig c;
+    c.iterations = iterations;
+    c.batch = 4;
+    c.schedule.baseLr = 3e-3;
+    c.schedule.kind = "poly";
+    c.optimizer = "adamw";
+    c.weightDecay = 1e-4;
+    c.threads = 2;
+    c.device = engine::DeviceChoice::Cpu;
+    return c;
+}
+
+engine::ModelConfig tinyConfig() {
+    auto c = engine::configFromArch("deeplabv3-resnet18-w8-os8");
+    c.asppChannels = 32;
+    return c;
+}
+
+}  // namespace
+
+class TestTraining : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void augmentationKeepsLabelsOnTheirPixels() {
+        const auto li = phantom(96, 0, 0, 1.0);
+        training::AugmentConfig aug;
+        aug.crop = 64;
+        // Geometry only: the blood pool must stay where the bright pixels are.
+        aug.gammaMin = aug.gammaMax = 1.0;
+        aug.contrastMin = aug.contrastMax = 1.0;
+        aug.brightness = aug.noiseMax = aug.biasField = aug.blurProbability = 0.0;
+        std::mt19937_64 rng(3);
+        std::size_t agree = 0, total = 0;
+        for (int i = 0; i < 20; ++i) {
+            const auto s = training::augment(li, aug, rng);
+            QCOMPARE(s.image.width, 64);
+            QCOMPARE(s.labels.height, 64);
+            for (std::size_t k = 0; k < s.labels.data.size(); ++k) {
+                if (s.labels.data[k] == image::label::Ignore) continue;  // outside the source
+                ++total;
+                const bool bright = s.image.data[k] > 0.75f;
+                agree += bright == (s.labels.data[k] == image::label::BloodPool);
+            }
+        }
+        QVERIFY(total > 0);
+        QVERIFY2(agree > total * 0.97, qPrintable(QString("%1 of %2").arg(agree).arg(total)));
+    }
+
+    void batchesAreReproducible() {
+        const auto set = phantomSet(64);
+        training::AugmentConfig aug;
+        aug.crop = 48;
+        const auto a = training::makeBatchProvider(set, aug, 11);
+        const auto b = training::makeBatchProvider(set, aug, 11);
+        const auto c = training::makeBatchProvider(set, aug, 12);
+        std::vector<engine::TrainSample> x, y, z;
+        a(5, 3, x);
+        b(5, 3, y);
+        c(5, 3, z);
+        QCOMPARE(x.size(), std::size_t(3));
+        for (int i = 0; i < 3; ++i) {
+            QVERIFY(x[i].image == y[i].image);
+            QVERIFY(x[i].labels == y[i].labels);
+        }
+        QVERIFY(!(x[0].image == z[0].image));
+    }
+
+    void tinyModelLearnsThePhantom() {
+        const auto set = phantomSet(64);
+        training::AugmentConfig aug;
+        aug.crop = 0;  // whole images
+        aug.rotationDegrees = 20;
+        aug.elasticProbability = 0;
+        aug.noiseMax = 0.02;
+        engine::Model model = engine::Model::create(tinyConfig(), 3);
+        std::vector<engine::TrainSample> validation;
+        for (int i : {0, 4}) validation.push_back({set[i].image, set[i].labels});
+        const double before = engine::validationDice(model, validation, engine::DeviceChoice::Cpu);
+        auto config = quickConfig(400);
+        config.schedule.baseLr = 5e-3;
+        const auto outcome = engine::train(model, config, training::makeBatchProvider(set, aug, 5), validation);
+        QCOMPARE(int(outcome.status), int(engine::TrainOutcome::Status::Completed));
+        QCOMPARE(outcome.iterations, std::int64_t(400));
+        const double after = engine::validationDice(model, validation, engine::DeviceChoice::Cpu);
+        QVERIFY2(after > 0.95, qPrintable(QString("Dice before %1 after %2").arg(before).arg(after)));
+    }
+
+    void cancelDivergenceAndResume() {
+        testing::TempDir dir;
+        const auto set = phantomSet(48);
+        training::AugmentConfig aug;
+        aug.crop = 0;
+        const auto provider = training::makeBatchProvider(set, aug, 1);
+
+        // Cancel after 3 iterations: the model keeps the weights of the finished ones.
+        engine::Model model = engine::Model::create(tinyConfig(), 1);
+        auto outcome = engine::train(model, quickConfig(50), provider, {},
+                                     [](const engine::TrainProgress& p) { return p.iteration < 3; });
+        QCOMPARE(int(outcome.status), int(engine::TrainOutcome::Status::Cancelled));
+        QCOMPARE(outcome.iterations, std::int64_t(3));
+
+        // A batch with NaN pixels makes the loss NaN: the run stops and says so.
+        const engine::BatchProvider poisoned = [&](std::int64_t i, int n, std::vector<engine::TrainSample>& b) {
+            provider(i, n, b);
+            if (i == 2) b[0].image.data[0] = std::nanf("");
+        };
+        engine::Model m2 = engine::Model::create(tinyConfig(), 1);
+        outcome = engine::train(m2, quickConfig(10), poisoned, {});
+        QCOMPARE(int(outcome.status), int(engine::TrainOutcome::Status::Diverged));
+        QCOMPARE(outcome.iterations, std::int64_t(2));
+        QVERIFY(outcome.message.find("diverged") != std::string::npos);
+
+        // Checkpoint at 4 iterations, resume to 8: same weights as 8 uninterrupted iterations.
+        auto config = quickConfig(4);
+        config.schedule.kind = "constant";
+        config.checkpointPath = (dir / "ckpt.pt").string();
+        config.checkpointEvery = 4;
+        engine::Model first = engine::Model::create(tinyConfig(), 9);
+        engine::train(first, config, provider, {});
+        QVERIFY(fs::exists(dir / "ckpt.pt"));
+        auto resumed = config;
+        resumed.iterations = 8;
+        resumed.checkpointPath.clear();
+        resumed.resumeFrom = (dir / "ckpt.pt").string();
+        engine::Model second = engine::Model::create(tinyConfig(), 9);
+        QCOMPARE(engine::train(second, resumed, provider, {}).iterations, std::int64_t(8));
+        auto straight = config;
+        straight.iterations = 8;
+        straight.checkpointPath.clear();
+        engine::Model third = engine::Model::create(tinyConfig(), 9);
+        engine::train(third, straight, provider, {});
+        std::vector<engine::TrainSample> probe{{set[0].image, set[0].labels}};
+        const double d2 = engine::validationDice(second, probe, engine::DeviceChoice::Cpu);
+        const double d3 = engine::validationDice(third, probe, engine::DeviceChoice::Cpu);
+        QVERIFY2(std::abs(d2 - d3) < 1e-6, qPrintable(QString("%1 vs %2").arg(d2).arg(d3)));
+    }
+
+    void evaluationFiguresOnKnownPredictions() {
+        // Truth: blood pool 10 px, myocardium 10 px; prediction misses 5 of each.
+        training::LabelledImage li;
+        li.patientId = "P";
+        li.hasBloodPool = li.hasMyocardium = true;
+        li.labels = image::LabelMap(10, 3, image::label::Background);
+        for (int x = 0; x < 10; ++x) {
+            li.labels.at(x, 0) = image::label::BloodPool;
+            li.labels.at(x, 1) = image::label::Myocardium;
+        }
+        image::LabelMap pred = li.labels;
+        for (int x = 0; x < 5; ++x) pred.at(x, 0) = pred.at(x, 1) = image::label::Background;
+        training::LabelledImage endoOnly = li;  // blood pool only: outside it unknown
+        endoOnly.hasMyocardium = false;
+        for (auto& v : endoOnly.labels.data)
+            if (v != image::label::BloodPool) v = image::label::Ignore;
+        const auto r = training::evaluatePredictions({li, endoOnly}, {pred, pred}, {{"P", {1.0, 1.0}}});
+        QCOMPARE(r.images, 2);
+        QCOMPARE(r.bloodPool.images, 2);
+        QCOMPARE(r.myocardium.images, 1);
+        // Blood pool: TP 5+5, FN 5+5, FP 0 → Dice 2·10/(20+10) = 2/3.
+        QVERIFY(std::abs(r.bloodPool.dice - 2.0 / 3) < 1e-12);
+        QVERIFY(std::abs(r.myocardium.dice - 2.0 / 3) < 1e-12);
+        QVERIFY(std::abs(r.myocardium.iou - 0.5) < 1e-12);
+        QCOMPARE(r.perPatient.at("P").images, 2);
+    }
+
+    void datasetImagesAndEvaluation() {
+        testing::TempDir dir;
+        testing::SyntheticSeries s;
+        s.rows = s.columns = 64;
+        s.slices = 3;
+        s.phases = 4;
+        const auto instances = testing::writeScdDataset(dir.path(), s);
+        std::vector<io::SkippedFile> skipped;
+        const auto all = training::loadLabelledImages(dir.path(), {}, skipped);
+        QVERIFY(skipped.empty());
+        QCOMPARE(all.size(), instances.size());
+        std::size_t withMyo = 0;
+        for (const auto& li : all) withMyo += li.hasMyocardium;
+        QCOMPARE(withMyo, std::size_t(s.slices));
+        training::SelectOptions sel;
+        sel.excludeInstances = {instances[0]};
+        QCOMPARE(training::loadLabelledImages(dir.path(), sel, skipped).size(), instances.size() - 1);
+        sel = {};
+        sel.patients = {"NOBODY"};
+        QVERIFY_THROWS_EXCEPTION(std::runtime_error, training::loadLabelledImages(dir.path(), sel, skipped));
+        QCOMPARE(training::datasetHash(all), training::datasetHash(training::loadLabelledImages(dir.path(), {}, skipped)));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestTraining)
+#include "test_training.moc"
