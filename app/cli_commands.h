@@ -11,17 +11,18 @@ namespace cardioseg::cli {
 
 struct TrainArgs {
     std::string dataset, output, patients, validatePatients, resume;
-    std::string backbone = "resnet18-w16";
+    std::string backbone = "resnet18-w24";
     int outputStride = 8;
-    int iterations = 3000;
+    int iterations = 6000;
     int batch = 8;
     double lr = 2e-3;
     std::string schedule = "poly";
     int constantIterations = 0;
-    std::string optimizer = "adamw";
-    double weightDecay = 1e-4;
+    std::string optimizer;       ///< empty: sgd for the seed schedule, else adamw
+    double weightDecay = -1;     ///< negative: 5e-4 for sgd (the seed's), 1e-4 for adamw
     int crop = 128;
     double diceWeight = 1.0;
+    double ceWeight = 1.0;
     unsigned seed = 1;
     std::string device = "auto";
     int threads = 0;

@@ -42,10 +42,11 @@ void addTrainCommand(CLI::App& app, TrainArgs& a) {
     cmd->add_option("--lr", a.lr, "Base learning rate")->check(CLI::PositiveNumber)->capture_default_str();
     cmd->add_option("--schedule", a.schedule, "seed|poly|constant")->check(CLI::IsMember({"seed", "poly", "constant"}))->capture_default_str();
     cmd->add_option("--constant-iterations", a.constantIterations, "Constant phase of the seed schedule")->capture_default_str();
-    cmd->add_option("--optimizer", a.optimizer, "adamw|sgd (sgd: momentum 0.9, as the seed study)")->check(CLI::IsMember({"adamw", "sgd"}))->capture_default_str();
-    cmd->add_option("--weight-decay", a.weightDecay, "Weight decay")->capture_default_str();
+    cmd->add_option("--optimizer", a.optimizer, "adamw|sgd (sgd: momentum 0.9, as the seed study; default: sgd with --schedule seed, else adamw)")->check(CLI::IsMember({"adamw", "sgd"}));
+    cmd->add_option("--weight-decay", a.weightDecay, "Weight decay (default: 5e-4 with sgd, 1e-4 with adamw)")->check(CLI::NonNegativeNumber);
     cmd->add_option("--crop", a.crop, "Training crop size in pixels (0: whole images)")->capture_default_str();
-    cmd->add_option("--dice-weight", a.diceWeight, "Weight of the soft Dice term (0: cross-entropy only)")->capture_default_str();
+    cmd->add_option("--dice-weight", a.diceWeight, "Weight of the soft Dice term (0: cross-entropy only)")->check(CLI::NonNegativeNumber)->capture_default_str();
+    cmd->add_option("--ce-weight", a.ceWeight, "Weight of the class-weighted cross-entropy (0: Dice only)")->check(CLI::NonNegativeNumber)->capture_default_str();
     cmd->add_option("--seed", a.seed, "Random seed")->capture_default_str();
     cmd->add_option("--device", a.device, "auto|cpu|cuda")->check(CLI::IsMember({"auto", "cpu", "cuda"}))->capture_default_str();
     cmd->add_option("--threads", a.threads, "CPU threads (0: one per core)")->check(CLI::NonNegativeNumber);
@@ -55,7 +56,11 @@ void addTrainCommand(CLI::App& app, TrainArgs& a) {
     cmd->add_flag("--json", a.json, "Print one JSON object on stdout");
 }
 
-int runTrain(const TrainArgs& a) {
+int runTrain(const TrainArgs& args) {
+    TrainArgs a = args;
+    if (a.optimizer.empty()) a.optimizer = a.schedule == "seed" ? "sgd" : "adamw";
+    if (a.weightDecay < 0) a.weightDecay = a.optimizer == "sgd" ? 5e-4 : 1e-4;
+    if (a.diceWeight == 0 && a.ceWeight == 0) throw UsageError("--dice-weight and --ce-weight cannot both be 0");
     engine::ModelConfig config;
     try {
         config = a.backbone.rfind("torchvision-", 0) == 0 ? engine::configFromArch(a.backbone)
@@ -99,6 +104,7 @@ int runTrain(const TrainArgs& a) {
     tc.optimizer = a.optimizer;
     tc.weightDecay = a.weightDecay;
     tc.diceWeight = a.diceWeight;
+    tc.ceWeight = a.ceWeight;
     tc.seed = a.seed;
     tc.device = engine::parseDevice(a.device);
     tc.threads = a.threads;

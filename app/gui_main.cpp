@@ -1,4 +1,4 @@
-// cardioseg: the workstation. cardioseg [study path] [--lang en|fr] [--screenshot out.png]
+// cardioseg: the workstation. cardioseg [study path] [--model F] [--lang en|fr] [--screenshot out.png]
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QLibraryInfo>
@@ -21,9 +21,11 @@ int main(int argc, char** argv) {
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addPositionalArgument("study", "DICOM folder, file or DICOMDIR to open (default: the sample study)");
+    QCommandLineOption model("model", "Model file for segmentation (default: the shipped model)", "file");
     QCommandLineOption lang("lang", "Interface language: en or fr (default: the system's)", "code");
     QCommandLineOption screenshot("screenshot", "Open the study, save a PNG of the main window there and exit",
                                   "file");
+    parser.addOption(model);
     parser.addOption(lang);
     parser.addOption(screenshot);
     parser.process(app);
@@ -42,6 +44,7 @@ int main(int argc, char** argv) {
 
     cardioseg::ui::MainWindow window;
     if (parser.isSet(screenshot)) window.setScreenshotPath(parser.value(screenshot));
+    if (parser.isSet(model)) window.setModelPath(parser.value(model), false);
     window.show();
     const QStringList args = parser.positionalArguments();
     window.openStudy(args.isEmpty() ? QString::fromStdString(cardioseg::io::sampleStudyDir().string()) : args.first());

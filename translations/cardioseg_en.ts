@@ -221,6 +221,42 @@
         <source>Reason</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>AI prediction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the model&apos;s labels, filled (P)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show AI &amp;Prediction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No model at %1: showing images only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Segmenting with %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Segmentation failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Segmentation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Segmentation cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Segmented %1 images in %2 s (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>cardioseg::ui::SliceView</name>

@@ -222,6 +222,42 @@
         <source>Reason</source>
         <translation>Raison</translation>
     </message>
+    <message>
+        <source>AI prediction</source>
+        <translation>Prédiction IA</translation>
+    </message>
+    <message>
+        <source>Show the model&apos;s labels, filled (P)</source>
+        <translation>Afficher les étiquettes du modèle, remplies (P)</translation>
+    </message>
+    <message>
+        <source>Show AI &amp;Prediction</source>
+        <translation>Afficher la &amp;prédiction IA</translation>
+    </message>
+    <message>
+        <source>No model at %1: showing images only</source>
+        <translation>Aucun modèle à %1 : images seules</translation>
+    </message>
+    <message>
+        <source>Segmenting with %1…</source>
+        <translation>Segmentation avec %1…</translation>
+    </message>
+    <message>
+        <source>Segmentation failed: %1</source>
+        <translation>La segmentation a échoué : %1</translation>
+    </message>
+    <message>
+        <source>Segmentation</source>
+        <translation>Segmentation</translation>
+    </message>
+    <message>
+        <source>Segmentation cancelled</source>
+        <translation>Segmentation annulée</translation>
+    </message>
+    <message>
+        <source>Segmented %1 images in %2 s (%3)</source>
+        <translation>%1 images segmentées en %2 s (%3)</translation>
+    </message>
 </context>
 <context>
     <name>cardioseg::ui::SliceView</name>

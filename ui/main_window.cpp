@@ -32,6 +32,7 @@
 #include <cstdio>
 
 #include "io/dicom_loader.h"
+#include "io/resources.h"
 #include "slice_view.h"
 
 namespace cardioseg::ui {
@@ -50,6 +51,8 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     buildUi();
     buildMenus();
     connect(&m_loader, &QFutureWatcher<LoadedStudy>::finished, this, &MainWindow::onStudyLoaded);
+    connect(&m_segmentation, &QFutureWatcher<SegmentationResult>::finished, this, &MainWindow::onSegmentationFinished);
+    m_modelPath = QSettings().value("model/path", QString::fromStdString(io::defaultModelPath().string())).toString();
     QSettings settings;
     restoreGeometry(settings.value("window/geometry").toByteArray());
     if (!settings.contains("window/geometry")) resize(1280, 820);
@@ -58,6 +61,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
 MainWindow::~MainWindow() {
     cancelLoading();
     m_loader.waitForFinished();
+    m_segmentation.waitForFinished();
 }
 
 void MainWindow::buildUi() {
@@ -90,6 +94,9 @@ void MainWindow::buildUi() {
     m_showLabels = new QCheckBox(tr("Expert labels"), controls);
     m_showLabels->setChecked(true);
     m_showLabels->setToolTip(tr("Show the expert contours and labels (L)"));
+    m_showPrediction = new QCheckBox(tr("AI prediction"), controls);
+    m_showPrediction->setChecked(true);
+    m_showPrediction->setToolTip(tr("Show the model's labels, filled (P)"));
     m_windowPreset = new QComboBox(controls);
     m_windowPreset->addItem(tr("Window: DICOM"), PresetDicom);
     m_windowPreset->addItem(tr("Window: auto"), PresetAuto);
@@ -102,6 +109,7 @@ void MainWindow::buildUi() {
     grid->addWidget(m_playButton);
     grid->addWidget(m_fps);
     grid->addSpacing(12);
+    grid->addWidget(m_showPrediction);
     grid->addWidget(m_showLabels);
     grid->addWidget(m_windowPreset);
     layout->addWidget(controls);
@@ -145,7 +153,8 @@ void MainWindow::buildUi() {
         m_cineTimer->setInterval(1000 / fps);
         QSettings().setValue("view/fps", fps);
     });
-    connect(m_showLabels, &QCheckBox::toggled, m_view, &SliceView::setOverlayVisible);
+    connect(m_showLabels, &QCheckBox::toggled, this, &MainWindow::updateImage);
+    connect(m_showPrediction, &QCheckBox::toggled, this, &MainWindow::updateImage);
     connect(m_windowPreset, qOverload<int>(&QComboBox::currentIndexChanged), this,
             [this](int i) { applyWindowPreset(m_windowPreset->itemData(i).toInt()); });
     connect(m_seriesList, &QListWidget::currentRowChanged, this, &MainWindow::showSeries);
@@ -175,6 +184,7 @@ void MainWindow::buildMenus() {
     QMenu* view = menuBar()->addMenu(tr("&View"));
     view->addAction(tr("&Fit to Window"), QKeySequence(Qt::Key_F), m_view, &SliceView::fitToWindow);
     view->addAction(tr("Show Expert &Labels"), QKeySequence(Qt::Key_L), m_showLabels, &QCheckBox::toggle);
+    view->addAction(tr("Show AI &Prediction"), QKeySequence(Qt::Key_P), m_showPrediction, &QCheckBox::toggle);
     view->addAction(tr("&Play Cine"), QKeySequence(Qt::Key_Space), m_playButton, &QToolButton::toggle);
     view->addSeparator();
     view->addAction(tr("Next Slice"), QKeySequence(Qt::Key_Down), this, [this] { stepSlice(1); });
@@ -204,11 +214,11 @@ void MainWindow::openStudy(const QString& path) {
     }
     cancelLoading();
     m_loader.waitForFinished();
+    m_segmentation.waitForFinished();
     togglePlay(false);
     m_cancel = std::make_shared<std::atomic<bool>>(false);
     m_progress->setValue(0);
-    m_progress->show();
-    m_cancelButton->show();
+    showProgress(true);
     statusBar()->showMessage(tr("Loading %1…").arg(path));
     auto cancel = m_cancel;
     QPointer<QProgressBar> bar = m_progress;
@@ -225,11 +235,16 @@ bool MainWindow::isLoading() const { return m_loader.isRunning(); }
 
 void MainWindow::cancelLoading() {
     if (m_cancel) m_cancel->store(true);
+    if (m_segmentCancel) m_segmentCancel->store(true);
+}
+
+void MainWindow::showProgress(bool visible) {
+    m_progress->setVisible(visible);
+    m_cancelButton->setVisible(visible);
 }
 
 void MainWindow::onStudyLoaded() {
-    m_progress->hide();
-    m_cancelButton->hide();
+    showProgress(false);
     LoadedStudy loaded = m_loader.result();
     if (loaded.result.cancelled) {
         statusBar()->showMessage(tr("Loading cancelled"), 5000);
@@ -248,6 +263,7 @@ void MainWindow::onStudyLoaded() {
         return;
     }
     m_study = std::move(loaded);
+    m_predictions.assign(m_study.result.series.size(), image::SeriesLabels());
     addRecent(m_study.path);
     setWindowTitle(tr("CardioSeg — %1").arg(QFileInfo(m_study.path).fileName()));
 
@@ -268,7 +284,70 @@ void MainWindow::onStudyLoaded() {
     m_seriesList->setCurrentRow(0);
     showSeries(0);
     emit studyShown();
-    if (!m_screenshotPath.isEmpty()) QTimer::singleShot(400, this, &MainWindow::takeScreenshot);
+    const bool haveModel = QFileInfo::exists(m_modelPath);
+    if (haveModel) startSegmentation(0);
+    else statusBar()->showMessage(tr("No model at %1: showing images only").arg(m_modelPath), 10000);
+    if (!m_screenshotPath.isEmpty() && !haveModel) QTimer::singleShot(400, this, &MainWindow::takeScreenshot);
+}
+
+void MainWindow::setModelPath(const QString& path, bool remember) {
+    if (remember) QSettings().setValue("model/path", path);
+    if (path == m_modelPath) return;
+    m_segmentation.waitForFinished();
+    m_modelPath = path;
+    m_segmenter.reset();
+}
+
+bool MainWindow::isSegmenting() const { return m_segmentation.isRunning(); }
+
+const image::SeriesLabels& MainWindow::prediction(int series) const {
+    static const image::SeriesLabels none;
+    return series >= 0 && series < static_cast<int>(m_predictions.size()) ? m_predictions[series] : none;
+}
+
+void MainWindow::startSegmentation(int series) {
+    if (m_segmentation.isRunning() || series < 0 || series >= static_cast<int>(m_study.result.series.size())) return;
+    m_segmentCancel = std::make_shared<std::atomic<bool>>(false);
+    m_progress->setValue(0);
+    showProgress(true);
+    statusBar()->showMessage(tr("Segmenting with %1…").arg(QFileInfo(m_modelPath).fileName()));
+    auto cancel = m_segmentCancel;
+    QPointer<QProgressBar> bar = m_progress;
+    auto progress = [cancel, bar](double f, const std::string&) {
+        QMetaObject::invokeMethod(bar, [bar, f] {
+            if (bar) bar->setValue(static_cast<int>(f * 1000));
+        }, Qt::QueuedConnection);
+        return !cancel->load();
+    };
+    // The series stays alive and unchanged while the job runs: opening another study waits
+    // for this job first.
+    const image::CineSeries* s = &m_study.result.series[series];
+    m_segmentation.setFuture(QtConcurrent::run([segmenter = m_segmenter, path = m_modelPath, s, series, progress] {
+        return segmentSeries(segmenter, path, *s, series, progress);
+    }));
+}
+
+void MainWindow::onSegmentationFinished() {
+    showProgress(false);
+    SegmentationResult r = m_segmentation.result();
+    if (r.segmenter) m_segmenter = r.segmenter;
+    if (!r.error.empty()) {
+        const QString msg = tr("Segmentation failed: %1").arg(QString::fromStdString(r.error));
+        statusBar()->showMessage(msg, 15000);
+        if (m_screenshotPath.isEmpty()) showError(tr("Segmentation"), msg);
+    } else if (r.cancelled) {
+        statusBar()->showMessage(tr("Segmentation cancelled"), 5000);
+    } else if (r.series < static_cast<int>(m_predictions.size())) {
+        m_predictions[r.series] = std::move(r.labels);
+        statusBar()->showMessage(tr("Segmented %1 images in %2 s (%3)")
+                                     .arg(m_predictions[r.series].labelledCount())
+                                     .arg(r.seconds, 0, 'f', 1)
+                                     .arg(QString::fromStdString(r.device)),
+                                 10000);
+        updateImage();
+    }
+    emit segmentationFinished(r.series);
+    if (!m_screenshotPath.isEmpty()) QTimer::singleShot(300, this, &MainWindow::takeScreenshot);
 }
 
 void MainWindow::showSeries(int index) {
@@ -351,14 +430,23 @@ void MainWindow::updateImage() {
     m_phaseLabel->setText(tr("Phase %1 / %2%3").arg(phase + 1).arg(s.phases).arg(time));
     m_view->setImage(s.image(slice, phase), s.geometry, slice);
 
-    const auto& labels = m_study.expertLabels[m_series];
+    // The model's labels fill the overlay; expert contours are drawn as lines over them. Without
+    // a prediction the expert labels fill it.
     std::vector<LabelledContour> contours;
     const auto& byCell = m_study.expertContours[m_series];
-    if (const auto it = byCell.find({slice, phase}); it != byCell.end()) {
+    const auto it = byCell.find({slice, phase});
+    if (m_showLabels->isChecked() && it != byCell.end()) {
         if (it->second.epicardium) contours.push_back({image::label::Myocardium, *it->second.epicardium});
         if (it->second.endocardium) contours.push_back({image::label::BloodPool, *it->second.endocardium});
     }
-    m_view->setLabels(labels.maps.empty() ? image::LabelMap() : labels.at(slice, phase), std::move(contours));
+    const auto& predicted = prediction(m_series);
+    const auto& expert = m_study.expertLabels[m_series];
+    image::LabelMap fill;
+    if (m_showPrediction->isChecked() && !predicted.maps.empty())
+        fill = predicted.at(slice, phase);
+    else if (m_showLabels->isChecked() && !expert.maps.empty())
+        fill = expert.at(slice, phase);
+    m_view->setLabels(fill, std::move(contours));
 }
 
 void MainWindow::stepSlice(int delta) {

@@ -6,6 +6,7 @@
 #include <atomic>
 #include <memory>
 
+#include "segmentation_job.h"
 #include "study_loader.h"
 
 class QCheckBox;
@@ -33,8 +34,16 @@ public:
     explicit MainWindow(QWidget* parent = nullptr);
     ~MainWindow() override;
 
-    /// Starts loading a study folder or file in the background.
+    /// Starts loading a study folder or file in the background; once shown, the model segments
+    /// the series in the background too.
     void openStudy(const QString& path);
+    /// The model file used for segmentation (default: the shipped model); `remember` keeps it
+    /// for the next sessions.
+    void setModelPath(const QString& path, bool remember = true);
+    QString modelPath() const { return m_modelPath; }
+    bool isSegmenting() const;
+    /// The model's labels of a series (empty until it has run).
+    const image::SeriesLabels& prediction(int series) const;
     /// After the next study has loaded and is shown, saves a PNG of the window there and quits
     /// the application (exit code 0 on success, 1 when nothing could be shown or saved).
     void setScreenshotPath(const QString& path);
@@ -50,6 +59,8 @@ public:
 signals:
     /// Emitted when a study has loaded and its first image is on screen.
     void studyShown();
+    /// Emitted when the model's labels of a series are on screen (or it failed: see status bar).
+    void segmentationFinished(int series);
 
 protected:
     void dragEnterEvent(QDragEnterEvent* event) override;
@@ -71,6 +82,9 @@ private:
     void showSkipped();
     void cancelLoading();
     void takeScreenshot();
+    void startSegmentation(int series);
+    void onSegmentationFinished();
+    void showProgress(bool visible);
     void showError(const QString& title, const QString& message);
 
     SliceView* m_view = nullptr;
@@ -84,6 +98,7 @@ private:
     QToolButton* m_playButton = nullptr;
     QSpinBox* m_fps = nullptr;
     QCheckBox* m_showLabels = nullptr;
+    QCheckBox* m_showPrediction = nullptr;
     QComboBox* m_windowPreset = nullptr;
     QLabel* m_cursorLabel = nullptr;
     QProgressBar* m_progress = nullptr;
@@ -94,6 +109,11 @@ private:
     QFutureWatcher<LoadedStudy> m_loader;
     std::shared_ptr<std::atomic<bool>> m_cancel;
     LoadedStudy m_study;
+    QString m_modelPath;
+    std::shared_ptr<engine::Segmenter> m_segmenter;
+    QFutureWatcher<SegmentationResult> m_segmentation;
+    std::shared_ptr<std::atomic<bool>> m_segmentCancel;
+    std::vector<image::SeriesLabels> m_predictions;  ///< parallel to the study's series
     int m_series = -1;
     QString m_screenshotPath;
 };

@@ -25,17 +25,16 @@ cv::Point2d bloodPoolCentre(const image::LabelMap& labels, bool& found) {
     return n ? cv::Point2d(sx / n, sy / n) : cv::Point2d(labels.width / 2.0, labels.height / 2.0);
 }
 
-/// A smooth random field in [-1, 1]-ish: uniform noise blurred with a Gaussian.
-cv::Mat smoothField(int size, double sigma, std::mt19937_64& rng) {
-    cv::Mat f(size, size, CV_32F);
-    for (int y = 0; y < size; ++y)
-        for (int x = 0; x < size; ++x) f.at<float>(y, x) = static_cast<float>(uniform(rng, -1, 1));
-    cv::GaussianBlur(f, f, cv::Size(0, 0), sigma);
-    double mn, mx;
-    cv::minMaxLoc(f, &mn, &mx);
-    const double m = std::max(std::abs(mn), std::abs(mx));
-    if (m > 0) f /= m;
-    return f;
+/// A smooth random field in [-1, 1]: uniform noise on a coarse grid (one node every `scale`
+/// pixels), upsampled bicubically. Much cheaper than blurring full-size noise.
+cv::Mat smoothField(int size, double scale, std::mt19937_64& rng) {
+    const int nodes = std::max(2, static_cast<int>(std::ceil(size / std::max(1.0, scale))) + 1);
+    cv::Mat coarse(nodes, nodes, CV_32F);
+    for (int y = 0; y < nodes; ++y)
+        for (int x = 0; x < nodes; ++x) coarse.at<float>(y, x) = static_cast<float>(uniform(rng, -1, 1));
+    cv::Mat f;
+    cv::resize(coarse, f, cv::Size(size, size), 0, 0, cv::INTER_CUBIC);
+    return cv::max(cv::min(f, 1.0), -1.0);
 }
 
 }  // namespace

@@ -18,8 +18,8 @@ struct AugmentConfig {
     double scaleMax = 1.35;
     bool flips = true;               ///< mirror half of the samples
     double elasticProbability = 0.5;
-    double elasticAlpha = 6.0;       ///< displacement (pixels) of the smoothed random field
-    double elasticSigma = 8.0;
+    double elasticAlpha = 4.0;       ///< largest displacement (pixels) of the random field
+    double elasticSigma = 16.0;      ///< spacing (pixels) of the field's random nodes
     double gammaMin = 0.7, gammaMax = 1.5;
     double contrastMin = 0.8, contrastMax = 1.25;
     double brightness = 0.1;         ///< ± offset

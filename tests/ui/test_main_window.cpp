@@ -5,6 +5,7 @@
 #include <fstream>
 
 #include <QCheckBox>
+#include <QFileInfo>
 #include <QListWidget>
 #include <QSlider>
 #include <QStatusBar>
@@ -23,6 +24,14 @@ bool waitShown(ui::MainWindow& w) {
     return spy.wait(30000);
 }
 
+/// Writes a synthetic study and opens it in a shown window; true once it is on screen.
+bool openSynthetic(ui::MainWindow& w, const testing::TempDir& dir, const testing::SyntheticSeries& s) {
+    testing::writeSeries(dir.path(), s);
+    w.show();
+    w.openStudy(QString::fromStdString(dir.path().string()));
+    return waitShown(w);
+}
+
 }  // namespace
 
 class TestMainWindow : public QObject {
@@ -37,12 +46,8 @@ private slots:
     void opensSyntheticStudyAndNavigates() {
         testing::TempDir dir;
         testing::SyntheticSeries s;
-        testing::writeSeries(dir.path(), s);
         ui::MainWindow w;
-        w.show();
-        w.openStudy(QString::fromStdString(dir.path().string()));
-        QVERIFY(w.isLoading() || !w.study().result.series.empty());
-        QVERIFY(waitShown(w));
+        QVERIFY(openSynthetic(w, dir, s));
         QCOMPARE(w.findChild<QListWidget*>()->count(), 1);
         QCOMPARE(w.currentSeries(), 0);
         QCOMPARE(w.currentSlice(), s.slices / 2);  // no labels: middle slice, first phase
@@ -64,11 +69,8 @@ private slots:
     void cinePlaysThroughPhases() {
         testing::TempDir dir;
         testing::SyntheticSeries s;
-        testing::writeSeries(dir.path(), s);
         ui::MainWindow w;
-        w.show();
-        w.openStudy(QString::fromStdString(dir.path().string()));
-        QVERIFY(waitShown(w));
+        QVERIFY(openSynthetic(w, dir, s));
         const int start = w.currentPhase();
         QTest::keyClick(&w, Qt::Key_Space);
         QTRY_VERIFY_WITH_TIMEOUT(w.currentPhase() != start, 5000);
@@ -81,12 +83,9 @@ private slots:
     void cursorReportsValueAndMillimetres() {
         testing::TempDir dir;
         testing::SyntheticSeries s;
-        testing::writeSeries(dir.path(), s);
         ui::MainWindow w;
         w.resize(1000, 700);
-        w.show();
-        w.openStudy(QString::fromStdString(dir.path().string()));
-        QVERIFY(waitShown(w));
+        QVERIFY(openSynthetic(w, dir, s));
         QVERIFY(QTest::qWaitForWindowExposed(&w));
         ui::SliceView* view = w.sliceView();
         QSignalSpy spy(view, &ui::SliceView::cursorInfoChanged);
@@ -109,6 +108,37 @@ private slots:
         QVERIFY(it != study.expertContours[0].end());
         QVERIFY(it->second.endocardium && it->second.epicardium);
         QVERIFY(w.findChild<QCheckBox*>()->isChecked());
+    }
+
+    void modelSegmentsTheStudyInTheBackground() {
+        testing::TempDir dir;
+        testing::SyntheticSeries s;
+        s.rows = s.columns = 96;
+        s.slices = 2;
+        s.phases = 3;
+        s.phantom = true;
+        ui::MainWindow w;
+        QSignalSpy done(&w, &ui::MainWindow::segmentationFinished);
+        QVERIFY(openSynthetic(w, dir, s));
+        QVERIFY(QFileInfo::exists(w.modelPath()));
+        // The interface keeps answering while the model runs.
+        QVERIFY(w.isSegmenting() || !done.isEmpty());
+        QTest::keyClick(&w, Qt::Key_Down);
+        QVERIFY(done.wait(120000) || !done.isEmpty());
+        QCOMPARE(done.first().first().toInt(), 0);
+        QCOMPARE(w.prediction(0).labelledCount(), std::size_t(s.slices * s.phases));
+        QCOMPARE(w.prediction(0).at(0, 0).width, 96);
+    }
+
+    void missingModelStillShowsImages() {
+        testing::TempDir dir;
+        testing::SyntheticSeries s;
+        ui::MainWindow w;
+        w.setModelPath(QString::fromStdString((dir / "none.pt").string()), false);
+        QVERIFY(openSynthetic(w, dir, s));
+        QVERIFY(!w.isSegmenting());
+        QVERIFY(w.statusBar()->currentMessage().contains("No model"));
+        QVERIFY(w.prediction(0).maps.empty() || w.prediction(0).labelledCount() == 0);
     }
 
     void cancelStopsLoading() {
