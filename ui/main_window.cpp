@@ -220,14 +220,7 @@ void MainWindow::openStudy(const QString& path) {
     m_progress->setValue(0);
     showProgress(true);
     statusBar()->showMessage(tr("Loading %1…").arg(path));
-    auto cancel = m_cancel;
-    QPointer<QProgressBar> bar = m_progress;
-    auto progress = [cancel, bar](double f, const std::string&) {
-        QMetaObject::invokeMethod(bar, [bar, f] {
-            if (bar) bar->setValue(static_cast<int>(f * 1000));
-        }, Qt::QueuedConnection);
-        return !cancel->load();
-    };
+    auto progress = progressReporter(m_cancel);
     m_loader.setFuture(QtConcurrent::run([path, progress] { return loadStudy(path, progress); }));
 }
 
@@ -236,6 +229,17 @@ bool MainWindow::isLoading() const { return m_loader.isRunning(); }
 void MainWindow::cancelLoading() {
     if (m_cancel) m_cancel->store(true);
     if (m_segmentCancel) m_segmentCancel->store(true);
+}
+
+io::ProgressFn MainWindow::progressReporter(std::shared_ptr<std::atomic<bool>> cancel) {
+    // Called from a worker: the bar is updated through the GUI thread's event queue.
+    QPointer<QProgressBar> bar = m_progress;
+    return [cancel, bar](double f, const std::string&) {
+        QMetaObject::invokeMethod(bar, [bar, f] {
+            if (bar) bar->setValue(static_cast<int>(f * 1000));
+        }, Qt::QueuedConnection);
+        return !cancel->load();
+    };
 }
 
 void MainWindow::showProgress(bool visible) {
@@ -311,14 +315,7 @@ void MainWindow::startSegmentation(int series) {
     m_progress->setValue(0);
     showProgress(true);
     statusBar()->showMessage(tr("Segmenting with %1…").arg(QFileInfo(m_modelPath).fileName()));
-    auto cancel = m_segmentCancel;
-    QPointer<QProgressBar> bar = m_progress;
-    auto progress = [cancel, bar](double f, const std::string&) {
-        QMetaObject::invokeMethod(bar, [bar, f] {
-            if (bar) bar->setValue(static_cast<int>(f * 1000));
-        }, Qt::QueuedConnection);
-        return !cancel->load();
-    };
+    auto progress = progressReporter(m_segmentCancel);
     // The series stays alive and unchanged while the job runs: opening another study waits
     // for this job first.
     const image::CineSeries* s = &m_study.result.series[series];

@@ -85,6 +85,9 @@ private:
     void startSegmentation(int series);
     void onSegmentationFinished();
     void showProgress(bool visible);
+    /// A progress callback for a worker that drives the status-bar progress bar and stops when
+    /// `cancel` is set.
+    io::ProgressFn progressReporter(std::shared_ptr<std::atomic<bool>> cancel);
     void showError(const QString& title, const QString& message);
 
     SliceView* m_view = nullptr;

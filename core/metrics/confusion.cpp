@@ -47,26 +47,26 @@ std::uint64_t ConfusionMatrix::total() const {
     return t;
 }
 
-double ConfusionMatrix::iou(int c) const {
-    std::uint64_t tp = at(c, c), fp = 0, fn = 0;
+ConfusionMatrix::Counts ConfusionMatrix::counts(int c) const {
+    Counts n{at(c, c), 0, 0};
     for (int k = 0; k < m_classes; ++k)
         if (k != c) {
-            fp += at(k, c);
-            fn += at(c, k);
+            n.fp += at(k, c);
+            n.fn += at(c, k);
         }
-    const std::uint64_t d = tp + fp + fn;
-    return d ? static_cast<double>(tp) / d : kNaN;
+    return n;
+}
+
+double ConfusionMatrix::iou(int c) const {
+    const Counts n = counts(c);
+    const std::uint64_t d = n.tp + n.fp + n.fn;
+    return d ? static_cast<double>(n.tp) / d : kNaN;
 }
 
 double ConfusionMatrix::dice(int c) const {
-    std::uint64_t tp = at(c, c), fp = 0, fn = 0;
-    for (int k = 0; k < m_classes; ++k)
-        if (k != c) {
-            fp += at(k, c);
-            fn += at(c, k);
-        }
-    const std::uint64_t d = 2 * tp + fp + fn;
-    return d ? 2.0 * tp / d : kNaN;
+    const Counts n = counts(c);
+    const std::uint64_t d = 2 * n.tp + n.fp + n.fn;
+    return d ? 2.0 * n.tp / d : kNaN;
 }
 
 double ConfusionMatrix::accuracy(int c) const {

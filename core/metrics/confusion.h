@@ -36,6 +36,11 @@ public:
     double overallAccuracy() const;            ///< Σ TP / total
 
 private:
+    struct Counts {
+        std::uint64_t tp, fp, fn;
+    };
+    Counts counts(int c) const;
+
     int m_classes;
     std::vector<std::uint64_t> m_counts;
 };
