@@ -257,6 +257,131 @@
         <source>Segmented %1 images in %2 s (%3)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Model vs corrections</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Navigate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Brush</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Eraser</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paint Blood &amp;Pool</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paint &amp;Myocardium</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Smaller Brush</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Larger Brush</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Accept Prediction for This Image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Navigate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Eraser</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Brush: blood pool</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Brush: myocardium</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, radius %2 px (%3 mm)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Erase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No prediction for this image yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accept prediction</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cardioseg::ui::MetricsPanel</name>
+    <message>
+        <source>Dice (image)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>IoU (image)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dice (series)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>IoU (series)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Blood pool</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Myocardium</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n image(s) corrected. Correct or accept images to compare the model with them.</source>
+        <translation>
+            <numerusform>%n image corrected. Correct or accept images to compare the model with them.</numerusform>
+            <numerusform>%n images corrected. Correct or accept images to compare the model with them.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n image(s) corrected.&lt;br&gt;Mean IoU %1 · Mean Dice %2 · Mean Acc %3 · FreqW Acc %4 · Overall Acc %5</source>
+        <translation>
+            <numerusform>%n image corrected.&lt;br&gt;Mean IoU %1 · Mean Dice %2 · Mean Acc %3 · FreqW Acc %4 · Overall Acc %5</numerusform>
+            <numerusform>%n images corrected.&lt;br&gt;Mean IoU %1 · Mean Dice %2 · Mean Acc %3 · FreqW Acc %4 · Overall Acc %5</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>cardioseg::ui::SliceView</name>

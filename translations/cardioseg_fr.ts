@@ -258,6 +258,131 @@
         <source>Segmented %1 images in %2 s (%3)</source>
         <translation>%1 images segmentées en %2 s (%3)</translation>
     </message>
+    <message>
+        <source>Model vs corrections</source>
+        <translation>Modèle vs corrections</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>É&amp;dition</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Annuler</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Rétablir</translation>
+    </message>
+    <message>
+        <source>&amp;Navigate</source>
+        <translation>&amp;Naviguer</translation>
+    </message>
+    <message>
+        <source>&amp;Brush</source>
+        <translation>&amp;Pinceau</translation>
+    </message>
+    <message>
+        <source>&amp;Eraser</source>
+        <translation>&amp;Gomme</translation>
+    </message>
+    <message>
+        <source>Paint Blood &amp;Pool</source>
+        <translation>Peindre le sang intra-&amp;VG</translation>
+    </message>
+    <message>
+        <source>Paint &amp;Myocardium</source>
+        <translation>Peindre le &amp;myocarde</translation>
+    </message>
+    <message>
+        <source>Smaller Brush</source>
+        <translation>Pinceau plus petit</translation>
+    </message>
+    <message>
+        <source>Larger Brush</source>
+        <translation>Pinceau plus grand</translation>
+    </message>
+    <message>
+        <source>&amp;Accept Prediction for This Image</source>
+        <translation>&amp;Accepter la prédiction pour cette image</translation>
+    </message>
+    <message>
+        <source>Navigate</source>
+        <translation>Navigation</translation>
+    </message>
+    <message>
+        <source>Eraser</source>
+        <translation>Gomme</translation>
+    </message>
+    <message>
+        <source>Brush: blood pool</source>
+        <translation>Pinceau : sang intra-VG</translation>
+    </message>
+    <message>
+        <source>Brush: myocardium</source>
+        <translation>Pinceau : myocarde</translation>
+    </message>
+    <message>
+        <source>%1, radius %2 px (%3 mm)</source>
+        <translation>%1, rayon %2 px (%3 mm)</translation>
+    </message>
+    <message>
+        <source>Erase</source>
+        <translation>Effacer</translation>
+    </message>
+    <message>
+        <source>Paint</source>
+        <translation>Peindre</translation>
+    </message>
+    <message>
+        <source>No prediction for this image yet</source>
+        <translation>Pas encore de prédiction pour cette image</translation>
+    </message>
+    <message>
+        <source>Accept prediction</source>
+        <translation>Accepter la prédiction</translation>
+    </message>
+</context>
+<context>
+    <name>cardioseg::ui::MetricsPanel</name>
+    <message>
+        <source>Dice (image)</source>
+        <translation>Dice (image)</translation>
+    </message>
+    <message>
+        <source>IoU (image)</source>
+        <translation>IoU (image)</translation>
+    </message>
+    <message>
+        <source>Dice (series)</source>
+        <translation>Dice (série)</translation>
+    </message>
+    <message>
+        <source>IoU (series)</source>
+        <translation>IoU (série)</translation>
+    </message>
+    <message>
+        <source>Blood pool</source>
+        <translation>Sang intra-VG</translation>
+    </message>
+    <message>
+        <source>Myocardium</source>
+        <translation>Myocarde</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n image(s) corrected. Correct or accept images to compare the model with them.</source>
+        <translation>
+            <numerusform>%n image corrigée. Corrigez ou acceptez des images pour comparer le modèle.</numerusform>
+            <numerusform>%n images corrigées. Corrigez ou acceptez des images pour comparer le modèle.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n image(s) corrected.&lt;br&gt;Mean IoU %1 · Mean Dice %2 · Mean Acc %3 · FreqW Acc %4 · Overall Acc %5</source>
+        <translation>
+            <numerusform>%n image corrigée.&lt;br&gt;IoU moyen %1 · Dice moyen %2 · Précision moyenne %3 · Précision pondérée %4 · Précision globale %5</numerusform>
+            <numerusform>%n images corrigées.&lt;br&gt;IoU moyen %1 · Dice moyen %2 · Précision moyenne %3 · Précision pondérée %4 · Précision globale %5</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>cardioseg::ui::SliceView</name>

@@ -25,6 +25,7 @@
 #include <QStatusBar>
 #include <QTableWidget>
 #include <QTimer>
+#include <QUndoStack>
 #include <QToolButton>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
@@ -33,6 +34,7 @@
 
 #include "io/dicom_loader.h"
 #include "io/resources.h"
+#include "metrics_panel.h"
 #include "slice_view.h"
 
 namespace cardioseg::ui {
@@ -53,6 +55,10 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     connect(&m_loader, &QFutureWatcher<LoadedStudy>::finished, this, &MainWindow::onStudyLoaded);
     connect(&m_segmentation, &QFutureWatcher<SegmentationResult>::finished, this, &MainWindow::onSegmentationFinished);
     m_modelPath = QSettings().value("model/path", QString::fromStdString(io::defaultModelPath().string())).toString();
+    connect(m_view, &SliceView::strokeBegan, this, &MainWindow::beginStroke);
+    connect(m_view, &SliceView::strokeMoved, this, &MainWindow::continueStroke);
+    connect(m_view, &SliceView::strokeEnded, this, &MainWindow::endStroke);
+    updateToolStatus();
     QSettings settings;
     restoreGeometry(settings.value("window/geometry").toByteArray());
     if (!settings.contains("window/geometry")) resize(1280, 820);
@@ -133,8 +139,17 @@ void MainWindow::buildUi() {
     dock->setWidget(side);
     addDockWidget(Qt::LeftDockWidgetArea, dock);
 
+    auto* metricsDock = new QDockWidget(tr("Model vs corrections"), this);
+    metricsDock->setObjectName("metricsDock");
+    m_metrics = new MetricsPanel(metricsDock);
+    metricsDock->setWidget(m_metrics);
+    addDockWidget(Qt::LeftDockWidgetArea, metricsDock);
+
     m_cursorLabel = new QLabel(this);
     statusBar()->addWidget(m_cursorLabel, 1);
+    m_toolLabel = new QLabel(this);
+    statusBar()->addPermanentWidget(m_toolLabel);
+    m_undo = new QUndoStack(this);
     m_progress = new QProgressBar(this);
     m_progress->setRange(0, 1000);
     m_progress->setMaximumWidth(240);
@@ -180,6 +195,24 @@ void MainWindow::buildMenus() {
     file->addSeparator();
     QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
+
+    QMenu* edit = menuBar()->addMenu(tr("&Edit"));
+    QAction* undo = m_undo->createUndoAction(this, tr("&Undo"));
+    undo->setShortcut(QKeySequence::Undo);
+    edit->addAction(undo);
+    QAction* redo = m_undo->createRedoAction(this, tr("&Redo"));
+    redo->setShortcut(QKeySequence::Redo);
+    edit->addAction(redo);
+    edit->addSeparator();
+    edit->addAction(tr("&Navigate"), QKeySequence(Qt::Key_V), this, [this] { setTool(Tool::Navigate); });
+    edit->addAction(tr("&Brush"), QKeySequence(Qt::Key_B), this, [this] { setTool(Tool::Brush); });
+    edit->addAction(tr("&Eraser"), QKeySequence(Qt::Key_E), this, [this] { setTool(Tool::Eraser); });
+    edit->addAction(tr("Paint Blood &Pool"), QKeySequence(Qt::Key_1), this, [this] { setBrushLabel(image::label::BloodPool); });
+    edit->addAction(tr("Paint &Myocardium"), QKeySequence(Qt::Key_2), this, [this] { setBrushLabel(image::label::Myocardium); });
+    edit->addAction(tr("Smaller Brush"), QKeySequence(Qt::Key_BracketLeft), this, [this] { setBrushRadius(m_brushRadius - 1); });
+    edit->addAction(tr("Larger Brush"), QKeySequence(Qt::Key_BracketRight), this, [this] { setBrushRadius(m_brushRadius + 1); });
+    edit->addSeparator();
+    edit->addAction(tr("&Accept Prediction for This Image"), QKeySequence(Qt::Key_A), this, &MainWindow::acceptPrediction);
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
     view->addAction(tr("&Fit to Window"), QKeySequence(Qt::Key_F), m_view, &SliceView::fitToWindow);
@@ -268,6 +301,9 @@ void MainWindow::onStudyLoaded() {
     }
     m_study = std::move(loaded);
     m_predictions.assign(m_study.result.series.size(), image::SeriesLabels());
+    m_corrections.clear();
+    for (const auto& s : m_study.result.series) m_corrections.push_back(image::SeriesLabels::like(s));
+    m_undo->clear();
     addRecent(m_study.path);
     setWindowTitle(tr("CardioSeg — %1").arg(QFileInfo(m_study.path).fileName()));
 
@@ -307,6 +343,110 @@ bool MainWindow::isSegmenting() const { return m_segmentation.isRunning(); }
 const image::SeriesLabels& MainWindow::prediction(int series) const {
     static const image::SeriesLabels none;
     return series >= 0 && series < static_cast<int>(m_predictions.size()) ? m_predictions[series] : none;
+}
+
+const image::SeriesLabels& MainWindow::corrections(int series) const {
+    static const image::SeriesLabels none;
+    return series >= 0 && series < static_cast<int>(m_corrections.size()) ? m_corrections[series] : none;
+}
+
+image::SeriesLabels* MainWindow::correctionsOf(int series) {
+    return series >= 0 && series < static_cast<int>(m_corrections.size()) ? &m_corrections[series] : nullptr;
+}
+
+void MainWindow::setTool(Tool tool) {
+    m_tool = tool;
+    m_view->setPainting(tool != Tool::Navigate, m_brushRadius);
+    updateToolStatus();
+}
+
+void MainWindow::setBrushLabel(std::uint8_t label) {
+    m_brushLabel = label;
+    if (m_tool == Tool::Navigate) setTool(Tool::Brush);
+    updateToolStatus();
+}
+
+void MainWindow::setBrushRadius(double pixels) {
+    m_brushRadius = std::clamp(pixels, 0.0, 40.0);
+    m_view->setPainting(m_tool != Tool::Navigate, m_brushRadius);
+    updateToolStatus();
+}
+
+void MainWindow::updateToolStatus() {
+    if (m_tool == Tool::Navigate) {
+        m_toolLabel->setText(tr("Navigate"));
+        return;
+    }
+    const double mm = m_series >= 0 ? m_brushRadius * m_study.result.series[m_series].geometry.colSpacing : m_brushRadius;
+    const QString what = m_tool == Tool::Eraser ? tr("Eraser")
+                         : m_brushLabel == image::label::BloodPool ? tr("Brush: blood pool")
+                                                                   : tr("Brush: myocardium");
+    m_toolLabel->setText(tr("%1, radius %2 px (%3 mm)").arg(what).arg(m_brushRadius, 0, 'f', 0).arg(mm, 0, 'f', 1));
+}
+
+void MainWindow::beginStroke(const QPointF& pos) {
+    image::SeriesLabels* labels = correctionsOf(m_series);
+    const auto& s = m_study.result.series[m_series];
+    if (!labels || !s.image(currentSlice(), currentPhase())) return;
+    auto& map = labels->at(currentSlice(), currentPhase());
+    m_strokeCreatedMap = map.empty();
+    if (m_strokeCreatedMap) {
+        // The first correction of an image starts from the model's labels where there are any.
+        const auto& predicted = prediction(m_series);
+        map = !predicted.maps.empty() && !predicted.at(currentSlice(), currentPhase()).empty()
+                  ? predicted.at(currentSlice(), currentPhase())
+                  : image::LabelMap(s.geometry.columns, s.geometry.rows, image::label::Background);
+        m_strokeBefore = image::LabelMap(s.geometry.columns, s.geometry.rows, image::label::Background);
+    } else {
+        m_strokeBefore = map;
+    }
+    continueStroke(pos, pos);
+}
+
+void MainWindow::continueStroke(const QPointF& from, const QPointF& to) {
+    image::SeriesLabels* labels = correctionsOf(m_series);
+    if (!labels || m_strokeBefore.empty()) return;
+    auto& map = labels->at(currentSlice(), currentPhase());
+    const std::uint8_t value = m_tool == Tool::Eraser ? image::label::Background : m_brushLabel;
+    image::paintSegment(map, from.x(), from.y(), to.x(), to.y(), m_brushRadius, value);
+    updateImage();
+}
+
+void MainWindow::endStroke() {
+    if (m_strokeBefore.empty()) return;
+    pushEdit(m_tool == Tool::Eraser ? tr("Erase") : tr("Paint"), m_strokeBefore, m_strokeCreatedMap);
+    m_strokeBefore = image::LabelMap();
+}
+
+void MainWindow::pushEdit(const QString& text, const image::LabelMap& before, bool createdMap) {
+    const EditTarget target{m_series, currentSlice(), currentPhase()};
+    const auto& after = m_corrections[m_series].at(target.slice, target.phase);
+    image::LabelPatch patch = image::makePatch(before, after);
+    if (patch.empty() && !createdMap) return;
+    m_undo->push(new LabelEditCommand(
+        text, target, std::move(patch), createdMap, [this](int series) { return correctionsOf(series); },
+        [this](const EditTarget& t) {
+            if (t.series == m_series) setPosition(t.slice, t.phase);  // show what was undone
+            updateImage();
+        }));
+}
+
+void MainWindow::acceptPrediction() {
+    const auto& predicted = prediction(m_series);
+    image::SeriesLabels* labels = correctionsOf(m_series);
+    if (!labels || predicted.maps.empty() || predicted.at(currentSlice(), currentPhase()).empty()) {
+        statusBar()->showMessage(tr("No prediction for this image yet"), 5000);
+        return;
+    }
+    auto& map = labels->at(currentSlice(), currentPhase());
+    const bool created = map.empty();
+    const image::LabelMap before =
+        created ? image::LabelMap(predicted.at(currentSlice(), currentPhase()).width,
+                                  predicted.at(currentSlice(), currentPhase()).height, image::label::Background)
+                : map;
+    map = predicted.at(currentSlice(), currentPhase());
+    pushEdit(tr("Accept prediction"), before, created);
+    updateImage();
 }
 
 void MainWindow::startSegmentation(int series) {
@@ -438,12 +578,16 @@ void MainWindow::updateImage() {
     }
     const auto& predicted = prediction(m_series);
     const auto& expert = m_study.expertLabels[m_series];
+    const auto& corrected = corrections(m_series);
     image::LabelMap fill;
-    if (m_showPrediction->isChecked() && !predicted.maps.empty())
+    if (!corrected.maps.empty() && !corrected.at(slice, phase).empty())
+        fill = corrected.at(slice, phase);
+    else if (m_showPrediction->isChecked() && !predicted.maps.empty())
         fill = predicted.at(slice, phase);
     else if (m_showLabels->isChecked() && !expert.maps.empty())
         fill = expert.at(slice, phase);
     m_view->setLabels(fill, std::move(contours));
+    m_metrics->refresh(predicted, corrected, slice, phase);
 }
 
 void MainWindow::stepSlice(int delta) {

@@ -6,6 +6,7 @@
 #include <atomic>
 #include <memory>
 
+#include "edit_commands.h"
 #include "segmentation_job.h"
 #include "study_loader.h"
 
@@ -20,9 +21,11 @@ class QSlider;
 class QSpinBox;
 class QTimer;
 class QToolButton;
+class QUndoStack;
 
 namespace cardioseg::ui {
 
+class MetricsPanel;
 class SliceView;
 
 /// The workstation's main window: series list, slice view with slice/phase navigation and cine
@@ -44,6 +47,19 @@ public:
     bool isSegmenting() const;
     /// The model's labels of a series (empty until it has run).
     const image::SeriesLabels& prediction(int series) const;
+    /// The labels corrected by the user (empty maps where nothing was corrected).
+    const image::SeriesLabels& corrections(int series) const;
+    QUndoStack* undoStack() const { return m_undo; }
+
+    enum class Tool { Navigate, Brush, Eraser };
+    void setTool(Tool tool);
+    Tool tool() const { return m_tool; }
+    /// Label the brush paints: image::label::BloodPool or Myocardium.
+    void setBrushLabel(std::uint8_t label);
+    /// Brush radius in image pixels.
+    void setBrushRadius(double pixels);
+    /// Replaces the current image's corrections with the model's labels (one undo step).
+    void acceptPrediction();
     /// After the next study has loaded and is shown, saves a PNG of the window there and quits
     /// the application (exit code 0 on success, 1 when nothing could be shown or saved).
     void setScreenshotPath(const QString& path);
@@ -55,6 +71,7 @@ public:
     int currentPhase() const;
     void setPosition(int slice, int phase);
     SliceView* sliceView() const { return m_view; }
+    MetricsPanel* metricsPanel() const { return m_metrics; }
 
 signals:
     /// Emitted when a study has loaded and its first image is on screen.
@@ -89,6 +106,12 @@ private:
     /// `cancel` is set.
     io::ProgressFn progressReporter(std::shared_ptr<std::atomic<bool>> cancel);
     void showError(const QString& title, const QString& message);
+    void beginStroke(const QPointF& pos);
+    void continueStroke(const QPointF& from, const QPointF& to);
+    void endStroke();
+    void pushEdit(const QString& text, const image::LabelMap& before, bool createdMap);
+    image::SeriesLabels* correctionsOf(int series);
+    void updateToolStatus();
 
     SliceView* m_view = nullptr;
     QListWidget* m_seriesList = nullptr;
@@ -115,6 +138,15 @@ private:
     QString m_modelPath;
     std::shared_ptr<engine::Segmenter> m_segmenter;
     QFutureWatcher<SegmentationResult> m_segmentation;
+    QUndoStack* m_undo = nullptr;
+    std::vector<image::SeriesLabels> m_corrections;  ///< parallel to the study's series
+    Tool m_tool = Tool::Navigate;
+    std::uint8_t m_brushLabel = 1;
+    double m_brushRadius = 3.0;
+    image::LabelMap m_strokeBefore;   ///< the image's corrections when the stroke began
+    bool m_strokeCreatedMap = false;
+    QLabel* m_toolLabel = nullptr;
+    MetricsPanel* m_metrics = nullptr;
     std::shared_ptr<std::atomic<bool>> m_segmentCancel;
     std::vector<image::SeriesLabels> m_predictions;  ///< parallel to the study's series
     int m_series = -1;

@@ -107,6 +107,16 @@ void SliceView::paintEvent(QPaintEvent*) {
         }
     }
 
+    if (m_painting && m_cursor.x() >= 0) {
+        // Brush outline at the cursor, in screen pixels of the current zoom.
+        const QTransform tr = imageToWidget();
+        const double rx = m_brushRadius * std::hypot(tr.m11(), tr.m12());
+        const double ry = m_brushRadius * std::hypot(tr.m21(), tr.m22());
+        p.setPen(QPen(QColor(255, 255, 255, 200), 1.0, Qt::DashLine));
+        p.setBrush(Qt::NoBrush);
+        p.drawEllipse(m_cursor, rx, ry);
+    }
+
     // Orientation letters at the edges: right = row direction, bottom = column direction.
     p.setPen(QColor(255, 214, 10));
     QFont f = font();
@@ -141,8 +151,27 @@ void SliceView::wheelEvent(QWheelEvent* event) {
     event->accept();
 }
 
+void SliceView::setPainting(bool painting, double brushRadius) {
+    m_painting = painting;
+    m_brushRadius = brushRadius;
+    setCursor(painting ? Qt::CrossCursor : Qt::ArrowCursor);
+    update();
+}
+
+QPointF SliceView::widgetToImage(const QPointF& widgetPos) const {
+    // Image coordinates put pixel centres on integers, as contours do.
+    return imageToWidget().inverted().map(widgetPos) - QPointF(0.5, 0.5);
+}
+
 void SliceView::mousePressEvent(QMouseEvent* event) {
     m_dragStart = event->position();
+    if (m_painting && event->button() == Qt::LeftButton && !(event->modifiers() & Qt::ShiftModifier) &&
+        !m_data.empty()) {
+        m_drag = Drag::Paint;
+        m_lastPaint = widgetToImage(event->position());
+        emit strokeBegan(m_lastPaint);
+        return;
+    }
     if (event->button() == Qt::MiddleButton ||
         (event->button() == Qt::LeftButton && (event->modifiers() & Qt::ShiftModifier))) {
         m_drag = Drag::Pan;
@@ -155,7 +184,13 @@ void SliceView::mousePressEvent(QMouseEvent* event) {
 
 void SliceView::mouseMoveEvent(QMouseEvent* event) {
     const QPointF d = event->position() - m_dragStart;
-    if (m_drag == Drag::Pan) {
+    m_cursor = event->position();
+    if (m_painting) update();  // the brush outline follows the cursor
+    if (m_drag == Drag::Paint) {
+        const QPointF p = widgetToImage(event->position());
+        emit strokeMoved(m_lastPaint, p);
+        m_lastPaint = p;
+    } else if (m_drag == Drag::Pan) {
         m_pan = m_panStart + d;
         update();
     } else if (m_drag == Drag::Window) {
@@ -168,7 +203,10 @@ void SliceView::mouseMoveEvent(QMouseEvent* event) {
     reportCursor(event->position());
 }
 
-void SliceView::mouseReleaseEvent(QMouseEvent*) { m_drag = Drag::None; }
+void SliceView::mouseReleaseEvent(QMouseEvent*) {
+    if (m_drag == Drag::Paint) emit strokeEnded();
+    m_drag = Drag::None;
+}
 
 void SliceView::mouseDoubleClickEvent(QMouseEvent*) { fitToWindow(); }
 

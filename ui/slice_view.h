@@ -36,11 +36,20 @@ public:
     void setOverlayOpacity(int alpha);
     void fitToWindow();
     double zoom() const { return m_zoom; }
+    /// In painting mode a left drag paints instead of doing nothing; the cursor shows the
+    /// brush (radius in image pixels).
+    void setPainting(bool painting, double brushRadius);
+    /// Image pixel coordinates under a widget position.
+    QPointF widgetToImage(const QPointF& widgetPos) const;
 
 signals:
     /// Pixel, value and patient position under the cursor, ready for the status bar.
     void cursorInfoChanged(const QString& text);
     void displayWindowChanged(const cardioseg::image::Window& window);
+    /// A painting stroke: begins, moves (image coordinates) and ends.
+    void strokeBegan(const QPointF& imagePos);
+    void strokeMoved(const QPointF& from, const QPointF& to);
+    void strokeEnded();
 
 protected:
     void paintEvent(QPaintEvent* event) override;
@@ -68,7 +77,11 @@ private:
     double m_zoom = 1.0;
     QPointF m_pan;
     bool m_fit = true;
-    enum class Drag { None, Pan, Window } m_drag = Drag::None;
+    enum class Drag { None, Pan, Window, Paint } m_drag = Drag::None;
+    bool m_painting = false;
+    double m_brushRadius = 3.0;
+    QPointF m_lastPaint;
+    QPointF m_cursor{-1, -1};
     QPointF m_dragStart;
     QPointF m_panStart;
     image::Window m_windowStart;

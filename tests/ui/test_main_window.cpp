@@ -11,7 +11,10 @@
 #include <QStatusBar>
 
 #include "io/resources.h"
+#include <QUndoStack>
+
 #include "main_window.h"
+#include "metrics_panel.h"
 #include "slice_view.h"
 #include "synthetic_dicom.h"
 
@@ -139,6 +142,87 @@ private slots:
         QVERIFY(!w.isSegmenting());
         QVERIFY(w.statusBar()->currentMessage().contains("No model"));
         QVERIFY(w.prediction(0).maps.empty() || w.prediction(0).labelledCount() == 0);
+    }
+
+    void brushStrokesUndoAndRedo() {
+        testing::TempDir dir;
+        testing::SyntheticSeries s;
+        s.rows = s.columns = 64;
+        ui::MainWindow w;
+        w.resize(900, 700);
+        w.setModelPath(QString::fromStdString((dir / "none.pt").string()), false);
+        QVERIFY(openSynthetic(w, dir, s));
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        ui::SliceView* view = w.sliceView();
+        const auto cell = std::make_pair(w.currentSlice(), w.currentPhase());
+        auto current = [&] { return w.corrections(0).at(cell.first, cell.second); };
+        QVERIFY(current().empty());
+
+        w.setBrushLabel(image::label::BloodPool);  // switches to the brush
+        QCOMPARE(w.tool(), ui::MainWindow::Tool::Brush);
+        w.setBrushRadius(3);
+        const QPoint c = view->rect().center();
+        QTest::mousePress(view, Qt::LeftButton, {}, c);
+        QTest::mouseMove(view, c + QPoint(40, 0));
+        QTest::mouseRelease(view, Qt::LeftButton, {}, c + QPoint(40, 0));
+        const auto afterFirst = current();
+        QVERIFY(!afterFirst.empty());
+        const auto painted = std::count(afterFirst.data.begin(), afterFirst.data.end(), image::label::BloodPool);
+        QVERIFY2(painted > 20, qPrintable(QString::number(painted)));
+        QCOMPARE(w.undoStack()->count(), 1);
+
+        w.setTool(ui::MainWindow::Tool::Eraser);
+        QTest::mousePress(view, Qt::LeftButton, {}, c);
+        QTest::mouseRelease(view, Qt::LeftButton, {}, c);
+        const auto erased = current();
+        QVERIFY(std::count(erased.data.begin(), erased.data.end(), image::label::BloodPool) < painted);
+        QCOMPARE(w.undoStack()->count(), 2);
+
+        w.undoStack()->undo();
+        QVERIFY(current() == afterFirst);
+        w.undoStack()->undo();
+        QVERIFY(current().empty());  // the image had no corrections before the first stroke
+        w.undoStack()->redo();
+        QVERIFY(current() == afterFirst);
+
+        // Navigation mode: a drag paints nothing.
+        w.setTool(ui::MainWindow::Tool::Navigate);
+        QTest::mousePress(view, Qt::LeftButton, {}, c + QPoint(-60, -60));
+        QTest::mouseRelease(view, Qt::LeftButton, {}, c + QPoint(-60, -60));
+        QVERIFY(current() == afterFirst);
+    }
+
+    void acceptPredictionIsOneStep() {
+        testing::TempDir dir;
+        testing::SyntheticSeries s;
+        s.rows = s.columns = 96;
+        s.slices = 2;
+        s.phases = 2;
+        s.phantom = true;
+        ui::MainWindow w;
+        QSignalSpy done(&w, &ui::MainWindow::segmentationFinished);
+        QVERIFY(openSynthetic(w, dir, s));
+        QVERIFY(done.wait(120000) || !done.isEmpty());
+        const int slice = w.currentSlice(), phase = w.currentPhase();
+        w.acceptPrediction();
+        QVERIFY(w.corrections(0).at(slice, phase) == w.prediction(0).at(slice, phase));
+        QCOMPARE(w.undoStack()->count(), 1);
+        // Accepted as is: the model agrees perfectly with the corrections.
+        QCOMPARE(w.metricsPanel()->cell(0, 0), QString("1.000"));
+        QCOMPARE(w.metricsPanel()->cell(0, 2), QString("1.000"));
+        QVERIFY(w.metricsPanel()->summary().startsWith("1 image"));
+        // Erasing part of the blood pool lowers the image's Dice below 1.
+        w.setTool(ui::MainWindow::Tool::Eraser);
+        w.setBrushRadius(6);
+        ui::SliceView* view = w.sliceView();
+        const QPointF target = view->rect().center();  // the phantom sits near the centre
+        QTest::mousePress(view, Qt::LeftButton, {}, target.toPoint());
+        QTest::mouseRelease(view, Qt::LeftButton, {}, target.toPoint());
+        QVERIFY(w.metricsPanel()->cell(0, 0).toDouble() < 1.0);
+        w.undoStack()->undo();
+        QCOMPARE(w.metricsPanel()->cell(0, 0), QString("1.000"));
+        w.undoStack()->undo();
+        QVERIFY(w.corrections(0).at(slice, phase).empty());
     }
 
     void cancelStopsLoading() {
