@@ -19,14 +19,15 @@ QString figure(double v) { return std::isnan(v) ? QStringLiteral("–") : QStrin
 
 MetricsPanel::MetricsPanel(QWidget* parent) : QWidget(parent) {
     auto* layout = new QVBoxLayout(this);
-    m_table = new QTableWidget(2, 4, this);
-    m_table->setHorizontalHeaderLabels({tr("Dice (image)"), tr("IoU (image)"), tr("Dice (series)"), tr("IoU (series)")});
-    m_table->setVerticalHeaderLabels({tr("Blood pool"), tr("Myocardium")});
+    // One column per class, one row per figure: fits a narrow dock.
+    m_table = new QTableWidget(4, 2, this);
+    m_table->setVerticalHeaderLabels({tr("Dice (image)"), tr("IoU (image)"), tr("Dice (series)"), tr("IoU (series)")});
+    m_table->setHorizontalHeaderLabels({tr("Blood pool"), tr("Myocardium")});
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_table->setMaximumHeight(110);
-    for (int r = 0; r < 2; ++r)
-        for (int c = 0; c < 4; ++c) m_table->setItem(r, c, new QTableWidgetItem(QStringLiteral("–")));
+    m_table->setMaximumHeight(150);
+    for (int r = 0; r < 4; ++r)
+        for (int c = 0; c < 2; ++c) m_table->setItem(r, c, new QTableWidgetItem(QStringLiteral("–")));
     m_summary = new QLabel(this);
     m_summary->setWordWrap(true);
     layout->addWidget(m_table);
@@ -47,12 +48,12 @@ void MetricsPanel::refresh(const image::SeriesLabels& prediction, const image::S
         series.add(truth, prediction.maps[i]);
         if (static_cast<int>(i) == slice * corrections.phases + phase) image.add(truth, prediction.maps[i]);
     }
-    for (int r = 0; r < 2; ++r) {
-        const int label = r + 1;
-        m_table->item(r, 0)->setText(figure(image.total() ? image.dice(label) : NAN));
-        m_table->item(r, 1)->setText(figure(image.total() ? image.iou(label) : NAN));
-        m_table->item(r, 2)->setText(figure(series.total() ? series.dice(label) : NAN));
-        m_table->item(r, 3)->setText(figure(series.total() ? series.iou(label) : NAN));
+    for (int c = 0; c < 2; ++c) {
+        const int label = c + 1;
+        m_table->item(0, c)->setText(figure(image.total() ? image.dice(label) : NAN));
+        m_table->item(1, c)->setText(figure(image.total() ? image.iou(label) : NAN));
+        m_table->item(2, c)->setText(figure(series.total() ? series.dice(label) : NAN));
+        m_table->item(3, c)->setText(figure(series.total() ? series.iou(label) : NAN));
     }
     if (!series.total()) {
         m_summary->setText(tr("%n image(s) corrected. Correct or accept images to compare the model with them.", "",
@@ -66,7 +67,7 @@ void MetricsPanel::refresh(const image::SeriesLabels& prediction, const image::S
                                 figure(series.frequencyWeightedAccuracy()), figure(series.overallAccuracy())));
 }
 
-QString MetricsPanel::cell(int row, int column) const { return m_table->item(row, column)->text(); }
+QString MetricsPanel::cell(int row, int column) const { return m_table->item(column, row)->text(); }
 QString MetricsPanel::summary() const { return m_summary->text(); }
 
 }  // namespace cardioseg::ui
