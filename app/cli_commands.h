@@ -51,7 +51,7 @@ struct SegmentArgs {
     std::string input, output, model, series, device = "auto";
     std::vector<std::string> formats{"png"};
     int threads = 0;
-    int batch = 8;
+    int batch = 1;
     bool noPostprocess = false;
     bool deidentify = false;
     bool json = false;

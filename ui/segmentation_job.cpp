@@ -17,7 +17,6 @@ SegmentationResult segmentSeries(std::shared_ptr<engine::Segmenter> segmenter, c
             engine::SegmentOptions options;
             // Leave one core to the interface so that it never stutters while the model runs.
             options.threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency() - 1));
-            options.batch = 4;
             segmenter = std::make_shared<engine::Segmenter>(engine::Model::load(modelPath.toStdString()), options);
         }
         r.segmenter = segmenter;

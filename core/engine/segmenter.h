@@ -14,7 +14,7 @@ namespace cardioseg::engine {
 struct SegmentOptions {
     DeviceChoice device = DeviceChoice::Auto;
     int threads = 0;      ///< CPU threads (0: default)
-    int batch = 8;        ///< images per forward pass
+    int batch = 1;        ///< images per forward pass (on this CPU one at a time is fastest)
     bool probabilities = false;  ///< also return per-class softmax maps
 };
 
