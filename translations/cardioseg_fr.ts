@@ -2,6 +2,13 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr">
 <context>
+    <name>QObject</name>
+    <message>
+        <source>Corrections NOT saved: %1</source>
+        <translation>Corrections NON enregistrées : %1</translation>
+    </message>
+</context>
+<context>
     <name>cardioseg::ui::MainWindow</name>
     <message>
         <source>CardioSeg</source>
@@ -341,6 +348,26 @@
     <message>
         <source>Accept prediction</source>
         <translation>Accepter la prédiction</translation>
+    </message>
+    <message>
+        <source>&amp;Confirm This Image</source>
+        <translation>&amp;Confirmer cette image</translation>
+    </message>
+    <message>
+        <source>confirmed</source>
+        <translation>confirmée</translation>
+    </message>
+    <message>
+        <source>corrected</source>
+        <translation>corrigée</translation>
+    </message>
+    <message>
+        <source>unreviewed</source>
+        <translation>non revue</translation>
+    </message>
+    <message>
+        <source>Image %1 · %2 corrected, %3 confirmed</source>
+        <translation>Image %1 · %2 corrigées, %3 confirmées</translation>
     </message>
 </context>
 <context>

@@ -20,6 +20,7 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSettings>
+#include <QStandardPaths>
 #include <QSlider>
 #include <QSpinBox>
 #include <QStatusBar>
@@ -65,6 +66,8 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
 }
 
 MainWindow::~MainWindow() {
+    saveWorkspace();
+    m_saving.waitForFinished();
     cancelLoading();
     m_loader.waitForFinished();
     m_segmentation.waitForFinished();
@@ -147,9 +150,15 @@ void MainWindow::buildUi() {
 
     m_cursorLabel = new QLabel(this);
     statusBar()->addWidget(m_cursorLabel, 1);
+    m_reviewLabel = new QLabel(this);
+    statusBar()->addPermanentWidget(m_reviewLabel);
     m_toolLabel = new QLabel(this);
     statusBar()->addPermanentWidget(m_toolLabel);
     m_undo = new QUndoStack(this);
+    m_autosave = new QTimer(this);
+    m_autosave->setSingleShot(true);
+    m_autosave->setInterval(1500);
+    connect(m_autosave, &QTimer::timeout, this, &MainWindow::saveWorkspace);
     m_progress = new QProgressBar(this);
     m_progress->setRange(0, 1000);
     m_progress->setMaximumWidth(240);
@@ -213,6 +222,7 @@ void MainWindow::buildMenus() {
     edit->addAction(tr("Larger Brush"), QKeySequence(Qt::Key_BracketRight), this, [this] { setBrushRadius(m_brushRadius + 1); });
     edit->addSeparator();
     edit->addAction(tr("&Accept Prediction for This Image"), QKeySequence(Qt::Key_A), this, &MainWindow::acceptPrediction);
+    edit->addAction(tr("&Confirm This Image"), QKeySequence(Qt::Key_C), this, &MainWindow::toggleConfirmed);
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
     view->addAction(tr("&Fit to Window"), QKeySequence(Qt::Key_F), m_view, &SliceView::fitToWindow);
@@ -245,6 +255,8 @@ void MainWindow::openStudy(const QString& path) {
         showError(tr("Open study"), msg);
         return;
     }
+    saveWorkspace();
+    m_saving.waitForFinished();
     cancelLoading();
     m_loader.waitForFinished();
     m_segmentation.waitForFinished();
@@ -254,7 +266,11 @@ void MainWindow::openStudy(const QString& path) {
     showProgress(true);
     statusBar()->showMessage(tr("Loading %1…").arg(path));
     auto progress = progressReporter(m_cancel);
-    m_loader.setFuture(QtConcurrent::run([path, progress] { return loadStudy(path, progress); }));
+    const QString root = QSettings()
+                             .value("workspace/root", QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) +
+                                                          "/workspaces")
+                             .toString();
+    m_loader.setFuture(QtConcurrent::run([path, root, progress] { return loadStudy(path, root, progress); }));
 }
 
 bool MainWindow::isLoading() const { return m_loader.isRunning(); }
@@ -302,7 +318,13 @@ void MainWindow::onStudyLoaded() {
     m_study = std::move(loaded);
     m_predictions.assign(m_study.result.series.size(), image::SeriesLabels());
     m_corrections.clear();
-    for (const auto& s : m_study.result.series) m_corrections.push_back(image::SeriesLabels::like(s));
+    m_review.clear();
+    for (auto& w : m_study.work) {
+        m_corrections.push_back(std::move(w.corrections));
+        m_review.push_back(std::move(w.review));
+    }
+    m_study.work.clear();
+    m_dirtySeries.clear();
     m_undo->clear();
     addRecent(m_study.path);
     setWindowTitle(tr("CardioSeg — %1").arg(QFileInfo(m_study.path).fileName()));
@@ -352,6 +374,76 @@ const image::SeriesLabels& MainWindow::corrections(int series) const {
 
 image::SeriesLabels* MainWindow::correctionsOf(int series) {
     return series >= 0 && series < static_cast<int>(m_corrections.size()) ? &m_corrections[series] : nullptr;
+}
+
+io::ReviewState MainWindow::reviewState(int series, int slice, int phase) const {
+    if (series < 0 || series >= static_cast<int>(m_review.size())) return io::ReviewState::Unreviewed;
+    const auto it = m_review[series].find({slice, phase});
+    return it == m_review[series].end() ? io::ReviewState::Unreviewed : it->second;
+}
+
+void MainWindow::toggleConfirmed() {
+    if (m_series < 0) return;
+    auto& states = m_review[m_series];
+    const std::pair<int, int> cell{currentSlice(), currentPhase()};
+    if (reviewState(m_series, cell.first, cell.second) == io::ReviewState::Confirmed) {
+        const bool corrected = !m_corrections[m_series].at(cell.first, cell.second).empty();
+        if (corrected) states[cell] = io::ReviewState::Corrected;
+        else states.erase(cell);
+    } else {
+        // Confirming an image confirms the labels on screen: the model's, unless corrected.
+        auto& map = m_corrections[m_series].at(cell.first, cell.second);
+        const auto& predicted = prediction(m_series);
+        if (map.empty() && !predicted.maps.empty()) map = predicted.at(cell.first, cell.second);
+        states[cell] = io::ReviewState::Confirmed;
+    }
+    markChanged(m_series);
+    updateImage();
+}
+
+void MainWindow::markChanged(int series) {
+    m_dirtySeries.insert(series);
+    m_autosave->start();
+}
+
+void MainWindow::saveWorkspace() {
+    m_autosave->stop();
+    if (m_dirtySeries.empty() || m_study.workspaceFolder.isEmpty()) return;
+    if (m_saving.isRunning()) {  // one writer at a time; try again shortly
+        m_autosave->start();
+        return;
+    }
+    // The worker gets copies: editing goes on while it writes.
+    std::vector<std::pair<const image::CineSeries*, io::SeriesWork>> jobs;
+    for (int s : m_dirtySeries) jobs.push_back({&m_study.result.series[s], io::SeriesWork{m_corrections[s], m_review[s]}});
+    m_dirtySeries.clear();
+    const std::string folder = m_study.workspaceFolder.toStdString();
+    QPointer<QStatusBar> bar = statusBar();
+    m_saving = QtConcurrent::run([jobs = std::move(jobs), folder, bar] {
+        try {
+            const io::Workspace ws(folder);
+            for (const auto& [series, work] : jobs) ws.save(*series, work);
+        } catch (const std::exception& e) {
+            const QString msg = QObject::tr("Corrections NOT saved: %1").arg(QString::fromStdString(e.what()));
+            QMetaObject::invokeMethod(bar, [bar, msg] {
+                if (bar) bar->showMessage(msg, 30000);
+            }, Qt::QueuedConnection);
+        }
+    });
+}
+
+void MainWindow::updateReviewStatus() {
+    if (m_series < 0) {
+        m_reviewLabel->clear();
+        return;
+    }
+    int corrected = 0, confirmed = 0;
+    for (const auto& [cell, state] : m_review[m_series]) (state == io::ReviewState::Confirmed ? confirmed : corrected)++;
+    const auto state = reviewState(m_series, currentSlice(), currentPhase());
+    const QString here = state == io::ReviewState::Confirmed ? tr("confirmed")
+                         : state == io::ReviewState::Corrected ? tr("corrected")
+                                                               : tr("unreviewed");
+    m_reviewLabel->setText(tr("Image %1 · %2 corrected, %3 confirmed").arg(here).arg(corrected).arg(confirmed));
 }
 
 void MainWindow::setTool(Tool tool) {
@@ -426,9 +518,17 @@ void MainWindow::pushEdit(const QString& text, const image::LabelMap& before, bo
     m_undo->push(new LabelEditCommand(
         text, target, std::move(patch), createdMap, [this](int series) { return correctionsOf(series); },
         [this](const EditTarget& t) {
+            auto& states = m_review[t.series];
+            const bool corrected = !m_corrections[t.series].at(t.slice, t.phase).empty();
+            if (!corrected) states.erase({t.slice, t.phase});
+            else if (!states.count({t.slice, t.phase})) states[{t.slice, t.phase}] = io::ReviewState::Corrected;
+            markChanged(t.series);
             if (t.series == m_series) setPosition(t.slice, t.phase);  // show what was undone
             updateImage();
         }));
+    auto& states = m_review[target.series];
+    if (!states.count({target.slice, target.phase})) states[{target.slice, target.phase}] = io::ReviewState::Corrected;
+    markChanged(target.series);
 }
 
 void MainWindow::acceptPrediction() {
@@ -588,6 +688,7 @@ void MainWindow::updateImage() {
         fill = expert.at(slice, phase);
     m_view->setLabels(fill, std::move(contours));
     m_metrics->refresh(predicted, corrected, slice, phase);
+    updateReviewStatus();
 }
 
 void MainWindow::stepSlice(int delta) {
@@ -675,6 +776,8 @@ void MainWindow::dropEvent(QDropEvent* event) {
 
 void MainWindow::closeEvent(QCloseEvent* event) {
     QSettings().setValue("window/geometry", saveGeometry());
+    saveWorkspace();
+    m_saving.waitForFinished();
     cancelLoading();
     QMainWindow::closeEvent(event);
 }

@@ -5,6 +5,7 @@
 
 #include <atomic>
 #include <memory>
+#include <set>
 
 #include "edit_commands.h"
 #include "segmentation_job.h"
@@ -60,6 +61,12 @@ public:
     void setBrushRadius(double pixels);
     /// Replaces the current image's corrections with the model's labels (one undo step).
     void acceptPrediction();
+    /// Marks the current image confirmed (or back to corrected/unreviewed).
+    void toggleConfirmed();
+    io::ReviewState reviewState(int series, int slice, int phase) const;
+    /// Writes pending corrections to the workspace now (also done 1.5 s after each change).
+    void saveWorkspace();
+    QString workspaceFolder() const { return m_study.workspaceFolder; }
     /// After the next study has loaded and is shown, saves a PNG of the window there and quits
     /// the application (exit code 0 on success, 1 when nothing could be shown or saved).
     void setScreenshotPath(const QString& path);
@@ -112,6 +119,8 @@ private:
     void pushEdit(const QString& text, const image::LabelMap& before, bool createdMap);
     image::SeriesLabels* correctionsOf(int series);
     void updateToolStatus();
+    void markChanged(int series);
+    void updateReviewStatus();
 
     SliceView* m_view = nullptr;
     QListWidget* m_seriesList = nullptr;
@@ -140,12 +149,17 @@ private:
     QFutureWatcher<SegmentationResult> m_segmentation;
     QUndoStack* m_undo = nullptr;
     std::vector<image::SeriesLabels> m_corrections;  ///< parallel to the study's series
+    std::vector<std::map<std::pair<int, int>, io::ReviewState>> m_review;  ///< parallel to the series
+    QTimer* m_autosave = nullptr;
+    QFuture<void> m_saving;
+    std::set<int> m_dirtySeries;
     Tool m_tool = Tool::Navigate;
     std::uint8_t m_brushLabel = 1;
     double m_brushRadius = 3.0;
     image::LabelMap m_strokeBefore;   ///< the image's corrections when the stroke began
     bool m_strokeCreatedMap = false;
     QLabel* m_toolLabel = nullptr;
+    QLabel* m_reviewLabel = nullptr;
     MetricsPanel* m_metrics = nullptr;
     std::shared_ptr<std::atomic<bool>> m_segmentCancel;
     std::vector<image::SeriesLabels> m_predictions;  ///< parallel to the study's series

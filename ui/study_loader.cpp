@@ -15,7 +15,7 @@ QString scdRootFor(const QString& studyPath) {
     return {};
 }
 
-LoadedStudy loadStudy(const QString& path, const io::ProgressFn& progress) {
+LoadedStudy loadStudy(const QString& path, const QString& workspaceRoot, const io::ProgressFn& progress) {
     LoadedStudy study;
     study.path = path;
     io::LoadOptions opt;
@@ -24,6 +24,10 @@ LoadedStudy loadStudy(const QString& path, const io::ProgressFn& progress) {
     const auto& series = study.result.series;
     study.expertLabels.resize(series.size());
     study.expertContours.resize(series.size());
+    study.workspaceFolder = QString::fromStdString(
+        io::Workspace::defaultFolder(workspaceRoot.toStdString(), path.toStdString()).string());
+    const io::Workspace workspace(study.workspaceFolder.toStdString());
+    for (const auto& s : series) study.work.push_back(workspace.load(s, study.result.skipped));
     const QString root = scdRootFor(path);
     if (root.isEmpty() || study.result.cancelled) return study;
 

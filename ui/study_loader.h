@@ -8,6 +8,7 @@
 
 #include "io/dicom_loader.h"
 #include "io/scd_dataset.h"
+#include "io/workspace.h"
 
 namespace cardioseg::ui {
 
@@ -19,13 +20,16 @@ struct LoadedStudy {
     std::vector<image::SeriesLabels> expertLabels;  ///< parallel to result.series
     /// Parallel to result.series: expert contours by (slice, phase).
     std::vector<std::map<std::pair<int, int>, io::ExpertContours>> expertContours;
+    QString workspaceFolder;                  ///< where corrections of this study are saved
+    std::vector<io::SeriesWork> work;         ///< parallel to result.series: restored corrections
 };
 
 /// The SCD dataset root that holds a DICOM folder (…/dicoms/<patient>), or an empty string.
 QString scdRootFor(const QString& studyPath);
 
-/// Loads a study (any thread): DICOM series, then expert contours when the study is part of a
-/// dataset in SCD layout. `progress` may cancel (see io::ProgressFn).
-LoadedStudy loadStudy(const QString& path, const io::ProgressFn& progress);
+/// Loads a study (any thread): DICOM series, expert contours when the study is part of a
+/// dataset in SCD layout, and the corrections saved in its workspace under `workspaceRoot`.
+/// `progress` may cancel (see io::ProgressFn).
+LoadedStudy loadStudy(const QString& path, const QString& workspaceRoot, const io::ProgressFn& progress);
 
 }  // namespace cardioseg::ui

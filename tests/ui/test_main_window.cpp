@@ -4,6 +4,8 @@
 
 #include <fstream>
 
+#include <QSettings>
+
 #include <QCheckBox>
 #include <QFileInfo>
 #include <QListWidget>
@@ -13,12 +15,14 @@
 #include "io/resources.h"
 #include <QUndoStack>
 
+#include "io/workspace.h"
 #include "main_window.h"
 #include "metrics_panel.h"
 #include "slice_view.h"
 #include "synthetic_dicom.h"
 
 using namespace cardioseg;
+namespace fs = std::filesystem;
 
 namespace {
 
@@ -193,36 +197,85 @@ private slots:
     }
 
     void acceptPredictionIsOneStep() {
+        // Four phases of a mid-ventricular slice of the sample study: real anatomy, so the
+        // shipped model finds the ventricle, and only four images to segment.
         testing::TempDir dir;
-        testing::SyntheticSeries s;
-        s.rows = s.columns = 96;
-        s.slices = 2;
-        s.phases = 2;
-        s.phantom = true;
+        for (int instance = 121; instance <= 124; ++instance)
+            fs::copy_file(io::sampleStudyDir() / (std::to_string(instance) + ".dcm"),
+                          dir / (std::to_string(instance) + ".dcm"));
         ui::MainWindow w;
         QSignalSpy done(&w, &ui::MainWindow::segmentationFinished);
-        QVERIFY(openSynthetic(w, dir, s));
+        w.show();
+        w.openStudy(QString::fromStdString(dir.path().string()));
+        QVERIFY(waitShown(w));
         QVERIFY(done.wait(120000) || !done.isEmpty());
         const int slice = w.currentSlice(), phase = w.currentPhase();
+        const auto predicted = w.prediction(0).at(slice, phase);
+        QVERIFY(std::count(predicted.data.begin(), predicted.data.end(), image::label::BloodPool) > 50);
         w.acceptPrediction();
-        QVERIFY(w.corrections(0).at(slice, phase) == w.prediction(0).at(slice, phase));
+        QVERIFY(w.corrections(0).at(slice, phase) == predicted);
         QCOMPARE(w.undoStack()->count(), 1);
+        QCOMPARE(int(w.reviewState(0, slice, phase)), int(io::ReviewState::Corrected));
         // Accepted as is: the model agrees perfectly with the corrections.
         QCOMPARE(w.metricsPanel()->cell(0, 0), QString("1.000"));
         QCOMPARE(w.metricsPanel()->cell(0, 2), QString("1.000"));
         QVERIFY(w.metricsPanel()->summary().startsWith("1 image"));
-        // Erasing part of the blood pool lowers the image's Dice below 1.
+
+        // Erasing at the blood pool's centre lowers the image's Dice below 1; undo restores it.
+        double cx = 0, cy = 0, n = 0;
+        for (int y = 0; y < predicted.height; ++y)
+            for (int x = 0; x < predicted.width; ++x)
+                if (predicted.at(x, y) == image::label::BloodPool) {
+                    cx += x;
+                    cy += y;
+                    ++n;
+                }
         w.setTool(ui::MainWindow::Tool::Eraser);
-        w.setBrushRadius(6);
-        ui::SliceView* view = w.sliceView();
-        const QPointF target = view->rect().center();  // the phantom sits near the centre
-        QTest::mousePress(view, Qt::LeftButton, {}, target.toPoint());
-        QTest::mouseRelease(view, Qt::LeftButton, {}, target.toPoint());
+        w.setBrushRadius(4);
+        Q_EMIT w.sliceView()->strokeBegan(QPointF(cx / n, cy / n));
+        Q_EMIT w.sliceView()->strokeEnded();
         QVERIFY(w.metricsPanel()->cell(0, 0).toDouble() < 1.0);
         w.undoStack()->undo();
         QCOMPARE(w.metricsPanel()->cell(0, 0), QString("1.000"));
         w.undoStack()->undo();
         QVERIFY(w.corrections(0).at(slice, phase).empty());
+        QCOMPARE(int(w.reviewState(0, slice, phase)), int(io::ReviewState::Unreviewed));
+    }
+
+    void correctionsAreSavedAndRestored() {
+        testing::TempDir dir;
+        QSettings().setValue("workspace/root", QString::fromStdString((dir / "workspaces").string()));
+        testing::SyntheticSeries s;
+        s.rows = s.columns = 64;
+        testing::writeSeries(dir / "study", s);
+        const QString study = QString::fromStdString((dir / "study").string());
+        image::LabelMap painted;
+        {
+            ui::MainWindow w;
+            w.setModelPath(QString::fromStdString((dir / "none.pt").string()), false);
+            w.show();
+            w.openStudy(study);
+            QVERIFY(waitShown(w));
+            w.setBrushLabel(image::label::Myocardium);
+            Q_EMIT w.sliceView()->strokeBegan(QPointF(20, 20));
+            Q_EMIT w.sliceView()->strokeMoved(QPointF(20, 20), QPointF(40, 30));
+            Q_EMIT w.sliceView()->strokeEnded();
+            painted = w.corrections(0).at(s.slices / 2, 0);  // the study opens on the middle slice
+            w.setPosition(0, 1);
+            w.toggleConfirmed();
+            QVERIFY(!painted.empty());
+            // Saved within seconds, without closing the window.
+            QTRY_VERIFY_WITH_TIMEOUT(fs::exists(fs::path(w.workspaceFolder().toStdString()) / "workspace.json"), 5000);
+        }
+        ui::MainWindow again;
+        again.setModelPath(QString::fromStdString((dir / "none.pt").string()), false);
+        again.show();
+        again.openStudy(study);
+        QVERIFY(waitShown(again));
+        QVERIFY(again.corrections(0).at(s.slices / 2, 0) == painted);
+        QCOMPARE(int(again.reviewState(0, s.slices / 2, 0)), int(io::ReviewState::Corrected));
+        QCOMPARE(int(again.reviewState(0, 0, 1)), int(io::ReviewState::Confirmed));
+        QSettings().remove("workspace/root");
     }
 
     void cancelStopsLoading() {

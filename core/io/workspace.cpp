@@ -1,0 +1,107 @@
+#include "io/workspace.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <fstream>
+#include <stdexcept>
+
+#include <nlohmann/json.hpp>
+
+#include "io/atomic_file.h"
+#include "io/png_masks.h"
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+namespace cardioseg::io {
+
+namespace {
+
+std::string fnv1a(const std::string& s) {
+    std::uint64_t h = 1469598103934665603ull;
+    for (unsigned char c : s) {
+        h ^= c;
+        h *= 1099511628211ull;
+    }
+    char buf[17];
+    std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
+    return buf;
+}
+
+json readJson(const fs::path& file) {
+    std::ifstream in(file);
+    if (!in) return json::object();
+    return json::parse(in, nullptr, /*allow_exceptions=*/false);
+}
+
+}  // namespace
+
+fs::path Workspace::defaultFolder(const fs::path& root, const std::string& studyPath) {
+    const fs::path p(studyPath);
+    const std::string name = p.filename().empty() ? p.parent_path().filename().string() : p.filename().string();
+    return root / (name + "-" + fnv1a(fs::weakly_canonical(p).string()).substr(0, 10));
+}
+
+fs::path Workspace::seriesFolder(const image::CineSeries& series) const {
+    return m_folder / ("series-" + fnv1a(series.info.seriesUid).substr(0, 12));
+}
+
+void Workspace::save(const image::CineSeries& series, const SeriesWork& work) const {
+    const fs::path dir = seriesFolder(series);
+    ensureDirectory(dir);
+    // Masks first, then the index: the index never names a mask that is not there yet.
+    std::error_code ec;
+    std::vector<fs::path> keep;
+    const auto written = writePngMasks(series, work.corrections, dir);
+    keep.insert(keep.end(), written.begin(), written.end());
+    for (const auto& e : fs::directory_iterator(dir, ec))
+        if (e.path().extension() == ".png" && std::find(keep.begin(), keep.end(), e.path()) == keep.end())
+            fs::remove(e.path(), ec);
+
+    json index = readJson(m_folder / "workspace.json");
+    if (!index.is_object()) index = json::object();
+    index["format"] = 1;
+    json review = json::object();
+    for (const auto& [cell, state] : work.review) {
+        const int f = series.frameAt(cell.first, cell.second);
+        if (f < 0 || state == ReviewState::Unreviewed) continue;
+        review[std::to_string(series.frames[f].instanceNumber) + ":" + std::to_string(cell.first) + ":" +
+               std::to_string(cell.second)] = static_cast<int>(state);
+    }
+    index["series"][series.info.seriesUid] = {{"folder", dir.filename().string()},
+                                              {"patient_id", series.info.patientId},
+                                              {"review", review}};
+    writeAtomically(m_folder / "workspace.json", [&](const fs::path& tmp) {
+        std::ofstream out(tmp);
+        out << index.dump(2) << "\n";
+        if (!out) throw std::runtime_error("write failed");
+    });
+}
+
+SeriesWork Workspace::load(const image::CineSeries& series, std::vector<SkippedFile>& skipped) const {
+    SeriesWork work;
+    work.corrections = image::SeriesLabels::like(series);
+    const fs::path dir = seriesFolder(series);
+    std::error_code ec;
+    if (fs::is_directory(dir, ec)) work.corrections = readPngMasks(series, dir, skipped);
+    const fs::path indexFile = m_folder / "workspace.json";
+    if (!fs::exists(indexFile, ec)) return work;
+    const json index = readJson(indexFile);
+    if (index.is_discarded() || !index.is_object()) {
+        skipped.push_back({indexFile.string(), "unreadable workspace index; review states not restored"});
+        return work;
+    }
+    if (!index.contains("series") || !index["series"].contains(series.info.seriesUid)) return work;
+    const json& review = index["series"][series.info.seriesUid]["review"];
+    for (const auto& [key, value] : review.items()) {
+        int instance = 0, slice = 0, phase = 0;
+        if (std::sscanf(key.c_str(), "%d:%d:%d", &instance, &slice, &phase) != 3 || !value.is_number_integer()) continue;
+        const int f = series.frameAt(slice, phase);
+        if (f < 0 || series.frames[f].instanceNumber != instance) continue;
+        const int v = value.get<int>();
+        if (v == 1 || v == 2) work.review[{slice, phase}] = static_cast<ReviewState>(v);
+    }
+    return work;
+}
+
+}  // namespace cardioseg::io
