@@ -9,6 +9,13 @@
     </message>
 </context>
 <context>
+    <name>cardioseg::ui::CineGrid</name>
+    <message>
+        <source>Slices (rows, base at the top) × phases (columns). Blue: model; orange: corrected; green: confirmed; yellow dot: expert contours. Click to go to an image.</source>
+        <translation>Coupes (lignes, base en haut) × phases (colonnes). Bleu : modèle ; orange : corrigée ; vert : confirmée ; point jaune : contours experts. Cliquez pour aller à une image.</translation>
+    </message>
+</context>
+<context>
     <name>cardioseg::ui::MainWindow</name>
     <message>
         <source>CardioSeg</source>

@@ -35,6 +35,7 @@
 
 #include "io/dicom_loader.h"
 #include "io/resources.h"
+#include "cine_grid.h"
 #include "metrics_panel.h"
 #include "slice_view.h"
 
@@ -136,8 +137,10 @@ void MainWindow::buildUi() {
     m_details->setAlignment(Qt::AlignTop | Qt::AlignLeft);
     m_skippedButton = new QPushButton(side);
     m_skippedButton->hide();
+    m_grid = new CineGrid(side);
     sideLayout->addWidget(m_seriesList, 1);
     sideLayout->addWidget(m_details);
+    sideLayout->addWidget(m_grid);
     sideLayout->addWidget(m_skippedButton);
     dock->setWidget(side);
     addDockWidget(Qt::LeftDockWidgetArea, dock);
@@ -182,6 +185,7 @@ void MainWindow::buildUi() {
     connect(m_windowPreset, qOverload<int>(&QComboBox::currentIndexChanged), this,
             [this](int i) { applyWindowPreset(m_windowPreset->itemData(i).toInt()); });
     connect(m_seriesList, &QListWidget::currentRowChanged, this, &MainWindow::showSeries);
+    connect(m_grid, &CineGrid::cellClicked, this, &MainWindow::setPosition);
     connect(m_view, &SliceView::cursorInfoChanged, m_cursorLabel, &QLabel::setText);
     connect(m_cancelButton, &QPushButton::clicked, this, &MainWindow::cancelLoading);
     connect(m_skippedButton, &QPushButton::clicked, this, &MainWindow::showSkipped);
@@ -430,6 +434,30 @@ void MainWindow::saveWorkspace() {
             }, Qt::QueuedConnection);
         }
     });
+}
+
+void MainWindow::updateGrid() {
+    if (m_series < 0) {
+        m_grid->setCells(0, 0, {});
+        return;
+    }
+    const auto& s = m_study.result.series[m_series];
+    const auto& predicted = prediction(m_series);
+    const auto& corrected = corrections(m_series);
+    const auto& experts = m_study.expertContours[m_series];
+    std::vector<std::uint8_t> flags(static_cast<std::size_t>(s.slices) * s.phases, 0);
+    for (int k = 0; k < s.slices; ++k)
+        for (int p = 0; p < s.phases; ++p) {
+            std::uint8_t f = s.frameAt(k, p) >= 0 ? CineGrid::HasImage : 0;
+            const std::size_t i = static_cast<std::size_t>(k) * s.phases + p;
+            if (i < predicted.maps.size() && !predicted.maps[i].empty()) f |= CineGrid::Predicted;
+            if (i < corrected.maps.size() && !corrected.maps[i].empty()) f |= CineGrid::Corrected;
+            if (reviewState(m_series, k, p) == io::ReviewState::Confirmed) f |= CineGrid::Confirmed;
+            if (experts.count({k, p})) f |= CineGrid::Expert;
+            flags[i] = f;
+        }
+    m_grid->setCells(s.slices, s.phases, std::move(flags));
+    m_grid->setCurrent(currentSlice(), currentPhase());
 }
 
 void MainWindow::updateReviewStatus() {
@@ -689,6 +717,7 @@ void MainWindow::updateImage() {
     m_view->setLabels(fill, std::move(contours));
     m_metrics->refresh(predicted, corrected, slice, phase);
     updateReviewStatus();
+    updateGrid();
 }
 
 void MainWindow::stepSlice(int delta) {

@@ -26,6 +26,7 @@ class QUndoStack;
 
 namespace cardioseg::ui {
 
+class CineGrid;
 class MetricsPanel;
 class SliceView;
 
@@ -79,6 +80,7 @@ public:
     void setPosition(int slice, int phase);
     SliceView* sliceView() const { return m_view; }
     MetricsPanel* metricsPanel() const { return m_metrics; }
+    CineGrid* cineGrid() const { return m_grid; }
 
 signals:
     /// Emitted when a study has loaded and its first image is on screen.
@@ -121,6 +123,7 @@ private:
     void updateToolStatus();
     void markChanged(int series);
     void updateReviewStatus();
+    void updateGrid();
 
     SliceView* m_view = nullptr;
     QListWidget* m_seriesList = nullptr;
@@ -161,6 +164,7 @@ private:
     QLabel* m_toolLabel = nullptr;
     QLabel* m_reviewLabel = nullptr;
     MetricsPanel* m_metrics = nullptr;
+    CineGrid* m_grid = nullptr;
     std::shared_ptr<std::atomic<bool>> m_segmentCancel;
     std::vector<image::SeriesLabels> m_predictions;  ///< parallel to the study's series
     int m_series = -1;

@@ -15,6 +15,7 @@
 #include "io/resources.h"
 #include <QUndoStack>
 
+#include "cine_grid.h"
 #include "io/workspace.h"
 #include "main_window.h"
 #include "metrics_panel.h"
@@ -135,6 +136,16 @@ private slots:
         QCOMPARE(done.first().first().toInt(), 0);
         QCOMPARE(w.prediction(0).labelledCount(), std::size_t(s.slices * s.phases));
         QCOMPARE(w.prediction(0).at(0, 0).width, 96);
+        // The slices × phases grid shows every image as segmented, and a click navigates.
+        ui::CineGrid* grid = w.cineGrid();
+        for (int k = 0; k < s.slices; ++k)
+            for (int p = 0; p < s.phases; ++p) QVERIFY(grid->flags(k, p) & ui::CineGrid::Predicted);
+        QVERIFY(!(grid->flags(0, 0) & ui::CineGrid::Corrected));
+        const QPoint cell(4 + int((2 + 0.5) * (grid->width() - 8) / s.phases), 4 + int((1 + 0.5) * (grid->height() - 8) / s.slices));
+        QCOMPARE(grid->cellAt(cell), std::make_pair(1, 2));
+        QTest::mouseClick(grid, Qt::LeftButton, {}, cell);
+        QCOMPARE(w.currentSlice(), 1);
+        QCOMPARE(w.currentPhase(), 2);
     }
 
     void missingModelStillShowsImages() {
