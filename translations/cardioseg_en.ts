@@ -375,6 +375,53 @@
         <source>Image %1 · %2 corrected, %3 confirmed</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <source>Exported %n file(s)</source>
+        <translation>
+            <numerusform>Exported %n file</numerusform>
+            <numerusform>Exported %n files</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Export Masks…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export masks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Labels of this series: your corrections, and the model&apos;s where an image has none.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PNG label images (one per image)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NIfTI (4-D, all phases)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DICOM SEG</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove patient identity (DICOM SEG)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export to</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>cardioseg::ui::MetricsPanel</name>

@@ -376,6 +376,53 @@
         <source>Image %1 · %2 corrected, %3 confirmed</source>
         <translation>Image %1 · %2 corrigées, %3 confirmées</translation>
     </message>
+    <message numerus="yes">
+        <source>Exported %n file(s)</source>
+        <translation>
+            <numerusform>%n fichier exporté</numerusform>
+            <numerusform>%n fichiers exportés</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export failed: %1</source>
+        <translation>L’export a échoué : %1</translation>
+    </message>
+    <message>
+        <source>&amp;Export Masks…</source>
+        <translation>&amp;Exporter les masques…</translation>
+    </message>
+    <message>
+        <source>Export masks</source>
+        <translation>Exporter les masques</translation>
+    </message>
+    <message>
+        <source>Labels of this series: your corrections, and the model&apos;s where an image has none.</source>
+        <translation>Étiquettes de cette série : vos corrections, et celles du modèle là où une image n’en a pas.</translation>
+    </message>
+    <message>
+        <source>PNG label images (one per image)</source>
+        <translation>Images d’étiquettes PNG (une par image)</translation>
+    </message>
+    <message>
+        <source>NIfTI (4-D, all phases)</source>
+        <translation>NIfTI (4-D, toutes les phases)</translation>
+    </message>
+    <message>
+        <source>DICOM SEG</source>
+        <translation>DICOM SEG</translation>
+    </message>
+    <message>
+        <source>Remove patient identity (DICOM SEG)</source>
+        <translation>Retirer l’identité du patient (DICOM SEG)</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Parcourir…</translation>
+    </message>
+    <message>
+        <source>Export to</source>
+        <translation>Exporter vers</translation>
+    </message>
 </context>
 <context>
     <name>cardioseg::ui::MetricsPanel</name>

@@ -13,6 +13,8 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLineEdit>
+#include <QDir>
 #include <QListWidget>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -56,6 +58,16 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     buildMenus();
     connect(&m_loader, &QFutureWatcher<LoadedStudy>::finished, this, &MainWindow::onStudyLoaded);
     connect(&m_segmentation, &QFutureWatcher<SegmentationResult>::finished, this, &MainWindow::onSegmentationFinished);
+    connect(&m_export, &QFutureWatcher<ExportResult>::finished, this, [this] {
+        showProgress(false);
+        const ExportResult r = m_export.result();
+        QStringList files;
+        for (const auto& f : r.files) files << QString::fromStdString(f);
+        const QString error = QString::fromStdString(r.error);
+        if (error.isEmpty()) statusBar()->showMessage(tr("Exported %n file(s)", "", files.size()), 10000);
+        else statusBar()->showMessage(tr("Export failed: %1").arg(error), 30000);
+        Q_EMIT exportFinished(files, error);
+    });
     m_modelPath = QSettings().value("model/path", QString::fromStdString(io::defaultModelPath().string())).toString();
     connect(m_view, &SliceView::strokeBegan, this, &MainWindow::beginStroke);
     connect(m_view, &SliceView::strokeMoved, this, &MainWindow::continueStroke);
@@ -67,6 +79,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
 }
 
 MainWindow::~MainWindow() {
+    m_export.waitForFinished();
     saveWorkspace();
     m_saving.waitForFinished();
     cancelLoading();
@@ -205,6 +218,8 @@ void MainWindow::buildMenus() {
     });
     m_recentMenu = file->addMenu(tr("&Recent Studies"));
     rebuildRecentMenu();
+    file->addSeparator();
+    file->addAction(tr("&Export Masks…"), QKeySequence(Qt::CTRL | Qt::Key_E), this, &MainWindow::showExportDialog);
     file->addSeparator();
     QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
@@ -434,6 +449,59 @@ void MainWindow::saveWorkspace() {
             }, Qt::QueuedConnection);
         }
     });
+}
+
+bool MainWindow::isExporting() const { return m_export.isRunning(); }
+
+void MainWindow::exportMasks(const ExportOptions& options) {
+    if (m_series < 0 || m_export.isRunning()) return;
+    const image::CineSeries* series = &m_study.result.series[m_series];
+    image::SeriesLabels labels = mergedLabels(m_corrections[m_series], prediction(m_series));
+    m_progress->setRange(0, 0);  // busy: writers report no fraction
+    showProgress(true);
+    m_export.setFuture(QtConcurrent::run([series, labels = std::move(labels), options] {
+        return ui::exportMasks(*series, labels, options);
+    }));
+    connect(&m_export, &QFutureWatcher<ExportResult>::finished, m_progress, [this] { m_progress->setRange(0, 1000); },
+            Qt::SingleShotConnection);
+}
+
+void MainWindow::showExportDialog() {
+    if (m_series < 0) return;
+    QDialog dialog(this);
+    dialog.setWindowTitle(tr("Export masks"));
+    auto* layout = new QVBoxLayout(&dialog);
+    layout->addWidget(new QLabel(tr("Labels of this series: your corrections, and the model's where an image "
+                                    "has none."), &dialog));
+    auto* png = new QCheckBox(tr("PNG label images (one per image)"), &dialog);
+    png->setChecked(true);
+    auto* nifti = new QCheckBox(tr("NIfTI (4-D, all phases)"), &dialog);
+    auto* seg = new QCheckBox(tr("DICOM SEG"), &dialog);
+    auto* anon = new QCheckBox(tr("Remove patient identity (DICOM SEG)"), &dialog);
+    for (auto* w : {png, nifti, seg, anon}) layout->addWidget(w);
+    auto* row = new QHBoxLayout();
+    auto* folder = new QLineEdit(QSettings().value("export/folder", QDir::homePath()).toString(), &dialog);
+    auto* browse = new QPushButton(tr("Browse…"), &dialog);
+    connect(browse, &QPushButton::clicked, &dialog, [&] {
+        const QString d = QFileDialog::getExistingDirectory(&dialog, tr("Export to"), folder->text());
+        if (!d.isEmpty()) folder->setText(d);
+    });
+    row->addWidget(folder, 1);
+    row->addWidget(browse);
+    layout->addLayout(row);
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
+    connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    layout->addWidget(buttons);
+    if (dialog.exec() != QDialog::Accepted) return;
+    QSettings().setValue("export/folder", folder->text());
+    ExportOptions o;
+    o.folder = folder->text();
+    o.png = png->isChecked();
+    o.nifti = nifti->isChecked();
+    o.dicomSeg = seg->isChecked();
+    o.deidentify = anon->isChecked();
+    exportMasks(o);
 }
 
 void MainWindow::updateGrid() {

@@ -8,6 +8,7 @@
 #include <set>
 
 #include "edit_commands.h"
+#include "export_job.h"
 #include "segmentation_job.h"
 #include "study_loader.h"
 
@@ -68,6 +69,10 @@ public:
     /// Writes pending corrections to the workspace now (also done 1.5 s after each change).
     void saveWorkspace();
     QString workspaceFolder() const { return m_study.workspaceFolder; }
+    /// Exports the current series' labels (corrections, the model's elsewhere) in the
+    /// background; exportFinished tells the outcome.
+    void exportMasks(const ExportOptions& options);
+    bool isExporting() const;
     /// After the next study has loaded and is shown, saves a PNG of the window there and quits
     /// the application (exit code 0 on success, 1 when nothing could be shown or saved).
     void setScreenshotPath(const QString& path);
@@ -87,6 +92,8 @@ signals:
     void studyShown();
     /// Emitted when the model's labels of a series are on screen (or it failed: see status bar).
     void segmentationFinished(int series);
+    /// An export ended: the files written, or the error (file and reason).
+    void exportFinished(const QStringList& files, const QString& error);
 
 protected:
     void dragEnterEvent(QDragEnterEvent* event) override;
@@ -124,6 +131,7 @@ private:
     void markChanged(int series);
     void updateReviewStatus();
     void updateGrid();
+    void showExportDialog();
 
     SliceView* m_view = nullptr;
     QListWidget* m_seriesList = nullptr;
@@ -155,6 +163,7 @@ private:
     std::vector<std::map<std::pair<int, int>, io::ReviewState>> m_review;  ///< parallel to the series
     QTimer* m_autosave = nullptr;
     QFuture<void> m_saving;
+    QFutureWatcher<ExportResult> m_export;
     std::set<int> m_dirtySeries;
     Tool m_tool = Tool::Navigate;
     std::uint8_t m_brushLabel = 1;

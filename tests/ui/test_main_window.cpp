@@ -289,6 +289,38 @@ private slots:
         QSettings().remove("workspace/root");
     }
 
+    void exportWritesMasksAndReportsErrors() {
+        testing::TempDir dir;
+        testing::SyntheticSeries s;
+        s.rows = s.columns = 64;
+        testing::writeSeries(dir / "study", s);
+        ui::MainWindow w;
+        w.setModelPath(QString::fromStdString((dir / "none.pt").string()), false);
+        w.show();
+        w.openStudy(QString::fromStdString((dir / "study").string()));
+        QVERIFY(waitShown(w));
+        w.setBrushLabel(image::label::BloodPool);
+        Q_EMIT w.sliceView()->strokeBegan(QPointF(30, 30));
+        Q_EMIT w.sliceView()->strokeEnded();
+
+        QSignalSpy finished(&w, &ui::MainWindow::exportFinished);
+        ui::ExportOptions o;
+        o.folder = QString::fromStdString((dir / "out").string());
+        o.nifti = o.dicomSeg = o.deidentify = true;
+        w.exportMasks(o);
+        QVERIFY(finished.wait(30000));
+        const QStringList files = finished.first().at(0).toStringList();
+        QVERIFY2(finished.first().at(1).toString().isEmpty(), qPrintable(finished.first().at(1).toString()));
+        QCOMPARE(files.size(), 3);  // one PNG (one corrected image), the NIfTI, the SEG
+        for (const QString& f : files) QVERIFY(QFileInfo::exists(f));
+
+        { std::ofstream(dir / "afile") << "x"; }
+        o.folder = QString::fromStdString((dir / "afile" / "sub").string());
+        w.exportMasks(o);
+        QVERIFY(finished.wait(30000));
+        QVERIFY(finished.last().at(1).toString().contains("afile"));
+    }
+
     void cancelStopsLoading() {
         ui::MainWindow w;
         w.openStudy(QString::fromStdString(io::sampleStudyDir().string()));
