@@ -166,17 +166,21 @@ void Model::save(const fs::path& file) const {
     }
 }
 
+void copyWeights(DeepLabV3& from, DeepLabV3& to) {
+    torch::NoGradGuard ng;
+    auto params = from->named_parameters();
+    for (auto& p : to->named_parameters()) p.value().copy_(params[p.key()]);
+    auto buffers = from->named_buffers();
+    for (auto& b : to->named_buffers()) b.value().copy_(buffers[b.key()]);
+}
+
 Model Model::clone() const {
     Model m;
     m.m_impl = std::make_shared<Impl>();
     m.m_impl->config = m_impl->config;
     m.m_impl->metadata = m_impl->metadata;
     m.m_impl->net = DeepLabV3(m_impl->config);
-    torch::NoGradGuard ng;
-    auto src = m_impl->net->named_parameters();
-    for (auto& p : m.m_impl->net->named_parameters()) p.value().copy_(src[p.key()]);
-    auto srcBuf = m_impl->net->named_buffers();
-    for (auto& b : m.m_impl->net->named_buffers()) b.value().copy_(srcBuf[b.key()]);
+    copyWeights(m_impl->net, m.m_impl->net);
     m.m_impl->net->to(m_impl->net->parameters().front().device());
     return m;
 }

@@ -17,4 +17,7 @@ struct Model::Impl {
     std::map<std::string, std::string> metadata;
 };
 
+/// Copies every parameter and buffer of `from` into `to` (same architecture), without grad.
+void copyWeights(DeepLabV3& from, DeepLabV3& to);
+
 }  // namespace cardioseg::engine

@@ -219,11 +219,7 @@ TrainOutcome train(Model& model, const TrainConfig& config, const BatchProvider&
     std::int64_t start = 0;
     if (!config.resumeFrom.empty()) {
         Model ckpt = Model::load(config.resumeFrom);
-        torch::NoGradGuard ng;
-        auto src = ckpt.impl()->net->named_parameters();
-        for (auto& p : net->named_parameters()) p.value().copy_(src[p.key()]);
-        auto srcBuf = ckpt.impl()->net->named_buffers();
-        for (auto& b : net->named_buffers()) b.value().copy_(srcBuf[b.key()]);
+        copyWeights(ckpt.impl()->net, net);
         start = std::stoll(ckpt.metadata().count("checkpoint_iteration") ? ckpt.metadata().at("checkpoint_iteration") : "0");
         const std::string optimPath = config.resumeFrom + ".optim";
         if (std::filesystem::exists(optimPath)) torch::load(*optimizer, optimPath);

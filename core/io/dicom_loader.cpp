@@ -17,6 +17,7 @@
 #include <dcmtk/dcmdata/dcuid.h>
 #include <dcmtk/dcmdata/dcxfer.h>
 
+#include "image/intensity.h"
 #include "io/dcmtk_codecs.h"
 #include "io/series_arrange.h"
 
@@ -476,12 +477,7 @@ image::Window percentileWindow(const CineSeries& series) {
         for (std::size_t i = 0; i < img.data.size(); i += step) sample.push_back(img.data[i]);
     }
     if (sample.empty()) return {};
-    const auto at = [&](double q) {
-        auto it = sample.begin() + static_cast<std::ptrdiff_t>(q * (sample.size() - 1));
-        std::nth_element(sample.begin(), it, sample.end());
-        return static_cast<double>(*it);
-    };
-    const double lo = at(0.01), hi = at(0.99);
+    const double lo = image::percentile(sample, 0.01), hi = image::percentile(sample, 0.99);
     return {0.5 * (lo + hi), std::max(1.0, hi - lo)};
 }
 
