@@ -3,13 +3,13 @@
 
 #include <cstdio>
 
-#include "analysis/postprocess.h"
 #include "engine/segmenter.h"
 #include "io/dicom_loader.h"
 #include "io/dicom_seg.h"
 #include "io/nifti_masks.h"
 #include "io/png_masks.h"
 #include "io/resources.h"
+#include "training/segment_series.h"
 
 namespace fs = std::filesystem;
 
@@ -55,21 +55,9 @@ int runSegment(const SegmentArgs& a) {
     for (auto* series : chosen) {
         const fs::path dir = chosen.size() == 1 ? fs::path(a.output)
                                                 : fs::path(a.output) / ("series_" + std::to_string(series->info.seriesNumber));
-        std::vector<const image::FloatImage*> inputs;
-        std::vector<std::pair<int, int>> cells;
-        for (int s = 0; s < series->slices; ++s)
-            for (int p = 0; p < series->phases; ++p)
-                if (const auto* img = series->image(s, p)) {
-                    inputs.push_back(img);
-                    cells.emplace_back(s, p);
-                }
-        auto predictions = segmenter.segment(inputs, StderrProgress("segment"));
-        image::SeriesLabels labels = image::SeriesLabels::like(*series);
-        for (std::size_t i = 0; i < predictions.size(); ++i) {
-            if (!a.noPostprocess) analysis::cleanLvLabels(predictions[i].labels);
-            labels.at(cells[i].first, cells[i].second) = std::move(predictions[i].labels);
-        }
-        images += inputs.size();
+        auto segmented = training::segmentSeries(segmenter, *series, !a.noPostprocess, StderrProgress("segment"));
+        const image::SeriesLabels labels = std::move(*segmented);  // StderrProgress never cancels
+        images += labels.labelledCount();
         for (const auto& format : a.formats) {
             if (format == "png") {
                 for (const auto& p : io::writePngMasks(*series, labels, dir / "png")) outputs.push_back(p.string());

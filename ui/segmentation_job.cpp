@@ -3,7 +3,7 @@
 #include <chrono>
 #include <thread>
 
-#include "analysis/postprocess.h"
+#include "training/segment_series.h"
 
 namespace cardioseg::ui {
 
@@ -21,28 +21,12 @@ SegmentationResult segmentSeries(std::shared_ptr<engine::Segmenter> segmenter, c
         }
         r.segmenter = segmenter;
         r.device = segmenter->device();
-        std::vector<const image::FloatImage*> inputs;
-        std::vector<std::pair<int, int>> cells;
-        for (int s = 0; s < series.slices; ++s)
-            for (int p = 0; p < series.phases; ++p)
-                if (const auto* img = series.image(s, p)) {
-                    inputs.push_back(img);
-                    cells.emplace_back(s, p);
-                }
-        bool stopped = false;
-        auto predictions = segmenter->segment(inputs, [&](double f, const std::string& status) {
-            stopped = progress && !progress(f, status);
-            return !stopped;
-        });
-        if (stopped) {
+        auto labels = training::segmentSeries(*segmenter, series, true, progress);
+        if (!labels) {
             r.cancelled = true;
             return r;
         }
-        r.labels = image::SeriesLabels::like(series);
-        for (std::size_t i = 0; i < predictions.size(); ++i) {
-            analysis::cleanLvLabels(predictions[i].labels);
-            r.labels.at(cells[i].first, cells[i].second) = std::move(predictions[i].labels);
-        }
+        r.labels = std::move(*labels);
     } catch (const std::exception& e) {
         r.error = e.what();
     }
