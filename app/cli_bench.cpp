@@ -4,11 +4,11 @@
 #include <cstdio>
 #include <thread>
 
-#include "analysis/postprocess.h"
 #include "engine/benchmark.h"
 #include "engine/segmenter.h"
 #include "io/dicom_loader.h"
 #include "io/resources.h"
+#include "training/segment_series.h"
 
 namespace cardioseg::cli {
 
@@ -47,11 +47,9 @@ int runBenchEngine(const std::string& what, const BenchArgs& a) {
         arch = engine::archName(model.config());
         const auto loaded = io::loadDicom({input});
         if (loaded.series.empty()) throw UsageError(input + ": no DICOM image found");
-        std::vector<const image::FloatImage*> inputs;
-        for (const auto& s : loaded.series)
-            for (const auto& img : s.pixels) inputs.push_back(&img);
         size = loaded.series.front().geometry.rows;
-        batch = static_cast<int>(inputs.size());
+        batch = 0;
+        for (const auto& s : loaded.series) batch += static_cast<int>(s.imageCount());
         engine::SegmentOptions so;
         so.device = device;
         so.threads = a.threads;
@@ -59,8 +57,7 @@ int runBenchEngine(const std::string& what, const BenchArgs& a) {
         deviceName = segmenter.device();
         for (int i = 0; i < a.repeat + 1; ++i) {  // one warm-up
             const double t0 = nowSeconds();
-            auto predictions = segmenter.segment(inputs);
-            for (auto& p : predictions) analysis::cleanLvLabels(p.labels);
+            for (const auto& s : loaded.series) training::segmentSeries(segmenter, s);
             if (i > 0) ms.push_back((nowSeconds() - t0) * 1000);
         }
     } else {
