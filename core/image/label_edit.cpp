@@ -109,4 +109,33 @@ std::size_t paintSegment(LabelMap& map, double x0, double y0, double x1, double 
     return changed;
 }
 
+std::size_t floodFill(LabelMap& map, int x, int y, std::uint8_t label) {
+    if (x < 0 || y < 0 || x >= map.width || y >= map.height) return 0;
+    const std::uint8_t from = map.at(x, y);
+    if (from == label) return 0;
+    // Scan-line fill: each stack entry is a seed pixel; its run is filled left and right.
+    std::vector<std::pair<int, int>> stack{{x, y}};
+    std::size_t changed = 0;
+    while (!stack.empty()) {
+        auto [sx, sy] = stack.back();
+        stack.pop_back();
+        if (map.at(sx, sy) != from) continue;
+        int left = sx, right = sx;
+        while (left > 0 && map.at(left - 1, sy) == from) --left;
+        while (right + 1 < map.width && map.at(right + 1, sy) == from) ++right;
+        for (int cx = left; cx <= right; ++cx) map.at(cx, sy) = label;
+        changed += static_cast<std::size_t>(right - left + 1);
+        for (const int ny : {sy - 1, sy + 1}) {
+            if (ny < 0 || ny >= map.height) continue;
+            bool inRun = false;
+            for (int cx = left; cx <= right; ++cx) {
+                const bool match = map.at(cx, ny) == from;
+                if (match && !inRun) stack.emplace_back(cx, ny);
+                inRun = match;
+            }
+        }
+    }
+    return changed;
+}
+
 }  // namespace cardioseg::image

@@ -37,4 +37,8 @@ std::size_t paintDisc(LabelMap& map, double cx, double cy, double radius, std::u
 std::size_t paintSegment(LabelMap& map, double x0, double y0, double x1, double y1, double radius,
                          std::uint8_t label);
 
+/// Flood fill: sets to `label` the 4-connected region of pixels that share the label of pixel
+/// (x, y). Returns the number of pixels changed (0 when (x, y) is outside or already `label`).
+std::size_t floodFill(LabelMap& map, int x, int y, std::uint8_t label);
+
 }  // namespace cardioseg::image

@@ -4,6 +4,10 @@
 #include <stdexcept>
 #include <string>
 
+#include <cerrno>
+#include <cstring>
+
+#include <fcntl.h>
 #include <unistd.h>
 
 namespace fs = std::filesystem;
@@ -18,6 +22,46 @@ void ensureDirectory(const fs::path& dir) {
                                  (ec ? ec.message() : "a file of that name exists"));
 }
 
+namespace {
+
+std::string systemError() { return std::strerror(errno); }
+
+/// Flushes a written file to disk: on file systems that allocate late, a full disk shows here.
+void syncFile(const fs::path& file) {
+    const int fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) throw std::runtime_error(systemError());
+    const bool ok = ::fsync(fd) == 0 || errno == EINVAL;  // EINVAL: a file that cannot be synced
+    const std::string reason = ok ? std::string() : systemError();
+    ::close(fd);
+    if (!ok) throw std::runtime_error(reason);
+}
+
+}  // namespace
+
+void writeFileDurably(const fs::path& file, const std::string& bytes) {
+    const int fd = ::open(file.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    if (fd < 0) throw std::runtime_error(systemError());
+    std::size_t done = 0;
+    while (done < bytes.size()) {
+        const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) {
+            const std::string reason = n < 0 ? systemError() : std::string("nothing written");
+            ::close(fd);
+            throw std::runtime_error(reason);
+        }
+        done += static_cast<std::size_t>(n);
+    }
+    const bool synced = ::fsync(fd) == 0 || errno == EINVAL;
+    const std::string reason = synced ? std::string() : systemError();
+    if (::close(fd) != 0 && synced) throw std::runtime_error(systemError());
+    if (!synced) throw std::runtime_error(reason);
+}
+
+void writeFileAtomically(const fs::path& target, const std::string& bytes) {
+    writeAtomically(target, [&](const fs::path& tmp) { writeFileDurably(tmp, bytes); });
+}
+
 void writeAtomically(const fs::path& target, const std::function<void(const fs::path&)>& write) {
     static std::atomic<unsigned> counter{0};
     const fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
@@ -30,6 +74,7 @@ void writeAtomically(const fs::path& target, const std::function<void(const fs::
         std::error_code ec;
         if (!fs::is_regular_file(tmp, ec) || fs::file_size(tmp, ec) == 0)
             throw std::runtime_error("nothing was written (disk full or folder not writable?)");
+        syncFile(tmp);
         fs::rename(tmp, target, ec);
         if (ec) throw std::runtime_error(ec.message());
     } catch (const std::exception& e) {

@@ -2,6 +2,7 @@
 
 #include <filesystem>
 #include <functional>
+#include <string>
 
 namespace cardioseg::io {
 
@@ -11,6 +12,14 @@ namespace cardioseg::io {
 /// the temporary file is removed on failure and the previous target is left as it was.
 void writeAtomically(const std::filesystem::path& target,
                      const std::function<void(const std::filesystem::path& temporary)>& write);
+
+/// Writes `bytes` to `target` atomically (see writeAtomically), every write and the final flush
+/// to disk checked, so a full disk is reported rather than leaving a truncated file.
+void writeFileAtomically(const std::filesystem::path& target, const std::string& bytes);
+
+/// Writes `bytes` to `file` (created or truncated) and flushes it to disk; throws
+/// std::runtime_error with the system's reason ("No space left on device", ...).
+void writeFileDurably(const std::filesystem::path& file, const std::string& bytes);
 
 /// Creates `dir` and its parents; throws std::runtime_error with the reason when impossible.
 void ensureDirectory(const std::filesystem::path& dir);

@@ -31,9 +31,10 @@ std::vector<fs::path> writePngMasks(const image::CineSeries& series, const image
             if (map.empty()) continue;
             const fs::path target = dir / pngMaskName(series, s, p);
             const cv::Mat mat(map.height, map.width, CV_8UC1, const_cast<std::uint8_t*>(map.data.data()));
-            writeAtomically(target, [&](const fs::path& tmp) {
-                if (!cv::imwrite(tmp.string(), mat)) throw std::runtime_error("PNG encoder failed");
-            });
+            // Encoded in memory, then written with every write checked (a full disk is reported).
+            std::vector<uchar> png;
+            if (!cv::imencode(".png", mat, png)) throw std::runtime_error("cannot write " + target.string() + ": PNG encoder failed");
+            writeFileAtomically(target, std::string(png.begin(), png.end()));
             written.push_back(target);
             if (progress && !progress(static_cast<double>(written.size()) / total, "Writing PNG masks"))
                 return written;

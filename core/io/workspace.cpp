@@ -71,11 +71,7 @@ void Workspace::save(const image::CineSeries& series, const SeriesWork& work) co
     index["series"][series.info.seriesUid] = {{"folder", dir.filename().string()},
                                               {"patient_id", series.info.patientId},
                                               {"review", review}};
-    writeAtomically(m_folder / "workspace.json", [&](const fs::path& tmp) {
-        std::ofstream out(tmp);
-        out << index.dump(2) << "\n";
-        if (!out) throw std::runtime_error("write failed");
-    });
+    writeFileAtomically(m_folder / "workspace.json", index.dump(2) + "\n");
 }
 
 SeriesWork Workspace::load(const image::CineSeries& series, std::vector<SkippedFile>& skipped) const {

@@ -1,6 +1,7 @@
 // Region-limited label patches (undo/redo records) and brush painting.
 #include <QtTest>
 
+#include <cmath>
 #include <random>
 
 #include "image/label_edit.h"
@@ -11,6 +12,33 @@ class TestLabelEdit : public QObject {
     Q_OBJECT
 
 private slots:
+    void floodFillStopsAtOtherLabels() {
+        // A myocardial ring around a background hole: filling the hole with blood pool fills
+        // exactly the hole (4-connected), not the outside.
+        LabelMap m(40, 40, label::Background);
+        paintDisc(m, 20, 20, 10, label::Myocardium);
+        paintDisc(m, 20, 20, 6, label::Background);
+        const auto hole = std::count(m.data.begin(), m.data.end(), label::Background);
+        LabelMap filled = m;
+        const std::size_t n = floodFill(filled, 20, 20, label::BloodPool);
+        QVERIFY(n > 100);
+        QCOMPARE(std::count(filled.data.begin(), filled.data.end(), label::BloodPool), static_cast<long>(n));
+        QCOMPARE(std::count(filled.data.begin(), filled.data.end(), label::Background), hole - static_cast<long>(n));
+        QCOMPARE(filled.at(0, 0), label::Background);   // the outside is another region
+        QCOMPARE(filled.at(20, 11), label::Myocardium);  // the ring is untouched
+        for (int y = 0; y < 40; ++y)
+            for (int x = 0; x < 40; ++x)
+                if (filled.at(x, y) == label::BloodPool) QVERIFY(std::hypot(x - 20, y - 20) <= 6.0);
+        // Filling with the label already there, or outside the image, changes nothing.
+        QCOMPARE(floodFill(filled, 20, 20, label::BloodPool), std::size_t(0));
+        QCOMPARE(floodFill(filled, -1, 3, label::BloodPool), std::size_t(0));
+        // Diagonal neighbours do not connect: two squares touching at a corner.
+        LabelMap d(6, 6, label::Background);
+        d.at(1, 1) = d.at(2, 2) = label::Myocardium;
+        QCOMPARE(floodFill(d, 1, 1, label::BloodPool), std::size_t(1));
+        QCOMPARE(d.at(2, 2), label::Myocardium);
+    }
+
     void patchRoundTrip() {
         LabelMap before(64, 48, label::Background);
         LabelMap after = before;

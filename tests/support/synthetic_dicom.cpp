@@ -1,5 +1,7 @@
 #include "synthetic_dicom.h"
 
+#include "io/dicom_loader.h"
+
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -298,6 +300,14 @@ fs::path sharedScdDir() {
     const fs::path p = fs::path(CARDIOSEG_SOURCE_DIR) / ".." / "shared" / "data" / "scd";
     std::error_code ec;
     return fs::is_regular_file(p / "link.csv", ec) ? fs::canonical(p) : fs::path();
+}
+
+image::CineSeries makeCineSeries(const SyntheticSeries& s) {
+    TempDir dir;
+    writeSeries(dir.path(), s);
+    io::LoadResult r = io::loadDicom({dir.path()});
+    if (r.series.size() != 1) throw std::runtime_error("synthetic series did not load as one series");
+    return std::move(r.series.front());
 }
 
 }  // namespace cardioseg::testing

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "image/cine_series.h"
 #include "image/geometry.h"
 
 namespace cardioseg::testing {
@@ -74,6 +75,9 @@ image::Vec3 slicePosition(const SyntheticSeries& s, int slice);
 
 /// Writes the series into `dir` (created); returns the files written.
 std::vector<std::filesystem::path> writeSeries(const std::filesystem::path& dir, const SyntheticSeries& s);
+
+/// The series as the loader reads it (written to a temporary folder, loaded, folder removed).
+image::CineSeries makeCineSeries(const SyntheticSeries& s);
 
 /// A fresh empty temporary folder, removed with the object.
 class TempDir {

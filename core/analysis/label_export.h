@@ -1,0 +1,32 @@
+#pragma once
+
+#include <filesystem>
+#include <map>
+#include <utility>
+
+#include "image/series_labels.h"
+
+namespace cardioseg::analysis {
+
+/// Contours of every labelled image of a series (endocardium and epicardium outlines, see
+/// regionContours) as JSON: series and geometry, then per image its slice, phase, instance
+/// number and SOP instance UID, and per contour its points in pixels and in patient
+/// coordinates (mm, LPS). `deidentify` leaves out patient name, ID and birth date.
+/// Written atomically; throws std::runtime_error naming the file and the reason.
+void writeContoursJson(const std::filesystem::path& file, const image::CineSeries& series,
+                       const image::SeriesLabels& labels, bool deidentify);
+
+/// The same contours as CSV, one row per point:
+/// slice,phase,instance,contour,region,point,x_px,y_px,x_mm,y_mm,z_mm.
+void writeContoursCsv(const std::filesystem::path& file, const image::CineSeries& series,
+                      const image::SeriesLabels& labels);
+
+/// Agreement between the model's labels and the corrections, as CSV: one row per image that
+/// has both (Dice and IoU per class, its review state), then one pooled row for the series
+/// with the seed study's five summary metrics. `states` maps (slice, phase) to a review-state
+/// name; images absent from it are "unreviewed". Throws when no image has both.
+void writeAgreementCsv(const std::filesystem::path& file, const image::CineSeries& series,
+                       const image::SeriesLabels& prediction, const image::SeriesLabels& corrections,
+                       const std::map<std::pair<int, int>, std::string>& states);
+
+}  // namespace cardioseg::analysis
