@@ -4,7 +4,11 @@
 <context>
     <name>QObject</name>
     <message>
-        <source>Corrections NOT saved: %1</source>
+        <source>The study&apos;s folder is not writable; corrections are saved under %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Browse…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -12,6 +16,73 @@
     <name>cardioseg::ui::CineGrid</name>
     <message>
         <source>Slices (rows, base at the top) × phases (columns). Blue: model; orange: corrected; green: confirmed; yellow dot: expert contours. Click to go to an image.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cardioseg::ui::ExportDialog</name>
+    <message>
+        <source>Export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Corrections, the model&apos;s labels elsewhere</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Corrections only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The model&apos;s labels only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Labels:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Masks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PNG label images (one per image)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NIfTI (4-D, all phases)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DICOM SEG</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contours (pixels and patient mm)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JSON polygons</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV points</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Metrics CSV: the model against the corrections, per image and for the series</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove patient identity (DICOM SEG, contours JSON)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Folder:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export to</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -39,14 +110,6 @@
     </message>
     <message>
         <source> fps</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Expert labels</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Show the expert contours and labels (L)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -103,10 +166,6 @@
     </message>
     <message>
         <source>&amp;Fit to Window</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Show Expert &amp;Labels</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -236,23 +295,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>AI prediction</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Show the model&apos;s labels, filled (P)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Show AI &amp;Prediction</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>No model at %1: showing images only</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Segmenting with %1…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -261,14 +304,6 @@
     </message>
     <message>
         <source>Segmentation</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Segmentation cancelled</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Segmented %1 images in %2 s (%3)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -300,14 +335,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Paint Blood &amp;Pool</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Paint &amp;Myocardium</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Smaller Brush</source>
         <translation type="unfinished"></translation>
     </message>
@@ -328,14 +355,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Brush: blood pool</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Brush: myocardium</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>%1, radius %2 px (%3 mm)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -345,10 +364,6 @@
     </message>
     <message>
         <source>Paint</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No prediction for this image yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -387,39 +402,341 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Export Masks…</source>
+        <source>cancelled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Export masks</source>
+        <source>Export</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Labels of this series: your corrections, and the model&apos;s where an image has none.</source>
+        <source>Display</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>PNG label images (one per image)</source>
+        <source>Labels: corrections, else model</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>NIfTI (4-D, all phases)</source>
+        <source>Labels: model only</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>DICOM SEG</source>
+        <source>Labels: corrections only</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Remove patient identity (DICOM SEG)</source>
+        <source>Compare: corrections vs model</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Browse…</source>
+        <source>Which labels the overlay shows (P cycles). Compare draws the model&apos;s outline dashed and highlights where it disagrees with the corrections.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Export to</source>
+        <source>Filled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contour lines</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filled + contours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How labels are drawn (O cycles)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expert contours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the expert contours of datasets in SCD layout (L)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show Expert &amp;Contours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next Overlay &amp;Labels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next Overlay &amp;Style</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show &amp;Overlay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tools</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zoom, pan and window without editing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paint the selected label; [ and ] change the size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paint background</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Polygon / Lasso</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drag a lasso, or click vertices and double-click (or Enter) to fill with the selected label</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Flood Fill</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Click a region to fill it with the selected label</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Con&amp;tour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit the outline of the selected label: drag vertices, press on an edge to add one, right-click to remove one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Blood pool</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Myocardium</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Background</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The label the tools paint (1, 2, 0)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>radius </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> px</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Brush radius in pixels ([ and ]); the status bar shows it in mm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Label: Blood &amp;Pool</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Label: &amp;Myocardium</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Label: Back&amp;ground</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accept Prediction for This &amp;Slice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accept Prediction for This Se&amp;ries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;lear This Image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Se&amp;ttings…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>blood pool</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>myocardium</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>background</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Brush: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Polygon / lasso: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Flood fill: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contour: epicardium</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contour: endocardium</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No outline to edit here: draw one with the polygon tool (G)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fill polygon</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Flood fill</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit epicardium</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit endocardium</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No prediction here yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accept prediction for the slice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accept prediction for the series</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Corrections NOT saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Segment This &amp;Image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Segment This &amp;Slice (All Phases)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Segment This S&amp;eries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Segment the Whole S&amp;tudy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose Model &amp;File…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use the &amp;Default Model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No model at %1. Choose one with Model ▸ Choose Model File…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Segmenting %n image(s) with %1…</source>
+        <translation>
+            <numerusform>Segmenting %n image with %1…</numerusform>
+            <numerusform>Segmenting %n images with %1…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Segmentation cancelled; the images already segmented are kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Segmented %n image(s) in %1 s (%2)</source>
+        <translation>
+            <numerusform>Segmented %n image in %1 s (%2)</numerusform>
+            <numerusform>Segmented %n images in %1 s (%2)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Loading model %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The model was not changed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a model file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CardioSeg models (*.pt);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exporting to %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a study first</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -449,19 +766,131 @@
         <source>Myocardium</source>
         <translation type="unfinished"></translation>
     </message>
-    <message numerus="yes">
-        <source>%n image(s) corrected. Correct or accept images to compare the model with them.</source>
-        <translation>
-            <numerusform>%n image corrected. Correct or accept images to compare the model with them.</numerusform>
-            <numerusform>%n images corrected. Correct or accept images to compare the model with them.</numerusform>
-        </translation>
+    <message>
+        <source>Image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Slice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Series</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dice (slice)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>IoU (slice)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <source>%n image(s) corrected.&lt;br&gt;Mean IoU %1 · Mean Dice %2 · Mean Acc %3 · FreqW Acc %4 · Overall Acc %5</source>
+        <source>Reviewed: %1 corrected, %2 confirmed of %n image(s).</source>
         <translation>
-            <numerusform>%n image corrected.&lt;br&gt;Mean IoU %1 · Mean Dice %2 · Mean Acc %3 · FreqW Acc %4 · Overall Acc %5</numerusform>
-            <numerusform>%n images corrected.&lt;br&gt;Mean IoU %1 · Mean Dice %2 · Mean Acc %3 · FreqW Acc %4 · Overall Acc %5</numerusform>
+            <numerusform>Reviewed: %1 corrected, %2 confirmed of %n image.</numerusform>
+            <numerusform>Reviewed: %1 corrected, %2 confirmed of %n images.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Correct or accept images to compare the model with them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Series: Mean IoU %1 · Mean Dice %2 · Mean Acc %3 · FreqW Acc %4 · Overall Acc %5</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cardioseg::ui::SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model file:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a model file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CardioSeg models (*.pt);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Automatic (GPU when available)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>GPU (CUDA)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>GPU (CUDA, not available here)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Device:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>all cores but one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CPU threads:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Display</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Blood pool colour:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Myocardium colour:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fill opacity:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Corrections are saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Beside the study (a “CardioSeg workspace” folder), when it is writable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In this folder:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Workspace folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Applies to the next study opened.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -477,6 +906,13 @@
     <message>
         <source>Pixel (%1, %2)  value %3   position (%4, %5, %6) mm</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>model ≠ corrections: %n px</source>
+        <translation>
+            <numerusform>model ≠ corrections: %n px</numerusform>
+            <numerusform>model ≠ corrections: %n px</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

@@ -4,8 +4,12 @@
 <context>
     <name>QObject</name>
     <message>
-        <source>Corrections NOT saved: %1</source>
-        <translation>Corrections NON enregistrées : %1</translation>
+        <source>The study&apos;s folder is not writable; corrections are saved under %1</source>
+        <translation>Le dossier de l’examen n’est pas accessible en écriture ; les corrections sont enregistrées dans %1</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Parcourir…</translation>
     </message>
 </context>
 <context>
@@ -13,6 +17,73 @@
     <message>
         <source>Slices (rows, base at the top) × phases (columns). Blue: model; orange: corrected; green: confirmed; yellow dot: expert contours. Click to go to an image.</source>
         <translation>Coupes (lignes, base en haut) × phases (colonnes). Bleu : modèle ; orange : corrigée ; vert : confirmée ; point jaune : contours experts. Cliquez pour aller à une image.</translation>
+    </message>
+</context>
+<context>
+    <name>cardioseg::ui::ExportDialog</name>
+    <message>
+        <source>Export</source>
+        <translation>Exporter</translation>
+    </message>
+    <message>
+        <source>Corrections, the model&apos;s labels elsewhere</source>
+        <translation>Corrections, et les labels du modèle ailleurs</translation>
+    </message>
+    <message>
+        <source>Corrections only</source>
+        <translation>Corrections seulement</translation>
+    </message>
+    <message>
+        <source>The model&apos;s labels only</source>
+        <translation>Labels du modèle seulement</translation>
+    </message>
+    <message>
+        <source>Labels:</source>
+        <translation>Labels :</translation>
+    </message>
+    <message>
+        <source>Masks</source>
+        <translation>Masques</translation>
+    </message>
+    <message>
+        <source>PNG label images (one per image)</source>
+        <translation>Images de labels PNG (une par image)</translation>
+    </message>
+    <message>
+        <source>NIfTI (4-D, all phases)</source>
+        <translation>NIfTI (4-D, toutes les phases)</translation>
+    </message>
+    <message>
+        <source>DICOM SEG</source>
+        <translation>DICOM SEG</translation>
+    </message>
+    <message>
+        <source>Contours (pixels and patient mm)</source>
+        <translation>Contours (pixels et mm patient)</translation>
+    </message>
+    <message>
+        <source>JSON polygons</source>
+        <translation>Polygones JSON</translation>
+    </message>
+    <message>
+        <source>CSV points</source>
+        <translation>Points CSV</translation>
+    </message>
+    <message>
+        <source>Metrics CSV: the model against the corrections, per image and for the series</source>
+        <translation>Métriques CSV : le modèle face aux corrections, par image et pour la série</translation>
+    </message>
+    <message>
+        <source>Remove patient identity (DICOM SEG, contours JSON)</source>
+        <translation>Retirer l’identité du patient (DICOM SEG, contours JSON)</translation>
+    </message>
+    <message>
+        <source>Folder:</source>
+        <translation>Dossier :</translation>
+    </message>
+    <message>
+        <source>Export to</source>
+        <translation>Exporter vers</translation>
     </message>
 </context>
 <context>
@@ -40,14 +111,6 @@
     <message>
         <source> fps</source>
         <translation> i/s</translation>
-    </message>
-    <message>
-        <source>Expert labels</source>
-        <translation>Contours experts</translation>
-    </message>
-    <message>
-        <source>Show the expert contours and labels (L)</source>
-        <translation>Afficher les contours et étiquettes des experts (L)</translation>
     </message>
     <message>
         <source>Window: DICOM</source>
@@ -104,10 +167,6 @@
     <message>
         <source>&amp;Fit to Window</source>
         <translation>&amp;Ajuster à la fenêtre</translation>
-    </message>
-    <message>
-        <source>Show Expert &amp;Labels</source>
-        <translation>Afficher les contours &amp;experts</translation>
     </message>
     <message>
         <source>&amp;Play Cine</source>
@@ -237,24 +296,8 @@
         <translation>Raison</translation>
     </message>
     <message>
-        <source>AI prediction</source>
-        <translation>Prédiction IA</translation>
-    </message>
-    <message>
-        <source>Show the model&apos;s labels, filled (P)</source>
-        <translation>Afficher les étiquettes du modèle, remplies (P)</translation>
-    </message>
-    <message>
-        <source>Show AI &amp;Prediction</source>
-        <translation>Afficher la &amp;prédiction IA</translation>
-    </message>
-    <message>
         <source>No model at %1: showing images only</source>
         <translation>Aucun modèle à %1 : images seules</translation>
-    </message>
-    <message>
-        <source>Segmenting with %1…</source>
-        <translation>Segmentation avec %1…</translation>
     </message>
     <message>
         <source>Segmentation failed: %1</source>
@@ -263,14 +306,6 @@
     <message>
         <source>Segmentation</source>
         <translation>Segmentation</translation>
-    </message>
-    <message>
-        <source>Segmentation cancelled</source>
-        <translation>Segmentation annulée</translation>
-    </message>
-    <message>
-        <source>Segmented %1 images in %2 s (%3)</source>
-        <translation>%1 images segmentées en %2 s (%3)</translation>
     </message>
     <message>
         <source>Model vs corrections</source>
@@ -301,14 +336,6 @@
         <translation>&amp;Gomme</translation>
     </message>
     <message>
-        <source>Paint Blood &amp;Pool</source>
-        <translation>Peindre le sang intra-&amp;VG</translation>
-    </message>
-    <message>
-        <source>Paint &amp;Myocardium</source>
-        <translation>Peindre le &amp;myocarde</translation>
-    </message>
-    <message>
         <source>Smaller Brush</source>
         <translation>Pinceau plus petit</translation>
     </message>
@@ -329,14 +356,6 @@
         <translation>Gomme</translation>
     </message>
     <message>
-        <source>Brush: blood pool</source>
-        <translation>Pinceau : sang intra-VG</translation>
-    </message>
-    <message>
-        <source>Brush: myocardium</source>
-        <translation>Pinceau : myocarde</translation>
-    </message>
-    <message>
         <source>%1, radius %2 px (%3 mm)</source>
         <translation>%1, rayon %2 px (%3 mm)</translation>
     </message>
@@ -347,10 +366,6 @@
     <message>
         <source>Paint</source>
         <translation>Peindre</translation>
-    </message>
-    <message>
-        <source>No prediction for this image yet</source>
-        <translation>Pas encore de prédiction pour cette image</translation>
     </message>
     <message>
         <source>Accept prediction</source>
@@ -388,40 +403,342 @@
         <translation>L’export a échoué : %1</translation>
     </message>
     <message>
-        <source>&amp;Export Masks…</source>
-        <translation>&amp;Exporter les masques…</translation>
+        <source>cancelled</source>
+        <translation>annulé</translation>
     </message>
     <message>
-        <source>Export masks</source>
-        <translation>Exporter les masques</translation>
+        <source>Export</source>
+        <translation>Exporter</translation>
     </message>
     <message>
-        <source>Labels of this series: your corrections, and the model&apos;s where an image has none.</source>
-        <translation>Étiquettes de cette série : vos corrections, et celles du modèle là où une image n’en a pas.</translation>
+        <source>Display</source>
+        <translation>Affichage</translation>
     </message>
     <message>
-        <source>PNG label images (one per image)</source>
-        <translation>Images d’étiquettes PNG (une par image)</translation>
+        <source>Labels: corrections, else model</source>
+        <translation>Labels : corrections, sinon modèle</translation>
     </message>
     <message>
-        <source>NIfTI (4-D, all phases)</source>
-        <translation>NIfTI (4-D, toutes les phases)</translation>
+        <source>Labels: model only</source>
+        <translation>Labels : modèle seul</translation>
     </message>
     <message>
-        <source>DICOM SEG</source>
-        <translation>DICOM SEG</translation>
+        <source>Labels: corrections only</source>
+        <translation>Labels : corrections seules</translation>
     </message>
     <message>
-        <source>Remove patient identity (DICOM SEG)</source>
-        <translation>Retirer l’identité du patient (DICOM SEG)</translation>
+        <source>Compare: corrections vs model</source>
+        <translation>Comparer : corrections et modèle</translation>
     </message>
     <message>
-        <source>Browse…</source>
-        <translation>Parcourir…</translation>
+        <source>Which labels the overlay shows (P cycles). Compare draws the model&apos;s outline dashed and highlights where it disagrees with the corrections.</source>
+        <translation>Labels affichés en surimpression (P pour changer). « Comparer » trace le contour du modèle en pointillés et met en évidence ses désaccords avec les corrections.</translation>
     </message>
     <message>
-        <source>Export to</source>
-        <translation>Exporter vers</translation>
+        <source>Filled</source>
+        <translation>Rempli</translation>
+    </message>
+    <message>
+        <source>Contour lines</source>
+        <translation>Contours</translation>
+    </message>
+    <message>
+        <source>Filled + contours</source>
+        <translation>Rempli + contours</translation>
+    </message>
+    <message>
+        <source>How labels are drawn (O cycles)</source>
+        <translation>Rendu des labels (O pour changer)</translation>
+    </message>
+    <message>
+        <source>Expert contours</source>
+        <translation>Contours experts</translation>
+    </message>
+    <message>
+        <source>Show the expert contours of datasets in SCD layout (L)</source>
+        <translation>Afficher les contours experts des jeux de données au format SCD (L)</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>&amp;Exporter…</translation>
+    </message>
+    <message>
+        <source>Show Expert &amp;Contours</source>
+        <translation>Afficher les &amp;contours experts</translation>
+    </message>
+    <message>
+        <source>Next Overlay &amp;Labels</source>
+        <translation>&amp;Labels de surimpression suivants</translation>
+    </message>
+    <message>
+        <source>Next Overlay &amp;Style</source>
+        <translation>&amp;Style de surimpression suivant</translation>
+    </message>
+    <message>
+        <source>Show &amp;Overlay</source>
+        <translation>Afficher la &amp;surimpression</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>&amp;Raccourcis clavier</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Raccourcis clavier</translation>
+    </message>
+    <message>
+        <source>Tools</source>
+        <translation>Outils</translation>
+    </message>
+    <message>
+        <source>Zoom, pan and window without editing</source>
+        <translation>Zoom, déplacement et fenêtrage sans modification</translation>
+    </message>
+    <message>
+        <source>Paint the selected label; [ and ] change the size</source>
+        <translation>Peindre le label choisi ; [ et ] changent la taille</translation>
+    </message>
+    <message>
+        <source>Paint background</source>
+        <translation>Peindre le fond</translation>
+    </message>
+    <message>
+        <source>&amp;Polygon / Lasso</source>
+        <translation>&amp;Polygone / lasso</translation>
+    </message>
+    <message>
+        <source>Drag a lasso, or click vertices and double-click (or Enter) to fill with the selected label</source>
+        <translation>Tracer un lasso, ou cliquer les sommets puis double-cliquer (ou Entrée) pour remplir avec le label choisi</translation>
+    </message>
+    <message>
+        <source>&amp;Flood Fill</source>
+        <translation>&amp;Remplissage</translation>
+    </message>
+    <message>
+        <source>Click a region to fill it with the selected label</source>
+        <translation>Cliquer une région pour la remplir avec le label choisi</translation>
+    </message>
+    <message>
+        <source>Con&amp;tour</source>
+        <translation>Con&amp;tour</translation>
+    </message>
+    <message>
+        <source>Edit the outline of the selected label: drag vertices, press on an edge to add one, right-click to remove one</source>
+        <translation>Modifier le contour du label choisi : glisser les sommets, appuyer sur un côté pour en ajouter un, clic droit pour en retirer un</translation>
+    </message>
+    <message>
+        <source>Blood pool</source>
+        <translation>Sang intra-VG</translation>
+    </message>
+    <message>
+        <source>Myocardium</source>
+        <translation>Myocarde</translation>
+    </message>
+    <message>
+        <source>Background</source>
+        <translation>Fond</translation>
+    </message>
+    <message>
+        <source>The label the tools paint (1, 2, 0)</source>
+        <translation>Le label que peignent les outils (1, 2, 0)</translation>
+    </message>
+    <message>
+        <source>radius </source>
+        <translation>rayon </translation>
+    </message>
+    <message>
+        <source> px</source>
+        <translation> px</translation>
+    </message>
+    <message>
+        <source>Brush radius in pixels ([ and ]); the status bar shows it in mm</source>
+        <translation>Rayon du pinceau en pixels ([ et ]) ; la barre d’état l’indique en mm</translation>
+    </message>
+    <message>
+        <source>Label: Blood &amp;Pool</source>
+        <translation>Label : Label : cavité &amp;sanguineamp;sang intra-VG</translation>
+    </message>
+    <message>
+        <source>Label: &amp;Myocardium</source>
+        <translation>Label : &amp;myocarde</translation>
+    </message>
+    <message>
+        <source>Label: Back&amp;ground</source>
+        <translation>Label : &amp;fond</translation>
+    </message>
+    <message>
+        <source>Accept Prediction for This &amp;Slice</source>
+        <translation>Accepter la prédiction pour cette &amp;coupe</translation>
+    </message>
+    <message>
+        <source>Accept Prediction for This Se&amp;ries</source>
+        <translation>Accepter la prédiction pour cette sé&amp;rie</translation>
+    </message>
+    <message>
+        <source>C&amp;lear This Image</source>
+        <translation>&amp;Effacer cette image</translation>
+    </message>
+    <message>
+        <source>Se&amp;ttings…</source>
+        <translation>Pa&amp;ramètres…</translation>
+    </message>
+    <message>
+        <source>blood pool</source>
+        <translation>sang intra-VG</translation>
+    </message>
+    <message>
+        <source>myocardium</source>
+        <translation>myocarde</translation>
+    </message>
+    <message>
+        <source>background</source>
+        <translation>fond</translation>
+    </message>
+    <message>
+        <source>Brush: %1</source>
+        <translation>Pinceau : %1</translation>
+    </message>
+    <message>
+        <source>Polygon / lasso: %1</source>
+        <translation>Polygone / lasso : %1</translation>
+    </message>
+    <message>
+        <source>Flood fill: %1</source>
+        <translation>Remplissage : %1</translation>
+    </message>
+    <message>
+        <source>Contour: epicardium</source>
+        <translation>Contour : épicarde</translation>
+    </message>
+    <message>
+        <source>Contour: endocardium</source>
+        <translation>Contour : endocarde</translation>
+    </message>
+    <message>
+        <source>No outline to edit here: draw one with the polygon tool (G)</source>
+        <translation>Aucun contour à modifier ici : tracez-en un avec l’outil polygone (G)</translation>
+    </message>
+    <message>
+        <source>Fill polygon</source>
+        <translation>Remplir un polygone</translation>
+    </message>
+    <message>
+        <source>Flood fill</source>
+        <translation>Remplissage</translation>
+    </message>
+    <message>
+        <source>Edit epicardium</source>
+        <translation>Modifier l’épicarde</translation>
+    </message>
+    <message>
+        <source>Edit endocardium</source>
+        <translation>Modifier l’endocarde</translation>
+    </message>
+    <message>
+        <source>Clear image</source>
+        <translation>Effacer l’image</translation>
+    </message>
+    <message>
+        <source>No prediction here yet</source>
+        <translation>Pas encore de prédiction ici</translation>
+    </message>
+    <message>
+        <source>Accept prediction for the slice</source>
+        <translation>Accepter la prédiction pour la coupe</translation>
+    </message>
+    <message>
+        <source>Accept prediction for the series</source>
+        <translation>Accepter la prédiction pour la série</translation>
+    </message>
+    <message>
+        <source>Corrections NOT saved: %1</source>
+        <translation>Corrections NON enregistrées : %1</translation>
+    </message>
+    <message>
+        <source>&amp;Model</source>
+        <translation>&amp;Modèle</translation>
+    </message>
+    <message>
+        <source>Segment This &amp;Image</source>
+        <translation>Segmenter cette &amp;image</translation>
+    </message>
+    <message>
+        <source>Segment This &amp;Slice (All Phases)</source>
+        <translation>Segmenter cette &amp;coupe (toutes les phases)</translation>
+    </message>
+    <message>
+        <source>Segment This S&amp;eries</source>
+        <translation>Segmenter cette &amp;série</translation>
+    </message>
+    <message>
+        <source>Segment the Whole S&amp;tudy</source>
+        <translation>Segmenter tout l’e&amp;xamen</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>&amp;Annuler</translation>
+    </message>
+    <message>
+        <source>Choose Model &amp;File…</source>
+        <translation>Choisir le &amp;fichier du modèle…</translation>
+    </message>
+    <message>
+        <source>Use the &amp;Default Model</source>
+        <translation>Utiliser le modèle par &amp;défaut</translation>
+    </message>
+    <message>
+        <source>No model at %1. Choose one with Model ▸ Choose Model File…</source>
+        <translation>Aucun modèle en %1. Choisissez-en un avec Modèle ▸ Choisir le fichier du modèle…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Segmenting %n image(s) with %1…</source>
+        <translation>
+            <numerusform>Segmentation de %n image avec %1…</numerusform>
+            <numerusform>Segmentation de %n images avec %1…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Segmentation cancelled; the images already segmented are kept</source>
+        <translation>Segmentation annulée ; les images déjà segmentées sont conservées</translation>
+    </message>
+    <message numerus="yes">
+        <source>Segmented %n image(s) in %1 s (%2)</source>
+        <translation>
+            <numerusform>%n image segmentée en %1 s (%2)</numerusform>
+            <numerusform>%n images segmentées en %1 s (%2)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Loading model %1…</source>
+        <translation>Chargement du modèle %1…</translation>
+    </message>
+    <message>
+        <source>The model was not changed: %1</source>
+        <translation>Le modèle n’a pas été changé : %1</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modèle</translation>
+    </message>
+    <message>
+        <source>Model: %1</source>
+        <translation>Modèle : %1</translation>
+    </message>
+    <message>
+        <source>Choose a model file</source>
+        <translation>Choisir un fichier de modèle</translation>
+    </message>
+    <message>
+        <source>CardioSeg models (*.pt);;All files (*)</source>
+        <translation>Modèles CardioSeg (*.pt);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Exporting to %1…</source>
+        <translation>Export vers %1…</translation>
+    </message>
+    <message>
+        <source>Open a study first</source>
+        <translation>Ouvrez d’abord un examen</translation>
     </message>
 </context>
 <context>
@@ -450,19 +767,131 @@
         <source>Myocardium</source>
         <translation>Myocarde</translation>
     </message>
-    <message numerus="yes">
-        <source>%n image(s) corrected. Correct or accept images to compare the model with them.</source>
-        <translation>
-            <numerusform>%n image corrigée. Corrigez ou acceptez des images pour comparer le modèle.</numerusform>
-            <numerusform>%n images corrigées. Corrigez ou acceptez des images pour comparer le modèle.</numerusform>
-        </translation>
+    <message>
+        <source>Image</source>
+        <translation>Image</translation>
+    </message>
+    <message>
+        <source>Slice</source>
+        <translation>Coupe</translation>
+    </message>
+    <message>
+        <source>Series</source>
+        <translation>Série</translation>
+    </message>
+    <message>
+        <source>Dice</source>
+        <translation>Dice</translation>
+    </message>
+    <message>
+        <source>Dice (slice)</source>
+        <translation>Dice (coupe)</translation>
+    </message>
+    <message>
+        <source>IoU (slice)</source>
+        <translation>IoU (coupe)</translation>
     </message>
     <message numerus="yes">
-        <source>%n image(s) corrected.&lt;br&gt;Mean IoU %1 · Mean Dice %2 · Mean Acc %3 · FreqW Acc %4 · Overall Acc %5</source>
+        <source>Reviewed: %1 corrected, %2 confirmed of %n image(s).</source>
         <translation>
-            <numerusform>%n image corrigée.&lt;br&gt;IoU moyen %1 · Dice moyen %2 · Précision moyenne %3 · Précision pondérée %4 · Précision globale %5</numerusform>
-            <numerusform>%n images corrigées.&lt;br&gt;IoU moyen %1 · Dice moyen %2 · Précision moyenne %3 · Précision pondérée %4 · Précision globale %5</numerusform>
+            <numerusform>Relues : %1 corrigées, %2 confirmées sur %n image.</numerusform>
+            <numerusform>Relues : %1 corrigées, %2 confirmées sur %n images.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Correct or accept images to compare the model with them.</source>
+        <translation>Corrigez ou acceptez des images pour leur comparer le modèle.</translation>
+    </message>
+    <message>
+        <source>Series: Mean IoU %1 · Mean Dice %2 · Mean Acc %3 · FreqW Acc %4 · Overall Acc %5</source>
+        <translation>Série : IoU moyen %1 · Dice moyen %2 · Exactitude moyenne %3 · Exactitude pondérée %4 · Exactitude globale %5</translation>
+    </message>
+</context>
+<context>
+    <name>cardioseg::ui::SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>Paramètres</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modèle</translation>
+    </message>
+    <message>
+        <source>Model file:</source>
+        <translation>Fichier du modèle :</translation>
+    </message>
+    <message>
+        <source>Choose a model file</source>
+        <translation>Choisir un fichier de modèle</translation>
+    </message>
+    <message>
+        <source>CardioSeg models (*.pt);;All files (*)</source>
+        <translation>Modèles CardioSeg (*.pt);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Automatic (GPU when available)</source>
+        <translation>Automatique (GPU si disponible)</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>GPU (CUDA)</source>
+        <translation>GPU (CUDA)</translation>
+    </message>
+    <message>
+        <source>GPU (CUDA, not available here)</source>
+        <translation>GPU (CUDA, indisponible ici)</translation>
+    </message>
+    <message>
+        <source>Device:</source>
+        <translation>Processeur :</translation>
+    </message>
+    <message>
+        <source>all cores but one</source>
+        <translation>tous les cœurs sauf un</translation>
+    </message>
+    <message>
+        <source>CPU threads:</source>
+        <translation>Threads CPU :</translation>
+    </message>
+    <message>
+        <source>Display</source>
+        <translation>Affichage</translation>
+    </message>
+    <message>
+        <source>Blood pool colour:</source>
+        <translation>Couleur du sang intra-VG :</translation>
+    </message>
+    <message>
+        <source>Myocardium colour:</source>
+        <translation>Couleur du myocarde :</translation>
+    </message>
+    <message>
+        <source>Fill opacity:</source>
+        <translation>Opacité du remplissage :</translation>
+    </message>
+    <message>
+        <source>Corrections are saved</source>
+        <translation>Les corrections sont enregistrées</translation>
+    </message>
+    <message>
+        <source>Beside the study (a “CardioSeg workspace” folder), when it is writable</source>
+        <translation>À côté de l’examen (un dossier « CardioSeg workspace »), s’il est accessible en écriture</translation>
+    </message>
+    <message>
+        <source>In this folder:</source>
+        <translation>Dans ce dossier :</translation>
+    </message>
+    <message>
+        <source>Workspace folder</source>
+        <translation>Dossier de travail</translation>
+    </message>
+    <message>
+        <source>Applies to the next study opened.</source>
+        <translation>S’applique au prochain examen ouvert.</translation>
     </message>
 </context>
 <context>
@@ -478,6 +907,13 @@
     <message>
         <source>Pixel (%1, %2)  value %3   position (%4, %5, %6) mm</source>
         <translation>Pixel (%1, %2)  valeur %3   position (%4, %5, %6) mm</translation>
+    </message>
+    <message numerus="yes">
+        <source>model ≠ corrections: %n px</source>
+        <translation>
+            <numerusform>modèle ≠ corrections : %n px</numerusform>
+            <numerusform>modèle ≠ corrections : %n px</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

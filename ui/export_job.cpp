@@ -1,5 +1,8 @@
 #include "export_job.h"
 
+#include <functional>
+
+#include "analysis/label_export.h"
 #include "io/dicom_seg.h"
 #include "io/nifti_masks.h"
 #include "io/png_masks.h"
@@ -8,36 +11,66 @@ namespace fs = std::filesystem;
 
 namespace cardioseg::ui {
 
-ExportResult exportMasks(const image::CineSeries& series, const image::SeriesLabels& labels, const ExportOptions& o) {
+image::SeriesLabels selectLabels(const image::SeriesLabels& corrections, const image::SeriesLabels& prediction,
+                                 LabelSource source) {
+    if (source == LabelSource::Prediction) return prediction;
+    if (source == LabelSource::Corrections || corrections.maps.empty()) return corrections;
+    image::SeriesLabels out = corrections;
+    for (std::size_t i = 0; i < out.maps.size() && i < prediction.maps.size(); ++i)
+        if (out.maps[i].empty()) out.maps[i] = prediction.maps[i];
+    return out;
+}
+
+ExportResult exportSeries(const ExportInput& in, const ExportOptions& o, const io::ProgressFn& progress) {
     ExportResult r;
-    try {
-        if (labels.labelledCount() == 0) throw std::runtime_error("there are no labels to export");
-        const fs::path dir = o.folder.toStdString();
-        if (o.png)
-            for (const auto& f : io::writePngMasks(series, labels, dir / "png")) r.files.push_back(f.string());
-        if (o.nifti) {
-            io::writeNiftiLabels(dir / "labels.nii.gz", series, labels);
-            r.files.push_back((dir / "labels.nii.gz").string());
-        }
-        if (o.dicomSeg) {
+    const image::CineSeries& series = *in.series;
+    const image::SeriesLabels labels = selectLabels(in.corrections, in.prediction, o.source);
+    const fs::path dir = o.folder.toStdString();
+    // The chosen outputs as steps; each reports its share of the progress.
+    std::vector<std::pair<std::string, std::function<void(const io::ProgressFn&)>>> steps;
+    auto file = [&](const char* name, auto write) {
+        steps.emplace_back(name, [&r, &dir, name, write](const io::ProgressFn&) {
+            write(dir / name);
+            r.files.push_back((dir / name).string());
+        });
+    };
+    const bool needLabels = o.png || o.nifti || o.dicomSeg || o.contoursJson || o.contoursCsv;
+    if (o.png)
+        steps.emplace_back("png", [&](const io::ProgressFn& p) {
+            for (const auto& f : io::writePngMasks(series, labels, dir / "png", p)) r.files.push_back(f.string());
+        });
+    if (o.nifti) file("labels.nii.gz", [&](const fs::path& f) { io::writeNiftiLabels(f, series, labels); });
+    if (o.dicomSeg)
+        file("segmentation.dcm", [&](const fs::path& f) {
             io::DicomSegOptions seg;
             seg.deidentify = o.deidentify;
-            seg.manual = o.manual;
-            io::writeDicomSeg(dir / "segmentation.dcm", series, labels, seg);
-            r.files.push_back((dir / "segmentation.dcm").string());
+            seg.manual = o.source != LabelSource::Prediction;
+            io::writeDicomSeg(f, series, labels, seg);
+        });
+    if (o.contoursJson)
+        file("contours.json", [&](const fs::path& f) { analysis::writeContoursJson(f, series, labels, o.deidentify); });
+    if (o.contoursCsv) file("contours.csv", [&](const fs::path& f) { analysis::writeContoursCsv(f, series, labels); });
+    if (o.metricsCsv)
+        file("metrics.csv", [&](const fs::path& f) {
+            analysis::writeAgreementCsv(f, series, in.prediction, in.corrections, in.states);
+        });
+    try {
+        if (steps.empty()) throw std::runtime_error("nothing to export: choose at least one format");
+        if (needLabels && labels.labelledCount() == 0) throw std::runtime_error("there are no labels to export");
+        bool stopped = false;
+        for (std::size_t k = 0; k < steps.size() && !stopped; ++k) {
+            const double base = static_cast<double>(k) / steps.size(), share = 1.0 / steps.size();
+            steps[k].second([&](double f, const std::string& status) {
+                stopped = progress && !progress(base + f * share, status);
+                return !stopped;
+            });
+            if (!stopped && progress) stopped = !progress(base + share, steps[k].first);
         }
+        r.cancelled = stopped;
     } catch (const std::exception& e) {
         r.error = e.what();
     }
     return r;
-}
-
-image::SeriesLabels mergedLabels(const image::SeriesLabels& corrections, const image::SeriesLabels& prediction) {
-    image::SeriesLabels out = corrections;
-    if (out.maps.empty()) return prediction;
-    for (std::size_t i = 0; i < out.maps.size() && i < prediction.maps.size(); ++i)
-        if (out.maps[i].empty()) out.maps[i] = prediction.maps[i];
-    return out;
 }
 
 }  // namespace cardioseg::ui

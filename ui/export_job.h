@@ -2,32 +2,57 @@
 
 #include <QString>
 
+#include <map>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "image/series_labels.h"
+#include "io/progress.h"
 
 namespace cardioseg::ui {
+
+/// Which labels an export writes.
+enum class LabelSource {
+    CorrectionsElsePrediction,  ///< the corrections where an image has them, else the model's
+    Corrections,                ///< the corrections only
+    Prediction,                 ///< the model's labels only
+};
 
 /// What to export and where.
 struct ExportOptions {
     QString folder;
+    LabelSource source = LabelSource::CorrectionsElsePrediction;
     bool png = true;
     bool nifti = false;
     bool dicomSeg = false;
-    bool deidentify = false;
-    bool manual = true;  ///< labels corrected by a person (recorded in DICOM SEG)
+    bool contoursJson = false;
+    bool contoursCsv = false;
+    bool metricsCsv = false;  ///< the model against the corrections, per image and pooled
+    bool deidentify = false;  ///< DICOM SEG and contours JSON leave the patient's identity out
+};
+
+/// The labels of one series that an export may need.
+struct ExportInput {
+    const image::CineSeries* series = nullptr;
+    image::SeriesLabels prediction;
+    image::SeriesLabels corrections;
+    std::map<std::pair<int, int>, std::string> states;  ///< review state names, for the metrics CSV
 };
 
 struct ExportResult {
     std::vector<std::string> files;
     std::string error;  ///< empty on success: else the file and the reason
+    bool cancelled = false;
 };
 
-/// Writes the masks of a series in the chosen formats (any thread; every file atomically).
-ExportResult exportMasks(const image::CineSeries& series, const image::SeriesLabels& labels, const ExportOptions& options);
+/// Labels of a source: corrections, the model's, or the corrections completed by the model's.
+image::SeriesLabels selectLabels(const image::SeriesLabels& corrections, const image::SeriesLabels& prediction,
+                                 LabelSource source);
 
-/// Labels to export: the corrections where an image has them, else the model's labels.
-image::SeriesLabels mergedLabels(const image::SeriesLabels& corrections, const image::SeriesLabels& prediction);
+/// Writes the chosen files (any thread; each atomically): png/…, labels.nii.gz,
+/// segmentation.dcm, contours.json, contours.csv, metrics.csv. Stops at the first error
+/// (the file and the reason: unwritable folder, disk full, ...); `progress` may cancel.
+ExportResult exportSeries(const ExportInput& input, const ExportOptions& options, const io::ProgressFn& progress);
 
 }  // namespace cardioseg::ui

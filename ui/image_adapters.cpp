@@ -4,6 +4,13 @@
 
 namespace cardioseg::ui {
 
+namespace {
+
+QColor g_bloodPool = QColor(235, 64, 52);
+QColor g_myocardium = QColor(64, 200, 96);
+
+}  // namespace
+
 QImage toQImage(const image::FloatImage& img, const image::Window& window) {
     QImage out(img.width, img.height, QImage::Format_Grayscale8);
     const double lo = window.center - window.width / 2.0;
@@ -17,7 +24,7 @@ QImage toQImage(const image::FloatImage& img, const image::Window& window) {
     return out;
 }
 
-QColor labelColor(std::uint8_t label) {
+QColor defaultLabelColor(std::uint8_t label) {
     switch (label) {
         case image::label::BloodPool: return QColor(235, 64, 52);
         case image::label::Myocardium: return QColor(64, 200, 96);
@@ -25,16 +32,40 @@ QColor labelColor(std::uint8_t label) {
     }
 }
 
+QColor labelColor(std::uint8_t label) {
+    switch (label) {
+        case image::label::BloodPool: return g_bloodPool;
+        case image::label::Myocardium: return g_myocardium;
+        default: return QColor(0, 0, 0, 0);
+    }
+}
+
+void setLabelColors(const QColor& bloodPool, const QColor& myocardium) {
+    if (bloodPool.isValid()) g_bloodPool = bloodPool;
+    if (myocardium.isValid()) g_myocardium = myocardium;
+}
+
 QImage labelOverlay(const image::LabelMap& labels, int alpha) {
     QImage out(labels.width, labels.height, QImage::Format_ARGB32_Premultiplied);
-    const QRgb bp = qPremultiply(qRgba(235, 64, 52, alpha));
-    const QRgb myo = qPremultiply(qRgba(64, 200, 96, alpha));
+    const QColor b = labelColor(image::label::BloodPool), m = labelColor(image::label::Myocardium);
+    const QRgb bp = qPremultiply(qRgba(b.red(), b.green(), b.blue(), alpha));
+    const QRgb myo = qPremultiply(qRgba(m.red(), m.green(), m.blue(), alpha));
     for (int y = 0; y < labels.height; ++y) {
         auto* line = reinterpret_cast<QRgb*>(out.scanLine(y));
-        for (int x = 0; x < labels.width; ++x) {
-            const auto v = labels.at(x, y);
-            line[x] = v == image::label::BloodPool ? bp : v == image::label::Myocardium ? myo : 0;
-        }
+        const std::uint8_t* src = &labels.data[static_cast<std::size_t>(y) * labels.width];
+        for (int x = 0; x < labels.width; ++x)
+            line[x] = src[x] == image::label::BloodPool ? bp : src[x] == image::label::Myocardium ? myo : 0;
+    }
+    return out;
+}
+
+QImage maskOverlay(const std::vector<std::uint8_t>& mask, int width, int height, const QColor& color) {
+    QImage out(width, height, QImage::Format_ARGB32_Premultiplied);
+    const QRgb on = qPremultiply(color.rgba());
+    for (int y = 0; y < height; ++y) {
+        auto* line = reinterpret_cast<QRgb*>(out.scanLine(y));
+        const std::uint8_t* src = &mask[static_cast<std::size_t>(y) * width];
+        for (int x = 0; x < width; ++x) line[x] = src[x] ? on : 0;
     }
     return out;
 }

@@ -1,6 +1,7 @@
 #include "main_window.h"
 
 #include <QAction>
+#include <QActionGroup>
 #include <QApplication>
 #include <QCheckBox>
 #include <QCloseEvent>
@@ -13,31 +14,30 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
-#include <QLineEdit>
-#include <QDir>
 #include <QListWidget>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QPainter>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSettings>
-#include <QStandardPaths>
 #include <QSlider>
 #include <QSpinBox>
 #include <QStatusBar>
 #include <QTableWidget>
 #include <QTimer>
-#include <QUndoStack>
+#include <QToolBar>
 #include <QToolButton>
+#include <QUndoStack>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <cstdio>
 
-#include "io/dicom_loader.h"
-#include "io/resources.h"
 #include "cine_grid.h"
+#include "image_adapters.h"
+#include "io/dicom_loader.h"
 #include "metrics_panel.h"
 #include "slice_view.h"
 
@@ -49,11 +49,29 @@ constexpr int kMaxRecent = 8;
 
 enum WindowPreset { PresetDicom, PresetAuto, PresetFullRange };
 
+/// A series thumbnail: its middle slice at the first phase, windowed, on a square.
+QIcon thumbnail(const image::CineSeries& s) {
+    const image::FloatImage* img = s.image(s.slices / 2, 0);
+    QPixmap pix(64, 64);
+    pix.fill(Qt::black);
+    if (img) {
+        const QImage q = toQImage(*img, io::percentileWindow(s)).scaled(64, 64, Qt::KeepAspectRatio,
+                                                                        Qt::SmoothTransformation);
+        QPainter p(&pix);
+        p.drawImage((64 - q.width()) / 2, (64 - q.height()) / 2, q);
+    }
+    return QIcon(pix);
+}
+
 }  // namespace
 
 MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     setWindowTitle(tr("CardioSeg"));
     setAcceptDrops(true);
+    m_settings = AppSettings::load();
+    setLabelColors(m_settings.bloodPool, m_settings.myocardium);
+    m_undo = new QUndoStack(this);
+    m_undo->setUndoLimit(0);  // patches are region-limited: memory stays small (see LabelPatch)
     buildUi();
     buildMenus();
     connect(&m_loader, &QFutureWatcher<LoadedStudy>::finished, this, &MainWindow::onStudyLoaded);
@@ -63,28 +81,38 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
         const ExportResult r = m_export.result();
         QStringList files;
         for (const auto& f : r.files) files << QString::fromStdString(f);
-        const QString error = QString::fromStdString(r.error);
-        if (error.isEmpty()) statusBar()->showMessage(tr("Exported %n file(s)", "", files.size()), 10000);
-        else statusBar()->showMessage(tr("Export failed: %1").arg(error), 30000);
+        QString error = QString::fromStdString(r.error);
+        if (r.cancelled && error.isEmpty()) error = tr("cancelled");
+        if (error.isEmpty()) {
+            statusBar()->showMessage(tr("Exported %n file(s)", "", files.size()), 10000);
+        } else {
+            const QString msg = tr("Export failed: %1").arg(error);
+            statusBar()->showMessage(msg, 30000);
+            if (m_screenshotPath.isEmpty() && !r.cancelled && isVisible()) showError(tr("Export"), msg);
+        }
         Q_EMIT exportFinished(files, error);
     });
-    m_modelPath = QSettings().value("model/path", QString::fromStdString(io::defaultModelPath().string())).toString();
     connect(m_view, &SliceView::strokeBegan, this, &MainWindow::beginStroke);
     connect(m_view, &SliceView::strokeMoved, this, &MainWindow::continueStroke);
     connect(m_view, &SliceView::strokeEnded, this, &MainWindow::endStroke);
+    connect(m_view, &SliceView::polygonDrawn, this, &MainWindow::fillPolygon);
+    connect(m_view, &SliceView::imageClicked, this, &MainWindow::floodFill);
+    connect(m_view, &SliceView::contourEdited, this, &MainWindow::applyContourEdit);
     updateToolStatus();
     QSettings settings;
     restoreGeometry(settings.value("window/geometry").toByteArray());
-    if (!settings.contains("window/geometry")) resize(1280, 820);
+    if (!settings.contains("window/geometry")) resize(1360, 860);
 }
 
 MainWindow::~MainWindow() {
+    cancelWork();
     m_export.waitForFinished();
     saveWorkspace();
     m_saving.waitForFinished();
-    cancelLoading();
     m_loader.waitForFinished();
+    m_segmentQueue.clear();
     m_segmentation.waitForFinished();
+    m_modelCheck.waitForFinished();
 }
 
 void MainWindow::buildUi() {
@@ -96,8 +124,8 @@ void MainWindow::buildUi() {
     layout->addWidget(m_view, 1);
 
     auto* controls = new QWidget(central);
-    auto* grid = new QHBoxLayout(controls);
-    grid->setContentsMargins(8, 2, 8, 6);
+    auto* row = new QHBoxLayout(controls);
+    row->setContentsMargins(8, 2, 8, 6);
     m_sliceLabel = new QLabel(controls);
     m_sliceLabel->setMinimumWidth(110);
     m_sliceSlider = new QSlider(Qt::Horizontal, controls);
@@ -114,36 +142,51 @@ void MainWindow::buildUi() {
     m_fps->setRange(1, 60);
     m_fps->setValue(QSettings().value("view/fps", 20).toInt());
     m_fps->setSuffix(tr(" fps"));
-    m_showLabels = new QCheckBox(tr("Expert labels"), controls);
+    row->addWidget(m_sliceLabel);
+    row->addWidget(m_sliceSlider, 2);
+    row->addSpacing(12);
+    row->addWidget(m_phaseLabel);
+    row->addWidget(m_phaseSlider, 3);
+    row->addWidget(m_playButton);
+    row->addWidget(m_fps);
+    layout->addWidget(controls);
+    setCentralWidget(central);
+
+    // Display controls in a toolbar (the tools join it in buildEditMenu).
+    auto* display = addToolBar(tr("Display"));
+    display->setObjectName("displayToolbar");
+    m_sourceBox = new QComboBox(display);
+    m_sourceBox->addItem(tr("Labels: corrections, else model"), int(OverlaySource::Labels));
+    m_sourceBox->addItem(tr("Labels: model only"), int(OverlaySource::Prediction));
+    m_sourceBox->addItem(tr("Labels: corrections only"), int(OverlaySource::Corrections));
+    m_sourceBox->addItem(tr("Compare: corrections vs model"), int(OverlaySource::Compare));
+    m_sourceBox->setToolTip(tr("Which labels the overlay shows (P cycles). Compare draws the model's outline "
+                               "dashed and highlights where it disagrees with the corrections."));
+    m_styleBox = new QComboBox(display);
+    m_styleBox->addItem(tr("Filled"), int(OverlayStyle::Filled));
+    m_styleBox->addItem(tr("Contour lines"), int(OverlayStyle::Contours));
+    m_styleBox->addItem(tr("Filled + contours"), int(OverlayStyle::FilledAndContours));
+    m_styleBox->setToolTip(tr("How labels are drawn (O cycles)"));
+    m_showLabels = new QCheckBox(tr("Expert contours"), display);
     m_showLabels->setChecked(true);
-    m_showLabels->setToolTip(tr("Show the expert contours and labels (L)"));
-    m_showPrediction = new QCheckBox(tr("AI prediction"), controls);
-    m_showPrediction->setChecked(true);
-    m_showPrediction->setToolTip(tr("Show the model's labels, filled (P)"));
-    m_windowPreset = new QComboBox(controls);
+    m_showLabels->setToolTip(tr("Show the expert contours of datasets in SCD layout (L)"));
+    m_windowPreset = new QComboBox(display);
     m_windowPreset->addItem(tr("Window: DICOM"), PresetDicom);
     m_windowPreset->addItem(tr("Window: auto"), PresetAuto);
     m_windowPreset->addItem(tr("Window: full range"), PresetFullRange);
-    grid->addWidget(m_sliceLabel);
-    grid->addWidget(m_sliceSlider, 2);
-    grid->addSpacing(12);
-    grid->addWidget(m_phaseLabel);
-    grid->addWidget(m_phaseSlider, 3);
-    grid->addWidget(m_playButton);
-    grid->addWidget(m_fps);
-    grid->addSpacing(12);
-    grid->addWidget(m_showPrediction);
-    grid->addWidget(m_showLabels);
-    grid->addWidget(m_windowPreset);
-    layout->addWidget(controls);
-    setCentralWidget(central);
+    display->addWidget(m_sourceBox);
+    display->addWidget(m_styleBox);
+    display->addWidget(m_showLabels);
+    display->addSeparator();
+    display->addWidget(m_windowPreset);
 
     auto* dock = new QDockWidget(tr("Series"), this);
     dock->setObjectName("seriesDock");
     auto* side = new QWidget(dock);
     auto* sideLayout = new QVBoxLayout(side);
     m_seriesList = new QListWidget(side);
-    m_seriesList->setMinimumWidth(240);
+    m_seriesList->setMinimumWidth(250);
+    m_seriesList->setIconSize(QSize(48, 48));
     m_details = new QLabel(side);
     m_details->setWordWrap(true);
     m_details->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -162,7 +205,7 @@ void MainWindow::buildUi() {
     metricsDock->setObjectName("metricsDock");
     m_metrics = new MetricsPanel(metricsDock);
     metricsDock->setWidget(m_metrics);
-    addDockWidget(Qt::LeftDockWidgetArea, metricsDock);
+    addDockWidget(Qt::RightDockWidgetArea, metricsDock);
 
     m_cursorLabel = new QLabel(this);
     statusBar()->addWidget(m_cursorLabel, 1);
@@ -170,7 +213,6 @@ void MainWindow::buildUi() {
     statusBar()->addPermanentWidget(m_reviewLabel);
     m_toolLabel = new QLabel(this);
     statusBar()->addPermanentWidget(m_toolLabel);
-    m_undo = new QUndoStack(this);
     m_autosave = new QTimer(this);
     m_autosave->setSingleShot(true);
     m_autosave->setInterval(1500);
@@ -194,13 +236,16 @@ void MainWindow::buildUi() {
         QSettings().setValue("view/fps", fps);
     });
     connect(m_showLabels, &QCheckBox::toggled, this, &MainWindow::updateImage);
-    connect(m_showPrediction, &QCheckBox::toggled, this, &MainWindow::updateImage);
+    connect(m_sourceBox, qOverload<int>(&QComboBox::currentIndexChanged), this,
+            [this](int i) { setOverlaySource(static_cast<OverlaySource>(m_sourceBox->itemData(i).toInt())); });
+    connect(m_styleBox, qOverload<int>(&QComboBox::currentIndexChanged), this,
+            [this](int i) { setOverlayStyle(static_cast<OverlayStyle>(m_styleBox->itemData(i).toInt())); });
     connect(m_windowPreset, qOverload<int>(&QComboBox::currentIndexChanged), this,
             [this](int i) { applyWindowPreset(m_windowPreset->itemData(i).toInt()); });
     connect(m_seriesList, &QListWidget::currentRowChanged, this, &MainWindow::showSeries);
     connect(m_grid, &CineGrid::cellClicked, this, &MainWindow::setPosition);
     connect(m_view, &SliceView::cursorInfoChanged, m_cursorLabel, &QLabel::setText);
-    connect(m_cancelButton, &QPushButton::clicked, this, &MainWindow::cancelLoading);
+    connect(m_cancelButton, &QPushButton::clicked, this, &MainWindow::cancelWork);
     connect(m_skippedButton, &QPushButton::clicked, this, &MainWindow::showSkipped);
     updateImage();
 }
@@ -219,34 +264,24 @@ void MainWindow::buildMenus() {
     m_recentMenu = file->addMenu(tr("&Recent Studies"));
     rebuildRecentMenu();
     file->addSeparator();
-    file->addAction(tr("&Export Masks…"), QKeySequence(Qt::CTRL | Qt::Key_E), this, &MainWindow::showExportDialog);
+    file->addAction(tr("&Export…"), QKeySequence(Qt::CTRL | Qt::Key_E), this, &MainWindow::showExportDialog);
     file->addSeparator();
     QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
 
-    QMenu* edit = menuBar()->addMenu(tr("&Edit"));
-    QAction* undo = m_undo->createUndoAction(this, tr("&Undo"));
-    undo->setShortcut(QKeySequence::Undo);
-    edit->addAction(undo);
-    QAction* redo = m_undo->createRedoAction(this, tr("&Redo"));
-    redo->setShortcut(QKeySequence::Redo);
-    edit->addAction(redo);
-    edit->addSeparator();
-    edit->addAction(tr("&Navigate"), QKeySequence(Qt::Key_V), this, [this] { setTool(Tool::Navigate); });
-    edit->addAction(tr("&Brush"), QKeySequence(Qt::Key_B), this, [this] { setTool(Tool::Brush); });
-    edit->addAction(tr("&Eraser"), QKeySequence(Qt::Key_E), this, [this] { setTool(Tool::Eraser); });
-    edit->addAction(tr("Paint Blood &Pool"), QKeySequence(Qt::Key_1), this, [this] { setBrushLabel(image::label::BloodPool); });
-    edit->addAction(tr("Paint &Myocardium"), QKeySequence(Qt::Key_2), this, [this] { setBrushLabel(image::label::Myocardium); });
-    edit->addAction(tr("Smaller Brush"), QKeySequence(Qt::Key_BracketLeft), this, [this] { setBrushRadius(m_brushRadius - 1); });
-    edit->addAction(tr("Larger Brush"), QKeySequence(Qt::Key_BracketRight), this, [this] { setBrushRadius(m_brushRadius + 1); });
-    edit->addSeparator();
-    edit->addAction(tr("&Accept Prediction for This Image"), QKeySequence(Qt::Key_A), this, &MainWindow::acceptPrediction);
-    edit->addAction(tr("&Confirm This Image"), QKeySequence(Qt::Key_C), this, &MainWindow::toggleConfirmed);
+    buildEditMenu();
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
     view->addAction(tr("&Fit to Window"), QKeySequence(Qt::Key_F), m_view, &SliceView::fitToWindow);
-    view->addAction(tr("Show Expert &Labels"), QKeySequence(Qt::Key_L), m_showLabels, &QCheckBox::toggle);
-    view->addAction(tr("Show AI &Prediction"), QKeySequence(Qt::Key_P), m_showPrediction, &QCheckBox::toggle);
+    view->addAction(tr("Show Expert &Contours"), QKeySequence(Qt::Key_L), m_showLabels, &QCheckBox::toggle);
+    view->addAction(tr("Next Overlay &Labels"), QKeySequence(Qt::Key_P), this,
+                    [this] { m_sourceBox->setCurrentIndex((m_sourceBox->currentIndex() + 1) % m_sourceBox->count()); });
+    view->addAction(tr("Next Overlay &Style"), QKeySequence(Qt::Key_O), this,
+                    [this] { m_styleBox->setCurrentIndex((m_styleBox->currentIndex() + 1) % m_styleBox->count()); });
+    QAction* overlay = view->addAction(tr("Show &Overlay"), QKeySequence(Qt::Key_H), m_view,
+                                       &SliceView::setOverlayVisible);
+    overlay->setCheckable(true);
+    overlay->setChecked(true);
     view->addAction(tr("&Play Cine"), QKeySequence(Qt::Key_Space), m_playButton, &QToolButton::toggle);
     view->addSeparator();
     view->addAction(tr("Next Slice"), QKeySequence(Qt::Key_Down), this, [this] { stepSlice(1); });
@@ -254,7 +289,20 @@ void MainWindow::buildMenus() {
     view->addAction(tr("Next Phase"), QKeySequence(Qt::Key_Right), this, [this] { stepPhase(1); });
     view->addAction(tr("Previous Phase"), QKeySequence(Qt::Key_Left), this, [this] { stepPhase(-1); });
 
+    buildModelMenu();
+
     QMenu* help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&Keyboard Shortcuts"), this, [this] {
+        QStringList rows;
+        for (QAction* menu : menuBar()->actions())
+            for (QAction* a : menu->menu() ? menu->menu()->actions() : QList<QAction*>())
+                if (!a->shortcut().isEmpty())
+                    rows << QStringLiteral("<tr><td><b>%1</b></td><td>%2</td></tr>")
+                                .arg(a->shortcut().toString(QKeySequence::NativeText).toHtmlEscaped(),
+                                     a->text().remove('&').toHtmlEscaped());
+        QMessageBox::information(this, tr("Keyboard shortcuts"),
+                                 QStringLiteral("<table cellspacing=4>%1</table>").arg(rows.join(QString())));
+    });
     help->addAction(tr("&About CardioSeg"), this, [this] {
         QMessageBox::about(this, tr("About CardioSeg"),
                            tr("<b>CardioSeg</b> %1<br>Cardiac MRI segmentation workstation.<br>"
@@ -276,27 +324,28 @@ void MainWindow::openStudy(const QString& path) {
     }
     saveWorkspace();
     m_saving.waitForFinished();
-    cancelLoading();
+    cancelWork();
     m_loader.waitForFinished();
+    m_segmentQueue.clear();
     m_segmentation.waitForFinished();
+    m_export.waitForFinished();
     togglePlay(false);
     m_cancel = std::make_shared<std::atomic<bool>>(false);
     m_progress->setValue(0);
     showProgress(true);
     statusBar()->showMessage(tr("Loading %1…").arg(path));
     auto progress = progressReporter(m_cancel);
-    const QString root = QSettings()
-                             .value("workspace/root", QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) +
-                                                          "/workspaces")
-                             .toString();
-    m_loader.setFuture(QtConcurrent::run([path, root, progress] { return loadStudy(path, root, progress); }));
+    const WorkspacePlacement placement{m_settings.workspaceRoot, m_settings.workspaceBesideStudy};
+    m_loader.setFuture(QtConcurrent::run([path, placement, progress] { return loadStudy(path, placement, progress); }));
 }
 
 bool MainWindow::isLoading() const { return m_loader.isRunning(); }
 
-void MainWindow::cancelLoading() {
+void MainWindow::cancelWork() {
     if (m_cancel) m_cancel->store(true);
     if (m_segmentCancel) m_segmentCancel->store(true);
+    if (m_exportCancel) m_exportCancel->store(true);
+    m_segmentQueue.clear();
 }
 
 io::ProgressFn MainWindow::progressReporter(std::shared_ptr<std::atomic<bool>> cancel) {
@@ -334,8 +383,10 @@ void MainWindow::onStudyLoaded() {
         showError(tr("Open study"), msg);
         return;
     }
+    ++m_generation;
     m_study = std::move(loaded);
-    m_predictions.assign(m_study.result.series.size(), image::SeriesLabels());
+    m_predictions.clear();
+    for (const auto& s : m_study.result.series) m_predictions.push_back(image::SeriesLabels::like(s));
     m_corrections.clear();
     m_review.clear();
     for (auto& w : m_study.work) {
@@ -353,33 +404,30 @@ void MainWindow::onStudyLoaded() {
     for (const auto& s : m_study.result.series) {
         const QString desc = s.info.seriesDescription.empty() ? tr("(no description)")
                                                               : QString::fromStdString(s.info.seriesDescription);
-        m_seriesList->addItem(tr("%1 · %2\n%3 slices × %4 phases, %5")
-                                  .arg(QString::fromStdString(s.info.patientId), desc)
-                                  .arg(s.slices).arg(s.phases)
-                                  .arg(QString::fromStdString(s.info.modality)));
+        auto* item = new QListWidgetItem(thumbnail(s), tr("%1 · %2\n%3 slices × %4 phases, %5")
+                                                           .arg(QString::fromStdString(s.info.patientId), desc)
+                                                           .arg(s.slices).arg(s.phases)
+                                                           .arg(QString::fromStdString(s.info.modality)));
+        m_seriesList->addItem(item);
     }
     const std::size_t skipped = m_study.result.skipped.size();
     m_skippedButton->setVisible(skipped > 0);
     m_skippedButton->setText(tr("%n file(s) skipped…", "", static_cast<int>(skipped)));
-    statusBar()->showMessage(tr("Loaded %n series", "", static_cast<int>(m_study.result.series.size())), 5000);
+    statusBar()->showMessage(m_study.workspaceNote.isEmpty()
+                                 ? tr("Loaded %n series", "", static_cast<int>(m_study.result.series.size()))
+                                 : m_study.workspaceNote,
+                             8000);
     m_seriesList->setCurrentRow(0);
-    showSeries(0);
-    emit studyShown();
-    const bool haveModel = QFileInfo::exists(m_modelPath);
-    if (haveModel) startSegmentation(0);
-    else statusBar()->showMessage(tr("No model at %1: showing images only").arg(m_modelPath), 10000);
-    if (!m_screenshotPath.isEmpty() && !haveModel) QTimer::singleShot(400, this, &MainWindow::takeScreenshot);
+    m_series = -1;
+    showSeries(0);  // queues the series' segmentation when there is a model
+    Q_EMIT studyShown();
+    if (!QFileInfo::exists(m_settings.modelPath)) {
+        statusBar()->showMessage(tr("No model at %1: showing images only").arg(m_settings.modelPath), 10000);
+        if (!m_screenshotPath.isEmpty()) QTimer::singleShot(400, this, &MainWindow::takeScreenshot);
+    }
 }
 
-void MainWindow::setModelPath(const QString& path, bool remember) {
-    if (remember) QSettings().setValue("model/path", path);
-    if (path == m_modelPath) return;
-    m_segmentation.waitForFinished();
-    m_modelPath = path;
-    m_segmenter.reset();
-}
-
-bool MainWindow::isSegmenting() const { return m_segmentation.isRunning(); }
+bool MainWindow::isSegmenting() const { return m_segmentation.isRunning() || !m_segmentQueue.empty(); }
 
 const image::SeriesLabels& MainWindow::prediction(int series) const {
     static const image::SeriesLabels none;
@@ -401,291 +449,10 @@ io::ReviewState MainWindow::reviewState(int series, int slice, int phase) const 
     return it == m_review[series].end() ? io::ReviewState::Unreviewed : it->second;
 }
 
-void MainWindow::toggleConfirmed() {
-    if (m_series < 0) return;
-    auto& states = m_review[m_series];
-    const std::pair<int, int> cell{currentSlice(), currentPhase()};
-    if (reviewState(m_series, cell.first, cell.second) == io::ReviewState::Confirmed) {
-        const bool corrected = !m_corrections[m_series].at(cell.first, cell.second).empty();
-        if (corrected) states[cell] = io::ReviewState::Corrected;
-        else states.erase(cell);
-    } else {
-        // Confirming an image confirms the labels on screen: the model's, unless corrected.
-        auto& map = m_corrections[m_series].at(cell.first, cell.second);
-        const auto& predicted = prediction(m_series);
-        if (map.empty() && !predicted.maps.empty()) map = predicted.at(cell.first, cell.second);
-        states[cell] = io::ReviewState::Confirmed;
-    }
-    markChanged(m_series);
-    updateImage();
-}
-
-void MainWindow::markChanged(int series) {
-    m_dirtySeries.insert(series);
-    m_autosave->start();
-}
-
-void MainWindow::saveWorkspace() {
-    m_autosave->stop();
-    if (m_dirtySeries.empty() || m_study.workspaceFolder.isEmpty()) return;
-    if (m_saving.isRunning()) {  // one writer at a time; try again shortly
-        m_autosave->start();
-        return;
-    }
-    // The worker gets copies: editing goes on while it writes.
-    std::vector<std::pair<const image::CineSeries*, io::SeriesWork>> jobs;
-    for (int s : m_dirtySeries) jobs.push_back({&m_study.result.series[s], io::SeriesWork{m_corrections[s], m_review[s]}});
-    m_dirtySeries.clear();
-    const std::string folder = m_study.workspaceFolder.toStdString();
-    QPointer<QStatusBar> bar = statusBar();
-    m_saving = QtConcurrent::run([jobs = std::move(jobs), folder, bar] {
-        try {
-            const io::Workspace ws(folder);
-            for (const auto& [series, work] : jobs) ws.save(*series, work);
-        } catch (const std::exception& e) {
-            const QString msg = QObject::tr("Corrections NOT saved: %1").arg(QString::fromStdString(e.what()));
-            QMetaObject::invokeMethod(bar, [bar, msg] {
-                if (bar) bar->showMessage(msg, 30000);
-            }, Qt::QueuedConnection);
-        }
-    });
-}
-
-bool MainWindow::isExporting() const { return m_export.isRunning(); }
-
-void MainWindow::exportMasks(const ExportOptions& options) {
-    if (m_series < 0 || m_export.isRunning()) return;
-    const image::CineSeries* series = &m_study.result.series[m_series];
-    image::SeriesLabels labels = mergedLabels(m_corrections[m_series], prediction(m_series));
-    m_progress->setRange(0, 0);  // busy: writers report no fraction
-    showProgress(true);
-    m_export.setFuture(QtConcurrent::run([series, labels = std::move(labels), options] {
-        return ui::exportMasks(*series, labels, options);
-    }));
-    connect(&m_export, &QFutureWatcher<ExportResult>::finished, m_progress, [this] { m_progress->setRange(0, 1000); },
-            Qt::SingleShotConnection);
-}
-
-void MainWindow::showExportDialog() {
-    if (m_series < 0) return;
-    QDialog dialog(this);
-    dialog.setWindowTitle(tr("Export masks"));
-    auto* layout = new QVBoxLayout(&dialog);
-    layout->addWidget(new QLabel(tr("Labels of this series: your corrections, and the model's where an image "
-                                    "has none."), &dialog));
-    auto* png = new QCheckBox(tr("PNG label images (one per image)"), &dialog);
-    png->setChecked(true);
-    auto* nifti = new QCheckBox(tr("NIfTI (4-D, all phases)"), &dialog);
-    auto* seg = new QCheckBox(tr("DICOM SEG"), &dialog);
-    auto* anon = new QCheckBox(tr("Remove patient identity (DICOM SEG)"), &dialog);
-    for (auto* w : {png, nifti, seg, anon}) layout->addWidget(w);
-    auto* row = new QHBoxLayout();
-    auto* folder = new QLineEdit(QSettings().value("export/folder", QDir::homePath()).toString(), &dialog);
-    auto* browse = new QPushButton(tr("Browse…"), &dialog);
-    connect(browse, &QPushButton::clicked, &dialog, [&] {
-        const QString d = QFileDialog::getExistingDirectory(&dialog, tr("Export to"), folder->text());
-        if (!d.isEmpty()) folder->setText(d);
-    });
-    row->addWidget(folder, 1);
-    row->addWidget(browse);
-    layout->addLayout(row);
-    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
-    connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
-    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
-    layout->addWidget(buttons);
-    if (dialog.exec() != QDialog::Accepted) return;
-    QSettings().setValue("export/folder", folder->text());
-    ExportOptions o;
-    o.folder = folder->text();
-    o.png = png->isChecked();
-    o.nifti = nifti->isChecked();
-    o.dicomSeg = seg->isChecked();
-    o.deidentify = anon->isChecked();
-    exportMasks(o);
-}
-
-void MainWindow::updateGrid() {
-    if (m_series < 0) {
-        m_grid->setCells(0, 0, {});
-        return;
-    }
-    const auto& s = m_study.result.series[m_series];
-    const auto& predicted = prediction(m_series);
-    const auto& corrected = corrections(m_series);
-    const auto& experts = m_study.expertContours[m_series];
-    std::vector<std::uint8_t> flags(static_cast<std::size_t>(s.slices) * s.phases, 0);
-    for (int k = 0; k < s.slices; ++k)
-        for (int p = 0; p < s.phases; ++p) {
-            std::uint8_t f = s.frameAt(k, p) >= 0 ? CineGrid::HasImage : 0;
-            const std::size_t i = static_cast<std::size_t>(k) * s.phases + p;
-            if (i < predicted.maps.size() && !predicted.maps[i].empty()) f |= CineGrid::Predicted;
-            if (i < corrected.maps.size() && !corrected.maps[i].empty()) f |= CineGrid::Corrected;
-            if (reviewState(m_series, k, p) == io::ReviewState::Confirmed) f |= CineGrid::Confirmed;
-            if (experts.count({k, p})) f |= CineGrid::Expert;
-            flags[i] = f;
-        }
-    m_grid->setCells(s.slices, s.phases, std::move(flags));
-    m_grid->setCurrent(currentSlice(), currentPhase());
-}
-
-void MainWindow::updateReviewStatus() {
-    if (m_series < 0) {
-        m_reviewLabel->clear();
-        return;
-    }
-    int corrected = 0, confirmed = 0;
-    for (const auto& [cell, state] : m_review[m_series]) (state == io::ReviewState::Confirmed ? confirmed : corrected)++;
-    const auto state = reviewState(m_series, currentSlice(), currentPhase());
-    const QString here = state == io::ReviewState::Confirmed ? tr("confirmed")
-                         : state == io::ReviewState::Corrected ? tr("corrected")
-                                                               : tr("unreviewed");
-    m_reviewLabel->setText(tr("Image %1 · %2 corrected, %3 confirmed").arg(here).arg(corrected).arg(confirmed));
-}
-
-void MainWindow::setTool(Tool tool) {
-    m_tool = tool;
-    m_view->setPainting(tool != Tool::Navigate, m_brushRadius);
-    updateToolStatus();
-}
-
-void MainWindow::setBrushLabel(std::uint8_t label) {
-    m_brushLabel = label;
-    if (m_tool == Tool::Navigate) setTool(Tool::Brush);
-    updateToolStatus();
-}
-
-void MainWindow::setBrushRadius(double pixels) {
-    m_brushRadius = std::clamp(pixels, 0.0, 40.0);
-    m_view->setPainting(m_tool != Tool::Navigate, m_brushRadius);
-    updateToolStatus();
-}
-
-void MainWindow::updateToolStatus() {
-    if (m_tool == Tool::Navigate) {
-        m_toolLabel->setText(tr("Navigate"));
-        return;
-    }
-    const double mm = m_series >= 0 ? m_brushRadius * m_study.result.series[m_series].geometry.colSpacing : m_brushRadius;
-    const QString what = m_tool == Tool::Eraser ? tr("Eraser")
-                         : m_brushLabel == image::label::BloodPool ? tr("Brush: blood pool")
-                                                                   : tr("Brush: myocardium");
-    m_toolLabel->setText(tr("%1, radius %2 px (%3 mm)").arg(what).arg(m_brushRadius, 0, 'f', 0).arg(mm, 0, 'f', 1));
-}
-
-void MainWindow::beginStroke(const QPointF& pos) {
-    image::SeriesLabels* labels = correctionsOf(m_series);
-    const auto& s = m_study.result.series[m_series];
-    if (!labels || !s.image(currentSlice(), currentPhase())) return;
-    auto& map = labels->at(currentSlice(), currentPhase());
-    m_strokeCreatedMap = map.empty();
-    if (m_strokeCreatedMap) {
-        // The first correction of an image starts from the model's labels where there are any.
-        const auto& predicted = prediction(m_series);
-        map = !predicted.maps.empty() && !predicted.at(currentSlice(), currentPhase()).empty()
-                  ? predicted.at(currentSlice(), currentPhase())
-                  : image::LabelMap(s.geometry.columns, s.geometry.rows, image::label::Background);
-        m_strokeBefore = image::LabelMap(s.geometry.columns, s.geometry.rows, image::label::Background);
-    } else {
-        m_strokeBefore = map;
-    }
-    continueStroke(pos, pos);
-}
-
-void MainWindow::continueStroke(const QPointF& from, const QPointF& to) {
-    image::SeriesLabels* labels = correctionsOf(m_series);
-    if (!labels || m_strokeBefore.empty()) return;
-    auto& map = labels->at(currentSlice(), currentPhase());
-    const std::uint8_t value = m_tool == Tool::Eraser ? image::label::Background : m_brushLabel;
-    image::paintSegment(map, from.x(), from.y(), to.x(), to.y(), m_brushRadius, value);
-    updateImage();
-}
-
-void MainWindow::endStroke() {
-    if (m_strokeBefore.empty()) return;
-    pushEdit(m_tool == Tool::Eraser ? tr("Erase") : tr("Paint"), m_strokeBefore, m_strokeCreatedMap);
-    m_strokeBefore = image::LabelMap();
-}
-
-void MainWindow::pushEdit(const QString& text, const image::LabelMap& before, bool createdMap) {
-    const EditTarget target{m_series, currentSlice(), currentPhase()};
-    const auto& after = m_corrections[m_series].at(target.slice, target.phase);
-    image::LabelPatch patch = image::makePatch(before, after);
-    if (patch.empty() && !createdMap) return;
-    m_undo->push(new LabelEditCommand(
-        text, target, std::move(patch), createdMap, [this](int series) { return correctionsOf(series); },
-        [this](const EditTarget& t) {
-            auto& states = m_review[t.series];
-            const bool corrected = !m_corrections[t.series].at(t.slice, t.phase).empty();
-            if (!corrected) states.erase({t.slice, t.phase});
-            else if (!states.count({t.slice, t.phase})) states[{t.slice, t.phase}] = io::ReviewState::Corrected;
-            markChanged(t.series);
-            if (t.series == m_series) setPosition(t.slice, t.phase);  // show what was undone
-            updateImage();
-        }));
-    auto& states = m_review[target.series];
-    if (!states.count({target.slice, target.phase})) states[{target.slice, target.phase}] = io::ReviewState::Corrected;
-    markChanged(target.series);
-}
-
-void MainWindow::acceptPrediction() {
-    const auto& predicted = prediction(m_series);
-    image::SeriesLabels* labels = correctionsOf(m_series);
-    if (!labels || predicted.maps.empty() || predicted.at(currentSlice(), currentPhase()).empty()) {
-        statusBar()->showMessage(tr("No prediction for this image yet"), 5000);
-        return;
-    }
-    auto& map = labels->at(currentSlice(), currentPhase());
-    const bool created = map.empty();
-    const image::LabelMap before =
-        created ? image::LabelMap(predicted.at(currentSlice(), currentPhase()).width,
-                                  predicted.at(currentSlice(), currentPhase()).height, image::label::Background)
-                : map;
-    map = predicted.at(currentSlice(), currentPhase());
-    pushEdit(tr("Accept prediction"), before, created);
-    updateImage();
-}
-
-void MainWindow::startSegmentation(int series) {
-    if (m_segmentation.isRunning() || series < 0 || series >= static_cast<int>(m_study.result.series.size())) return;
-    m_segmentCancel = std::make_shared<std::atomic<bool>>(false);
-    m_progress->setValue(0);
-    showProgress(true);
-    statusBar()->showMessage(tr("Segmenting with %1…").arg(QFileInfo(m_modelPath).fileName()));
-    auto progress = progressReporter(m_segmentCancel);
-    // The series stays alive and unchanged while the job runs: opening another study waits
-    // for this job first.
-    const image::CineSeries* s = &m_study.result.series[series];
-    m_segmentation.setFuture(QtConcurrent::run([segmenter = m_segmenter, path = m_modelPath, s, series, progress] {
-        return segmentSeries(segmenter, path, *s, series, progress);
-    }));
-}
-
-void MainWindow::onSegmentationFinished() {
-    showProgress(false);
-    SegmentationResult r = m_segmentation.result();
-    if (r.segmenter) m_segmenter = r.segmenter;
-    if (!r.error.empty()) {
-        const QString msg = tr("Segmentation failed: %1").arg(QString::fromStdString(r.error));
-        statusBar()->showMessage(msg, 15000);
-        if (m_screenshotPath.isEmpty()) showError(tr("Segmentation"), msg);
-    } else if (r.cancelled) {
-        statusBar()->showMessage(tr("Segmentation cancelled"), 5000);
-    } else if (r.series < static_cast<int>(m_predictions.size())) {
-        m_predictions[r.series] = std::move(r.labels);
-        statusBar()->showMessage(tr("Segmented %1 images in %2 s (%3)")
-                                     .arg(m_predictions[r.series].labelledCount())
-                                     .arg(r.seconds, 0, 'f', 1)
-                                     .arg(QString::fromStdString(r.device)),
-                                 10000);
-        updateImage();
-    }
-    emit segmentationFinished(r.series);
-    if (!m_screenshotPath.isEmpty()) QTimer::singleShot(300, this, &MainWindow::takeScreenshot);
-}
-
 void MainWindow::showSeries(int index) {
-    if (index < 0 || index >= static_cast<int>(m_study.result.series.size())) return;
+    if (index < 0 || index >= static_cast<int>(m_study.result.series.size()) || index == m_series) return;
     m_series = index;
+    m_metrics->invalidateAll();
     const auto& s = m_study.result.series[index];
     const auto& g = s.geometry;
     m_details->setText(tr("<b>%1</b><br>Study date %2<br>%3 × %4 px, %5 × %6 mm<br>slice spacing %7 mm<br>"
@@ -697,25 +464,31 @@ void MainWindow::showSeries(int index) {
                            .arg(g.sliceSpacing, 0, 'f', 2)
                            .arg(s.imageCount())
                            .arg(m_study.expertLabels[index].labelledCount()));
-    const QSignalBlocker b1(m_sliceSlider), b2(m_phaseSlider);
-    m_sliceSlider->setRange(0, std::max(0, s.slices - 1));
-    m_phaseSlider->setRange(0, std::max(0, s.phases - 1));
-    // Start where the experts drew: the labelled image nearest the middle slice, preferring
-    // images with both contours; otherwise the middle slice at the first phase.
-    int bestSlice = s.slices / 2, bestPhase = 0, bestScore = -1;
-    for (const auto& [cell, contours] : m_study.expertContours[index]) {
-        const int score = (contours.epicardium ? 1000 : 0) - std::abs(cell.first - s.slices / 2) * 10 - cell.second;
-        if (score > bestScore) {
-            bestScore = score;
-            bestSlice = cell.first;
-            bestPhase = cell.second;
+    {
+        const QSignalBlocker b1(m_sliceSlider), b2(m_phaseSlider), b3(m_seriesList);
+        m_seriesList->setCurrentRow(index);
+        m_sliceSlider->setRange(0, std::max(0, s.slices - 1));
+        m_phaseSlider->setRange(0, std::max(0, s.phases - 1));
+        // Start where the experts drew: the labelled image nearest the middle slice, preferring
+        // images with both contours; otherwise the middle slice at the first phase.
+        int bestSlice = s.slices / 2, bestPhase = 0, bestScore = -1;
+        for (const auto& [cell, contours] : m_study.expertContours[index]) {
+            const int score = (contours.epicardium ? 1000 : 0) - std::abs(cell.first - s.slices / 2) * 10 - cell.second;
+            if (score > bestScore) {
+                bestScore = score;
+                bestSlice = cell.first;
+                bestPhase = cell.second;
+            }
         }
+        m_sliceSlider->setValue(bestSlice);
+        m_phaseSlider->setValue(bestPhase);
     }
-    m_sliceSlider->setValue(bestSlice);
-    m_phaseSlider->setValue(bestPhase);
     applyWindowPreset(m_windowPreset->currentData().toInt());
     m_view->fitToWindow();
+    updateGrid();
     updateImage();
+    if (QFileInfo::exists(m_settings.modelPath) && m_predictions[index].labelledCount() == 0)
+        queueSegmentation({index, {}});
 }
 
 void MainWindow::applyWindowPreset(int preset) {
@@ -746,6 +519,20 @@ void MainWindow::setPosition(int slice, int phase) {
     m_phaseSlider->setValue(phase);
 }
 
+void MainWindow::setOverlaySource(OverlaySource source) {
+    m_overlaySource = source;
+    const QSignalBlocker block(m_sourceBox);
+    m_sourceBox->setCurrentIndex(m_sourceBox->findData(int(source)));
+    updateImage();
+}
+
+void MainWindow::setOverlayStyle(OverlayStyle style) {
+    m_overlayStyle = style;
+    const QSignalBlocker block(m_styleBox);
+    m_styleBox->setCurrentIndex(m_styleBox->findData(int(style)));
+    updateImage();
+}
+
 void MainWindow::updateImage() {
     if (m_series < 0) {
         m_sliceLabel->setText(tr("Slice –"));
@@ -763,29 +550,39 @@ void MainWindow::updateImage() {
     m_phaseLabel->setText(tr("Phase %1 / %2%3").arg(phase + 1).arg(s.phases).arg(time));
     m_view->setImage(s.image(slice, phase), s.geometry, slice);
 
-    // The model's labels fill the overlay; expert contours are drawn as lines over them. Without
-    // a prediction the expert labels fill it.
-    std::vector<LabelledContour> contours;
+    static const image::LabelMap none;
+    const auto& predicted = prediction(m_series);
+    const auto& corrected = corrections(m_series);
+    const auto& expert = m_study.expertLabels[m_series];
+    const auto& p = predicted.maps.empty() ? none : predicted.at(slice, phase);
+    const auto& c = corrected.maps.empty() ? none : corrected.at(slice, phase);
+    const auto& e = !m_showLabels->isChecked() || expert.maps.empty() ? none : expert.at(slice, phase);
+    OverlayLayers layers = composeOverlay(p, c, e, m_overlaySource, m_overlayStyle, m_settings.opacity);
+    // Expert contours are drawn as lines over the labels.
     const auto& byCell = m_study.expertContours[m_series];
     const auto it = byCell.find({slice, phase});
     if (m_showLabels->isChecked() && it != byCell.end()) {
-        if (it->second.epicardium) contours.push_back({image::label::Myocardium, *it->second.epicardium});
-        if (it->second.endocardium) contours.push_back({image::label::BloodPool, *it->second.endocardium});
+        if (it->second.epicardium) layers.contours.push_back({image::label::Myocardium, *it->second.epicardium, false});
+        if (it->second.endocardium) layers.contours.push_back({image::label::BloodPool, *it->second.endocardium, false});
     }
-    const auto& predicted = prediction(m_series);
-    const auto& expert = m_study.expertLabels[m_series];
-    const auto& corrected = corrections(m_series);
-    image::LabelMap fill;
-    if (!corrected.maps.empty() && !corrected.at(slice, phase).empty())
-        fill = corrected.at(slice, phase);
-    else if (m_showPrediction->isChecked() && !predicted.maps.empty())
-        fill = predicted.at(slice, phase);
-    else if (m_showLabels->isChecked() && !expert.maps.empty())
-        fill = expert.at(slice, phase);
-    m_view->setLabels(fill, std::move(contours));
-    m_metrics->refresh(predicted, corrected, slice, phase);
+    m_view->setOverlay(std::move(layers));
+    refreshEditableContour();
+    m_metrics->refresh(predicted, corrected, slice, phase, reviewCounts());
     updateReviewStatus();
+    m_grid->setCurrent(slice, phase);
+}
+
+void MainWindow::labelsChanged(int series, int slice, int phase) {
+    if (series != m_series) return;
+    if (slice < 0) m_metrics->invalidateAll();
+    else m_metrics->invalidate(slice, phase);
     updateGrid();
+    if (slice < 0 || (slice == currentSlice() && phase == currentPhase())) {
+        updateImage();
+    } else {
+        m_metrics->refresh(prediction(series), corrections(series), currentSlice(), currentPhase(), reviewCounts());
+        updateReviewStatus();
+    }
 }
 
 void MainWindow::stepSlice(int delta) {
@@ -875,8 +672,53 @@ void MainWindow::closeEvent(QCloseEvent* event) {
     QSettings().setValue("window/geometry", saveGeometry());
     saveWorkspace();
     m_saving.waitForFinished();
-    cancelLoading();
+    cancelWork();
     QMainWindow::closeEvent(event);
+}
+
+void MainWindow::updateGrid() {
+    if (m_series < 0) {
+        m_grid->setCells(0, 0, {});
+        return;
+    }
+    const auto& s = m_study.result.series[m_series];
+    const auto& predicted = prediction(m_series);
+    const auto& corrected = corrections(m_series);
+    const auto& experts = m_study.expertContours[m_series];
+    std::vector<std::uint8_t> flags(static_cast<std::size_t>(s.slices) * s.phases, 0);
+    for (int k = 0; k < s.slices; ++k)
+        for (int p = 0; p < s.phases; ++p) {
+            std::uint8_t f = s.frameAt(k, p) >= 0 ? CineGrid::HasImage : 0;
+            const std::size_t i = static_cast<std::size_t>(k) * s.phases + p;
+            if (i < predicted.maps.size() && !predicted.maps[i].empty()) f |= CineGrid::Predicted;
+            if (i < corrected.maps.size() && !corrected.maps[i].empty()) f |= CineGrid::Corrected;
+            if (reviewState(m_series, k, p) == io::ReviewState::Confirmed) f |= CineGrid::Confirmed;
+            if (experts.count({k, p})) f |= CineGrid::Expert;
+            flags[i] = f;
+        }
+    m_grid->setCells(s.slices, s.phases, std::move(flags));
+    m_grid->setCurrent(currentSlice(), currentPhase());
+}
+
+ReviewCounts MainWindow::reviewCounts() const {
+    ReviewCounts c;
+    if (m_series < 0) return c;
+    c.images = m_study.result.series[m_series].imageCount();
+    for (const auto& [cell, state] : m_review[m_series]) (state == io::ReviewState::Confirmed ? c.confirmed : c.corrected)++;
+    return c;
+}
+
+void MainWindow::updateReviewStatus() {
+    if (m_series < 0) {
+        m_reviewLabel->clear();
+        return;
+    }
+    const ReviewCounts c = reviewCounts();
+    const auto state = reviewState(m_series, currentSlice(), currentPhase());
+    const QString here = state == io::ReviewState::Confirmed ? tr("confirmed")
+                         : state == io::ReviewState::Corrected ? tr("corrected")
+                                                               : tr("unreviewed");
+    m_reviewLabel->setText(tr("Image %1 · %2 corrected, %3 confirmed").arg(here).arg(c.corrected).arg(c.confirmed));
 }
 
 }  // namespace cardioseg::ui

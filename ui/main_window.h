@@ -4,14 +4,19 @@
 #include <QMainWindow>
 
 #include <atomic>
+#include <deque>
 #include <memory>
 #include <set>
 
+#include "dialogs.h"
 #include "edit_commands.h"
 #include "export_job.h"
+#include "metrics_panel.h"
+#include "overlay.h"
 #include "segmentation_job.h"
 #include "study_loader.h"
 
+class QActionGroup;
 class QCheckBox;
 class QComboBox;
 class QLabel;
@@ -32,7 +37,9 @@ class MetricsPanel;
 class SliceView;
 
 /// The workstation's main window: series list, slice view with slice/phase navigation and cine
-/// playback, expert label overlays. Studies load in a worker thread with progress and cancel.
+/// playback, the model's labels and the user's corrections as overlays, editing tools with
+/// undo, review states, a metrics panel, export and settings. Loading, segmentation, saving
+/// and export run in worker threads; the window never waits on them.
 class MainWindow : public QMainWindow {
     Q_OBJECT
 
@@ -43,35 +50,57 @@ public:
     /// Starts loading a study folder or file in the background; once shown, the model segments
     /// the series in the background too.
     void openStudy(const QString& path);
-    /// The model file used for segmentation (default: the shipped model); `remember` keeps it
-    /// for the next sessions.
+    /// The model file used for segmentation; `remember` keeps it for the next sessions. The
+    /// file is checked in the background: a file that cannot be read leaves the current model
+    /// in place and says why. With a study open, the current series is segmented again.
     void setModelPath(const QString& path, bool remember = true);
-    QString modelPath() const { return m_modelPath; }
+    QString modelPath() const { return m_settings.modelPath; }
+    const AppSettings& settings() const { return m_settings; }
+    /// Applies and stores settings (colours, opacity, device, threads, model, workspace place).
+    void applySettings(const AppSettings& settings);
     bool isSegmenting() const;
+
+    /// Which images "segment" runs on.
+    enum class Scope { Image, Slice, Series, Study };
+    /// Queues a segmentation of the current image, slice (all its phases), series or study.
+    void segment(Scope scope);
     /// The model's labels of a series (empty until it has run).
     const image::SeriesLabels& prediction(int series) const;
     /// The labels corrected by the user (empty maps where nothing was corrected).
     const image::SeriesLabels& corrections(int series) const;
     QUndoStack* undoStack() const { return m_undo; }
 
-    enum class Tool { Navigate, Brush, Eraser };
+    enum class Tool { Navigate, Brush, Eraser, Polygon, FloodFill, Contour };
     void setTool(Tool tool);
     Tool tool() const { return m_tool; }
-    /// Label the brush paints: image::label::BloodPool or Myocardium.
+    /// Label that tools paint: image::label::BloodPool, Myocardium or Background (erase).
     void setBrushLabel(std::uint8_t label);
+    std::uint8_t brushLabel() const { return m_brushLabel; }
     /// Brush radius in image pixels.
     void setBrushRadius(double pixels);
-    /// Replaces the current image's corrections with the model's labels (one undo step).
-    void acceptPrediction();
+    /// Replaces the corrections of the current image, slice or series with the model's labels
+    /// (one undo step).
+    void acceptPrediction(Scope scope = Scope::Image);
+    /// Sets the current image's labels to background everywhere (one undo step).
+    void clearImage();
+    /// Fills a polygon (image coordinates) with the current label (one undo step).
+    void fillPolygon(const image::Polygon& polygon);
+    /// Flood-fills the region under an image position with the current label (one undo step).
+    void floodFill(const QPointF& imagePos);
     /// Marks the current image confirmed (or back to corrected/unreviewed).
     void toggleConfirmed();
     io::ReviewState reviewState(int series, int slice, int phase) const;
+
+    void setOverlaySource(OverlaySource source);
+    OverlaySource overlaySource() const { return m_overlaySource; }
+    void setOverlayStyle(OverlayStyle style);
+    OverlayStyle overlayStyle() const { return m_overlayStyle; }
+
     /// Writes pending corrections to the workspace now (also done 1.5 s after each change).
     void saveWorkspace();
     QString workspaceFolder() const { return m_study.workspaceFolder; }
-    /// Exports the current series' labels (corrections, the model's elsewhere) in the
-    /// background; exportFinished tells the outcome.
-    void exportMasks(const ExportOptions& options);
+    /// Exports the current series in the background; exportFinished tells the outcome.
+    void exportSeries(const ExportOptions& options);
     bool isExporting() const;
     /// After the next study has loaded and is shown, saves a PNG of the window there and quits
     /// the application (exit code 0 on success, 1 when nothing could be shown or saved).
@@ -83,17 +112,20 @@ public:
     int currentSlice() const;
     int currentPhase() const;
     void setPosition(int slice, int phase);
+    void showSeries(int index);
     SliceView* sliceView() const { return m_view; }
     MetricsPanel* metricsPanel() const { return m_metrics; }
     CineGrid* cineGrid() const { return m_grid; }
 
-signals:
+Q_SIGNALS:
     /// Emitted when a study has loaded and its first image is on screen.
     void studyShown();
-    /// Emitted when the model's labels of a series are on screen (or it failed: see status bar).
+    /// Emitted when a segmentation job of a series ended (or failed: see status bar).
     void segmentationFinished(int series);
     /// An export ended: the files written, or the error (file and reason).
     void exportFinished(const QStringList& files, const QString& error);
+    /// The model file in use changed (after it was checked), or could not be read (error).
+    void modelChanged(const QString& path, const QString& error);
 
 protected:
     void dragEnterEvent(QDragEnterEvent* event) override;
@@ -101,10 +133,12 @@ protected:
     void closeEvent(QCloseEvent* event) override;
 
 private:
+    // main_window.cpp: window, study, navigation, display
     void buildUi();
     void buildMenus();
+    void buildEditMenu();
+    void buildModelMenu();
     void onStudyLoaded();
-    void showSeries(int index);
     void updateImage();
     void applyWindowPreset(int preset);
     void stepSlice(int delta);
@@ -113,25 +147,44 @@ private:
     void addRecent(const QString& path);
     void rebuildRecentMenu();
     void showSkipped();
-    void cancelLoading();
+    void cancelWork();
     void takeScreenshot();
-    void startSegmentation(int series);
-    void onSegmentationFinished();
     void showProgress(bool visible);
-    /// A progress callback for a worker that drives the status-bar progress bar and stops when
-    /// `cancel` is set.
     io::ProgressFn progressReporter(std::shared_ptr<std::atomic<bool>> cancel);
     void showError(const QString& title, const QString& message);
+    void updateGrid();
+    void updateReviewStatus();
+    ReviewCounts reviewCounts() const;
+    /// The labels of images changed: metrics and grid follow (slice -1: the whole series).
+    void labelsChanged(int series, int slice, int phase);
+
+    // main_window_edit.cpp: tools and edits
+    struct EditStart {
+        image::LabelMap* map = nullptr;  ///< the image's corrections, created when needed
+        image::LabelMap before;          ///< what they were (background when created)
+        bool created = false;
+    };
+    /// The current image's corrections, ready to edit: created from the model's labels (or
+    /// background) when the image has none. map is null when there is no image.
+    EditStart startEdit();
     void beginStroke(const QPointF& pos);
     void continueStroke(const QPointF& from, const QPointF& to);
     void endStroke();
-    void pushEdit(const QString& text, const image::LabelMap& before, bool createdMap);
+    void applyContourEdit(const image::Polygon& before, const image::Polygon& after);
+    void pushEdit(const QString& text, const EditTarget& target, const image::LabelMap& before, bool createdMap);
+    void finishEdit(const QString& text, EditStart& edit);
     image::SeriesLabels* correctionsOf(int series);
     void updateToolStatus();
+    void refreshEditableContour();
     void markChanged(int series);
-    void updateReviewStatus();
-    void updateGrid();
+
+    // main_window_model.cpp: segmentation, model, settings, export
+    void startNextSegmentation();
+    void onSegmentationFinished();
+    void queueSegmentation(SegmentationRequest request);
     void showExportDialog();
+    void showSettingsDialog();
+    void chooseModelFile();
 
     SliceView* m_view = nullptr;
     QListWidget* m_seriesList = nullptr;
@@ -144,39 +197,53 @@ private:
     QToolButton* m_playButton = nullptr;
     QSpinBox* m_fps = nullptr;
     QCheckBox* m_showLabels = nullptr;
-    QCheckBox* m_showPrediction = nullptr;
+    QComboBox* m_sourceBox = nullptr;
+    QComboBox* m_styleBox = nullptr;
     QComboBox* m_windowPreset = nullptr;
     QLabel* m_cursorLabel = nullptr;
     QProgressBar* m_progress = nullptr;
     QPushButton* m_cancelButton = nullptr;
     QMenu* m_recentMenu = nullptr;
     QTimer* m_cineTimer = nullptr;
-
-    QFutureWatcher<LoadedStudy> m_loader;
-    std::shared_ptr<std::atomic<bool>> m_cancel;
-    LoadedStudy m_study;
-    QString m_modelPath;
-    std::shared_ptr<engine::Segmenter> m_segmenter;
-    QFutureWatcher<SegmentationResult> m_segmentation;
-    QUndoStack* m_undo = nullptr;
-    std::vector<image::SeriesLabels> m_corrections;  ///< parallel to the study's series
-    std::vector<std::map<std::pair<int, int>, io::ReviewState>> m_review;  ///< parallel to the series
-    QTimer* m_autosave = nullptr;
-    QFuture<void> m_saving;
-    QFutureWatcher<ExportResult> m_export;
-    std::set<int> m_dirtySeries;
-    Tool m_tool = Tool::Navigate;
-    std::uint8_t m_brushLabel = 1;
-    double m_brushRadius = 3.0;
-    image::LabelMap m_strokeBefore;   ///< the image's corrections when the stroke began
-    bool m_strokeCreatedMap = false;
     QLabel* m_toolLabel = nullptr;
+    QActionGroup* m_toolGroup = nullptr;
+    QComboBox* m_labelBox = nullptr;
+    QSpinBox* m_sizeBox = nullptr;
     QLabel* m_reviewLabel = nullptr;
     MetricsPanel* m_metrics = nullptr;
     CineGrid* m_grid = nullptr;
-    std::shared_ptr<std::atomic<bool>> m_segmentCancel;
+
+    AppSettings m_settings;
+    QFutureWatcher<LoadedStudy> m_loader;
+    std::shared_ptr<std::atomic<bool>> m_cancel;
+    LoadedStudy m_study;
+    unsigned m_generation = 0;  ///< which study results posted by workers belong to
     std::vector<image::SeriesLabels> m_predictions;  ///< parallel to the study's series
+    std::vector<image::SeriesLabels> m_corrections;  ///< parallel to the study's series
+    std::vector<std::map<std::pair<int, int>, io::ReviewState>> m_review;  ///< parallel to the series
     int m_series = -1;
+
+    std::shared_ptr<engine::Segmenter> m_segmenter;
+    QFutureWatcher<SegmentationResult> m_segmentation;
+    std::deque<SegmentationRequest> m_segmentQueue;
+    std::shared_ptr<std::atomic<bool>> m_segmentCancel;
+    QFutureWatcher<QString> m_modelCheck;
+
+    QUndoStack* m_undo = nullptr;
+    QTimer* m_autosave = nullptr;
+    QFuture<void> m_saving;
+    std::set<int> m_dirtySeries;
+    QFutureWatcher<ExportResult> m_export;
+    std::shared_ptr<std::atomic<bool>> m_exportCancel;
+
+    Tool m_tool = Tool::Navigate;
+    std::uint8_t m_brushLabel = 1;
+    double m_brushRadius = 3.0;
+    EditStart m_stroke;  ///< the brush stroke in progress
+    std::tuple<int, int, int, int, int> m_contourKey{-1, -1, -1, -1, -1};  ///< what the editable outline shows
+    bool m_keepOutline = false;  ///< an outline edit is being applied: keep the user's vertices
+    OverlaySource m_overlaySource = OverlaySource::Labels;
+    OverlayStyle m_overlayStyle = OverlayStyle::Filled;
     QString m_screenshotPath;
 };
 

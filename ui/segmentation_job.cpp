@@ -7,26 +7,34 @@
 
 namespace cardioseg::ui {
 
-SegmentationResult segmentSeries(std::shared_ptr<engine::Segmenter> segmenter, const QString& modelPath,
-                                 const image::CineSeries& series, int seriesIndex, const io::ProgressFn& progress) {
+SegmentationResult runSegmentation(std::shared_ptr<engine::Segmenter> segmenter, const QString& modelPath,
+                                   const EngineSettings& settings, const image::CineSeries& series,
+                                   const SegmentationRequest& request, const io::ProgressFn& progress,
+                                   const std::function<void(int, int, image::LabelMap)>& onImage) {
     SegmentationResult r;
-    r.series = seriesIndex;
+    r.series = request.series;
     const auto t0 = std::chrono::steady_clock::now();
     try {
         if (!segmenter) {
             engine::SegmentOptions options;
-            // Leave one core to the interface so that it never stutters while the model runs.
-            options.threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency() - 1));
+            options.device = engine::parseDevice(settings.device.toStdString());
+            // By default leave one core to the interface so that it never stutters while the
+            // model runs.
+            options.threads = settings.threads > 0
+                                  ? settings.threads
+                                  : static_cast<int>(std::max(1u, std::thread::hardware_concurrency() - 1));
             segmenter = std::make_shared<engine::Segmenter>(engine::Model::load(modelPath.toStdString()), options);
         }
         r.segmenter = segmenter;
         r.device = segmenter->device();
-        auto labels = training::segmentSeries(*segmenter, series, true, progress);
-        if (!labels) {
-            r.cancelled = true;
-            return r;
-        }
-        r.labels = std::move(*labels);
+        training::SegmentRequest sr;
+        sr.cells = request.cells;
+        sr.progress = progress;
+        sr.onImage = onImage;
+        sr.chunk = 1;
+        const auto n = training::segmentImages(*segmenter, series, sr);
+        if (!n) r.cancelled = true;
+        else r.images = *n;
     } catch (const std::exception& e) {
         r.error = e.what();
     }

@@ -7,42 +7,53 @@
 
 #include "image/cine_series.h"
 #include "image/polygon.h"
+#include "overlay.h"
 
 namespace cardioseg::ui {
-
-/// A contour to outline, with the label whose colour it takes.
-struct LabelledContour {
-    std::uint8_t label = 0;
-    image::Polygon polygon;
-};
 
 /// Shows one 2-D image with its label overlay and contours. Wheel zooms about the cursor,
 /// middle or Shift+left drag pans, right drag sets window/level (horizontal: width, vertical:
 /// level), double click fits the image to the widget. Pixel spacing is honoured: a pixel is
 /// drawn as wide and tall as it is in millimetres.
+///
+/// Editing interactions (the window decides what they do to the labels):
+/// - Paint: left drag is a brush stroke (strokeBegan/Moved/Ended), the brush shown at the cursor;
+/// - Polygon: left drag draws a lasso, left clicks place vertices; release of a lasso, double
+///   click, Enter or right click closes the polygon (polygonDrawn), Esc abandons it;
+/// - Click: a left click reports the pixel (imageClicked), for flood fill;
+/// - Contour: an editable outline; drag a vertex to move it, press on an edge to insert one and
+///   drag it, right click (or Delete over it) removes a vertex (contourEdited).
 class SliceView : public QWidget {
     Q_OBJECT
 
 public:
+    enum class Interaction { Navigate, Paint, Polygon, Click, Contour };
+
     explicit SliceView(QWidget* parent = nullptr);
 
     /// Shows an image (copied) of `slice` of a series with this geometry; nullptr clears.
     void setImage(const image::FloatImage* img, const image::Geometry& geometry, int slice);
     void setDisplayWindow(const image::Window& window);
     image::Window displayWindow() const { return m_window; }
-    /// Label overlay and contour polygons (pixel coordinates); empty map: none.
-    void setLabels(const image::LabelMap& labels, std::vector<LabelledContour> contours);
+    void setOverlay(OverlayLayers layers);
+    const OverlayLayers& overlay() const { return m_layers; }
     void setOverlayVisible(bool visible);
-    void setOverlayOpacity(int alpha);
     void fitToWindow();
     double zoom() const { return m_zoom; }
-    /// In painting mode a left drag paints instead of doing nothing; the cursor shows the
-    /// brush (radius in image pixels).
-    void setPainting(bool painting, double brushRadius);
-    /// Image pixel coordinates under a widget position.
+    /// The interaction of the left button; `brushRadius` in image pixels (Paint).
+    void setInteraction(Interaction interaction, double brushRadius = 0.0);
+    Interaction interaction() const { return m_interaction; }
+    /// The outline edited in Contour mode (pixel coordinates), drawn in `color`; empty: none.
+    void setEditableContour(const image::Polygon& polygon, const QColor& color);
+    const image::Polygon& editableContour() const { return m_edit; }
+    /// The polygon being drawn in Polygon mode (empty when none).
+    const image::Polygon& draftPolygon() const { return m_draft; }
+    /// Image pixel coordinates under a widget position (pixel centres on integers).
     QPointF widgetToImage(const QPointF& widgetPos) const;
+    /// Widget position of image pixel coordinates.
+    QPointF imageToWidgetPoint(const QPointF& imagePos) const;
 
-signals:
+Q_SIGNALS:
     /// Pixel, value and patient position under the cursor, ready for the status bar.
     void cursorInfoChanged(const QString& text);
     void displayWindowChanged(const cardioseg::image::Window& window);
@@ -50,6 +61,12 @@ signals:
     void strokeBegan(const QPointF& imagePos);
     void strokeMoved(const QPointF& from, const QPointF& to);
     void strokeEnded();
+    /// A closed polygon or lasso (image coordinates), at least three vertices.
+    void polygonDrawn(const cardioseg::image::Polygon& polygon);
+    /// A left click in Click mode (image coordinates).
+    void imageClicked(const QPointF& imagePos);
+    /// The editable outline changed (before and after one vertex move, insertion or removal).
+    void contourEdited(const cardioseg::image::Polygon& before, const cardioseg::image::Polygon& after);
 
 protected:
     void paintEvent(QPaintEvent* event) override;
@@ -59,32 +76,43 @@ protected:
     void mouseMoveEvent(QMouseEvent* event) override;
     void mouseReleaseEvent(QMouseEvent* event) override;
     void mouseDoubleClickEvent(QMouseEvent* event) override;
+    void keyPressEvent(QKeyEvent* event) override;
 
 private:
     QTransform imageToWidget() const;
     void render();
     void reportCursor(const QPointF& widgetPos);
+    void finishPolygon();
+    /// Index of the editable outline's vertex within a few screen pixels of `pos`, or -1.
+    int vertexAt(const QPointF& pos) const;
+    void removeVertex(int index);
+    void drawPath(QPainter& p, const image::Polygon& polygon, bool closed) const;
 
     image::FloatImage m_data;
     image::Geometry m_geometry;
     int m_slice = 0;
     image::Window m_window;
     QImage m_rendered;
-    QImage m_overlay;
-    std::vector<LabelledContour> m_contours;
+    OverlayLayers m_layers;
     bool m_overlayVisible = true;
-    int m_overlayAlpha = 90;
     double m_zoom = 1.0;
     QPointF m_pan;
     bool m_fit = true;
-    enum class Drag { None, Pan, Window, Paint } m_drag = Drag::None;
-    bool m_painting = false;
+    enum class Drag { None, Pan, Window, Paint, Lasso, Vertex } m_drag = Drag::None;
+    Interaction m_interaction = Interaction::Navigate;
     double m_brushRadius = 3.0;
     QPointF m_lastPaint;
     QPointF m_cursor{-1, -1};
     QPointF m_dragStart;
     QPointF m_panStart;
     image::Window m_windowStart;
+    image::Polygon m_draft;       ///< polygon/lasso being drawn
+    bool m_draftDragged = false;  ///< the draft is a lasso (drawn with the button held)
+    image::Polygon m_edit;        ///< editable outline (Contour mode)
+    image::Polygon m_editBefore;  ///< the outline when the current vertex drag began
+    QColor m_editColor;
+    int m_vertex = -1;            ///< vertex being dragged
+    int m_hover = -1;             ///< vertex under the cursor
 };
 
 }  // namespace cardioseg::ui

@@ -1,6 +1,7 @@
 #include "study_loader.h"
 
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 
 namespace fs = std::filesystem;
@@ -15,7 +16,27 @@ QString scdRootFor(const QString& studyPath) {
     return {};
 }
 
-LoadedStudy loadStudy(const QString& path, const QString& workspaceRoot, const io::ProgressFn& progress) {
+QString workspaceFolderFor(const QString& studyPath, const WorkspacePlacement& placement, QString* note) {
+    if (placement.besideStudy) {
+        const QFileInfo info(studyPath);
+        const QString folder = QDir(info.isDir() ? info.absoluteFilePath() : info.absolutePath())
+                                   .filePath(QString::fromUtf8(io::kWorkspaceFolderName));
+        // Writable when the folder exists or can be made and takes a file.
+        if (QDir().mkpath(folder)) {
+            QFile probe(QDir(folder).filePath(QStringLiteral(".write-test")));
+            if (probe.open(QIODevice::WriteOnly)) {
+                probe.close();
+                probe.remove();
+                return folder;
+            }
+        }
+        if (note) *note = QObject::tr("The study's folder is not writable; corrections are saved under %1").arg(placement.root);
+    }
+    return QString::fromStdString(
+        io::Workspace::defaultFolder(placement.root.toStdString(), studyPath.toStdString()).string());
+}
+
+LoadedStudy loadStudy(const QString& path, const WorkspacePlacement& placement, const io::ProgressFn& progress) {
     LoadedStudy study;
     study.path = path;
     io::LoadOptions opt;
@@ -24,8 +45,7 @@ LoadedStudy loadStudy(const QString& path, const QString& workspaceRoot, const i
     const auto& series = study.result.series;
     study.expertLabels.resize(series.size());
     study.expertContours.resize(series.size());
-    study.workspaceFolder = QString::fromStdString(
-        io::Workspace::defaultFolder(workspaceRoot.toStdString(), path.toStdString()).string());
+    study.workspaceFolder = workspaceFolderFor(path, placement, &study.workspaceNote);
     const io::Workspace workspace(study.workspaceFolder.toStdString());
     for (const auto& s : series) study.work.push_back(workspace.load(s, study.result.skipped));
     const QString root = scdRootFor(path);

@@ -1,4 +1,5 @@
 #include "io/dicom_loader.h"
+#include "io/workspace.h"
 
 #include <algorithm>
 #include <atomic>
@@ -459,8 +460,13 @@ std::vector<fs::path> collectDicomFiles(const std::vector<fs::path>& inputs,
         for (auto it = fs::recursive_directory_iterator(
                  in, fs::directory_options::skip_permission_denied, ec);
              !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-            if (it->is_regular_file(ec) && !isDicomDirName(it->path()) &&
-                it->path().filename().string().front() != '.')
+            const std::string name = it->path().filename().string();
+            if (it->is_directory(ec)) {
+                // Hidden folders and CardioSeg's own workspaces hold no images of the study.
+                if (name.front() == '.' || name == kWorkspaceFolderName) it.disable_recursion_pending();
+                continue;
+            }
+            if (it->is_regular_file(ec) && !isDicomDirName(it->path()) && name.front() != '.')
                 found.push_back(it->path());
         }
         if (ec) skipped.push_back({in.string(), "folder could not be read completely: " + ec.message()});

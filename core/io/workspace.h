@@ -11,6 +11,9 @@
 
 namespace cardioseg::io {
 
+/// Name of a workspace folder kept beside a study (the DICOM loader does not look inside).
+inline constexpr const char* kWorkspaceFolderName = "CardioSeg workspace";
+
 /// Review state of one image.
 enum class ReviewState { Unreviewed = 0, Corrected = 1, Confirmed = 2 };
 

@@ -1,30 +1,58 @@
 #include "training/segment_series.h"
 
+#include <algorithm>
+
 #include "analysis/postprocess.h"
 
 namespace cardioseg::training {
 
-std::optional<image::SeriesLabels> segmentSeries(engine::Segmenter& segmenter, const image::CineSeries& series,
-                                                 bool postprocess, const io::ProgressFn& progress) {
+std::optional<std::size_t> segmentImages(engine::Segmenter& segmenter, const image::CineSeries& series,
+                                         const SegmentRequest& request) {
     std::vector<const image::FloatImage*> inputs;
     std::vector<std::pair<int, int>> cells;
-    for (int s = 0; s < series.slices; ++s)
-        for (int p = 0; p < series.phases; ++p)
-            if (const auto* img = series.image(s, p)) {
-                inputs.push_back(img);
-                cells.emplace_back(s, p);
-            }
-    bool stopped = false;
-    auto predictions = segmenter.segment(inputs, [&](double f, const std::string& status) {
-        stopped = progress && !progress(f, status);
-        return !stopped;
-    });
-    if (stopped) return std::nullopt;
-    image::SeriesLabels labels = image::SeriesLabels::like(series);
-    for (std::size_t i = 0; i < predictions.size(); ++i) {
-        if (postprocess) analysis::cleanLvLabels(predictions[i].labels);
-        labels.at(cells[i].first, cells[i].second) = std::move(predictions[i].labels);
+    auto add = [&](int s, int p) {
+        if (const auto* img = series.image(s, p)) {
+            inputs.push_back(img);
+            cells.emplace_back(s, p);
+        }
+    };
+    if (request.cells.empty()) {
+        for (int s = 0; s < series.slices; ++s)
+            for (int p = 0; p < series.phases; ++p) add(s, p);
+    } else {
+        for (const auto& [s, p] : request.cells)
+            if (s >= 0 && p >= 0 && s < series.slices && p < series.phases) add(s, p);
     }
+    const std::size_t chunk = request.chunk ? request.chunk : std::max<std::size_t>(1, inputs.size());
+    for (std::size_t start = 0; start < inputs.size(); start += chunk) {
+        const std::size_t n = std::min(chunk, inputs.size() - start);
+        const std::vector<const image::FloatImage*> part(inputs.begin() + start, inputs.begin() + start + n);
+        bool stopped = false;
+        auto predictions = segmenter.segment(part, [&](double f, const std::string& status) {
+            const double overall = (static_cast<double>(start) + f * static_cast<double>(n)) / inputs.size();
+            stopped = request.progress && !request.progress(overall, status);
+            return !stopped;
+        });
+        if (stopped) return std::nullopt;
+        for (std::size_t i = 0; i < predictions.size(); ++i) {
+            if (request.postprocess) analysis::cleanLvLabels(predictions[i].labels);
+            if (request.onImage)
+                request.onImage(cells[start + i].first, cells[start + i].second, std::move(predictions[i].labels));
+        }
+        if (request.progress && !request.progress(static_cast<double>(start + n) / inputs.size(), "Segmenting"))
+            return std::nullopt;
+    }
+    return inputs.size();
+}
+
+std::optional<image::SeriesLabels> segmentSeries(engine::Segmenter& segmenter, const image::CineSeries& series,
+                                                 bool postprocess, const io::ProgressFn& progress) {
+    image::SeriesLabels labels = image::SeriesLabels::like(series);
+    SegmentRequest request;
+    request.postprocess = postprocess;
+    request.progress = progress;
+    request.onImage = [&](int s, int p, image::LabelMap map) { labels.at(s, p) = std::move(map); };
+    if (!segmentImages(segmenter, series, request)) return std::nullopt;
     return labels;
 }
 

@@ -16,6 +16,8 @@
 #include <QUndoStack>
 
 #include "cine_grid.h"
+#include "image_adapters.h"
+#include "io/png_masks.h"
 #include "io/workspace.h"
 #include "main_window.h"
 #include "metrics_panel.h"
@@ -49,6 +51,7 @@ private slots:
     void initTestCase() {
         QCoreApplication::setOrganizationName("CardioSegTests");
         QCoreApplication::setApplicationName("test_main_window");
+        QSettings().clear();  // every run starts from the defaults
     }
 
     void opensSyntheticStudyAndNavigates() {
@@ -229,8 +232,10 @@ private slots:
         QCOMPARE(int(w.reviewState(0, slice, phase)), int(io::ReviewState::Corrected));
         // Accepted as is: the model agrees perfectly with the corrections.
         QCOMPARE(w.metricsPanel()->cell(0, 0), QString("1.000"));
-        QCOMPARE(w.metricsPanel()->cell(0, 2), QString("1.000"));
-        QVERIFY(w.metricsPanel()->summary().startsWith("1 image"));
+        QCOMPARE(w.metricsPanel()->cell(0, 2), QString("1.000"));  // the slice
+        QCOMPARE(w.metricsPanel()->cell(1, 4), QString("1.000"));  // the series, myocardium
+        QCOMPARE(w.metricsPanel()->chartValue(0, 0), 1.0);
+        QVERIFY2(w.metricsPanel()->summary().contains("Mean Dice 1.000"), qPrintable(w.metricsPanel()->summary()));
 
         // Erasing at the blood pool's centre lowers the image's Dice below 1; undo restores it.
         double cx = 0, cy = 0, n = 0;
@@ -306,19 +311,251 @@ private slots:
         QSignalSpy finished(&w, &ui::MainWindow::exportFinished);
         ui::ExportOptions o;
         o.folder = QString::fromStdString((dir / "out").string());
-        o.nifti = o.dicomSeg = o.deidentify = true;
-        w.exportMasks(o);
+        o.nifti = o.dicomSeg = o.deidentify = o.contoursJson = o.contoursCsv = true;
+        w.exportSeries(o);
         QVERIFY(finished.wait(30000));
         const QStringList files = finished.first().at(0).toStringList();
         QVERIFY2(finished.first().at(1).toString().isEmpty(), qPrintable(finished.first().at(1).toString()));
-        QCOMPARE(files.size(), 3);  // one PNG (one corrected image), the NIfTI, the SEG
+        // One PNG (one corrected image), the NIfTI, the SEG, the contours as JSON and CSV.
+        QCOMPARE(files.size(), 5);
         for (const QString& f : files) QVERIFY(QFileInfo::exists(f));
+        // Round trip: the PNG holds the corrections of that image.
+        const auto corrected = w.corrections(0).at(w.currentSlice(), w.currentPhase());
+        std::vector<io::SkippedFile> skipped;
+        const auto back = io::readPngMasks(w.study().result.series[0], dir / "out" / "png", skipped);
+        QVERIFY(skipped.empty());
+        QVERIFY(back.at(w.currentSlice(), w.currentPhase()) == corrected);
+        QCOMPARE(back.labelledCount(), std::size_t(1));
 
+        // The model's labels only: there are none (no model), so a clear error.
+        o.source = ui::LabelSource::Prediction;
+        w.exportSeries(o);
+        QVERIFY(finished.wait(30000));
+        QVERIFY2(finished.last().at(1).toString().contains("no labels"), qPrintable(finished.last().at(1).toString()));
+
+        // An unwritable folder: the file and the reason.
+        o.source = ui::LabelSource::Corrections;
         { std::ofstream(dir / "afile") << "x"; }
         o.folder = QString::fromStdString((dir / "afile" / "sub").string());
-        w.exportMasks(o);
+        w.exportSeries(o);
         QVERIFY(finished.wait(30000));
         QVERIFY(finished.last().at(1).toString().contains("afile"));
+    }
+
+    void polygonLassoFloodFillContourAndClear() {
+        testing::TempDir dir;
+        testing::SyntheticSeries s;
+        s.rows = s.columns = 64;
+        ui::MainWindow w;
+        w.resize(1000, 760);
+        w.setModelPath(QString::fromStdString((dir / "none.pt").string()), false);
+        QVERIFY(openSynthetic(w, dir, s));
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        ui::SliceView* view = w.sliceView();
+        const int slice = w.currentSlice(), phase = w.currentPhase();
+        auto current = [&] { return w.corrections(0).at(slice, phase); };
+        auto count = [&](std::uint8_t v) {
+            const auto m = current();
+            return static_cast<long>(std::count(m.data.begin(), m.data.end(), v));
+        };
+        auto at = [&](double x, double y) { return view->imageToWidgetPoint({x, y}).toPoint(); };
+
+        // Polygon by clicks: a 10 × 10 square with corners on pixel centres, closed by Enter.
+        QTest::keyClick(&w, Qt::Key_G);
+        QCOMPARE(w.tool(), ui::MainWindow::Tool::Polygon);
+        w.setBrushLabel(image::label::BloodPool);
+        QCOMPARE(w.tool(), ui::MainWindow::Tool::Polygon);  // choosing a label keeps the tool
+        for (const auto& [x, y] : {std::pair{10, 10}, {20, 10}, {20, 20}, {10, 20}}) QTest::mouseClick(view, Qt::LeftButton, {}, at(x, y));
+        QCOMPARE(view->draftPolygon().size(), std::size_t(4));
+        QTest::keyClick(view, Qt::Key_Return);
+        QCOMPARE(count(image::label::BloodPool), 100L);  // half-open spans: exactly 10 × 10
+        QCOMPARE(w.undoStack()->count(), 1);
+        QCOMPARE(int(w.reviewState(0, slice, phase)), int(io::ReviewState::Corrected));
+
+        // Lasso: a drag with the button held, filled on release, with myocardium.
+        w.setBrushLabel(image::label::Myocardium);
+        QTest::mousePress(view, Qt::LeftButton, {}, at(40, 40));
+        for (const auto& [x, y] : {std::pair{50, 40}, {50, 50}, {40, 50}}) QTest::mouseMove(view, at(x, y));
+        QTest::mouseRelease(view, Qt::LeftButton, {}, at(40, 50));
+        QVERIFY2(count(image::label::Myocardium) > 50, qPrintable(QString::number(count(image::label::Myocardium))));
+        QCOMPARE(w.undoStack()->count(), 2);
+        const long myocardium = count(image::label::Myocardium);
+
+        // Flood fill: the blood-pool square becomes myocardium, nothing else changes.
+        QTest::keyClick(&w, Qt::Key_K);
+        QCOMPARE(w.tool(), ui::MainWindow::Tool::FloodFill);
+        QTest::mouseClick(view, Qt::LeftButton, {}, at(15, 15));
+        QCOMPARE(count(image::label::BloodPool), 0L);
+        QCOMPARE(count(image::label::Myocardium), myocardium + 100);
+        w.undoStack()->undo();
+        QCOMPARE(count(image::label::BloodPool), 100L);
+
+        // Contour tool on the blood pool: drag a vertex outwards; the region grows there only.
+        w.setBrushLabel(image::label::BloodPool);
+        QTest::keyClick(&w, Qt::Key_T);
+        QCOMPARE(w.tool(), ui::MainWindow::Tool::Contour);
+        const image::Polygon outline = view->editableContour();
+        QVERIFY(outline.size() >= 4);
+        std::size_t k = 0;  // the vertex nearest the square's top-left corner
+        for (std::size_t i = 0; i < outline.size(); ++i)
+            if (outline[i].x + outline[i].y < outline[k].x + outline[k].y) k = i;
+        const QPoint from = view->imageToWidgetPoint({outline[k].x, outline[k].y}).toPoint();
+        QTest::mousePress(view, Qt::LeftButton, {}, from);
+        QTest::mouseMove(view, at(outline[k].x - 4, outline[k].y - 4));
+        QTest::mouseRelease(view, Qt::LeftButton, {}, at(outline[k].x - 4, outline[k].y - 4));
+        QVERIFY2(count(image::label::BloodPool) > 100, qPrintable(QString::number(count(image::label::BloodPool))));
+        QCOMPARE(current().at(30, 30), image::label::Background);  // far from the edit
+        const auto edited = current();
+        QCOMPARE(view->editableContour().size(), outline.size());  // the user's outline stays
+        // Right click on a vertex removes it (one more undo step).
+        const int steps = w.undoStack()->count();
+        const auto& v = view->editableContour()[0];
+        QTest::mouseClick(view, Qt::RightButton, {}, view->imageToWidgetPoint({v.x, v.y}).toPoint());
+        QCOMPARE(view->editableContour().size(), outline.size() - 1);
+        QCOMPARE(w.undoStack()->count(), steps + 1);
+        w.undoStack()->undo();
+        QVERIFY(current() == edited);
+
+        // Clear: background everywhere, one step; undo brings the labels back.
+        w.clearImage();
+        QCOMPARE(count(image::label::Background), 64L * 64L);
+        w.undoStack()->undo();
+        QVERIFY(current() == edited);
+    }
+
+    void sliceScopeSegmentsAndAcceptsInOneStep() {
+        // Four phases of a mid-ventricular slice of the sample study (one slice × four phases).
+        testing::TempDir dir;
+        for (int instance = 121; instance <= 124; ++instance)
+            fs::copy_file(io::sampleStudyDir() / (std::to_string(instance) + ".dcm"),
+                          dir / (std::to_string(instance) + ".dcm"));
+        ui::MainWindow w;
+        QSignalSpy done(&w, &ui::MainWindow::segmentationFinished);
+        w.show();
+        w.openStudy(QString::fromStdString(dir.path().string()));
+        QVERIFY(waitShown(w));
+        QVERIFY(done.wait(120000) || !done.isEmpty());
+        const auto& s = w.study().result.series[0];
+        QCOMPARE(s.slices * s.phases, 4);
+        QCOMPARE(w.prediction(0).labelledCount(), std::size_t(4));
+        QVERIFY(!w.isSegmenting());
+
+        // The current image only, then the current slice: the status says how many.
+        done.clear();
+        w.segment(ui::MainWindow::Scope::Image);
+        QVERIFY(done.wait(60000));
+        QVERIFY2(w.statusBar()->currentMessage().startsWith("Segmented 1 image"),
+                 qPrintable(w.statusBar()->currentMessage()));
+        w.segment(ui::MainWindow::Scope::Slice);
+        QVERIFY(done.wait(60000));
+        QVERIFY2(w.statusBar()->currentMessage().startsWith(QString("Segmented %1 image").arg(s.phases)),
+                 qPrintable(w.statusBar()->currentMessage()));
+
+        w.acceptPrediction(ui::MainWindow::Scope::Slice);
+        QCOMPARE(w.undoStack()->count(), 1);
+        QCOMPARE(w.corrections(0).labelledCount(), std::size_t(s.phases));
+        for (int p = 0; p < s.phases; ++p) QVERIFY(w.corrections(0).at(w.currentSlice(), p) == w.prediction(0).at(w.currentSlice(), p));
+
+        // Compare mode: erase part of the blood pool; exactly the erased pixels are highlighted.
+        w.setOverlaySource(ui::OverlaySource::Compare);
+        QCOMPARE(w.sliceView()->overlay().disagreement, std::size_t(0));
+        const auto before = w.corrections(0).at(w.currentSlice(), w.currentPhase());
+        double cx = 0, cy = 0, n = 0;
+        for (int y = 0; y < before.height; ++y)
+            for (int x = 0; x < before.width; ++x)
+                if (before.at(x, y) == image::label::BloodPool) {
+                    cx += x;
+                    cy += y;
+                    ++n;
+                }
+        w.setTool(ui::MainWindow::Tool::Eraser);
+        w.setBrushRadius(3);
+        Q_EMIT w.sliceView()->strokeBegan(QPointF(cx / n, cy / n));
+        Q_EMIT w.sliceView()->strokeEnded();
+        const auto after = w.corrections(0).at(w.currentSlice(), w.currentPhase());
+        std::size_t changed = 0;
+        for (std::size_t i = 0; i < after.data.size(); ++i) changed += after.data[i] != before.data[i];
+        QVERIFY(changed > 10);
+        QCOMPARE(w.sliceView()->overlay().disagreement, changed);
+        bool dashed = false;
+        for (const auto& c : w.sliceView()->overlay().contours) dashed |= c.dashed;
+        QVERIFY(dashed);  // the model's outline, dashed
+        w.setOverlayStyle(ui::OverlayStyle::Contours);
+        QVERIFY(w.sliceView()->overlay().fill.isNull());
+
+        // Metrics CSV: the model against the corrections.
+        QSignalSpy exported(&w, &ui::MainWindow::exportFinished);
+        ui::ExportOptions o;
+        o.folder = QString::fromStdString((dir / "out").string());
+        o.png = false;
+        o.metricsCsv = true;
+        w.exportSeries(o);
+        QVERIFY(exported.wait(30000));
+        QVERIFY2(exported.first().at(1).toString().isEmpty(), qPrintable(exported.first().at(1).toString()));
+        std::ifstream csv(dir / "out" / "metrics.csv");
+        int lines = 0;
+        for (std::string l; std::getline(csv, l);) ++lines;
+        QCOMPARE(lines, 1 + s.phases + 1);  // header, each image, the series
+
+        // Undo of the slice acceptance removes all four corrections at once.
+        w.undoStack()->undo();
+        w.undoStack()->undo();
+        QCOMPARE(w.corrections(0).labelledCount(), std::size_t(0));
+    }
+
+    void unreadableModelKeepsTheCurrentOne() {
+        testing::TempDir dir;
+        { std::ofstream(dir / "bad.pt") << "not a model"; }
+        ui::MainWindow w;
+        const QString before = w.modelPath();
+        QSignalSpy changed(&w, &ui::MainWindow::modelChanged);
+        w.setModelPath(QString::fromStdString((dir / "bad.pt").string()), false);
+        QVERIFY(changed.wait(20000));
+        QCOMPARE(changed.first().at(0).toString(), before);
+        QVERIFY(changed.first().at(1).toString().contains("bad.pt"));
+        QCOMPARE(w.modelPath(), before);
+    }
+
+    void settingsPersistAndWorkspaceBesideTheStudy() {
+        testing::TempDir dir;
+        testing::SyntheticSeries s;
+        testing::writeSeries(dir / "study", s);
+        ui::MainWindow w;
+        ui::AppSettings a = w.settings();
+        a.bloodPool = QColor(10, 20, 200);
+        a.opacity = 150;
+        a.engine.threads = 1;
+        a.engine.device = "cpu";
+        a.workspaceBesideStudy = true;
+        a.modelPath = QString::fromStdString((dir / "none.pt").string());
+        w.applySettings(a);
+        QCOMPARE(ui::labelColor(image::label::BloodPool), QColor(10, 20, 200));
+        const ui::AppSettings stored = ui::AppSettings::load();
+        QCOMPARE(stored.bloodPool, QColor(10, 20, 200));
+        QCOMPARE(stored.opacity, 150);
+        QCOMPARE(stored.engine.threads, 1);
+        QCOMPARE(stored.engine.device, QString("cpu"));
+        QVERIFY(stored.workspaceBesideStudy);
+        QCOMPARE(stored.modelPath, a.modelPath);
+
+        w.show();
+        w.openStudy(QString::fromStdString((dir / "study").string()));
+        QVERIFY(waitShown(w));
+        QCOMPARE(w.workspaceFolder(), QString::fromStdString((dir / "study" / io::kWorkspaceFolderName).string()));
+        QVERIFY(!w.findChild<QListWidget*>()->item(0)->icon().isNull());  // a thumbnail
+        w.setBrushLabel(image::label::BloodPool);
+        Q_EMIT w.sliceView()->strokeBegan(QPointF(10, 10));
+        Q_EMIT w.sliceView()->strokeEnded();
+        w.saveWorkspace();
+        QTRY_VERIFY_WITH_TIMEOUT(fs::exists(dir / "study" / io::kWorkspaceFolderName / "workspace.json"), 5000);
+        // Reopened: the workspace's masks are not mistaken for files of the study.
+        w.openStudy(QString::fromStdString((dir / "study").string()));
+        QVERIFY(waitShown(w));
+        QVERIFY(w.study().result.skipped.empty());
+        QCOMPARE(w.corrections(0).labelledCount(), std::size_t(1));
+
+        ui::setLabelColors(ui::defaultLabelColor(image::label::BloodPool), ui::defaultLabelColor(image::label::Myocardium));
+        QSettings().clear();
     }
 
     void cancelStopsLoading() {

@@ -1,0 +1,227 @@
+// The main window's model: segmentation jobs (queued, results shown as they arrive), the model
+// file, settings, and export.
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QMenuBar>
+#include <QProgressBar>
+#include <QStatusBar>
+#include <QTimer>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include "engine/model.h"
+#include "image_adapters.h"
+#include "io/resources.h"
+#include "main_window.h"
+#include "metrics_panel.h"
+
+namespace cardioseg::ui {
+
+void MainWindow::buildModelMenu() {
+    QMenu* model = menuBar()->addMenu(tr("&Model"));
+    model->addAction(tr("Segment This &Image"), QKeySequence(Qt::Key_R), this, [this] { segment(Scope::Image); });
+    model->addAction(tr("Segment This &Slice (All Phases)"), QKeySequence(Qt::SHIFT | Qt::Key_R), this,
+                     [this] { segment(Scope::Slice); });
+    model->addAction(tr("Segment This S&eries"), QKeySequence(Qt::CTRL | Qt::Key_R), this,
+                     [this] { segment(Scope::Series); });
+    model->addAction(tr("Segment the Whole S&tudy"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R), this,
+                     [this] { segment(Scope::Study); });
+    model->addAction(tr("&Cancel"), QKeySequence(Qt::Key_Escape), this, [this] {
+        if (isSegmenting() || isExporting() || isLoading()) cancelWork();
+    });
+    model->addSeparator();
+    model->addAction(tr("Choose Model &File…"), this, &MainWindow::chooseModelFile);
+    model->addAction(tr("Use the &Default Model"), this,
+                     [this] { setModelPath(QString::fromStdString(io::defaultModelPath().string())); });
+}
+
+void MainWindow::segment(Scope scope) {
+    if (m_series < 0) return;
+    if (!QFileInfo::exists(m_settings.modelPath)) {
+        showError(tr("Segmentation"), tr("No model at %1. Choose one with Model ▸ Choose Model File…")
+                                          .arg(m_settings.modelPath));
+        return;
+    }
+    const auto& s = m_study.result.series[m_series];
+    switch (scope) {
+        case Scope::Image: queueSegmentation({m_series, {{currentSlice(), currentPhase()}}}); break;
+        case Scope::Slice: {
+            SegmentationRequest r{m_series, {}};
+            for (int p = 0; p < s.phases; ++p) r.cells.emplace_back(currentSlice(), p);
+            queueSegmentation(std::move(r));
+            break;
+        }
+        case Scope::Series: queueSegmentation({m_series, {}}); break;
+        case Scope::Study:
+            for (int i = 0; i < static_cast<int>(m_study.result.series.size()); ++i) queueSegmentation({i, {}});
+            break;
+    }
+}
+
+void MainWindow::queueSegmentation(SegmentationRequest request) {
+    for (const auto& queued : m_segmentQueue)
+        if (queued.series == request.series && queued.cells == request.cells) return;  // already asked
+    m_segmentQueue.push_back(std::move(request));
+    startNextSegmentation();
+}
+
+void MainWindow::startNextSegmentation() {
+    if (m_segmentation.isRunning() || m_segmentQueue.empty() || m_modelCheck.isRunning()) return;
+    const SegmentationRequest request = m_segmentQueue.front();
+    m_segmentQueue.pop_front();
+    if (request.series < 0 || request.series >= static_cast<int>(m_study.result.series.size())) return;
+    m_segmentCancel = std::make_shared<std::atomic<bool>>(false);
+    m_progress->setValue(0);
+    showProgress(true);
+    const int count = request.cells.empty() ? m_study.result.series[request.series].imageCount()
+                                            : static_cast<int>(request.cells.size());
+    statusBar()->showMessage(
+        tr("Segmenting %n image(s) with %1…", "", count).arg(QFileInfo(m_settings.modelPath).fileName()));
+    auto progress = progressReporter(m_segmentCancel);
+    // Each image's labels go to the GUI thread as soon as they are ready.
+    QPointer<MainWindow> self = this;
+    const unsigned generation = m_generation;
+    const int series = request.series;
+    auto onImage = [self, generation, series](int slice, int phase, image::LabelMap labels) {
+        auto shared = std::make_shared<image::LabelMap>(std::move(labels));
+        QMetaObject::invokeMethod(self, [self, generation, series, slice, phase, shared] {
+            if (!self || self->m_generation != generation) return;
+            self->m_predictions[series].at(slice, phase) = std::move(*shared);
+            self->labelsChanged(series, slice, phase);
+        }, Qt::QueuedConnection);
+    };
+    // The series stays alive and unchanged while the job runs: opening another study waits
+    // for this job first.
+    const image::CineSeries* s = &m_study.result.series[series];
+    m_segmentation.setFuture(QtConcurrent::run([segmenter = m_segmenter, path = m_settings.modelPath,
+                                                engine = m_settings.engine, s, request, progress, onImage] {
+        return runSegmentation(segmenter, path, engine, *s, request, progress, onImage);
+    }));
+}
+
+void MainWindow::onSegmentationFinished() {
+    showProgress(false);
+    SegmentationResult r = m_segmentation.result();
+    if (r.segmenter) m_segmenter = r.segmenter;
+    if (!r.error.empty()) {
+        m_segmentQueue.clear();  // the same model would fail again
+        const QString msg = tr("Segmentation failed: %1").arg(QString::fromStdString(r.error));
+        statusBar()->showMessage(msg, 15000);
+        if (m_screenshotPath.isEmpty()) showError(tr("Segmentation"), msg);
+    } else if (r.cancelled) {
+        statusBar()->showMessage(tr("Segmentation cancelled; the images already segmented are kept"), 5000);
+    } else {
+        statusBar()->showMessage(tr("Segmented %n image(s) in %1 s (%2)", "", static_cast<int>(r.images))
+                                     .arg(r.seconds, 0, 'f', 1)
+                                     .arg(QString::fromStdString(r.device)),
+                                 10000);
+    }
+    Q_EMIT segmentationFinished(r.series);
+    if (!m_segmentQueue.empty()) {
+        startNextSegmentation();
+        return;
+    }
+    if (!m_screenshotPath.isEmpty()) QTimer::singleShot(300, this, &MainWindow::takeScreenshot);
+}
+
+void MainWindow::setModelPath(const QString& path, bool remember) {
+    if (path == m_settings.modelPath && m_segmenter) return;
+    m_segmentQueue.clear();
+    if (m_segmentCancel) m_segmentCancel->store(true);
+    m_segmentation.waitForFinished();
+    m_modelCheck.waitForFinished();
+    if (!QFileInfo::exists(path)) {
+        // Nothing to check: kept as the choice, and said so when a study needs it.
+        m_settings.modelPath = path;
+        m_segmenter.reset();
+        if (remember) m_settings.save();
+        Q_EMIT modelChanged(path, QString());
+        return;
+    }
+    // Checked in the background: a model that cannot be read never replaces a working one.
+    statusBar()->showMessage(tr("Loading model %1…").arg(QFileInfo(path).fileName()));
+    auto onChecked = [this, path, remember] {
+        const QString error = m_modelCheck.result();
+        if (!error.isEmpty()) {
+            const QString msg = tr("The model was not changed: %1").arg(error);
+            statusBar()->showMessage(msg, 15000);
+            if (m_screenshotPath.isEmpty() && isVisible()) showError(tr("Model"), msg);
+            Q_EMIT modelChanged(m_settings.modelPath, error);
+            startNextSegmentation();
+            return;
+        }
+        m_settings.modelPath = path;
+        m_segmenter.reset();
+        if (remember) m_settings.save();
+        statusBar()->showMessage(tr("Model: %1").arg(QFileInfo(path).fileName()), 8000);
+        Q_EMIT modelChanged(path, QString());
+        if (m_series >= 0) queueSegmentation({m_series, {}});  // the new model's view of this series
+    };
+    connect(&m_modelCheck, &QFutureWatcher<QString>::finished, this, onChecked, Qt::SingleShotConnection);
+    m_modelCheck.setFuture(QtConcurrent::run([path] {
+        try {
+            engine::Model::load(path.toStdString());
+            return QString();
+        } catch (const std::exception& e) {
+            return QString::fromStdString(e.what());
+        }
+    }));
+}
+
+void MainWindow::chooseModelFile() {
+    const QString f = QFileDialog::getOpenFileName(this, tr("Choose a model file"), QFileInfo(m_settings.modelPath).path(),
+                                                   tr("CardioSeg models (*.pt);;All files (*)"));
+    if (!f.isEmpty()) setModelPath(f);
+}
+
+void MainWindow::applySettings(const AppSettings& settings) {
+    const bool engineChanged =
+        settings.engine.device != m_settings.engine.device || settings.engine.threads != m_settings.engine.threads;
+    const QString model = settings.modelPath;
+    const QString oldModel = m_settings.modelPath;
+    m_settings = settings;
+    m_settings.modelPath = oldModel;  // changes only once checked (setModelPath)
+    m_settings.save();
+    setLabelColors(settings.bloodPool, settings.myocardium);
+    if (engineChanged) {
+        m_segmentation.waitForFinished();
+        m_segmenter.reset();  // the next job creates one with the new device and threads
+    }
+    if (model != oldModel) setModelPath(model);
+    updateImage();
+}
+
+void MainWindow::showSettingsDialog() {
+    SettingsDialog dialog(m_settings, this);
+    if (dialog.exec() == QDialog::Accepted) applySettings(dialog.settings());
+}
+
+bool MainWindow::isExporting() const { return m_export.isRunning(); }
+
+void MainWindow::exportSeries(const ExportOptions& options) {
+    if (m_series < 0 || m_export.isRunning()) return;
+    ExportInput input;
+    input.series = &m_study.result.series[m_series];
+    input.prediction = prediction(m_series);
+    input.corrections = corrections(m_series);
+    for (const auto& [cell, state] : m_review[m_series])
+        input.states[cell] = state == io::ReviewState::Confirmed ? "confirmed" : "corrected";
+    m_exportCancel = std::make_shared<std::atomic<bool>>(false);
+    m_progress->setValue(0);
+    showProgress(true);
+    statusBar()->showMessage(tr("Exporting to %1…").arg(options.folder));
+    auto progress = progressReporter(m_exportCancel);
+    m_export.setFuture(QtConcurrent::run([input = std::move(input), options, progress] {
+        return ui::exportSeries(input, options, progress);
+    }));
+}
+
+void MainWindow::showExportDialog() {
+    if (m_series < 0) {
+        statusBar()->showMessage(tr("Open a study first"), 5000);
+        return;
+    }
+    ExportDialog dialog(this);
+    if (dialog.exec() == QDialog::Accepted) exportSeries(dialog.options());
+}
+
+}  // namespace cardioseg::ui
