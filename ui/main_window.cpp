@@ -665,7 +665,9 @@ void MainWindow::dragEnterEvent(QDragEnterEvent* event) {
 
 void MainWindow::dropEvent(QDropEvent* event) {
     const auto urls = event->mimeData()->urls();
-    if (!urls.isEmpty() && urls.first().isLocalFile()) openStudy(urls.first().toLocalFile());
+    if (urls.isEmpty() || !urls.first().isLocalFile()) return;
+    event->acceptProposedAction();
+    openStudy(urls.first().toLocalFile());
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {

@@ -44,12 +44,12 @@ void SliceView::setImage(const image::FloatImage* img, const image::Geometry& ge
     m_slice = slice;
     if (sizeChanged) m_fit = true;
     m_draft.clear();
-    render();
+    renderImage();
 }
 
 void SliceView::setDisplayWindow(const image::Window& window) {
     m_window = window;
-    render();
+    renderImage();
 }
 
 void SliceView::setOverlay(OverlayLayers layers) {
@@ -67,7 +67,7 @@ void SliceView::fitToWindow() {
     update();
 }
 
-void SliceView::render() {
+void SliceView::renderImage() {
     m_rendered = m_data.empty() ? QImage() : toQImage(m_data, m_window);
     update();
 }
@@ -370,7 +370,7 @@ void SliceView::mouseMoveEvent(QMouseEvent* event) {
             const double step = std::max(1.0, m_windowStart.width / 256.0);
             m_window.width = std::max(1.0, m_windowStart.width + d.x() * step);
             m_window.center = m_windowStart.center - d.y() * step;
-            render();
+            renderImage();
             Q_EMIT displayWindowChanged(m_window);
             break;
         }
@@ -400,6 +400,18 @@ void SliceView::mouseDoubleClickEvent(QMouseEvent* event) {
     }
     if (m_interaction == Interaction::Contour || event->button() != Qt::LeftButton) return;
     fitToWindow();
+}
+
+bool SliceView::event(QEvent* event) {
+    // While a polygon is drawn, Esc and Enter belong to it, not to the window's shortcuts.
+    if (event->type() == QEvent::ShortcutOverride && m_interaction == Interaction::Polygon && !m_draft.empty()) {
+        const int key = static_cast<QKeyEvent*>(event)->key();
+        if (key == Qt::Key_Escape || key == Qt::Key_Return || key == Qt::Key_Enter) {
+            event->accept();
+            return true;
+        }
+    }
+    return QWidget::event(event);
 }
 
 void SliceView::keyPressEvent(QKeyEvent* event) {

@@ -77,10 +77,11 @@ protected:
     void mouseReleaseEvent(QMouseEvent* event) override;
     void mouseDoubleClickEvent(QMouseEvent* event) override;
     void keyPressEvent(QKeyEvent* event) override;
+    bool event(QEvent* event) override;
 
 private:
     QTransform imageToWidget() const;
-    void render();
+    void renderImage();
     void reportCursor(const QPointF& widgetPos);
     void finishPolygon();
     /// Index of the editable outline's vertex within a few screen pixels of `pos`, or -1.

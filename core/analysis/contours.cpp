@@ -19,14 +19,17 @@ std::vector<image::Polygon> regionContours(const image::LabelMap& labels, Bounda
     if (labels.empty()) return {};
     // Traced on a twice-finer grid: the centres of its boundary pixels lie a quarter of an
     // original pixel inside the region's edges, which encloses every original pixel centre
-    // of the region and none outside it.
-    cv::Mat mask(labels.height * 2, labels.width * 2, CV_8U);
-    for (int y = 0; y < mask.rows; ++y) {
-        auto* row = mask.ptr<std::uint8_t>(y);
-        for (int x = 0; x < mask.cols; ++x) row[x] = inRegion(labels.at(x / 2, y / 2), boundary) ? 255 : 0;
-    }
+    // of the region and none outside it. Only the region's bounding box is traced.
+    const cv::Mat lab(labels.height, labels.width, CV_8U, const_cast<std::uint8_t*>(labels.data.data()));
+    cv::Mat region = lab == image::label::BloodPool;
+    if (boundary == Boundary::Epicardium) region |= lab == image::label::Myocardium;
+    const cv::Rect box = cv::boundingRect(region);
+    if (box.empty()) return {};
+    cv::Mat fine;
+    cv::resize(region(box), fine, cv::Size(box.width * 2, box.height * 2), 0, 0, cv::INTER_NEAREST);
+    cv::copyMakeBorder(fine, fine, 1, 1, 1, 1, cv::BORDER_CONSTANT, 0);  // outlines never touch the edge
     std::vector<std::vector<cv::Point>> found;
-    cv::findContours(mask, found, cv::RETR_EXTERNAL, cv::CHAIN_APPROX_SIMPLE);
+    cv::findContours(fine, found, cv::RETR_EXTERNAL, cv::CHAIN_APPROX_SIMPLE, cv::Point(box.x * 2 - 1, box.y * 2 - 1));
     std::vector<std::pair<double, image::Polygon>> regions;
     for (auto& c : found) {
         if (tolerance > 0 && c.size() > 8) {

@@ -9,6 +9,7 @@
 #include <QCheckBox>
 #include <QFileInfo>
 #include <QListWidget>
+#include <QMimeData>
 #include <QSlider>
 #include <QStatusBar>
 
@@ -75,6 +76,31 @@ private slots:
         QTest::keyClick(&w, Qt::Key_Left);
         QTest::keyClick(&w, Qt::Key_Left);  // the cardiac cycle wraps
         QCOMPARE(w.currentPhase(), s.phases - 1);
+    }
+
+    void opensA512Study() {
+        testing::TempDir dir;
+        testing::SyntheticSeries s;
+        s.rows = s.columns = 512;
+        s.slices = 2;
+        s.phases = 3;
+        ui::MainWindow w;
+        w.setModelPath(QString::fromStdString((dir / "none.pt").string()), false);
+        testing::writeSeries(dir.path(), s);
+        w.show();
+        // Dropped on the window, as from a file manager.
+        QMimeData mime;
+        mime.setUrls({QUrl::fromLocalFile(QString::fromStdString(dir.path().string()))});
+        QDragEnterEvent enter(QPoint(50, 50), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(&w, &enter);
+        QVERIFY(enter.isAccepted());
+        QDropEvent drop(QPointF(50, 50), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(&w, &drop);
+        QVERIFY(waitShown(w));
+        QCOMPARE(w.study().result.series[0].geometry.columns, 512);
+        QTest::keyClick(&w, Qt::Key_Right);
+        QCOMPARE(w.currentPhase(), 1);
+        QVERIFY(w.sliceView()->zoom() > 0);
     }
 
     void cinePlaysThroughPhases() {
@@ -367,6 +393,10 @@ private slots:
         QCOMPARE(w.tool(), ui::MainWindow::Tool::Polygon);  // choosing a label keeps the tool
         for (const auto& [x, y] : {std::pair{10, 10}, {20, 10}, {20, 20}, {10, 20}}) QTest::mouseClick(view, Qt::LeftButton, {}, at(x, y));
         QCOMPARE(view->draftPolygon().size(), std::size_t(4));
+        QTest::keyClick(view, Qt::Key_Escape);  // abandons the polygon (not a window shortcut)
+        QVERIFY(view->draftPolygon().empty());
+        QCOMPARE(w.undoStack()->count(), 0);
+        for (const auto& [x, y] : {std::pair{10, 10}, {20, 10}, {20, 20}, {10, 20}}) QTest::mouseClick(view, Qt::LeftButton, {}, at(x, y));
         QTest::keyClick(view, Qt::Key_Return);
         QCOMPARE(count(image::label::BloodPool), 100L);  // half-open spans: exactly 10 × 10
         QCOMPARE(w.undoStack()->count(), 1);
@@ -477,6 +507,20 @@ private slots:
         for (std::size_t i = 0; i < after.data.size(); ++i) changed += after.data[i] != before.data[i];
         QVERIFY(changed > 10);
         QCOMPARE(w.sliceView()->overlay().disagreement, changed);
+        // The panel's image Dice is the hand count's: truth = corrections, prediction = model.
+        {
+            const auto& model = w.prediction(0).at(w.currentSlice(), w.currentPhase());
+            long tp = 0, fp = 0, fn = 0;
+            for (std::size_t i = 0; i < after.data.size(); ++i) {
+                const bool t = after.data[i] == image::label::BloodPool, p = model.data[i] == image::label::BloodPool;
+                tp += t && p;
+                fp += !t && p;
+                fn += t && !p;
+            }
+            QCOMPARE(w.metricsPanel()->cell(0, 0), QString::number(2.0 * tp / (2.0 * tp + fp + fn), 'f', 3));
+            QCOMPARE(w.metricsPanel()->cell(0, 1), QString::number(double(tp) / (tp + fp + fn), 'f', 3));
+            QCOMPARE(w.metricsPanel()->cell(1, 0), QString("1.000"));  // the myocardium is untouched
+        }
         bool dashed = false;
         for (const auto& c : w.sliceView()->overlay().contours) dashed |= c.dashed;
         QVERIFY(dashed);  // the model's outline, dashed

@@ -1,0 +1,147 @@
+// Medians of the pieces of work behind a displayed frame and a segmentation: intensity
+// normalisation, post-processing, metrics, rasterisation, outlines, and the slice view drawing
+// an image with its overlay at 256² and 512² (the frame budget of cine playback is 16–50 ms).
+#include <benchmark/benchmark.h>
+
+#include <cmath>
+#include <random>
+
+#include "analysis/contours.h"
+#include "analysis/postprocess.h"
+#include "image/intensity.h"
+#include "image/label_edit.h"
+#include "image/polygon.h"
+#include "metrics/confusion.h"
+
+#ifdef CARDIOSEG_BENCH_UI
+#include <QApplication>
+#include <QImage>
+
+#include "overlay.h"
+#include "slice_view.h"
+#endif
+
+using namespace cardioseg;
+
+namespace {
+
+image::FloatImage noisyImage(int size) {
+    image::FloatImage img(size, size);
+    std::mt19937 rng(1);
+    std::normal_distribution<float> noise(0.f, 20.f);
+    for (int y = 0; y < size; ++y)
+        for (int x = 0; x < size; ++x) {
+            const double r = std::hypot(x - size / 2.0, y - size / 2.0) / size;
+            img.at(x, y) = static_cast<float>((r < 0.1 ? 900 : r < 0.14 ? 250 : 500) + noise(rng));
+        }
+    return img;
+}
+
+/// A heart-like label map: a blood pool in a myocardial ring, with a few stray specks.
+image::LabelMap heart(int size) {
+    image::LabelMap m(size, size, image::label::Background);
+    image::paintDisc(m, size / 2.0, size / 2.0, size * 0.14, image::label::Myocardium);
+    image::paintDisc(m, size / 2.0, size / 2.0, size * 0.10, image::label::BloodPool);
+    image::paintDisc(m, size * 0.2, size * 0.2, 2, image::label::BloodPool);
+    image::paintDisc(m, size * 0.8, size * 0.3, 2, image::label::Myocardium);
+    return m;
+}
+
+void BM_NormalizeIntensity(benchmark::State& state) {
+    const auto img = noisyImage(static_cast<int>(state.range(0)));
+    for (auto _ : state) benchmark::DoNotOptimize(image::normalizeIntensity(img));
+}
+BENCHMARK(BM_NormalizeIntensity)->Arg(256)->Arg(512)->Unit(benchmark::kMicrosecond);
+
+void BM_PostProcess(benchmark::State& state) {
+    const auto labels = heart(static_cast<int>(state.range(0)));
+    for (auto _ : state) {
+        auto copy = labels;
+        analysis::cleanLvLabels(copy);
+        benchmark::DoNotOptimize(copy.data.data());
+    }
+}
+BENCHMARK(BM_PostProcess)->Arg(256)->Arg(512)->Unit(benchmark::kMicrosecond);
+
+void BM_ConfusionMatrix(benchmark::State& state) {
+    const int size = static_cast<int>(state.range(0));
+    const auto truth = heart(size);
+    auto predicted = truth;
+    image::paintDisc(predicted, size / 2.0 + 3, size / 2.0, size * 0.10, image::label::BloodPool);
+    for (auto _ : state) {
+        metrics::ConfusionMatrix m(3);
+        m.add(truth, predicted);
+        benchmark::DoNotOptimize(m.dice(1));
+    }
+}
+BENCHMARK(BM_ConfusionMatrix)->Arg(256)->Arg(512)->Unit(benchmark::kMicrosecond);
+
+void BM_RasterizeContours(benchmark::State& state) {
+    const int size = static_cast<int>(state.range(0));
+    image::Polygon endo, epi;
+    for (int k = 0; k < 64; ++k) {
+        const double a = 2 * M_PI * k / 64;
+        endo.push_back({size / 2.0 + size * 0.10 * std::cos(a), size / 2.0 + size * 0.10 * std::sin(a)});
+        epi.push_back({size / 2.0 + size * 0.14 * std::cos(a), size / 2.0 + size * 0.14 * std::sin(a)});
+    }
+    for (auto _ : state) benchmark::DoNotOptimize(image::rasterizeContours(size, size, &endo, &epi));
+}
+BENCHMARK(BM_RasterizeContours)->Arg(256)->Arg(512)->Unit(benchmark::kMicrosecond);
+
+void BM_RegionOutlines(benchmark::State& state) {
+    const auto labels = heart(static_cast<int>(state.range(0)));
+    for (auto _ : state) {
+        benchmark::DoNotOptimize(analysis::regionContours(labels, analysis::Boundary::Endocardium));
+        benchmark::DoNotOptimize(analysis::regionContours(labels, analysis::Boundary::Epicardium));
+    }
+}
+BENCHMARK(BM_RegionOutlines)->Arg(256)->Arg(512)->Unit(benchmark::kMicrosecond);
+
+#ifdef CARDIOSEG_BENCH_UI
+/// One cine frame in the slice view: new image, overlay composed (filled, outlines, or the
+/// compare mode), drawn into a 900 × 900 widget.
+void BM_SliceViewFrame(benchmark::State& state) {
+    const int size = static_cast<int>(state.range(0));
+    const auto style = static_cast<ui::OverlayStyle>(state.range(1));
+    const bool compare = state.range(2) != 0;
+    const auto img = noisyImage(size);
+    const auto prediction = heart(size);
+    auto corrections = prediction;
+    image::paintDisc(corrections, size / 2.0 + 4, size / 2.0, size * 0.10, image::label::BloodPool);
+    image::Geometry g;
+    g.rows = g.columns = size;
+    ui::SliceView view;
+    view.resize(900, 900);
+    view.setDisplayWindow({500, 1000});
+    QImage target(900, 900, QImage::Format_ARGB32_Premultiplied);
+    for (auto _ : state) {
+        view.setImage(&img, g, 0);
+        view.setOverlay(ui::composeOverlay(prediction, compare ? corrections : image::LabelMap(), {},
+                                           compare ? ui::OverlaySource::Compare : ui::OverlaySource::Labels, style,
+                                           90));
+        view.render(&target);
+        benchmark::DoNotOptimize(target.constBits());
+    }
+}
+BENCHMARK(BM_SliceViewFrame)
+    ->ArgNames({"size", "style", "compare"})
+    ->Args({256, int(ui::OverlayStyle::Filled), 0})
+    ->Args({512, int(ui::OverlayStyle::Filled), 0})
+    ->Args({256, int(ui::OverlayStyle::FilledAndContours), 0})
+    ->Args({512, int(ui::OverlayStyle::FilledAndContours), 0})
+    ->Args({512, int(ui::OverlayStyle::Filled), 1})
+    ->Unit(benchmark::kMillisecond);
+#endif
+
+}  // namespace
+
+int main(int argc, char** argv) {
+#ifdef CARDIOSEG_BENCH_UI
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app(argc, argv);
+#endif
+    benchmark::Initialize(&argc, argv);
+    benchmark::RunSpecifiedBenchmarks();
+    benchmark::Shutdown();
+    return 0;
+}
