@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstdint>
 #include <string>
 
 #include <CLI/CLI.hpp>
@@ -67,6 +68,22 @@ struct BenchArgs {
 /// Adds infer, train and study under an existing "bench" command.
 void addBenchEngineCommands(CLI::App& bench, BenchArgs& args);
 int runBenchEngine(const std::string& what, const BenchArgs& args);
+
+struct FinetuneArgs {
+    std::string model, dataset, output, patients, images, device = "auto";
+    std::int64_t iterations = 0;
+    double seconds = 120.0;
+    int batch = 8;
+    double lr = 5e-4;
+    double replayShare = 0.5;
+    double holdout = 0.0;
+    bool onlyIfBetter = false;
+    unsigned seed = 1;
+    int threads = 0;
+    bool json = false;
+};
+void addFinetuneCommand(CLI::App& app, FinetuneArgs& args);
+int runFinetune(const FinetuneArgs& args);
 
 /// The model named by --model, or the shipped default; throws UsageError when unusable.
 engine::Model loadModelOrDefault(const std::string& path);

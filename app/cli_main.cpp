@@ -127,6 +127,8 @@ int main(int argc, char** argv) {
 #ifdef CARDIOSEG_HAVE_ENGINE
     TrainArgs trainArgs;
     addTrainCommand(app, trainArgs);
+    FinetuneArgs finetuneArgs;
+    addFinetuneCommand(app, finetuneArgs);
     EvaluateArgs evaluateArgs;
     addEvaluateCommand(app, evaluateArgs);
     SegmentArgs segmentArgs;
@@ -151,6 +153,7 @@ int main(int argc, char** argv) {
         if (benchLoad->parsed()) return runBenchLoad(benchInput, threads, repeats, json);
 #ifdef CARDIOSEG_HAVE_ENGINE
         if (app.got_subcommand("train")) return runTrain(trainArgs);
+        if (app.got_subcommand("finetune")) return runFinetune(finetuneArgs);
         if (app.got_subcommand("evaluate")) return runEvaluate(evaluateArgs);
         if (app.got_subcommand("segment")) return runSegment(segmentArgs);
         for (const char* what : {"infer", "train", "study"})

@@ -31,7 +31,7 @@ std::string joined(const std::set<std::string>& s) {
 
 void addTrainCommand(CLI::App& app, TrainArgs& a) {
     auto* cmd = app.add_subcommand("train", "Train DeepLab v3 on the expert labels of a dataset in SCD layout");
-    cmd->add_option("--dataset", a.dataset, "Dataset root (link.csv, dicoms/, contourfiles/)")->required();
+    cmd->add_option("--dataset", a.dataset, "Dataset root in SCD layout, a workspace, or a folder of workspaces")->required();
     cmd->add_option("--output", a.output, "Model file to write")->required();
     cmd->add_option("--patients", a.patients, "Patient IDs to train on (default: all)");
     cmd->add_option("--validate-patients", a.validatePatients, "Patient IDs to validate on while training (held out)");
@@ -73,7 +73,7 @@ int runTrain(const TrainArgs& args) {
     sel.patients = splitList(a.patients);
     std::vector<training::LabelledImage> images;
     try {
-        images = training::loadLabelledImages(a.dataset, sel, skipped);
+        images = training::loadTrainingImages(a.dataset, sel, skipped);
     } catch (const std::runtime_error& e) {
         throw UsageError(e.what());
     }

@@ -181,11 +181,15 @@ double validationDice(const Model& model, const std::vector<TrainSample>& sample
     if (wasTraining) net->train();
     double sum = 0;
     int n = 0;
-    for (int c = 1; c < cm.classes(); ++c)
-        if (!std::isnan(cm.dice(c))) {
-            sum += cm.dice(c);
-            ++n;
-        }
+    for (int c = 1; c < cm.classes(); ++c) {
+        // Only classes the labels contain: on an image labelled with an endocardium alone the
+        // myocardium is unknown (ignore), and its Dice would say nothing.
+        std::uint64_t truth = 0;
+        for (int p = 0; p < cm.classes(); ++p) truth += cm.at(c, p);
+        if (truth == 0 || std::isnan(cm.dice(c))) continue;
+        sum += cm.dice(c);
+        ++n;
+    }
     return n ? sum / n : std::numeric_limits<double>::quiet_NaN();
 }
 
@@ -250,7 +254,12 @@ TrainOutcome train(Model& model, const TrainConfig& config, const BatchProvider&
             auto input = b.input.to(device, /*non_blocking=*/true);
             auto target = b.target.to(device, true);
             if (device.is_cuda()) input = input.contiguous(torch::MemoryFormat::ChannelsLast);
-            const double lr = schedule.at(i);
+            std::int64_t at = i;  // position in the schedule: iterations, or time when that is further
+            if (config.maxSeconds > 0) {
+                const double spent = std::chrono::duration<double>(Clock::now() - t0).count() / config.maxSeconds;
+                at = std::max(at, static_cast<std::int64_t>(spent * static_cast<double>(config.iterations)));
+            }
+            const double lr = schedule.at(at);
             for (auto& group : optimizer->param_groups()) group.options().set_lr(lr);
 
             torch::Tensor loss;
@@ -285,7 +294,12 @@ TrainOutcome train(Model& model, const TrainConfig& config, const BatchProvider&
             const double elapsed = std::chrono::duration<double>(Clock::now() - loopStart).count();
             p.itPerSecond = (i + 1 - start) / std::max(1e-9, elapsed);
             p.etaSeconds = (config.iterations - i - 1) / std::max(1e-9, p.itPerSecond);
-            const bool last = i + 1 == config.iterations;
+            const bool outOfTime = config.maxSeconds > 0 &&
+                                   std::chrono::duration<double>(Clock::now() - t0).count() >= config.maxSeconds;
+            if (config.maxSeconds > 0)
+                p.etaSeconds = std::min(p.etaSeconds, std::max(0.0, config.maxSeconds -
+                                                                   std::chrono::duration<double>(Clock::now() - t0).count()));
+            const bool last = i + 1 == config.iterations || outOfTime;
             if ((config.validateEvery > 0 && (i + 1) % config.validateEvery == 0) || (last && !validation.empty()))
                 p.validationDice = validationDice(model, validation, config.device);
             if (!config.checkpointPath.empty() && config.checkpointEvery > 0 && ((i + 1) % config.checkpointEvery == 0 || last)) {
@@ -296,6 +310,12 @@ TrainOutcome train(Model& model, const TrainConfig& config, const BatchProvider&
             if (progress && !progress(p)) {
                 outcome.status = TrainOutcome::Status::Cancelled;
                 outcome.message = "cancelled at iteration " + std::to_string(i + 1);
+                ++i;
+                break;
+            }
+            if (outOfTime) {
+                outcome.message = "time budget of " + std::to_string(static_cast<int>(config.maxSeconds)) +
+                                  " s reached at iteration " + std::to_string(i + 1);
                 ++i;
                 break;
             }

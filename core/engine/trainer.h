@@ -39,6 +39,10 @@ struct TrainConfig {
     std::string resumeFrom;        ///< a checkpoint to continue from
     int validateEvery = 0;         ///< 0: no periodic validation
     int prefetchBatches = 3;
+    /// Wall-time budget in seconds (0: none). The run then ends after the iteration that reaches
+    /// it (Completed), and the schedule advances with the larger of the iteration and the time
+    /// fractions, so the learning rate decays to its end within the budget.
+    double maxSeconds = 0.0;
 };
 
 struct TrainProgress {
@@ -73,7 +77,8 @@ TrainOutcome train(Model& model, const TrainConfig& config, const BatchProvider&
                    const std::vector<TrainSample>& validation,
                    const std::function<bool(const TrainProgress&)>& progress = {});
 
-/// Mean of blood-pool and myocardium Dice of a model on labelled images (pooled confusion).
+/// Mean of blood-pool and myocardium Dice of a model on labelled images (pooled confusion), over
+/// the classes the labels contain.
 double validationDice(const Model& model, const std::vector<TrainSample>& samples, DeviceChoice device);
 
 }  // namespace cardioseg::engine

@@ -42,6 +42,35 @@ fs::path Workspace::defaultFolder(const fs::path& root, const std::string& study
     return root / (name + "-" + fnv1a(fs::weakly_canonical(p).string()).substr(0, 10));
 }
 
+bool Workspace::isWorkspace(const fs::path& folder) {
+    std::error_code ec;
+    return fs::is_regular_file(folder / "workspace.json", ec);
+}
+
+std::string Workspace::studyOf(const fs::path& folder) {
+    const json index = readJson(folder / "workspace.json");
+    return index.is_object() && index.contains("study") && index["study"].is_string() ? index["study"].get<std::string>()
+                                                                                      : std::string();
+}
+
+std::string Workspace::activeModel() const {
+    const json index = readJson(m_folder / "workspace.json");
+    return index.is_object() && index.contains("active_model") && index["active_model"].is_string()
+               ? index["active_model"].get<std::string>()
+               : std::string();
+}
+
+void Workspace::setActiveModel(const std::string& modelFile) const {
+    json index = readJson(m_folder / "workspace.json");
+    if (!index.is_object()) index = json::object();
+    index["format"] = 1;
+    if (!m_study.empty()) index["study"] = m_study;
+    if (modelFile.empty()) index.erase("active_model");
+    else index["active_model"] = modelFile;
+    ensureDirectory(m_folder);
+    writeFileAtomically(m_folder / "workspace.json", index.dump(2) + "\n");
+}
+
 fs::path Workspace::seriesFolder(const image::CineSeries& series) const {
     return m_folder / ("series-" + fnv1a(series.info.seriesUid).substr(0, 12));
 }
@@ -61,6 +90,7 @@ void Workspace::save(const image::CineSeries& series, const SeriesWork& work) co
     json index = readJson(m_folder / "workspace.json");
     if (!index.is_object()) index = json::object();
     index["format"] = 1;
+    if (!m_study.empty()) index["study"] = m_study;
     json review = json::object();
     for (const auto& [cell, state] : work.review) {
         const int f = series.frameAt(cell.first, cell.second);

@@ -28,8 +28,20 @@ struct SeriesWork {
 /// atomically, so a crash never leaves a half-written workspace.
 class Workspace {
 public:
-    explicit Workspace(std::filesystem::path folder) : m_folder(std::move(folder)) {}
+    /// `studyPath`: the study the workspace belongs to, recorded so that training can read the
+    /// images again (see training::loadWorkspaceImages).
+    explicit Workspace(std::filesystem::path folder, std::string studyPath = {})
+        : m_folder(std::move(folder)), m_study(std::move(studyPath)) {}
     const std::filesystem::path& folder() const { return m_folder; }
+
+    /// True when `folder` holds a workspace (its workspace.json).
+    static bool isWorkspace(const std::filesystem::path& folder);
+    /// The study path recorded in a workspace (empty when none).
+    static std::string studyOf(const std::filesystem::path& folder);
+    /// The model file active for this workspace's study (empty: the default one).
+    std::string activeModel() const;
+    /// Records the active model file (empty: back to the default one). Throws on write errors.
+    void setActiveModel(const std::string& modelFile) const;
 
     /// Writes a series' work (masks of corrected images; masks of images no longer corrected
     /// are removed). Throws std::runtime_error naming the file and the reason.
@@ -45,6 +57,7 @@ public:
 private:
     std::filesystem::path seriesFolder(const image::CineSeries& series) const;
     std::filesystem::path m_folder;
+    std::string m_study;
 };
 
 }  // namespace cardioseg::io

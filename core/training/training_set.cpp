@@ -1,11 +1,13 @@
 #include "training/training_set.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <stdexcept>
 
 #include "image/intensity.h"
 #include "io/dicom_loader.h"
 #include "io/scd_dataset.h"
+#include "io/workspace.h"
 
 namespace cardioseg::training {
 
@@ -52,6 +54,79 @@ std::vector<LabelledImage> loadLabelledImages(const std::filesystem::path& root,
             }
     }
     return out;
+}
+
+namespace {
+
+void addWorkspace(const std::filesystem::path& folder, const SelectOptions& options,
+                  std::vector<io::SkippedFile>& skipped, std::vector<LabelledImage>& out) {
+    const std::string study = io::Workspace::studyOf(folder);
+    if (study.empty())
+        throw std::runtime_error(folder.string() + ": the workspace does not record its study (saved by an older version?)");
+    auto loaded = io::loadDicom({study});
+    for (const auto& s : loaded.skipped) skipped.push_back(s);
+    if (loaded.series.empty()) throw std::runtime_error(folder.string() + ": its study " + study + " cannot be read");
+    const io::Workspace ws(folder);
+    for (const auto& series : loaded.series) {
+        if (!options.patients.empty() && !options.patients.count(series.info.patientId)) continue;
+        const io::SeriesWork work = ws.load(series, skipped);
+        for (const auto& [cell, state] : work.review) {
+            if (state == io::ReviewState::Unreviewed) continue;
+            const auto [s, p] = cell;
+            const int f = series.frameAt(s, p);
+            if (f < 0 || !series.image(s, p) || work.corrections.maps.empty() || work.corrections.at(s, p).empty()) continue;
+            const int instance = series.frames[f].instanceNumber;
+            if (options.excludeInstances.count(instance)) continue;
+            if (!options.onlyInstances.empty() && !options.onlyInstances.count(instance)) continue;
+            LabelledImage li;
+            li.patientId = series.info.patientId;
+            li.instanceNumber = instance;
+            li.slice = s;
+            li.phase = p;
+            li.pixelSpacing = 0.5 * (series.geometry.rowSpacing + series.geometry.colSpacing);
+            li.image = options.normalize ? image::normalizeIntensity(*series.image(s, p)) : *series.image(s, p);
+            li.labels = work.corrections.at(s, p);
+            const auto has = [&](std::uint8_t v) {
+                return std::find(li.labels.data.begin(), li.labels.data.end(), v) != li.labels.data.end();
+            };
+            li.hasBloodPool = has(image::label::BloodPool);
+            li.hasMyocardium = has(image::label::Myocardium);
+            out.push_back(std::move(li));
+        }
+    }
+}
+
+}  // namespace
+
+std::vector<LabelledImage> loadWorkspaceImages(const std::filesystem::path& folder, const SelectOptions& options,
+                                               std::vector<io::SkippedFile>& skipped) {
+    std::vector<LabelledImage> out;
+    if (io::Workspace::isWorkspace(folder)) {
+        addWorkspace(folder, options, skipped, out);
+        return out;
+    }
+    std::error_code ec;
+    std::vector<std::filesystem::path> found;
+    for (const auto& e : std::filesystem::directory_iterator(folder, ec))
+        if (e.is_directory(ec) && io::Workspace::isWorkspace(e.path())) found.push_back(e.path());
+    if (found.empty()) throw std::runtime_error(folder.string() + ": neither a dataset in SCD layout nor a workspace");
+    std::sort(found.begin(), found.end());
+    for (const auto& f : found) {
+        try {
+            addWorkspace(f, options, skipped, out);
+        } catch (const std::runtime_error& e) {
+            skipped.push_back({f.string(), e.what()});
+        }
+    }
+    return out;
+}
+
+std::vector<LabelledImage> loadTrainingImages(const std::filesystem::path& path, const SelectOptions& options,
+                                              std::vector<io::SkippedFile>& skipped) {
+    std::error_code ec;
+    if (std::filesystem::is_regular_file(path / "link.csv", ec)) return loadLabelledImages(path, options, skipped);
+    if (!std::filesystem::is_directory(path, ec)) throw std::runtime_error(path.string() + ": no such folder");
+    return loadWorkspaceImages(path, options, skipped);
 }
 
 std::string datasetHash(const std::vector<LabelledImage>& images) {

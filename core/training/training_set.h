@@ -36,6 +36,17 @@ struct SelectOptions {
 std::vector<LabelledImage> loadLabelledImages(const std::filesystem::path& root, const SelectOptions& options,
                                               std::vector<io::SkippedFile>& skipped);
 
+/// The corrected and confirmed images of a workstation workspace (its masks, with the images
+/// of the study the workspace records), or of every workspace in a folder of workspaces.
+/// Images the user only looked at are not used. Throws std::runtime_error when the folder holds
+/// no workspace or a workspace's study cannot be read.
+std::vector<LabelledImage> loadWorkspaceImages(const std::filesystem::path& folder, const SelectOptions& options,
+                                               std::vector<io::SkippedFile>& skipped);
+
+/// Labelled images of a dataset in SCD layout, of a workspace, or of a folder of workspaces.
+std::vector<LabelledImage> loadTrainingImages(const std::filesystem::path& path, const SelectOptions& options,
+                                              std::vector<io::SkippedFile>& skipped);
+
 /// A short, stable digest (FNV-1a, hex) of the images and labels, recorded in model files.
 std::string datasetHash(const std::vector<LabelledImage>& images);
 

@@ -1,0 +1,224 @@
+#include "training/finetune.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <ctime>
+#include <random>
+#include <set>
+#include <sstream>
+
+#include "io/resources.h"
+#include "io/scd_dataset.h"
+
+namespace cardioseg::training {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+std::vector<engine::TrainSample> samplesOf(const std::vector<LabelledImage>& images) {
+    std::vector<engine::TrainSample> out;
+    out.reserve(images.size());
+    for (const auto& li : images) out.push_back({li.image, li.labels});
+    return out;
+}
+
+std::string nowIso() {
+    const std::time_t t = std::time(nullptr);
+    char buf[32];
+    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", std::gmtime(&t));
+    return buf;
+}
+
+std::string figure(double v) {
+    if (std::isnan(v)) return "n/a";
+    std::ostringstream s;
+    s.precision(4);
+    s << std::fixed << v;
+    return s.str();
+}
+
+}  // namespace
+
+std::vector<LabelledImage> replayImages(const engine::Model& base, const std::filesystem::path& dataset,
+                                        const std::vector<LabelledImage>& corrections,
+                                        std::vector<io::SkippedFile>& skipped) {
+    const auto& meta = base.metadata();
+    if (!meta.count("trained_on")) return {};
+    std::set<std::string> trainedOn;
+    std::stringstream list(meta.at("trained_on"));
+    for (std::string id; std::getline(list, id, ',');)
+        if (!id.empty()) trainedOn.insert(id);
+    auto from = [&](const std::filesystem::path& root) {
+        std::vector<LabelledImage> out;
+        std::error_code ec;
+        if (root.empty() || !std::filesystem::is_regular_file(root / "link.csv", ec)) return out;
+        const io::ScdDataset ds = io::readScdDataset(root);
+        SelectOptions sel;
+        for (const auto& p : ds.patients)
+            if (trainedOn.count(p.patientId)) sel.patients.insert(p.patientId);
+        if (sel.patients.empty()) return out;
+        for (auto& li : loadLabelledImages(root, sel, skipped)) {
+            bool corrected = false;
+            for (const auto& c : corrections)
+                corrected = corrected || (c.patientId == li.patientId && c.instanceNumber == li.instanceNumber);
+            if (!corrected) out.push_back(std::move(li));
+        }
+        return out;
+    };
+    auto out = from(dataset);
+    if (out.empty()) out = from(io::sampleDatasetDir());
+    return out;
+}
+
+engine::BatchProvider makeMixedProvider(const std::vector<LabelledImage>& corrections,
+                                        const std::vector<LabelledImage>& replay, double replayShare,
+                                        const AugmentConfig& augment, std::uint64_t seed) {
+    return [&corrections, &replay, replayShare, augment, seed](std::int64_t iteration, int size,
+                                                               std::vector<engine::TrainSample>& batch) {
+        std::mt19937_64 rng(seed * 0x9E3779B97F4A7C15ull + static_cast<std::uint64_t>(iteration));
+        std::uniform_real_distribution<double> coin(0.0, 1.0);
+        batch.clear();
+        for (int k = 0; k < size; ++k) {
+            const bool fromReplay = !replay.empty() && (corrections.empty() || coin(rng) < replayShare);
+            const auto& pool = fromReplay ? replay : corrections;
+            std::uniform_int_distribution<std::size_t> pick(0, pool.size() - 1);
+            batch.push_back(training::augment(pool[pick(rng)], augment, rng));
+        }
+    };
+}
+
+FinetuneReport finetune(const engine::Model& base, const std::vector<LabelledImage>& corrections,
+                        const std::vector<LabelledImage>& replay, const FinetuneOptions& o,
+                        const std::function<bool(const FinetuneProgress&)>& progress) {
+    const auto t0 = Clock::now();
+    auto elapsed = [&] { return std::chrono::duration<double>(Clock::now() - t0).count(); };
+    FinetuneReport report;
+    if (corrections.empty()) throw std::invalid_argument("no corrected image to fine-tune on");
+
+    // Held-out corrections: every k-th image, spread over the list, when there are enough.
+    std::vector<LabelledImage> train, held;
+    const std::size_t holdCount =
+        corrections.size() >= 4 && o.holdout > 0
+            ? std::max<std::size_t>(1, static_cast<std::size_t>(corrections.size() * o.holdout))
+            : 0;
+    const std::size_t stride = holdCount ? corrections.size() / holdCount : 0;
+    for (std::size_t i = 0; i < corrections.size(); ++i)
+        (holdCount && i % stride == stride - 1 && held.size() < holdCount ? held : train).push_back(corrections[i]);
+    // A few replay images (spread) show whether the model forgets what it knew.
+    // Images with both contours first: they measure both classes.
+    std::vector<const LabelledImage*> byValue;
+    for (const auto& li : replay)
+        if (li.hasMyocardium) byValue.push_back(&li);
+    for (const auto& li : replay)
+        if (!li.hasMyocardium) byValue.push_back(&li);
+    std::vector<LabelledImage> replayCheck;
+    const std::size_t wanted = std::min<std::size_t>(8, byValue.size());
+    const std::size_t bothCount = static_cast<std::size_t>(
+        std::count_if(replay.begin(), replay.end(), [](const LabelledImage& li) { return li.hasMyocardium; }));
+    const std::size_t pool = bothCount >= wanted ? bothCount : byValue.size();
+    for (std::size_t k = 0; k < wanted; ++k) replayCheck.push_back(*byValue[k * pool / wanted]);
+    report.trainImages = static_cast<int>(train.size());
+    report.validationImages = static_cast<int>(held.size());
+    report.replayImages = static_cast<int>(replay.size());
+
+    FinetuneProgress fp;
+    auto tell = [&](const std::string& stage) {
+        fp.stage = stage;
+        return !progress || progress(fp);
+    };
+    const auto heldSamples = samplesOf(held), replaySamples = samplesOf(replayCheck);
+    if (!tell("validating")) {
+        report.outcome.status = engine::TrainOutcome::Status::Cancelled;
+        report.outcome.message = "cancelled before training";
+        return report;
+    }
+    const double checkStart = elapsed();
+    if (!heldSamples.empty()) report.diceBefore = engine::validationDice(base, heldSamples, o.device);
+    if (!replaySamples.empty()) report.replayBefore = engine::validationDice(base, replaySamples, o.device);
+    const double checkSeconds = elapsed() - checkStart;
+
+    engine::TrainConfig tc;
+    tc.iterations = o.iterations > 0 ? o.iterations : 1000000;
+    tc.batch = o.batch;
+    tc.schedule.kind = "poly";
+    tc.schedule.baseLr = o.lr;
+    tc.schedule.warmupIterations = 10;
+    tc.optimizer = "adamw";
+    tc.weightDecay = o.weightDecay;
+    tc.seed = o.seed;
+    tc.device = o.device;
+    tc.threads = o.threads;
+    tc.checkpointEvery = 0;
+    const auto provider = makeMixedProvider(train, replay, o.replayShare, o.augment, o.seed);
+    std::optional<engine::Model> candidate;
+    while (true) {
+        if (o.seconds > 0) {
+            // What is left of the budget, less the checks after training (as long as before) and saving.
+            tc.maxSeconds = o.seconds - elapsed() - checkSeconds - 1.0;
+            if (tc.maxSeconds <= 1.0) {
+                report.outcome.status = engine::TrainOutcome::Status::Cancelled;
+                report.outcome.message = "the time budget of " + figure(o.seconds) + " s leaves no time to train";
+                return report;
+            }
+        }
+        candidate = base.clone();
+        report.outcome = engine::train(*candidate, tc, provider, {}, [&](const engine::TrainProgress& p) {
+            fp.train = p;
+            return tell("training");
+        });
+        if (report.outcome.status != engine::TrainOutcome::Status::OutOfMemory || tc.batch <= 1) break;
+        tc.batch /= 2;  // out of memory: the same run with half the batch
+    }
+    report.batch = tc.batch;
+    if (report.outcome.status != engine::TrainOutcome::Status::Completed) {
+        report.seconds = elapsed();
+        report.decision = "the active model is unchanged: " + report.outcome.message;
+        return report;
+    }
+    tell("checking");
+    if (!heldSamples.empty()) report.diceAfter = engine::validationDice(*candidate, heldSamples, o.device);
+    if (!replaySamples.empty()) report.replayAfter = engine::validationDice(*candidate, replaySamples, o.device);
+
+    const bool heldOk = heldSamples.empty() || report.diceAfter >= report.diceBefore - o.tolerance;
+    const bool replayOk = replaySamples.empty() || report.replayAfter >= report.replayBefore - o.forgetTolerance;
+    report.accepted = heldOk && replayOk;
+    std::ostringstream why;
+    if (!heldSamples.empty())
+        why << "held-out corrections (" << held.size() << "): Dice " << figure(report.diceBefore) << " → "
+            << figure(report.diceAfter);
+    else
+        why << "too few corrections to hold any out (4 needed)";
+    if (!replaySamples.empty())
+        why << "; replay images (" << replayCheck.size() << "): " << figure(report.replayBefore) << " → "
+            << figure(report.replayAfter);
+    why << (report.accepted ? "; at least as good" : heldOk ? "; it forgets what it knew" : "; worse on held-out images");
+    report.decision = why.str();
+
+    auto& meta = candidate->metadata();
+    const auto& parentMeta = base.metadata();
+    meta["parent"] = parentMeta.count("version") ? parentMeta.at("version")
+                     : parentMeta.count("created") ? "model of " + parentMeta.at("created")
+                                                    : "unknown";
+    meta["created"] = nowIso();
+    std::string used;
+    for (const auto& li : train) used += (used.empty() ? "" : ",") + li.patientId + ":" + std::to_string(li.instanceNumber);
+    std::string heldOut;
+    for (const auto& li : held) heldOut += (heldOut.empty() ? "" : ",") + li.patientId + ":" + std::to_string(li.instanceNumber);
+    meta["finetuned_on"] = used;
+    meta["finetune_held_out"] = heldOut;
+    meta["finetune_replay_images"] = std::to_string(replay.size());
+    meta["schedule"] = "finetune poly adamw lr " + figure(o.lr) + " batch " + std::to_string(tc.batch) + " iterations " +
+                       std::to_string(report.outcome.iterations) + " replay share " + figure(o.replayShare);
+    meta["dice_before"] = figure(report.diceBefore);
+    meta["dice_after"] = figure(report.diceAfter);
+    meta["replay_dice_before"] = figure(report.replayBefore);
+    meta["replay_dice_after"] = figure(report.replayAfter);
+    meta["finetune_decision"] = report.decision;
+    report.model = std::move(candidate);
+    report.seconds = elapsed();
+    return report;
+}
+
+}  // namespace cardioseg::training

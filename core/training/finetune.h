@@ -1,0 +1,82 @@
+#pragma once
+
+#include <functional>
+#include <limits>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "engine/model.h"
+#include "engine/trainer.h"
+#include "training/augment.h"
+#include "training/training_set.h"
+
+namespace cardioseg::training {
+
+/// How a model is fine-tuned on a cardiologist's corrections.
+struct FinetuneOptions {
+    std::int64_t iterations = 0;  ///< optimiser steps; 0: as many as `seconds` allows
+    double seconds = 120.0;       ///< wall-time budget of the whole run, validation included (0: none)
+    int batch = 8;
+    double lr = 5e-4;             ///< AdamW, short warm-up, poly decay to zero within the run
+    double weightDecay = 1e-4;
+    double replayShare = 0.5;     ///< share of each batch drawn from the replay images
+    /// Share of the corrections held out to decide whether the new model is better (at least
+    /// one image when there are four or more; none below).
+    double holdout = 0.25;
+    double tolerance = 0.0;       ///< accepted when Dice after ≥ Dice before − tolerance
+    double forgetTolerance = 0.01;  ///< ... and the replay images lose at most this much
+    AugmentConfig augment;
+    std::uint64_t seed = 1;
+    engine::DeviceChoice device = engine::DeviceChoice::Auto;
+    int threads = 0;
+};
+
+/// Where a fine-tune stands, for progress panels.
+struct FinetuneProgress {
+    std::string stage;  ///< "validating", "training", "checking"
+    engine::TrainProgress train;
+};
+
+struct FinetuneReport {
+    engine::TrainOutcome outcome;     ///< status and message of the training run
+    bool accepted = false;            ///< the new model is at least as good (see FinetuneOptions)
+    std::string decision;             ///< why it was accepted or not, for people
+    double diceBefore = std::numeric_limits<double>::quiet_NaN();   ///< held-out corrections, base model
+    double diceAfter = std::numeric_limits<double>::quiet_NaN();    ///< ... new model
+    double replayBefore = std::numeric_limits<double>::quiet_NaN(); ///< replay images, base model
+    double replayAfter = std::numeric_limits<double>::quiet_NaN();
+    int trainImages = 0;
+    int validationImages = 0;
+    int replayImages = 0;
+    int batch = 0;                    ///< batch of the finished run (smaller after out-of-memory)
+    double seconds = 0.0;
+    /// The fine-tuned model with its metadata (parent, corrections, schedule, validation,
+    /// date) when training completed, whether accepted or not; nothing on failure or cancel.
+    std::optional<engine::Model> model;
+};
+
+/// Fine-tunes a copy of `base` on corrected images, mixed with replayed images of the base
+/// model's training data so that it does not forget (strong augmentation of the corrections
+/// alone when `replay` is empty). Part of the corrections is held out and the new model is
+/// accepted only when it is at least as good there and on the replay images. `base` is never
+/// modified. Out-of-memory retries with half the batch before giving up. `progress` may cancel.
+FinetuneReport finetune(const engine::Model& base, const std::vector<LabelledImage>& corrections,
+                        const std::vector<LabelledImage>& replay, const FinetuneOptions& options,
+                        const std::function<bool(const FinetuneProgress&)>& progress = {});
+
+/// Labelled images of the base model's own training data that are at hand, for replay: the
+/// patients it was trained on (metadata "trained_on") found in `dataset` when that is a dataset
+/// in SCD layout, else those found in the sample dataset shipped with CardioSeg. Images among
+/// `corrections` (same patient and instance) are left out. Empty when none is at hand.
+std::vector<LabelledImage> replayImages(const engine::Model& base, const std::filesystem::path& dataset,
+                                        const std::vector<LabelledImage>& corrections,
+                                        std::vector<io::SkippedFile>& skipped);
+
+/// A batch provider mixing corrections and replay images (each augmented); batch i depends
+/// only on (seed, i).
+engine::BatchProvider makeMixedProvider(const std::vector<LabelledImage>& corrections,
+                                        const std::vector<LabelledImage>& replay, double replayShare,
+                                        const AugmentConfig& augment, std::uint64_t seed);
+
+}  // namespace cardioseg::training
