@@ -87,6 +87,105 @@
     </message>
 </context>
 <context>
+    <name>cardioseg::ui::FinetunePanel</name>
+    <message>
+        <source>Update model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fine-tune the model on the corrected and confirmed images (Ctrl+U). It runs in the background; you can keep working.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use it anyway</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Make the new model active although it was not better on the held-out images</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Images</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dice before → after</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use selected model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Switch to (or roll back to) the selected version; double-click a row does the same</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Versions of this study&apos;s model:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Correct or confirm images, then update the model to learn from them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n reviewed image(s) to learn from</source>
+        <translation>
+            <numerusform>%n reviewed image to learn from</numerusform>
+            <numerusform>%n reviewed images to learn from</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> (%n new since the last update)</source>
+        <translation>
+            <numerusform> (%n new since the last update)</numerusform>
+            <numerusform> (%n new since the last update)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Measuring the current model on held-out corrections…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking the new model…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Iteration %1 · loss %2 · %3 s left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Default model (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Parent: %1
+%2
+%3</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>cardioseg::ui::MainWindow</name>
     <message>
         <source>CardioSeg</source>
@@ -739,6 +838,53 @@
         <source>Open a study first</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Model updates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Update Model from Corrections</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Update model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No model at %1 to start from.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Correct or confirm images first: the model learns from them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Updating the model from %n reviewed image(s) in the background…</source>
+        <translation>
+            <numerusform>Updating the model from %n reviewed image in the background…</numerusform>
+            <numerusform>Updating the model from %n reviewed images in the background…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The model was not updated: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The model of the previous study was updated (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New model %1 is active (%2 iterations in %3 s). %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The current model stays active: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The model could not be saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>cardioseg::ui::MetricsPanel</name>
@@ -890,6 +1036,26 @@
     </message>
     <message>
         <source>Applies to the next study opened.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model update time:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>only when asked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> new reviewed images</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Update the model after:</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

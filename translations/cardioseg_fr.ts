@@ -87,6 +87,107 @@
     </message>
 </context>
 <context>
+    <name>cardioseg::ui::FinetunePanel</name>
+    <message>
+        <source>Update model</source>
+        <translation>Mettre à jour le modèle</translation>
+    </message>
+    <message>
+        <source>Fine-tune the model on the corrected and confirmed images (Ctrl+U). It runs in the background; you can keep working.</source>
+        <translation>Affiner le modèle sur les images corrigées et confirmées (Ctrl+U). Il s’exécute en arrière-plan ; vous pouvez continuer à travailler.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Use it anyway</source>
+        <translation>L’utiliser quand même</translation>
+    </message>
+    <message>
+        <source>Make the new model active although it was not better on the held-out images</source>
+        <translation>Activer le nouveau modèle bien qu’il ne soit pas meilleur sur les images mises de côté</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modèle</translation>
+    </message>
+    <message>
+        <source>Images</source>
+        <translation>Images</translation>
+    </message>
+    <message>
+        <source>Dice before → after</source>
+        <translation>Dice avant → après</translation>
+    </message>
+    <message>
+        <source>Use selected model</source>
+        <translation>Utiliser le modèle choisi</translation>
+    </message>
+    <message>
+        <source>Switch to (or roll back to) the selected version; double-click a row does the same</source>
+        <translation>Passer à la version choisie (ou y revenir) ; un double-clic sur une ligne fait de même</translation>
+    </message>
+    <message>
+        <source>Versions of this study&apos;s model:</source>
+        <translation>Versions du modèle de cet examen :</translation>
+    </message>
+    <message>
+        <source>Correct or confirm images, then update the model to learn from them.</source>
+        <translation>Corrigez ou confirmez des images, puis mettez le modèle à jour pour qu’il en apprenne.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n reviewed image(s) to learn from</source>
+        <translation>
+            <numerusform>%n image relue dont apprendre</numerusform>
+            <numerusform>%n images relues dont apprendre</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> (%n new since the last update)</source>
+        <translation>
+            <numerusform> (%n nouvelle depuis la dernière mise à jour)</numerusform>
+            <numerusform> (%n nouvelles depuis la dernière mise à jour)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>Démarrage…</translation>
+    </message>
+    <message>
+        <source>Measuring the current model on held-out corrections…</source>
+        <translation>Mesure du modèle actuel sur les corrections mises de côté…</translation>
+    </message>
+    <message>
+        <source>Checking the new model…</source>
+        <translation>Vérification du nouveau modèle…</translation>
+    </message>
+    <message>
+        <source>Iteration %1 · loss %2 · %3 s left</source>
+        <translation>Itération %1 · perte %2 · %3 s restantes</translation>
+    </message>
+    <message>
+        <source>Default model (%1)</source>
+        <translation>Modèle par défaut (%1)</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <source>Parent: %1
+%2
+%3</source>
+        <translation>Parent : %1
+%2
+%3</translation>
+    </message>
+</context>
+<context>
     <name>cardioseg::ui::MainWindow</name>
     <message>
         <source>CardioSeg</source>
@@ -740,6 +841,53 @@
         <source>Open a study first</source>
         <translation>Ouvrez d’abord un examen</translation>
     </message>
+    <message>
+        <source>Model updates</source>
+        <translation>Mises à jour du modèle</translation>
+    </message>
+    <message>
+        <source>&amp;Update Model from Corrections</source>
+        <translation>&amp;Mettre à jour le modèle avec les corrections</translation>
+    </message>
+    <message>
+        <source>Update model</source>
+        <translation>Mettre à jour le modèle</translation>
+    </message>
+    <message>
+        <source>No model at %1 to start from.</source>
+        <translation>Aucun modèle en %1 d’où partir.</translation>
+    </message>
+    <message>
+        <source>Correct or confirm images first: the model learns from them</source>
+        <translation>Corrigez ou confirmez d’abord des images : le modèle en apprend</translation>
+    </message>
+    <message numerus="yes">
+        <source>Updating the model from %n reviewed image(s) in the background…</source>
+        <translation>
+            <numerusform>Mise à jour du modèle avec %n image relue en arrière-plan…</numerusform>
+            <numerusform>Mise à jour du modèle avec %n images relues en arrière-plan…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The model was not updated: %1</source>
+        <translation>Le modèle n’a pas été mis à jour : %1</translation>
+    </message>
+    <message>
+        <source>The model of the previous study was updated (%1)</source>
+        <translation>Le modèle de l’examen précédent a été mis à jour (%1)</translation>
+    </message>
+    <message>
+        <source>New model %1 is active (%2 iterations in %3 s). %4</source>
+        <translation>Le nouveau modèle %1 est actif (%2 itérations en %3 s). %4</translation>
+    </message>
+    <message>
+        <source>The current model stays active: %1</source>
+        <translation>Le modèle actuel reste actif : %1</translation>
+    </message>
+    <message>
+        <source>The model could not be saved: %1</source>
+        <translation>Le modèle n’a pas pu être enregistré : %1</translation>
+    </message>
 </context>
 <context>
     <name>cardioseg::ui::MetricsPanel</name>
@@ -892,6 +1040,26 @@
     <message>
         <source>Applies to the next study opened.</source>
         <translation>S’applique au prochain examen ouvert.</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>Model update time:</source>
+        <translation>Durée d’une mise à jour :</translation>
+    </message>
+    <message>
+        <source>only when asked</source>
+        <translation>seulement sur demande</translation>
+    </message>
+    <message>
+        <source> new reviewed images</source>
+        <translation> nouvelles images relues</translation>
+    </message>
+    <message>
+        <source>Update the model after:</source>
+        <translation>Mettre à jour le modèle après :</translation>
     </message>
 </context>
 <context>

@@ -138,6 +138,8 @@ AppSettings AppSettings::load() {
     a.opacity = s.value("view/opacity", 90).toInt();
     a.workspaceBesideStudy = s.value("workspace/location", "data").toString() == "study";
     a.workspaceRoot = s.value("workspace/root", defaultWorkspaceRoot()).toString();
+    a.finetuneSeconds = s.value("finetune/seconds", 120).toInt();
+    a.autoFinetuneAfter = s.value("finetune/autoAfter", 0).toInt();
     return a;
 }
 
@@ -151,6 +153,8 @@ void AppSettings::save() const {
     s.setValue("view/opacity", opacity);
     s.setValue("workspace/location", workspaceBesideStudy ? "study" : "data");
     s.setValue("workspace/root", workspaceRoot);
+    s.setValue("finetune/seconds", finetuneSeconds);
+    s.setValue("finetune/autoAfter", autoFinetuneAfter);
 }
 
 SettingsDialog::SettingsDialog(const AppSettings& settings, QWidget* parent) : QDialog(parent), m_settings(settings) {
@@ -173,6 +177,17 @@ SettingsDialog::SettingsDialog(const AppSettings& settings, QWidget* parent) : Q
     m_threads->setSpecialValueText(tr("all cores but one"));
     m_threads->setValue(settings.engine.threads);
     mf->addRow(tr("CPU threads:"), m_threads);
+    m_finetuneSeconds = new QSpinBox(model);
+    m_finetuneSeconds->setRange(10, 3600);
+    m_finetuneSeconds->setSuffix(tr(" s"));
+    m_finetuneSeconds->setValue(settings.finetuneSeconds);
+    mf->addRow(tr("Model update time:"), m_finetuneSeconds);
+    m_autoFinetune = new QSpinBox(model);
+    m_autoFinetune->setRange(0, 1000);
+    m_autoFinetune->setSpecialValueText(tr("only when asked"));
+    m_autoFinetune->setSuffix(tr(" new reviewed images"));
+    m_autoFinetune->setValue(settings.autoFinetuneAfter);
+    mf->addRow(tr("Update the model after:"), m_autoFinetune);
     layout->addWidget(model);
 
     auto* display = new QGroupBox(tr("Display"), this);
@@ -219,6 +234,8 @@ SettingsDialog::SettingsDialog(const AppSettings& settings, QWidget* parent) : Q
         m_opacity->setValue(90);
         m_inFolder->setChecked(true);
         m_root->setText(AppSettings::defaultWorkspaceRoot());
+        m_finetuneSeconds->setValue(120);
+        m_autoFinetune->setValue(0);
     });
     layout->addWidget(buttons);
 }
@@ -240,6 +257,8 @@ AppSettings SettingsDialog::settings() const {
     a.opacity = m_opacity->value();
     a.workspaceBesideStudy = m_beside->isChecked();
     a.workspaceRoot = m_root->text();
+    a.finetuneSeconds = m_finetuneSeconds->value();
+    a.autoFinetuneAfter = m_autoFinetune->value();
     return a;
 }
 

@@ -47,6 +47,8 @@ struct AppSettings {
     int opacity = 90;                 ///< fill opacity of label overlays, 0–255
     bool workspaceBesideStudy = false;  ///< else under workspaceRoot
     QString workspaceRoot;
+    int finetuneSeconds = 120;        ///< wall-time budget of an "Update model" run
+    int autoFinetuneAfter = 0;        ///< start one after this many new reviewed images (0: never)
 
     static AppSettings load();
     void save() const;
@@ -75,6 +77,8 @@ private:
     QRadioButton* m_beside = nullptr;
     QRadioButton* m_inFolder = nullptr;
     QLineEdit* m_root = nullptr;
+    QSpinBox* m_finetuneSeconds = nullptr;
+    QSpinBox* m_autoFinetune = nullptr;
 };
 
 }  // namespace cardioseg::ui

@@ -36,6 +36,7 @@
 #include <cstdio>
 
 #include "cine_grid.h"
+#include "finetune_panel.h"
 #include "image_adapters.h"
 #include "io/dicom_loader.h"
 #include "metrics_panel.h"
@@ -69,11 +70,13 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     setWindowTitle(tr("CardioSeg"));
     setAcceptDrops(true);
     m_settings = AppSettings::load();
+    m_activeModel = m_baseModel = m_settings.modelPath;
     setLabelColors(m_settings.bloodPool, m_settings.myocardium);
     m_undo = new QUndoStack(this);
     m_undo->setUndoLimit(0);  // patches are region-limited: memory stays small (see LabelPatch)
     buildUi();
     buildMenus();
+    buildFinetuneDock();
     connect(&m_loader, &QFutureWatcher<LoadedStudy>::finished, this, &MainWindow::onStudyLoaded);
     connect(&m_segmentation, &QFutureWatcher<SegmentationResult>::finished, this, &MainWindow::onSegmentationFinished);
     connect(&m_export, &QFutureWatcher<ExportResult>::finished, this, [this] {
@@ -106,6 +109,9 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
 
 MainWindow::~MainWindow() {
     cancelWork();
+    cancelFinetune();
+    m_finetune.waitForFinished();
+    m_versionSave.waitForFinished();
     m_export.waitForFinished();
     saveWorkspace();
     m_saving.waitForFinished();
@@ -419,10 +425,17 @@ void MainWindow::onStudyLoaded() {
                              8000);
     m_seriesList->setCurrentRow(0);
     m_series = -1;
+    // The study's own model version when it has one, else the default model.
+    m_rejected.reset();
+    m_finetunePanel->showOutcome(QString(), false);
+    m_reviewedAtLastUpdate = reviewedImageCount();
+    if (!m_study.activeModel.isEmpty() && QFileInfo::exists(m_study.activeModel)) activateModel(m_study.activeModel);
+    else if (m_activeModel != m_baseModel) activateModel(m_baseModel);
+    refreshVersions();
     showSeries(0);  // queues the series' segmentation when there is a model
     Q_EMIT studyShown();
-    if (!QFileInfo::exists(m_settings.modelPath)) {
-        statusBar()->showMessage(tr("No model at %1: showing images only").arg(m_settings.modelPath), 10000);
+    if (!QFileInfo::exists(m_activeModel)) {
+        statusBar()->showMessage(tr("No model at %1: showing images only").arg(m_activeModel), 10000);
         if (!m_screenshotPath.isEmpty()) QTimer::singleShot(400, this, &MainWindow::takeScreenshot);
     }
 }
@@ -487,7 +500,7 @@ void MainWindow::showSeries(int index) {
     m_view->fitToWindow();
     updateGrid();
     updateImage();
-    if (QFileInfo::exists(m_settings.modelPath) && m_predictions[index].labelledCount() == 0)
+    if (QFileInfo::exists(m_activeModel) && m_predictions[index].labelledCount() == 0)
         queueSegmentation({index, {}});
 }
 

@@ -5,12 +5,14 @@
 
 #include <atomic>
 #include <deque>
+#include <functional>
 #include <memory>
 #include <set>
 
 #include "dialogs.h"
 #include "edit_commands.h"
 #include "export_job.h"
+#include "finetune_job.h"
 #include "metrics_panel.h"
 #include "overlay.h"
 #include "segmentation_job.h"
@@ -33,6 +35,7 @@ class QUndoStack;
 namespace cardioseg::ui {
 
 class CineGrid;
+class FinetunePanel;
 class MetricsPanel;
 class SliceView;
 
@@ -54,7 +57,8 @@ public:
     /// file is checked in the background: a file that cannot be read leaves the current model
     /// in place and says why. With a study open, the current series is segmented again.
     void setModelPath(const QString& path, bool remember = true);
-    QString modelPath() const { return m_settings.modelPath; }
+    /// The model in use: the study's active version, else the default model of the settings.
+    QString modelPath() const { return m_activeModel; }
     const AppSettings& settings() const { return m_settings; }
     /// Applies and stores settings (colours, opacity, device, threads, model, workspace place).
     void applySettings(const AppSettings& settings);
@@ -102,6 +106,18 @@ public:
     /// Exports the current series in the background; exportFinished tells the outcome.
     void exportSeries(const ExportOptions& options);
     bool isExporting() const;
+    /// Starts fine-tuning the model in use on the corrected and confirmed images, in the
+    /// background (finetuneFinished tells the outcome). Nothing happens while a run is active.
+    void startFinetune();
+    void cancelFinetune();
+    bool isFinetuning() const;
+    /// Makes a model that was not better active anyway (the user's explicit choice).
+    void useRejectedModel();
+    /// Switches the study to a model version (or the default model), remembered in its workspace.
+    void chooseVersion(const QString& file);
+    FinetunePanel* finetunePanel() const { return m_finetunePanel; }
+    /// Images of the study with corrected or confirmed labels.
+    int reviewedImageCount() const;
     /// After the next study has loaded and is shown, saves a PNG of the window there and quits
     /// the application (exit code 0 on success, 1 when nothing could be shown or saved).
     void setScreenshotPath(const QString& path);
@@ -126,6 +142,8 @@ Q_SIGNALS:
     void exportFinished(const QStringList& files, const QString& error);
     /// The model file in use changed (after it was checked), or could not be read (error).
     void modelChanged(const QString& path, const QString& error);
+    /// A fine-tune ended: whether a new version became active, and what happened.
+    void finetuneFinished(bool accepted, const QString& message);
 
 protected:
     void dragEnterEvent(QDragEnterEvent* event) override;
@@ -185,6 +203,16 @@ private:
     void showExportDialog();
     void showSettingsDialog();
     void chooseModelFile();
+    /// Makes a model file the one in use once it has been read successfully; `onActive` runs then.
+    void activateModel(const QString& path, const std::function<void()>& onActive = {});
+
+    // main_window_finetune.cpp: fine-tuning and model versions
+    void buildFinetuneDock();
+    void onFinetuneFinished();
+    void refreshVersions();
+    void updateFinetuneAvailability();
+    QString versionsFolder() const;
+    std::vector<training::LabelledImage> collectCorrections() const;
 
     SliceView* m_view = nullptr;
     QListWidget* m_seriesList = nullptr;
@@ -214,6 +242,8 @@ private:
     CineGrid* m_grid = nullptr;
 
     AppSettings m_settings;
+    QString m_activeModel;  ///< the model file in use
+    QString m_baseModel;    ///< the model of this session (settings, --model, a chosen file): studies without a version use it
     QFutureWatcher<LoadedStudy> m_loader;
     std::shared_ptr<std::atomic<bool>> m_cancel;
     LoadedStudy m_study;
@@ -230,6 +260,16 @@ private:
     QFutureWatcher<QString> m_modelCheck;
 
     QUndoStack* m_undo = nullptr;
+    FinetunePanel* m_finetunePanel = nullptr;
+    QFutureWatcher<FinetuneJobResult> m_finetune;
+    QFutureWatcher<QString> m_versionSave;
+    std::shared_ptr<std::atomic<bool>> m_finetuneCancel;
+    std::shared_ptr<engine::Model> m_rejected;  ///< a finished run that was not better, kept for "use anyway"
+    training::FinetuneReport m_rejectedReport;
+    QString m_rejectedParent;
+    int m_reviewedAtLastUpdate = 0;
+    unsigned m_finetuneGeneration = 0;  ///< the study a running fine-tune started on
+    bool m_activeDirty = false;  ///< the study's active model is to be recorded in its workspace
     QTimer* m_autosave = nullptr;
     QFuture<void> m_saving;
     std::set<int> m_dirtySeries;

@@ -356,13 +356,14 @@ void MainWindow::toggleConfirmed() {
 
 void MainWindow::markChanged(int series) {
     m_dirtySeries.insert(series);
+    updateFinetuneAvailability();
     // Saved 1.5 s after the first unsaved change, even while editing goes on.
     if (!m_autosave->isActive()) m_autosave->start();
 }
 
 void MainWindow::saveWorkspace() {
     m_autosave->stop();
-    if (m_dirtySeries.empty() || m_study.workspaceFolder.isEmpty()) return;
+    if ((m_dirtySeries.empty() && !m_activeDirty) || m_study.workspaceFolder.isEmpty()) return;
     if (m_saving.isRunning()) {  // one writer at a time; try again shortly
         m_autosave->start();
         return;
@@ -372,21 +373,27 @@ void MainWindow::saveWorkspace() {
     for (int s : m_dirtySeries) jobs.push_back({&m_study.result.series[s], io::SeriesWork{m_corrections[s], m_review[s]}});
     const std::set<int> series = std::move(m_dirtySeries);
     m_dirtySeries.clear();
+    const bool activeDirty = m_activeDirty;
+    m_activeDirty = false;
     const std::string folder = m_study.workspaceFolder.toStdString();
+    const std::string study = m_study.path.toStdString();
+    const std::string active = m_study.activeModel.toStdString();
     QPointer<MainWindow> self = this;
     const unsigned generation = m_generation;
-    m_saving = QtConcurrent::run([jobs = std::move(jobs), folder, self, series, generation] {
+    m_saving = QtConcurrent::run([jobs = std::move(jobs), folder, study, active, activeDirty, self, series, generation] {
         try {
-            const io::Workspace ws(folder);
+            const io::Workspace ws(folder, study);
             for (const auto& [s, work] : jobs) ws.save(*s, work);
+            if (activeDirty) ws.setActiveModel(active);
         } catch (const std::exception& e) {
-            // Nothing is dropped: the series stay to be saved, and saving is tried again.
+            // Nothing is dropped: what was not saved stays to be saved, and saving is tried again.
             const QString msg = MainWindow::tr("Corrections NOT saved: %1").arg(QString::fromStdString(e.what()));
-            QMetaObject::invokeMethod(self, [self, msg, series, generation] {
+            QMetaObject::invokeMethod(self, [self, msg, series, generation, activeDirty] {
                 if (!self) return;
                 self->statusBar()->showMessage(msg, 30000);
                 if (self->m_generation != generation) return;
                 self->m_dirtySeries.insert(series.begin(), series.end());
+                self->m_activeDirty = self->m_activeDirty || activeDirty;
                 self->m_autosave->start();
             }, Qt::QueuedConnection);
         }

@@ -18,6 +18,7 @@ namespace cardioseg::ui {
 
 void MainWindow::buildModelMenu() {
     QMenu* model = menuBar()->addMenu(tr("&Model"));
+    model->setObjectName("modelMenu");
     model->addAction(tr("Segment This &Image"), QKeySequence(Qt::Key_R), this, [this] { segment(Scope::Image); });
     model->addAction(tr("Segment This &Slice (All Phases)"), QKeySequence(Qt::SHIFT | Qt::Key_R), this,
                      [this] { segment(Scope::Slice); });
@@ -36,9 +37,9 @@ void MainWindow::buildModelMenu() {
 
 void MainWindow::segment(Scope scope) {
     if (m_series < 0) return;
-    if (!QFileInfo::exists(m_settings.modelPath)) {
+    if (!QFileInfo::exists(m_activeModel)) {
         showError(tr("Segmentation"), tr("No model at %1. Choose one with Model ▸ Choose Model File…")
-                                          .arg(m_settings.modelPath));
+                                          .arg(m_activeModel));
         return;
     }
     const auto& s = m_study.result.series[m_series];
@@ -58,9 +59,9 @@ void MainWindow::segment(Scope scope) {
 }
 
 void MainWindow::queueSegmentation(SegmentationRequest request) {
-    for (const auto& queued : m_segmentQueue)
-        if (queued.series == request.series && queued.cells == request.cells) return;  // already asked
-    m_segmentQueue.push_back(std::move(request));
+    bool queued = false;  // asked already?
+    for (const auto& q : m_segmentQueue) queued = queued || (q.series == request.series && q.cells == request.cells);
+    if (!queued) m_segmentQueue.push_back(std::move(request));
     startNextSegmentation();
 }
 
@@ -75,7 +76,7 @@ void MainWindow::startNextSegmentation() {
     const int count = request.cells.empty() ? m_study.result.series[request.series].imageCount()
                                             : static_cast<int>(request.cells.size());
     statusBar()->showMessage(
-        tr("Segmenting %n image(s) with %1…", "", count).arg(QFileInfo(m_settings.modelPath).fileName()));
+        tr("Segmenting %n image(s) with %1…", "", count).arg(QFileInfo(m_activeModel).fileName()));
     auto progress = progressReporter(m_segmentCancel);
     // Each image's labels go to the GUI thread as soon as they are ready.
     QPointer<MainWindow> self = this;
@@ -92,7 +93,7 @@ void MainWindow::startNextSegmentation() {
     // The series stays alive and unchanged while the job runs: opening another study waits
     // for this job first.
     const image::CineSeries* s = &m_study.result.series[series];
-    m_segmentation.setFuture(QtConcurrent::run([segmenter = m_segmenter, path = m_settings.modelPath,
+    m_segmentation.setFuture(QtConcurrent::run([segmenter = m_segmenter, path = m_activeModel,
                                                 engine = m_settings.engine, s, request, progress, onImage] {
         return runSegmentation(segmenter, path, engine, *s, request, progress, onImage);
     }));
@@ -124,35 +125,50 @@ void MainWindow::onSegmentationFinished() {
 }
 
 void MainWindow::setModelPath(const QString& path, bool remember) {
-    if (path == m_settings.modelPath && m_segmenter) return;
+    activateModel(path, [this, path, remember] {
+        m_baseModel = path;
+        if (remember && path != m_settings.modelPath) {
+            m_settings.modelPath = path;
+            m_settings.save();
+        }
+        refreshVersions();
+    });
+}
+
+void MainWindow::activateModel(const QString& path, const std::function<void()>& onActive) {
+    if (path == m_activeModel && (m_segmenter || !QFileInfo::exists(path))) {
+        if (onActive) onActive();
+        return;
+    }
     m_segmentQueue.clear();
     if (m_segmentCancel) m_segmentCancel->store(true);
     m_segmentation.waitForFinished();
     m_modelCheck.waitForFinished();
     if (!QFileInfo::exists(path)) {
         // Nothing to check: kept as the choice, and said so when a study needs it.
-        m_settings.modelPath = path;
+        m_activeModel = path;
         m_segmenter.reset();
-        if (remember) m_settings.save();
+        if (onActive) onActive();
         Q_EMIT modelChanged(path, QString());
         return;
     }
     // Checked in the background: a model that cannot be read never replaces a working one.
     statusBar()->showMessage(tr("Loading model %1…").arg(QFileInfo(path).fileName()));
-    auto onChecked = [this, path, remember] {
+    auto onChecked = [this, path, onActive] {
         const QString error = m_modelCheck.result();
         if (!error.isEmpty()) {
             const QString msg = tr("The model was not changed: %1").arg(error);
             statusBar()->showMessage(msg, 15000);
             if (m_screenshotPath.isEmpty() && isVisible()) showError(tr("Model"), msg);
-            Q_EMIT modelChanged(m_settings.modelPath, error);
+            Q_EMIT modelChanged(m_activeModel, error);
             startNextSegmentation();
             return;
         }
-        m_settings.modelPath = path;
+        m_activeModel = path;
         m_segmenter.reset();
-        if (remember) m_settings.save();
+        if (onActive) onActive();
         statusBar()->showMessage(tr("Model: %1").arg(QFileInfo(path).fileName()), 8000);
+        refreshVersions();
         Q_EMIT modelChanged(path, QString());
         if (m_series >= 0) queueSegmentation({m_series, {}});  // the new model's view of this series
     };
@@ -168,7 +184,7 @@ void MainWindow::setModelPath(const QString& path, bool remember) {
 }
 
 void MainWindow::chooseModelFile() {
-    const QString f = QFileDialog::getOpenFileName(this, tr("Choose a model file"), QFileInfo(m_settings.modelPath).path(),
+    const QString f = QFileDialog::getOpenFileName(this, tr("Choose a model file"), QFileInfo(m_activeModel).path(),
                                                    tr("CardioSeg models (*.pt);;All files (*)"));
     if (!f.isEmpty()) setModelPath(f);
 }
@@ -186,7 +202,7 @@ void MainWindow::applySettings(const AppSettings& settings) {
         m_segmentation.waitForFinished();
         m_segmenter.reset();  // the next job creates one with the new device and threads
     }
-    if (model != oldModel) setModelPath(model);
+    if (model != oldModel) setModelPath(model, true);
     updateImage();
 }
 

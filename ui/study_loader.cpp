@@ -47,6 +47,7 @@ LoadedStudy loadStudy(const QString& path, const WorkspacePlacement& placement, 
     study.expertContours.resize(series.size());
     study.workspaceFolder = workspaceFolderFor(path, placement, &study.workspaceNote);
     const io::Workspace workspace(study.workspaceFolder.toStdString());
+    study.activeModel = QString::fromStdString(workspace.activeModel());
     for (const auto& s : series) study.work.push_back(workspace.load(s, study.result.skipped));
     const QString root = scdRootFor(path);
     if (root.isEmpty() || study.result.cancelled) return study;

@@ -22,6 +22,7 @@ struct LoadedStudy {
     std::vector<std::map<std::pair<int, int>, io::ExpertContours>> expertContours;
     QString workspaceFolder;                  ///< where corrections of this study are saved
     QString workspaceNote;                    ///< why the workspace is not where asked, if so
+    QString activeModel;                      ///< the model version this study uses (empty: the default)
     std::vector<io::SeriesWork> work;         ///< parallel to result.series: restored corrections
 };
 

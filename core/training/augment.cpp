@@ -1,5 +1,7 @@
 #include "training/augment.h"
 
+#include <memory>
+
 #include <cmath>
 #include <stdexcept>
 
@@ -121,7 +123,10 @@ engine::BatchProvider makeBatchProvider(const std::vector<LabelledImage>& images
     if (images.empty()) throw std::invalid_argument("no labelled image to train on");
     std::vector<double> weights;
     for (const auto& li : images) weights.push_back(li.hasMyocardium ? 2.0 : 1.0);
-    return [&images, config, seed, weights](std::int64_t iteration, int size, std::vector<engine::TrainSample>& batch) {
+    // Its own copy of the images: the provider may outlive the caller's vector.
+    auto pool = std::make_shared<const std::vector<LabelledImage>>(images);
+    return [pool, config, seed, weights](std::int64_t iteration, int size, std::vector<engine::TrainSample>& batch) {
+        const auto& images = *pool;
         std::mt19937_64 rng(seed * 0x9E3779B97F4A7C15ull + static_cast<std::uint64_t>(iteration));
         std::discrete_distribution<std::size_t> pick(weights.begin(), weights.end());
         for (int k = 0; k < size; ++k) batch.push_back(augment(images[pick(rng)], config, rng));

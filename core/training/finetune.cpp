@@ -4,6 +4,7 @@
 #include <chrono>
 #include <cmath>
 #include <ctime>
+#include <memory>
 #include <random>
 #include <set>
 #include <sstream>
@@ -75,8 +76,13 @@ std::vector<LabelledImage> replayImages(const engine::Model& base, const std::fi
 engine::BatchProvider makeMixedProvider(const std::vector<LabelledImage>& corrections,
                                         const std::vector<LabelledImage>& replay, double replayShare,
                                         const AugmentConfig& augment, std::uint64_t seed) {
-    return [&corrections, &replay, replayShare, augment, seed](std::int64_t iteration, int size,
-                                                               std::vector<engine::TrainSample>& batch) {
+    // The provider keeps its own copies: it may outlive the caller's vectors.
+    auto fresh = std::make_shared<const std::vector<LabelledImage>>(corrections);
+    auto old = std::make_shared<const std::vector<LabelledImage>>(replay);
+    return [fresh, old, replayShare, augment, seed](std::int64_t iteration, int size,
+                                                    std::vector<engine::TrainSample>& batch) {
+        const auto& corrections = *fresh;
+        const auto& replay = *old;
         std::mt19937_64 rng(seed * 0x9E3779B97F4A7C15ull + static_cast<std::uint64_t>(iteration));
         std::uniform_real_distribution<double> coin(0.0, 1.0);
         batch.clear();

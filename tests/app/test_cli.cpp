@@ -124,7 +124,7 @@ private slots:
         s.rows = s.columns = 64;
         s.slices = 2;
         s.phases = 4;
-        testing::writeScdDataset(dir / "scd", s);
+        const std::vector<int> labelled = testing::writeScdDataset(dir / "scd", s);
         const QString scd = QString::fromStdString((dir / "scd").string());
         const QString model = QString::fromStdString((dir / "m.pt").string());
 
@@ -137,6 +137,30 @@ private slots:
         QCOMPARE(j["arch"].get<std::string>(), std::string("deeplabv3-resnet18-w8-os8"));
         QVERIFY(fs::exists(dir / "m.pt"));
         QVERIFY(!fs::exists(dir / "m.pt.ckpt"));  // checkpoints go once the model is written
+
+        // Fine-tuning on two chosen images; the base model is never modified.
+        const auto baseBytes = fs::file_size(dir / "m.pt");
+        const QString images = QString("%1,%2").arg(labelled[0]).arg(labelled[1]);
+        const QString tuned = QString::fromStdString((dir / "tuned.pt").string());
+        r = cli({"finetune", "--model", model, "--dataset", scd, "--images", images, "--iterations", "4", "--batch", "2",
+                 "--threads", "2", "--output", tuned, "--json"});
+        QVERIFY2(r.code == 0, r.err.c_str());
+        j = json::parse(r.out);
+        for (const char* key : {"model", "base", "patients", "images", "instances", "replay_images", "iterations", "batch",
+                                "seconds", "device", "final_loss", "held_out_images", "dice_before", "dice_after",
+                                "replay_dice_before", "replay_dice_after", "accepted", "decision", "skipped"})
+            QVERIFY2(j.contains(key), key);
+        QCOMPARE(j["images"].get<int>(), 2);
+        QCOMPARE(j["iterations"].get<int>(), 4);
+        QCOMPARE(j["model"].get<std::string>(), tuned.toStdString());
+        QVERIFY(fs::exists(tuned.toStdString()));
+        QCOMPARE(fs::file_size(dir / "m.pt"), baseBytes);
+        // The labels of images that carry none, a missing dataset, and two stopping rules are refused.
+        QCOMPARE(cli({"finetune", "--model", model, "--dataset", scd, "--images", "9999", "--output", tuned}).code, 2);
+        QCOMPARE(cli({"finetune", "--model", model, "--dataset", scd + "/nowhere", "--output", tuned}).code, 2);
+        QCOMPARE(cli({"finetune", "--model", model, "--dataset", scd, "--iterations", "3", "--seconds", "9", "--output",
+                      tuned}).code,
+                 2);
 
         r = cli({"evaluate", "--dataset", scd, "--model", model, "--json"});
         QVERIFY2(r.code == 0, r.err.c_str());

@@ -15,7 +15,19 @@
 
 #ifdef CARDIOSEG_BENCH_UI
 #include <QApplication>
+#include <QElapsedTimer>
+#include <QEventLoop>
 #include <QImage>
+#include <QThread>
+#include <QTimer>
+
+#include <algorithm>
+#include <atomic>
+#include <thread>
+
+#include "engine/model.h"
+#include "io/resources.h"
+#include "training/finetune.h"
 
 #include "overlay.h"
 #include "slice_view.h"
@@ -131,6 +143,50 @@ BENCHMARK(BM_SliceViewFrame)
     ->Args({512, int(ui::OverlayStyle::FilledAndContours), 0})
     ->Args({512, int(ui::OverlayStyle::Filled), 1})
     ->Unit(benchmark::kMillisecond);
+
+/// How late a 10 ms timer of the GUI thread fires while the workstation's fine-tuning runs
+/// (the shipped model on four sample images, all cores but one, as "Update model" does) —
+/// the pauses a cardiologist would feel. Counters in ms: median, 99th percentile, worst.
+void BM_EventLoopLatencyWhileFinetuning(benchmark::State& state) {
+    std::vector<io::SkippedFile> skipped;
+    training::SelectOptions sel;
+    sel.onlyInstances = {59, 68, 119, 128};
+    const auto corrections = training::loadLabelledImages(io::sampleDatasetDir(), sel, skipped);
+    const engine::Model base = engine::Model::load(io::defaultModelPath());
+    training::FinetuneOptions o;
+    o.seconds = 0;
+    o.iterations = 1000000;
+    o.threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency() - 1));
+    std::vector<double> late;
+    for (auto _ : state) {
+        std::atomic<bool> stop{false};
+        std::thread worker([&] {
+            training::finetune(base, corrections, {}, o, [&](const training::FinetuneProgress&) { return !stop.load(); });
+        });
+        QThread::msleep(1500);  // well into training
+        QElapsedTimer clock;
+        clock.start();
+        qint64 expected = 10;
+        QTimer timer;
+        timer.setTimerType(Qt::PreciseTimer);
+        QEventLoop loop;
+        QObject::connect(&timer, &QTimer::timeout, [&] {
+            late.push_back(std::max<qint64>(0, clock.elapsed() - expected));
+            expected = clock.elapsed() + 10;
+            if (clock.elapsed() > static_cast<qint64>(state.range(0)) * 1000) loop.quit();
+        });
+        timer.start(10);
+        loop.exec();
+        stop = true;
+        worker.join();
+    }
+    std::sort(late.begin(), late.end());
+    state.counters["median_ms"] = late[late.size() / 2];
+    state.counters["p99_ms"] = late[late.size() * 99 / 100];
+    state.counters["max_ms"] = late.back();
+    state.counters["ticks"] = static_cast<double>(late.size());
+}
+BENCHMARK(BM_EventLoopLatencyWhileFinetuning)->Arg(10)->Iterations(1)->Unit(benchmark::kSecond);
 #endif
 
 }  // namespace

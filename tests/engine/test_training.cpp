@@ -2,6 +2,8 @@
 // learns a synthetic phantom; cancel, divergence, checkpoints and resume; evaluation figures.
 #include <QtTest>
 
+#include "phantom_support.h"
+
 #include <cmath>
 
 #include "engine/segmenter.h"
@@ -12,42 +14,12 @@
 #include "training/training_set.h"
 
 using namespace cardioseg;
+using testing::phantom;
+using testing::phantomSet;
+using testing::tinyConfig;
 namespace fs = std::filesystem;
 
 namespace {
-
-/// A phantom image of the given size: blood pool disc (1.0), myocardial ring (0.1), tissue
-/// (0.45) with texture; labels to match. `shift` moves and `scale` resizes the ventricle.
-training::LabelledImage phantom(int size, double shiftX, double shiftY, double scale) {
-    training::LabelledImage li;
-    li.image = image::FloatImage(size, size);
-    li.labels = image::LabelMap(size, size);
-    const double cx = size / 2.0 + shiftX, cy = size / 2.0 + shiftY;
-    const double r1 = size * 0.15 * scale, r2 = r1 + size * 0.12;
-    for (int y = 0; y < size; ++y)
-        for (int x = 0; x < size; ++x) {
-            const double d = std::hypot(x - cx, y - cy);
-            const float texture = 0.05f * static_cast<float>(((x * 7 + y * 13) % 11) / 10.0);
-            if (d < r1) {
-                li.image.at(x, y) = 1.0f + texture;
-                li.labels.at(x, y) = image::label::BloodPool;
-            } else if (d < r2) {
-                li.image.at(x, y) = 0.1f + texture;
-                li.labels.at(x, y) = image::label::Myocardium;
-            } else {
-                li.image.at(x, y) = 0.45f + texture;
-            }
-        }
-    li.hasBloodPool = li.hasMyocardium = true;
-    li.patientId = "PH";
-    return li;
-}
-
-std::vector<training::LabelledImage> phantomSet(int size) {
-    std::vector<training::LabelledImage> set;
-    for (int i = 0; i < 6; ++i) set.push_back(phantom(size, (i % 3 - 1) * 5.0, (i / 3 - 0.5) * 6.0, 0.8 + 0.08 * i));
-    return set;
-}
 
 engine::TrainConfig quickConfig(int iterations) {
     engine::TrainConfig c;
@@ -59,12 +31,6 @@ engine::TrainConfig quickConfig(int iterations) {
     c.weightDecay = 1e-4;
     c.threads = 2;
     c.device = engine::DeviceChoice::Cpu;
-    return c;
-}
-
-engine::ModelConfig tinyConfig() {
-    auto c = engine::configFromArch("deeplabv3-resnet18-w8-os8");
-    c.asppChannels = 32;
     return c;
 }
 

@@ -1,0 +1,242 @@
+// Fine-tuning on corrections: it learns, it checks itself against held-out corrections, it
+// never touches the base model, it stops cleanly (cancel, divergence, time budget); model
+// versions and workspace training data.
+#include <QtTest>
+
+#include <chrono>
+#include <fstream>
+
+#include "engine/model.h"
+#include "engine/segmenter.h"
+#include "io/dicom_loader.h"
+#include "io/model_versions.h"
+#include "io/workspace.h"
+#include "phantom_support.h"
+#include "synthetic_dicom.h"
+#include "training/finetune.h"
+
+using namespace cardioseg;
+
+namespace {
+
+/// The corrections of a "new patient": phantoms with a larger, slightly shifted ventricle.
+std::vector<training::LabelledImage> corrections() {
+    std::vector<training::LabelledImage> set;
+    for (int i = 0; i < 8; ++i) {
+        auto li = testing::phantom(64, (i % 4 - 1.5) * 4.0, (i / 4 - 0.5) * 5.0, 1.0 + 0.05 * i);
+        li.patientId = "NEW";
+        li.instanceNumber = i + 1;
+        set.push_back(std::move(li));
+    }
+    return set;
+}
+
+training::FinetuneOptions quick(std::int64_t iterations) {
+    training::FinetuneOptions o;
+    o.iterations = iterations;
+    o.seconds = 0;
+    o.batch = 4;
+    o.lr = 5e-3;
+    o.augment.crop = 0;
+    o.augment.rotationDegrees = 20;
+    o.augment.elasticProbability = 0;
+    o.threads = 2;
+    o.device = engine::DeviceChoice::Cpu;
+    return o;
+}
+
+/// The model's output on an image, to compare weights before and after.
+image::LabelMap labelsOf(const engine::Model& m, const training::LabelledImage& li) {
+    engine::SegmentOptions options;
+    options.device = engine::DeviceChoice::Cpu;
+    options.threads = 1;
+    engine::Segmenter s(m, options);
+    return s.segment({&li.image}).front().labels;
+}
+
+}  // namespace
+
+class TestFinetune : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void learnsFromCorrectionsAndChecksItself() {
+        const engine::Model base = engine::Model::create(testing::tinyConfig(), 4);
+        const auto set = corrections();
+        const auto baseOutput = labelsOf(base, set[0]);
+        auto o = quick(150);
+        o.holdout = 0.25;
+        std::vector<std::string> stages;
+        const auto report = training::finetune(base, set, {}, o, [&](const training::FinetuneProgress& p) {
+            if (stages.empty() || stages.back() != p.stage) stages.push_back(p.stage);
+            return true;
+        });
+        QCOMPARE(int(report.outcome.status), int(engine::TrainOutcome::Status::Completed));
+        QCOMPARE(report.outcome.iterations, std::int64_t(150));
+        QCOMPARE(report.validationImages, 2);  // a quarter of eight, held out
+        QCOMPARE(report.trainImages, 6);
+        QCOMPARE(stages, (std::vector<std::string>{"validating", "training", "checking"}));
+        QVERIFY2(report.diceAfter > report.diceBefore + 0.2,
+                 qPrintable(QString("Dice %1 -> %2").arg(report.diceBefore).arg(report.diceAfter)));
+        QVERIFY(report.accepted);
+        QVERIFY(report.model.has_value());
+        // The new model says where it came from; the base model is untouched.
+        const auto& meta = report.model->metadata();
+        QVERIFY(meta.at("finetuned_on").find("NEW:1") != std::string::npos);
+        QVERIFY(!meta.at("finetune_held_out").empty());
+        QVERIFY(meta.count("dice_before") && meta.count("dice_after") && meta.count("created"));
+        QVERIFY(labelsOf(base, set[0]) == baseOutput);
+    }
+
+    void cancelDivergenceAndBudgetLeaveTheBaseAlone() {
+        const engine::Model base = engine::Model::create(testing::tinyConfig(), 5);
+        const auto set = corrections();
+        const auto baseOutput = labelsOf(base, set[1]);
+
+        int calls = 0;
+        auto cancelled = training::finetune(base, set, {}, quick(100), [&](const training::FinetuneProgress& p) {
+            return !(p.stage == "training" && ++calls >= 3);
+        });
+        QCOMPARE(int(cancelled.outcome.status), int(engine::TrainOutcome::Status::Cancelled));
+        QVERIFY(!cancelled.model);
+        QVERIFY(!cancelled.accepted);
+        QVERIFY(cancelled.decision.find("unchanged") != std::string::npos);
+
+        auto wild = quick(30);
+        wild.lr = 1e9;  // diverges
+        const auto diverged = training::finetune(base, set, {}, wild);
+        QCOMPARE(int(diverged.outcome.status), int(engine::TrainOutcome::Status::Diverged));
+        QVERIFY(!diverged.model);
+        QVERIFY(labelsOf(base, set[1]) == baseOutput);
+
+        // A wall-time budget: the run, checks included, ends in time.
+        auto timed = quick(0);
+        timed.seconds = 4;
+        const auto t0 = std::chrono::steady_clock::now();
+        const auto report = training::finetune(base, set, {}, timed);
+        const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+        QCOMPARE(int(report.outcome.status), int(engine::TrainOutcome::Status::Completed));
+        QVERIFY(report.outcome.iterations > 0);
+        QVERIFY2(seconds < 4 + 1.5, qPrintable(QString::number(seconds)));
+        QVERIFY(labelsOf(base, set[1]) == baseOutput);
+    }
+
+    void replayMixesTheBaseModelsTrainingData() {
+        // The provider draws from both pools (told apart here by their size): with share 0 only
+        // corrections, with 0.9 mostly replay images.
+        const auto fresh = corrections();                                   // 64 × 64
+        const std::vector<training::LabelledImage> old = testing::phantomSet(48);  // 48 × 48
+        training::AugmentConfig aug;
+        aug.crop = 0;
+        auto shareOfOld = [&](double share) {
+            const auto provider = training::makeMixedProvider(fresh, old, share, aug, 3);
+            int fromOld = 0, total = 0;
+            for (int it = 0; it < 20; ++it) {
+                std::vector<engine::TrainSample> batch;
+                provider(it, 8, batch);
+                for (const auto& s : batch) {
+                    ++total;
+                    fromOld += s.labels.width == 48;
+                }
+            }
+            return double(fromOld) / total;
+        };
+        QCOMPARE(shareOfOld(0.0), 0.0);
+        const double mostly = shareOfOld(0.9);
+        QVERIFY2(mostly > 0.75 && mostly < 1.0, qPrintable(QString::number(mostly)));
+        // Without replay images every sample is a correction, strongly augmented.
+        const auto alone = training::makeMixedProvider(fresh, {}, 0.5, aug, 3);
+        std::vector<engine::TrainSample> batch;
+        alone(0, 8, batch);
+        QCOMPARE(batch.size(), std::size_t(8));
+        for (const auto& s : batch) QCOMPARE(s.labels.width, 64);
+    }
+
+    void versionsRoundTrip() {
+        testing::TempDir dir;
+        const io::ModelVersions versions(dir / "models");
+        QVERIFY(versions.list().empty());
+        QCOMPARE(versions.nextId(), std::string("v1"));
+        engine::Model m = engine::Model::create(testing::tinyConfig(), 1);
+        m.metadata()["finetuned_on"] = "P:1,P:2";
+        m.save(versions.fileFor("v1"));
+        io::ModelVersion v;
+        v.file = versions.fileFor("v1").string();
+        v.parent = "default.pt";
+        v.created = "2026-11-27T03:00:00Z";
+        v.corrections = 3;
+        v.heldOut = 1;
+        v.iterations = 420;
+        v.diceBefore = 0.81;
+        v.diceAfter = 0.86;
+        v.decision = "at least as good";
+        QCOMPARE(versions.add(v).id, std::string("v1"));
+        v.parent = "v1";
+        v.diceAfter = std::nan("");
+        QCOMPARE(versions.add(v).id, std::string("v2"));
+        const auto all = versions.list();
+        QCOMPARE(all.size(), std::size_t(2));
+        QCOMPARE(all[0].parent, std::string("default.pt"));
+        QCOMPARE(all[0].file, versions.fileFor("v1").string());
+        QCOMPARE(all[0].corrections, 3);
+        QCOMPARE(all[0].iterations, 420LL);
+        QCOMPARE(all[0].diceAfter, 0.86);
+        QVERIFY(std::isnan(all[1].diceAfter));
+        QCOMPARE(all[1].parent, std::string("v1"));
+        QCOMPARE(engine::Model::load(all[0].file).metadata().at("finetuned_on"), std::string("P:1,P:2"));
+        { std::ofstream(dir / "models" / "versions.json") << "{broken"; }
+        QVERIFY_THROWS_EXCEPTION(std::runtime_error, versions.list());
+    }
+
+    void workspacesAreTrainingData() {
+        // A study, a workspace with one corrected, one confirmed and one merely edited-then-undone
+        // image: only the reviewed ones are training data, with the study's pixels.
+        testing::TempDir dir;
+        testing::SyntheticSeries spec;
+        spec.phantom = true;
+        spec.rows = spec.columns = 48;
+        testing::writeSeries(dir / "study", spec);
+        const auto loaded = io::loadDicom({dir / "study"});
+        const auto& series = loaded.series.front();
+        io::SeriesWork work;
+        work.corrections = image::SeriesLabels::like(series);
+        work.corrections.at(1, 0) = image::LabelMap(48, 48, image::label::BloodPool);
+        work.corrections.at(2, 3) = image::LabelMap(48, 48, image::label::Myocardium);
+        work.review[{1, 0}] = io::ReviewState::Corrected;
+        work.review[{2, 3}] = io::ReviewState::Confirmed;
+        const io::Workspace ws(dir / "ws", (dir / "study").string());
+        ws.save(series, work);
+        QCOMPARE(io::Workspace::studyOf(dir / "ws"), (dir / "study").string());
+        std::vector<io::SkippedFile> skipped;
+        const auto images = training::loadTrainingImages(dir / "ws", {}, skipped);
+        QCOMPARE(images.size(), std::size_t(2));
+        QCOMPARE(images[0].instanceNumber, series.frames[series.frameAt(1, 0)].instanceNumber);
+        QVERIFY(images[0].hasBloodPool && !images[0].hasMyocardium);
+        QVERIFY(images[1].hasMyocardium);
+        // A folder of workspaces works too; --images filters by instance number.
+        training::SelectOptions only;
+        only.onlyInstances = {images[1].instanceNumber};
+        QCOMPARE(training::loadTrainingImages(dir.path(), only, skipped).size(), std::size_t(1));
+        // The active model is remembered per workspace.
+        QVERIFY(ws.activeModel().empty());
+        ws.setActiveModel("/models/v3.pt");
+        QCOMPARE(io::Workspace(dir / "ws").activeModel(), std::string("/models/v3.pt"));
+        QCOMPARE(training::loadTrainingImages(dir / "ws", {}, skipped).size(), std::size_t(2));  // still there
+        QVERIFY_THROWS_EXCEPTION(std::runtime_error, training::loadTrainingImages(dir / "study", {}, skipped));
+    }
+
+    void replayComesFromTheShippedSampleWhenNothingElseIsAtHand() {
+        engine::Model base = engine::Model::create(testing::tinyConfig(), 1);
+        std::vector<io::SkippedFile> skipped;
+        QVERIFY(training::replayImages(base, {}, {}, skipped).empty());  // unknown training data
+        base.metadata()["trained_on"] = "SCD0000101,SCD0000201";
+        const auto replay = training::replayImages(base, {}, {}, skipped);
+        QCOMPARE(replay.size(), std::size_t(18));  // the sample study's expert-labelled images
+        // Images that are themselves corrections are not replayed.
+        const auto fewer = training::replayImages(base, {}, {replay.front()}, skipped);
+        QCOMPARE(fewer.size(), std::size_t(17));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestFinetune)
+#include "test_finetune.moc"

@@ -1,0 +1,165 @@
+// "Update model" in the workstation: a background run while the interface keeps answering,
+// its outcome, model versions remembered per study, cancel leaving the model alone.
+#include <QtTest>
+
+#include <QElapsedTimer>
+#include <QSettings>
+#include <QTimer>
+
+#include "engine/model.h"
+#include "engine/model_config.h"
+#include "finetune_panel.h"
+#include "io/model_versions.h"
+#include "main_window.h"
+#include "slice_view.h"
+#include "synthetic_dicom.h"
+
+using namespace cardioseg;
+namespace fs = std::filesystem;
+
+namespace {
+
+/// A very small untrained model file: fine-tuning it on phantoms takes seconds.
+QString tinyModel(const testing::TempDir& dir) {
+    auto config = engine::configFromArch("deeplabv3-resnet18-w8-os8");
+    config.asppChannels = 32;
+    engine::Model m = engine::Model::create(config, 2);
+    const fs::path file = dir / "tiny.pt";
+    m.save(file);
+    return QString::fromStdString(file.string());
+}
+
+image::Polygon circle(double cx, double cy, double r) {
+    image::Polygon p;
+    for (int k = 0; k < 48; ++k) p.push_back({cx + r * std::cos(k * M_PI / 24), cy + r * std::sin(k * M_PI / 24)});
+    return p;
+}
+
+/// Opens a phantom study with the tiny model and corrects four images with the phantom's own
+/// outlines (myocardium, then blood pool inside it).
+bool openAndCorrect(ui::MainWindow& w, const testing::TempDir& dir, const QString& model) {
+    testing::SyntheticSeries s;
+    s.rows = s.columns = 64;
+    s.slices = 2;
+    s.phases = 4;
+    s.phantom = true;
+    testing::writeSeries(dir / "study", s);
+    w.setModelPath(model, false);
+    QSignalSpy shown(&w, &ui::MainWindow::studyShown);
+    w.show();
+    w.openStudy(QString::fromStdString((dir / "study").string()));
+    if (!shown.wait(30000)) return false;
+    const auto [cx, cy] = testing::phantomCentre(s);
+    w.setTool(ui::MainWindow::Tool::Polygon);
+    for (int k = 0; k < 2; ++k)
+        for (int p : {0, 2}) {
+            w.setPosition(k, p);
+            w.clearImage();  // not the untrained model's labels: the phantom's own
+            const auto [endo, epi] = testing::phantomRadii(s, k, p);
+            w.setBrushLabel(image::label::Myocardium);
+            w.fillPolygon(circle(cx, cy, epi));
+            w.setBrushLabel(image::label::BloodPool);
+            w.fillPolygon(circle(cx, cy, endo));
+        }
+    return w.reviewedImageCount() == 4;
+}
+
+}  // namespace
+
+class TestFinetuneGui : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase() {
+        QCoreApplication::setOrganizationName("CardioSegTests");
+        QCoreApplication::setApplicationName("test_finetune_gui");
+        QSettings().clear();
+        QSettings().setValue("finetune/seconds", 8);
+    }
+
+    void updateRunsInTheBackgroundAndAddsAVersion() {
+        testing::TempDir dir;
+        QSettings().setValue("workspace/root", QString::fromStdString((dir / "workspaces").string()));
+        const QString model = tinyModel(dir);
+        ui::MainWindow w;
+        QVERIFY(openAndCorrect(w, dir, model));
+        QTRY_VERIFY_WITH_TIMEOUT(!w.isSegmenting(), 60000);
+        QCOMPARE(w.finetunePanel()->versionRows(), 1);  // the default model only
+
+        // The interface keeps answering while the model trains: a 20 ms timer keeps firing.
+        QSignalSpy finished(&w, &ui::MainWindow::finetuneFinished);
+        QElapsedTimer clock;
+        qint64 last = 0, worstGap = 0;
+        int ticks = 0;
+        QTimer timer;
+        connect(&timer, &QTimer::timeout, this, [&] {
+            const qint64 now = clock.elapsed();
+            worstGap = std::max(worstGap, now - last);
+            last = now;
+            ++ticks;
+        });
+        w.startFinetune();
+        QVERIFY(w.isFinetuning());
+        clock.start();
+        timer.start(20);
+        QTest::keyClick(&w, Qt::Key_Right);  // navigation works meanwhile
+        QVERIFY(finished.wait(60000));
+        timer.stop();
+        QVERIFY2(ticks > 100, qPrintable(QString::number(ticks)));
+        QVERIFY2(worstGap < 500, qPrintable(QString("longest pause of the event loop: %1 ms").arg(worstGap)));
+
+        // Accepted, or kept aside for the user to accept: either way one click makes it a version.
+        if (!finished.first().at(0).toBool()) {
+            QVERIFY(w.finetunePanel()->outcome().contains("stays active"));
+            QSignalSpy changed(&w, &ui::MainWindow::modelChanged);
+            w.useRejectedModel();
+            QVERIFY(changed.wait(30000));
+        }
+        const fs::path versionsDir = fs::path(w.workspaceFolder().toStdString()) / "models";
+        const auto versions = io::ModelVersions(versionsDir).list();
+        QCOMPARE(versions.size(), std::size_t(1));
+        QCOMPARE(versions[0].corrections + versions[0].heldOut, 4);
+        QTRY_COMPARE_WITH_TIMEOUT(w.modelPath(), QString::fromStdString(versions[0].file), 30000);
+        QCOMPARE(w.finetunePanel()->versionRows(), 2);
+        const auto meta = engine::Model::load(versions[0].file).metadata();
+        QCOMPARE(meta.at("version"), std::string("v1"));
+        QCOMPARE(meta.at("parent"), std::string("tiny.pt"));
+
+        // The study remembers its model: reopened, it uses v1; one click goes back to the default.
+        w.saveWorkspace();
+        QTRY_VERIFY_WITH_TIMEOUT(!io::Workspace(versionsDir.parent_path()).activeModel().empty(), 10000);
+        ui::MainWindow again;
+        again.setModelPath(model, false);
+        QSignalSpy shown(&again, &ui::MainWindow::studyShown);
+        again.show();
+        again.openStudy(QString::fromStdString((dir / "study").string()));
+        QVERIFY(shown.wait(30000));
+        QTRY_COMPARE_WITH_TIMEOUT(again.modelPath(), QString::fromStdString(versions[0].file), 30000);
+        QSignalSpy back(&again, &ui::MainWindow::modelChanged);
+        again.finetunePanel()->chooseRow(0);
+        QTRY_COMPARE_WITH_TIMEOUT(again.modelPath(), model, 30000);
+        QTRY_VERIFY_WITH_TIMEOUT(!again.isSegmenting(), 60000);
+    }
+
+    void cancelLeavesTheModelAlone() {
+        testing::TempDir dir;
+        QSettings().setValue("workspace/root", QString::fromStdString((dir / "workspaces").string()));
+        const QString model = tinyModel(dir);
+        ui::MainWindow w;
+        QVERIFY(openAndCorrect(w, dir, model));
+        QSignalSpy finished(&w, &ui::MainWindow::finetuneFinished);
+        w.startFinetune();
+        QTest::qWait(300);
+        w.cancelFinetune();
+        QVERIFY(finished.wait(30000));
+        QCOMPARE(finished.first().at(0).toBool(), false);
+        QVERIFY2(finished.first().at(1).toString().contains("not updated"), qPrintable(finished.first().at(1).toString()));
+        QCOMPARE(w.modelPath(), model);
+        QVERIFY(io::ModelVersions(fs::path(w.workspaceFolder().toStdString()) / "models").list().empty());
+    }
+
+    void cleanupTestCase() { QSettings().clear(); }
+};
+
+QTEST_MAIN(TestFinetuneGui)
+#include "test_finetune_gui.moc"

@@ -1,0 +1,165 @@
+#include "finetune_panel.h"
+
+#include <QFileInfo>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+#include <cmath>
+
+#include "training/finetune.h"
+
+namespace cardioseg::ui {
+
+namespace {
+
+QString dice(double v) { return std::isnan(v) ? QStringLiteral("–") : QString::number(v, 'f', 3); }
+
+}  // namespace
+
+FinetunePanel::FinetunePanel(QWidget* parent) : QWidget(parent) {
+    auto* layout = new QVBoxLayout(this);
+    m_available = new QLabel(this);
+    m_available->setWordWrap(true);
+    m_update = new QPushButton(tr("Update model"), this);
+    m_update->setToolTip(tr("Fine-tune the model on the corrected and confirmed images (Ctrl+U). "
+                            "It runs in the background; you can keep working."));
+    m_progress = new QProgressBar(this);
+    m_progress->setRange(0, 1000);
+    m_status = new QLabel(this);
+    m_status->setWordWrap(true);
+    m_cancel = new QPushButton(tr("Cancel"), this);
+    auto* runRow = new QHBoxLayout();
+    runRow->addWidget(m_progress, 1);
+    runRow->addWidget(m_cancel);
+    m_outcome = new QLabel(this);
+    m_outcome->setWordWrap(true);
+    m_outcome->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_useAnyway = new QPushButton(tr("Use it anyway"), this);
+    m_useAnyway->setToolTip(tr("Make the new model active although it was not better on the held-out images"));
+    m_versions = new QTableWidget(0, 3, this);
+    m_versions->setHorizontalHeaderLabels({tr("Model"), tr("Images"), tr("Dice before → after")});
+    m_versions->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
+    m_versions->horizontalHeader()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
+    m_versions->horizontalHeader()->setSectionResizeMode(2, QHeaderView::ResizeToContents);
+    m_versions->verticalHeader()->hide();
+    m_versions->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_versions->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_versions->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_versions->setMinimumHeight(110);
+    m_use = new QPushButton(tr("Use selected model"), this);
+    m_use->setToolTip(tr("Switch to (or roll back to) the selected version; double-click a row does the same"));
+
+    layout->addWidget(m_available);
+    layout->addWidget(m_update);
+    layout->addLayout(runRow);
+    layout->addWidget(m_status);
+    layout->addWidget(m_outcome);
+    layout->addWidget(m_useAnyway);
+    layout->addWidget(new QLabel(tr("Versions of this study's model:"), this));
+    layout->addWidget(m_versions, 1);
+    layout->addWidget(m_use);
+
+    connect(m_update, &QPushButton::clicked, this, &FinetunePanel::updateRequested);
+    connect(m_cancel, &QPushButton::clicked, this, &FinetunePanel::cancelRequested);
+    connect(m_useAnyway, &QPushButton::clicked, this, [this] {
+        m_useAnyway->hide();
+        Q_EMIT useAnywayRequested();
+    });
+    connect(m_use, &QPushButton::clicked, this, [this] {
+        if (m_versions->currentRow() >= 0) chooseRow(m_versions->currentRow());
+    });
+    connect(m_versions, &QTableWidget::cellDoubleClicked, this, [this](int row, int) { chooseRow(row); });
+    setAvailable(0, 0);
+    setRunning(false);
+    m_useAnyway->hide();
+}
+
+void FinetunePanel::setAvailable(int images, int fresh) {
+    m_available->setText(images == 0 ? tr("Correct or confirm images, then update the model to learn from them.")
+                                     : tr("%n reviewed image(s) to learn from", "", images) +
+                                           (fresh > 0 ? tr(" (%n new since the last update)", "", fresh) : QString()));
+    m_update->setEnabled(images > 0 && !m_cancel->isVisible());
+}
+
+void FinetunePanel::setRunning(bool running) {
+    m_progress->setVisible(running);
+    m_cancel->setVisible(running);
+    m_status->setVisible(running);
+    m_update->setEnabled(!running);
+    if (running) {
+        m_progress->setValue(0);
+        m_status->setText(tr("Starting…"));
+        m_outcome->clear();
+        m_useAnyway->hide();
+    }
+}
+
+void FinetunePanel::showProgress(const training::FinetuneProgress& p, double budgetSeconds) {
+    if (p.stage == "validating") {
+        m_status->setText(tr("Measuring the current model on held-out corrections…"));
+        return;
+    }
+    if (p.stage == "checking") {
+        m_progress->setValue(1000);
+        m_status->setText(tr("Checking the new model…"));
+        return;
+    }
+    const auto& t = p.train;
+    const double done = budgetSeconds > 0 ? 1.0 - t.etaSeconds / budgetSeconds
+                                          : static_cast<double>(t.iteration) / std::max<std::int64_t>(1, t.total);
+    m_progress->setValue(static_cast<int>(std::clamp(done, 0.0, 1.0) * 1000));
+    m_status->setText(tr("Iteration %1 · loss %2 · %3 s left")
+                          .arg(t.iteration)
+                          .arg(t.loss, 0, 'f', 3)
+                          .arg(std::max(0.0, t.etaSeconds), 0, 'f', 0));
+}
+
+void FinetunePanel::showOutcome(const QString& text, bool offerUseAnyway) {
+    m_outcome->setText(text);
+    m_useAnyway->setVisible(offerUseAnyway);
+}
+
+QString FinetunePanel::outcome() const { return m_outcome->text(); }
+
+void FinetunePanel::setVersions(const std::vector<io::ModelVersion>& versions, const QString& defaultModel,
+                                const QString& active) {
+    m_versions->setRowCount(0);
+    m_files.clear();
+    auto add = [&](const QString& name, const QString& images, const QString& figures, const QString& file,
+                   const QString& tip) {
+        const int row = m_versions->rowCount();
+        m_versions->insertRow(row);
+        const bool isActive = QFileInfo(file).absoluteFilePath() == QFileInfo(active).absoluteFilePath();
+        auto* item = new QTableWidgetItem((isActive ? QStringLiteral("● ") : QStringLiteral("   ")) + name);
+        item->setToolTip(tip);
+        QFont f = item->font();
+        f.setBold(isActive);
+        item->setFont(f);
+        m_versions->setItem(row, 0, item);
+        m_versions->setItem(row, 1, new QTableWidgetItem(images));
+        m_versions->setItem(row, 2, new QTableWidgetItem(figures));
+        m_files.push_back(file);
+    };
+    add(tr("Default model (%1)").arg(QFileInfo(defaultModel).fileName()), QString(), QString(), defaultModel,
+        defaultModel);
+    for (const auto& v : versions)
+        add(tr("%1 · %2").arg(QString::fromStdString(v.id), QString::fromStdString(v.created).left(16).replace('T', ' ')),
+            QString::number(v.corrections), tr("%1 → %2").arg(dice(v.diceBefore), dice(v.diceAfter)),
+            QString::fromStdString(v.file),
+            tr("Parent: %1\n%2\n%3")
+                .arg(QString::fromStdString(v.parent), QString::fromStdString(v.schedule),
+                     QString::fromStdString(v.decision)));
+}
+
+int FinetunePanel::versionRows() const { return m_versions->rowCount(); }
+
+void FinetunePanel::chooseRow(int row) {
+    if (row >= 0 && row < static_cast<int>(m_files.size())) Q_EMIT modelChosen(m_files[row]);
+}
+
+}  // namespace cardioseg::ui

@@ -1,0 +1,63 @@
+#pragma once
+
+#include <QWidget>
+
+#include <vector>
+
+#include "io/model_versions.h"
+
+class QLabel;
+class QProgressBar;
+class QPushButton;
+class QTableWidget;
+
+namespace cardioseg::training {
+struct FinetuneProgress;
+}
+
+namespace cardioseg::ui {
+
+/// "Update model": how many corrected images there are, the running fine-tune (stage,
+/// iteration, loss, time left, Cancel), its outcome (Dice before → after, whether the new
+/// model was taken, "Use it anyway" when it was not), and the model versions of the study
+/// (the default model first) with one click to switch.
+class FinetunePanel : public QWidget {
+    Q_OBJECT
+
+public:
+    explicit FinetunePanel(QWidget* parent = nullptr);
+    /// Reviewed images available to learn from, and how many are new since the last update.
+    void setAvailable(int images, int fresh);
+    void setRunning(bool running);
+    void showProgress(const training::FinetuneProgress& progress, double budgetSeconds);
+    /// The outcome, for people; `offerUseAnyway` shows the button that accepts a model that was
+    /// not better.
+    void showOutcome(const QString& text, bool offerUseAnyway);
+    /// The versions, the default model's file and the model in use.
+    void setVersions(const std::vector<io::ModelVersion>& versions, const QString& defaultModel,
+                     const QString& active);
+    QString outcome() const;
+    int versionRows() const;
+    /// Switches to the version on a row (0: the default model), as a click would.
+    void chooseRow(int row);
+
+Q_SIGNALS:
+    void updateRequested();
+    void cancelRequested();
+    void useAnywayRequested();
+    void modelChosen(const QString& file);
+
+private:
+    QLabel* m_available = nullptr;
+    QPushButton* m_update = nullptr;
+    QProgressBar* m_progress = nullptr;
+    QLabel* m_status = nullptr;
+    QPushButton* m_cancel = nullptr;
+    QLabel* m_outcome = nullptr;
+    QPushButton* m_useAnyway = nullptr;
+    QTableWidget* m_versions = nullptr;
+    QPushButton* m_use = nullptr;
+    std::vector<QString> m_files;  ///< per row
+};
+
+}  // namespace cardioseg::ui

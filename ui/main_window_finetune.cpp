@@ -1,0 +1,227 @@
+// The main window's fine-tuning: "Update model" in the background, model versions per study.
+#include <QDockWidget>
+#include <QFileInfo>
+#include <QMenuBar>
+#include <QStatusBar>
+#include <QTimer>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <cmath>
+#include <thread>
+
+#include "finetune_panel.h"
+#include "image/intensity.h"
+#include "io/resources.h"
+#include "main_window.h"
+
+namespace cardioseg::ui {
+
+void MainWindow::buildFinetuneDock() {
+    auto* dock = new QDockWidget(tr("Model updates"), this);
+    dock->setObjectName("finetuneDock");
+    m_finetunePanel = new FinetunePanel(dock);
+    dock->setWidget(m_finetunePanel);
+    addDockWidget(Qt::RightDockWidgetArea, dock);
+    connect(m_finetunePanel, &FinetunePanel::updateRequested, this, &MainWindow::startFinetune);
+    connect(m_finetunePanel, &FinetunePanel::cancelRequested, this, &MainWindow::cancelFinetune);
+    connect(m_finetunePanel, &FinetunePanel::useAnywayRequested, this, &MainWindow::useRejectedModel);
+    connect(m_finetunePanel, &FinetunePanel::modelChosen, this, &MainWindow::chooseVersion);
+    connect(&m_finetune, &QFutureWatcher<FinetuneJobResult>::finished, this, &MainWindow::onFinetuneFinished);
+    QMenu* model = nullptr;
+    for (QAction* a : menuBar()->actions())
+        if (a->menu() && a->menu()->objectName() == "modelMenu") model = a->menu();
+    if (model) {
+        model->addSeparator();
+        model->addAction(tr("&Update Model from Corrections"), QKeySequence(Qt::CTRL | Qt::Key_U), this,
+                         &MainWindow::startFinetune);
+    }
+    refreshVersions();
+}
+
+QString MainWindow::versionsFolder() const {
+    return m_study.workspaceFolder.isEmpty() ? QString() : m_study.workspaceFolder + "/models";
+}
+
+int MainWindow::reviewedImageCount() const {
+    int n = 0;
+    for (std::size_t s = 0; s < m_review.size(); ++s)
+        for (const auto& [cell, state] : m_review[s])
+            if (state != io::ReviewState::Unreviewed && !m_corrections[s].maps.empty() &&
+                !m_corrections[s].at(cell.first, cell.second).empty())
+                ++n;
+    return n;
+}
+
+std::vector<training::LabelledImage> MainWindow::collectCorrections() const {
+    std::vector<training::LabelledImage> out;
+    for (std::size_t i = 0; i < m_review.size(); ++i) {
+        const auto& series = m_study.result.series[i];
+        for (const auto& [cell, state] : m_review[i]) {
+            const auto [s, p] = cell;
+            if (state == io::ReviewState::Unreviewed || m_corrections[i].maps.empty()) continue;
+            const auto& labels = m_corrections[i].at(s, p);
+            const int f = series.frameAt(s, p);
+            if (labels.empty() || f < 0 || !series.image(s, p)) continue;
+            training::LabelledImage li;
+            li.patientId = series.info.patientId;
+            li.instanceNumber = series.frames[f].instanceNumber;
+            li.slice = s;
+            li.phase = p;
+            li.pixelSpacing = 0.5 * (series.geometry.rowSpacing + series.geometry.colSpacing);
+            li.image = image::normalizeIntensity(*series.image(s, p));
+            li.labels = labels;
+            li.hasBloodPool = std::count(labels.data.begin(), labels.data.end(), image::label::BloodPool) > 0;
+            li.hasMyocardium = std::count(labels.data.begin(), labels.data.end(), image::label::Myocardium) > 0;
+            out.push_back(std::move(li));
+        }
+    }
+    return out;
+}
+
+bool MainWindow::isFinetuning() const { return m_finetune.isRunning(); }
+
+void MainWindow::startFinetune() {
+    if (m_finetune.isRunning() || m_versionSave.isRunning()) return;
+    if (!QFileInfo::exists(m_activeModel)) {
+        showError(tr("Update model"), tr("No model at %1 to start from.").arg(m_activeModel));
+        return;
+    }
+    auto corrections = collectCorrections();
+    if (corrections.empty()) {
+        statusBar()->showMessage(tr("Correct or confirm images first: the model learns from them"), 8000);
+        return;
+    }
+    m_rejected.reset();
+    m_reviewedAtLastUpdate = static_cast<int>(corrections.size());
+    m_finetuneGeneration = m_generation;
+    training::FinetuneOptions o;
+    o.seconds = m_settings.finetuneSeconds;
+    o.device = engine::parseDevice(m_settings.engine.device.toStdString());
+    // On the CPU a core stays free for the interface (the GPU needs no such care).
+    o.threads = m_settings.engine.threads > 0
+                    ? m_settings.engine.threads
+                    : static_cast<int>(std::max(1u, std::thread::hardware_concurrency() - 1));
+    m_finetuneCancel = std::make_shared<std::atomic<bool>>(false);
+    m_finetunePanel->setRunning(true);
+    statusBar()->showMessage(tr("Updating the model from %n reviewed image(s) in the background…", "",
+                                static_cast<int>(corrections.size())),
+                             8000);
+    // Progress reaches the panel through the event queue, at most a few times a second.
+    QPointer<FinetunePanel> panel = m_finetunePanel;
+    auto cancel = m_finetuneCancel;
+    auto last = std::make_shared<std::chrono::steady_clock::time_point>();
+    const double budget = o.seconds;
+    auto progress = [panel, cancel, last, budget](const training::FinetuneProgress& p) {
+        const auto now = std::chrono::steady_clock::now();
+        if (p.stage != "training" || now - *last > std::chrono::milliseconds(200)) {
+            *last = now;
+            QMetaObject::invokeMethod(panel, [panel, p, budget] {
+                if (panel) panel->showProgress(p, budget);
+            }, Qt::QueuedConnection);
+        }
+        return !cancel->load();
+    };
+    m_finetune.setFuture(QtConcurrent::run([base = m_activeModel, corrections = std::move(corrections), o,
+                                            folder = versionsFolder(), progress] {
+        return runFinetuneJob(base, corrections, o, folder, progress);
+    }));
+}
+
+void MainWindow::cancelFinetune() {
+    if (m_finetuneCancel) m_finetuneCancel->store(true);
+}
+
+void MainWindow::onFinetuneFinished() {
+    m_finetunePanel->setRunning(false);
+    FinetuneJobResult r = m_finetune.result();
+    QString message;
+    bool accepted = false;
+    if (!r.error.empty()) {
+        message = tr("The model was not updated: %1").arg(QString::fromStdString(r.error));
+    } else if (!r.candidate) {
+        // Cancelled, diverged or out of memory: the active model is untouched.
+        message = tr("The model was not updated: %1").arg(QString::fromStdString(r.report.outcome.message));
+    } else if (r.saved) {
+        accepted = true;
+        if (m_finetuneGeneration != m_generation) {  // another study is open now: it keeps its model
+            message = tr("The model of the previous study was updated (%1)").arg(QString::fromStdString(r.saved->id));
+            statusBar()->showMessage(message, 15000);
+            Q_EMIT finetuneFinished(true, message);
+            return;
+        }
+        message = tr("New model %1 is active (%2 iterations in %3 s). %4")
+                      .arg(QString::fromStdString(r.saved->id))
+                      .arg(r.report.outcome.iterations)
+                      .arg(r.report.seconds, 0, 'f', 0)
+                      .arg(QString::fromStdString(r.report.decision));
+        chooseVersion(QString::fromStdString(r.saved->file));
+    } else if (m_finetuneGeneration == m_generation) {
+        m_rejected = r.candidate;
+        m_rejectedReport = r.report;
+        m_rejectedParent = QFileInfo(m_activeModel).fileName();
+        message = tr("The current model stays active: %1").arg(QString::fromStdString(r.report.decision));
+    } else {
+        message = tr("The current model stays active: %1").arg(QString::fromStdString(r.report.decision));
+    }
+    m_finetunePanel->showOutcome(message, static_cast<bool>(m_rejected));
+    statusBar()->showMessage(message, 15000);
+    refreshVersions();
+    updateFinetuneAvailability();
+    Q_EMIT finetuneFinished(accepted, message);
+}
+
+void MainWindow::useRejectedModel() {
+    if (!m_rejected || m_versionSave.isRunning()) return;
+    auto model = m_rejected;
+    m_rejected.reset();
+    m_versionSave.setFuture(QtConcurrent::run([model, report = m_rejectedReport, folder = versionsFolder(),
+                                               parent = m_rejectedParent] {
+        try {
+            return QString::fromStdString(
+                saveVersion(*model, report, folder, parent, report.decision + "; made active by the user").file);
+        } catch (const std::exception& e) {
+            return QStringLiteral("!") + QString::fromStdString(e.what());
+        }
+    }));
+    connect(&m_versionSave, &QFutureWatcher<QString>::finished, this, [this] {
+        const QString file = m_versionSave.result();
+        if (file.startsWith('!')) showError(tr("Update model"), tr("The model could not be saved: %1").arg(file.mid(1)));
+        else chooseVersion(file);
+        refreshVersions();
+    }, Qt::SingleShotConnection);
+}
+
+void MainWindow::chooseVersion(const QString& file) {
+    // The study remembers its model; the session's model is remembered as "none".
+    m_study.activeModel = QFileInfo(file).absoluteFilePath() == QFileInfo(m_baseModel).absoluteFilePath() ? QString() : file;
+    m_activeDirty = true;
+    if (!m_autosave->isActive()) m_autosave->start();
+    activateModel(file);
+    refreshVersions();
+}
+
+void MainWindow::refreshVersions() {
+    if (!m_finetunePanel) return;
+    std::vector<io::ModelVersion> versions;
+    if (!versionsFolder().isEmpty()) {
+        try {
+            versions = io::ModelVersions(versionsFolder().toStdString()).list();
+        } catch (const std::exception& e) {
+            statusBar()->showMessage(QString::fromStdString(e.what()), 10000);
+        }
+    }
+    m_finetunePanel->setVersions(versions, m_baseModel, m_activeModel);
+    updateFinetuneAvailability();
+}
+
+void MainWindow::updateFinetuneAvailability() {
+    if (!m_finetunePanel) return;
+    const int reviewed = reviewedImageCount();
+    m_finetunePanel->setAvailable(reviewed, std::max(0, reviewed - m_reviewedAtLastUpdate));
+    // Automatic updates only after enough new reviewed images, never on every edit.
+    if (m_settings.autoFinetuneAfter > 0 && !m_finetune.isRunning() &&
+        reviewed - m_reviewedAtLastUpdate >= m_settings.autoFinetuneAfter)
+        QTimer::singleShot(0, this, &MainWindow::startFinetune);
+}
+
+}  // namespace cardioseg::ui
