@@ -30,6 +30,14 @@ image::LabelMap heart(int w = 64, int h = 56) {
     return m;
 }
 
+/// A synthetic series of 56 × 64 images, the size of heart().
+image::CineSeries series56x64() {
+    testing::SyntheticSeries spec;
+    spec.rows = 56;
+    spec.columns = 64;
+    return testing::makeCineSeries(spec);
+}
+
 long count(const image::LabelMap& m, std::uint8_t v) { return std::count(m.data.begin(), m.data.end(), v); }
 
 std::vector<std::string> lines(const fs::path& file) {
@@ -147,10 +155,7 @@ private slots:
 
     void contoursExportInPixelsAndMillimetres() {
         testing::TempDir dir;
-        testing::SyntheticSeries spec;
-        spec.rows = 56;
-        spec.columns = 64;
-        const image::CineSeries series = testing::makeCineSeries(spec);
+        const image::CineSeries series = series56x64();
         image::SeriesLabels labels = image::SeriesLabels::like(series);
         labels.at(1, 2) = heart();
         analysis::writeContoursJson(dir / "c.json", series, labels, true);
@@ -186,10 +191,7 @@ private slots:
 
     void agreementCsvHasImageAndSeriesRows() {
         testing::TempDir dir;
-        testing::SyntheticSeries spec;
-        spec.rows = 56;
-        spec.columns = 64;
-        const image::CineSeries series = testing::makeCineSeries(spec);
+        const image::CineSeries series = series56x64();
         image::SeriesLabels prediction = image::SeriesLabels::like(series), corrections = prediction;
         prediction.at(0, 0) = prediction.at(0, 1) = heart();
         corrections.at(0, 0) = heart();

@@ -43,6 +43,17 @@ bool openSynthetic(ui::MainWindow& w, const testing::TempDir& dir, const testing
     return waitShown(w);
 }
 
+/// Copies four phases of a mid-ventricular slice of the sample study (real anatomy, so the
+/// shipped model finds the ventricle; only four images to segment), opens them in a shown
+/// window and waits for the model's labels.
+bool openSampleSlice(ui::MainWindow& w, const testing::TempDir& dir, QSignalSpy& done) {
+    for (int instance = 121; instance <= 124; ++instance)
+        fs::copy_file(io::sampleStudyDir() / (std::to_string(instance) + ".dcm"), dir / (std::to_string(instance) + ".dcm"));
+    w.show();
+    w.openStudy(QString::fromStdString(dir.path().string()));
+    return waitShown(w) && (done.wait(120000) || !done.isEmpty());
+}
+
 }  // namespace
 
 class TestMainWindow : public QObject {
@@ -237,18 +248,10 @@ private slots:
     }
 
     void acceptPredictionIsOneStep() {
-        // Four phases of a mid-ventricular slice of the sample study: real anatomy, so the
-        // shipped model finds the ventricle, and only four images to segment.
         testing::TempDir dir;
-        for (int instance = 121; instance <= 124; ++instance)
-            fs::copy_file(io::sampleStudyDir() / (std::to_string(instance) + ".dcm"),
-                          dir / (std::to_string(instance) + ".dcm"));
         ui::MainWindow w;
         QSignalSpy done(&w, &ui::MainWindow::segmentationFinished);
-        w.show();
-        w.openStudy(QString::fromStdString(dir.path().string()));
-        QVERIFY(waitShown(w));
-        QVERIFY(done.wait(120000) || !done.isEmpty());
+        QVERIFY(openSampleSlice(w, dir, done));
         const int slice = w.currentSlice(), phase = w.currentPhase();
         const auto predicted = w.prediction(0).at(slice, phase);
         QVERIFY(std::count(predicted.data.begin(), predicted.data.end(), image::label::BloodPool) > 50);
@@ -454,17 +457,10 @@ private slots:
     }
 
     void sliceScopeSegmentsAndAcceptsInOneStep() {
-        // Four phases of a mid-ventricular slice of the sample study (one slice × four phases).
         testing::TempDir dir;
-        for (int instance = 121; instance <= 124; ++instance)
-            fs::copy_file(io::sampleStudyDir() / (std::to_string(instance) + ".dcm"),
-                          dir / (std::to_string(instance) + ".dcm"));
         ui::MainWindow w;
         QSignalSpy done(&w, &ui::MainWindow::segmentationFinished);
-        w.show();
-        w.openStudy(QString::fromStdString(dir.path().string()));
-        QVERIFY(waitShown(w));
-        QVERIFY(done.wait(120000) || !done.isEmpty());
+        QVERIFY(openSampleSlice(w, dir, done));
         const auto& s = w.study().result.series[0];
         QCOMPARE(s.slices * s.phases, 4);
         QCOMPARE(w.prediction(0).labelledCount(), std::size_t(4));
