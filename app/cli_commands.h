@@ -85,6 +85,14 @@ struct FinetuneArgs {
 void addFinetuneCommand(CLI::App& app, FinetuneArgs& args);
 int runFinetune(const FinetuneArgs& args);
 
+struct MeasureArgs {
+    std::string input, model, labels, series, device = "auto";
+    int threads = 0;
+    bool json = false;
+};
+void addMeasureCommand(CLI::App& app, MeasureArgs& args);
+int runMeasure(const MeasureArgs& args);
+
 /// The model named by --model, or the shipped default; throws UsageError when unusable.
 engine::Model loadModelOrDefault(const std::string& path);
 

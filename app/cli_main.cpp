@@ -127,6 +127,8 @@ int main(int argc, char** argv) {
 #ifdef CARDIOSEG_HAVE_ENGINE
     TrainArgs trainArgs;
     addTrainCommand(app, trainArgs);
+    MeasureArgs measureArgs;
+    addMeasureCommand(app, measureArgs);
     FinetuneArgs finetuneArgs;
     addFinetuneCommand(app, finetuneArgs);
     EvaluateArgs evaluateArgs;
@@ -154,6 +156,7 @@ int main(int argc, char** argv) {
 #ifdef CARDIOSEG_HAVE_ENGINE
         if (app.got_subcommand("train")) return runTrain(trainArgs);
         if (app.got_subcommand("finetune")) return runFinetune(finetuneArgs);
+        if (app.got_subcommand("measure")) return runMeasure(measureArgs);
         if (app.got_subcommand("evaluate")) return runEvaluate(evaluateArgs);
         if (app.got_subcommand("segment")) return runSegment(segmentArgs);
         for (const char* what : {"infer", "train", "study"})

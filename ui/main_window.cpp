@@ -37,6 +37,7 @@
 
 #include "cine_grid.h"
 #include "finetune_panel.h"
+#include "function_panel.h"
 #include "image_adapters.h"
 #include "io/dicom_loader.h"
 #include "metrics_panel.h"
@@ -77,6 +78,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     buildUi();
     buildMenus();
     buildFinetuneDock();
+    buildFunctionDock();
     connect(&m_loader, &QFutureWatcher<LoadedStudy>::finished, this, &MainWindow::onStudyLoaded);
     connect(&m_segmentation, &QFutureWatcher<SegmentationResult>::finished, this, &MainWindow::onSegmentationFinished);
     connect(&m_export, &QFutureWatcher<ExportResult>::finished, this, [this] {
@@ -108,6 +110,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
 }
 
 MainWindow::~MainWindow() {
+    m_report.waitForFinished();
     cancelWork();
     cancelFinetune();
     m_finetune.waitForFinished();
@@ -298,6 +301,7 @@ void MainWindow::buildMenus() {
     buildModelMenu();
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
+    help->setObjectName("helpMenu");
     help->addAction(tr("&Keyboard Shortcuts"), this, [this] {
         QStringList rows;
         for (QAction* menu : menuBar()->actions())
@@ -500,6 +504,7 @@ void MainWindow::showSeries(int index) {
     m_view->fitToWindow();
     updateGrid();
     updateImage();
+    updateFunction();
     if (QFileInfo::exists(m_activeModel) && m_predictions[index].labelledCount() == 0)
         queueSegmentation({index, {}});
 }
@@ -583,10 +588,15 @@ void MainWindow::updateImage() {
     m_metrics->refresh(predicted, corrected, slice, phase, reviewCounts());
     updateReviewStatus();
     m_grid->setCurrent(slice, phase);
+    if (m_functionPanel && phase != m_functionPanel->property("phase").toInt()) {
+        m_functionPanel->setProperty("phase", phase);
+        m_functionPanel->setFunctions(m_function[0], m_function[1], phase);
+    }
 }
 
 void MainWindow::labelsChanged(int series, int slice, int phase) {
     if (series != m_series) return;
+    m_functionTimer->start();
     if (slice < 0) m_metrics->invalidateAll();
     else m_metrics->invalidate(slice, phase);
     updateGrid();

@@ -11,6 +11,7 @@
 
 #include "dialogs.h"
 #include "edit_commands.h"
+#include "analysis/function.h"
 #include "export_job.h"
 #include "finetune_job.h"
 #include "metrics_panel.h"
@@ -36,6 +37,8 @@ namespace cardioseg::ui {
 
 class CineGrid;
 class FinetunePanel;
+class FunctionPanel;
+class SurfaceDialog;
 class MetricsPanel;
 class SliceView;
 
@@ -118,6 +121,17 @@ public:
     FinetunePanel* finetunePanel() const { return m_finetunePanel; }
     /// Images of the study with corrected or confirmed labels.
     int reviewedImageCount() const;
+    /// LV function of the current series from the model's labels or from the reviewed ones
+    /// (corrections, the model's elsewhere); recomputed shortly after labels change.
+    const analysis::CardiacFunction& cardiacFunction(bool reviewed) const { return m_function[reviewed ? 1 : 0]; }
+    void updateFunction();
+    FunctionPanel* functionPanel() const { return m_functionPanel; }
+    /// Opens the 3-D view of the current series.
+    SurfaceDialog* showSurfaces();
+    /// Writes the PDF report of the current series in the background (reportFinished).
+    void writeReport(const QString& file);
+    /// Writes the function's numbers as CSV; returns the error (empty on success).
+    QString writeFunctionCsv(const QString& file);
     /// After the next study has loaded and is shown, saves a PNG of the window there and quits
     /// the application (exit code 0 on success, 1 when nothing could be shown or saved).
     void setScreenshotPath(const QString& path);
@@ -144,6 +158,8 @@ Q_SIGNALS:
     void modelChanged(const QString& path, const QString& error);
     /// A fine-tune ended: whether a new version became active, and what happened.
     void finetuneFinished(bool accepted, const QString& message);
+    /// A report was written (error empty) or could not be.
+    void reportFinished(const QString& file, const QString& error);
 
 protected:
     void dragEnterEvent(QDragEnterEvent* event) override;
@@ -206,6 +222,9 @@ private:
     /// Makes a model file the one in use once it has been read successfully; `onActive` runs then.
     void activateModel(const QString& path, const std::function<void()>& onActive = {});
 
+    // main_window_function.cpp: cardiac function, 3-D, report
+    void buildFunctionDock();
+
     // main_window_finetune.cpp: fine-tuning and model versions
     void buildFinetuneDock();
     void onFinetuneFinished();
@@ -260,6 +279,11 @@ private:
     QFutureWatcher<QString> m_modelCheck;
 
     QUndoStack* m_undo = nullptr;
+    FunctionPanel* m_functionPanel = nullptr;
+    QTimer* m_functionTimer = nullptr;
+    analysis::CardiacFunction m_function[2];  ///< model's, reviewed
+    SurfaceDialog* m_surfaces = nullptr;
+    QFutureWatcher<QString> m_report;
     FinetunePanel* m_finetunePanel = nullptr;
     QFutureWatcher<FinetuneJobResult> m_finetune;
     QFutureWatcher<QString> m_versionSave;

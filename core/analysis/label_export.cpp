@@ -1,5 +1,6 @@
 #include "analysis/label_export.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <sstream>
@@ -8,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "analysis/contours.h"
+#include "analysis/function.h"
 #include "io/atomic_file.h"
 #include "metrics/confusion.h"
 
@@ -130,6 +132,40 @@ void writeAgreementCsv(const fs::path& file, const image::CineSeries& series, co
     out << "series,,,,," << figures(pooled) << ',' << fixed(pooled.meanIou(), 4) << ',' << fixed(pooled.meanDice(), 4)
         << ',' << fixed(pooled.meanAccuracy(), 4) << ',' << fixed(pooled.frequencyWeightedAccuracy(), 4) << ','
         << fixed(pooled.overallAccuracy(), 4) << '\n';
+    io::writeFileAtomically(file, out.str());
+}
+
+void writeFunctionCsv(const fs::path& file, const std::vector<std::pair<std::string, const CardiacFunction*>>& functions) {
+    std::ostringstream out;
+    out << "measure";
+    for (const auto& [name, f] : functions) out << ',' << name;
+    out << '\n';
+    auto row = [&](const char* name, auto value, int decimals) {
+        out << name;
+        for (const auto& [n, f] : functions) out << ',' << fixed(value(*f), decimals);
+        out << '\n';
+    };
+    row("ed_phase", [](const CardiacFunction& f) { return f.edPhase < 0 ? NAN : f.edPhase + 1.0; }, 0);
+    row("es_phase", [](const CardiacFunction& f) { return f.esPhase < 0 || f.esPhase == f.edPhase ? NAN : f.esPhase + 1.0; }, 0);
+    row("edv_ml", [](const CardiacFunction& f) { return f.edvMl; }, 2);
+    row("esv_ml", [](const CardiacFunction& f) { return f.esvMl; }, 2);
+    row("sv_ml", [](const CardiacFunction& f) { return f.svMl; }, 2);
+    row("ef_percent", [](const CardiacFunction& f) { return f.efPercent; }, 2);
+    row("myocardium_ml", [](const CardiacFunction& f) { return f.myocardiumMl; }, 2);
+    row("lv_mass_g", [](const CardiacFunction& f) { return f.lvMassG; }, 2);
+    row("bsa_m2", [](const CardiacFunction& f) { return f.bsaM2; }, 3);
+    row("edvi_ml_m2", [](const CardiacFunction& f) { return f.edviMlM2; }, 2);
+    row("esvi_ml_m2", [](const CardiacFunction& f) { return f.esviMlM2; }, 2);
+    row("svi_ml_m2", [](const CardiacFunction& f) { return f.sviMlM2; }, 2);
+    row("lv_mass_index_g_m2", [](const CardiacFunction& f) { return f.lvMassIndexGM2; }, 2);
+    std::size_t phases = 0;
+    for (const auto& [n, f] : functions) phases = std::max(phases, f->phases.size());
+    for (std::size_t p = 0; p < phases; ++p) {
+        const std::string bp = "phase_" + std::to_string(p + 1) + "_blood_pool_ml";
+        const std::string myo = "phase_" + std::to_string(p + 1) + "_myocardium_ml";
+        row(bp.c_str(), [p](const CardiacFunction& f) { return p < f.phases.size() ? f.phases[p].bloodPoolMl : NAN; }, 2);
+        row(myo.c_str(), [p](const CardiacFunction& f) { return p < f.phases.size() ? f.phases[p].myocardiumMl : NAN; }, 2);
+    }
     io::writeFileAtomically(file, out.str());
 }
 

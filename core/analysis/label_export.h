@@ -2,6 +2,8 @@
 
 #include <filesystem>
 #include <map>
+#include <string>
+#include <vector>
 #include <utility>
 
 #include "image/series_labels.h"
@@ -28,5 +30,13 @@ void writeContoursCsv(const std::filesystem::path& file, const image::CineSeries
 void writeAgreementCsv(const std::filesystem::path& file, const image::CineSeries& series,
                        const image::SeriesLabels& prediction, const image::SeriesLabels& corrections,
                        const std::map<std::pair<int, int>, std::string>& states);
+
+struct CardiacFunction;
+
+/// LV function as CSV: the summary (ED/ES phases, EDV, ESV, SV, EF, myocardial volume, LV mass,
+/// BSA and indexed values) and the blood-pool and myocardial volume of every phase, for each
+/// named set of labels side by side (e.g. the model's and the reviewed labels).
+void writeFunctionCsv(const std::filesystem::path& file,
+                      const std::vector<std::pair<std::string, const CardiacFunction*>>& functions);
 
 }  // namespace cardioseg::analysis

@@ -100,15 +100,46 @@ private:
 /// Soft Dice loss over the foreground classes, on pixels whose label is not ignore.
 torch::Tensor softDiceLoss(const torch::Tensor& logits, const torch::Tensor& target) {
     const auto classes = logits.size(1);
-    const auto valid = (target != 255).unsqueeze(1).to(logits.dtype());
-    const auto safeTarget = target.masked_fill(target == 255, 0);
-    const auto onehot = torch::one_hot(safeTarget, classes).permute({0, 3, 1, 2}).to(logits.dtype()) * valid;
-    const auto probs = torch::softmax(logits, 1) * valid;
+    // Per class, the pixels whose membership is known: all labelled pixels for the blood pool
+    // (NotBloodPool pixels are known negatives), labelled pixels other than NotBloodPool for the rest.
+    const auto known = (target != image::label::Ignore);
+    const auto strict = known & (target != image::label::NotBloodPool);
+    auto valid = strict.unsqueeze(1).repeat({1, classes, 1, 1});
+    valid.select(1, image::label::BloodPool).copy_(known);
+    const auto validF = valid.to(logits.dtype());
+    const auto safeTarget = target.masked_fill(~strict, 0);
+    const auto onehot = torch::one_hot(safeTarget, classes).permute({0, 3, 1, 2}).to(logits.dtype()) * validF;
+    const auto probs = torch::softmax(logits, 1) * validF;
     const std::vector<int64_t> dims{0, 2, 3};
     const auto inter = (probs * onehot).sum(dims);
     const auto denom = probs.sum(dims) + onehot.sum(dims);
     const auto dice = (2 * inter + 1.0) / (denom + 1.0);
     return 1.0 - dice.slice(0, 1).mean();  // background excluded
+}
+
+/// Class-weighted cross-entropy over labelled pixels; a NotBloodPool pixel contributes
+/// −log(1 − p(blood pool)) with the background's weight.
+torch::Tensor crossEntropyLoss(const torch::Tensor& logits, const torch::Tensor& target, const torch::Tensor& weights) {
+    namespace F = torch::nn::functional;
+    const auto notBp = target == image::label::NotBloodPool;
+    const auto ceTarget = target.masked_fill(notBp, image::label::Ignore);
+    const auto ce = F::cross_entropy(
+        logits, ceTarget, F::CrossEntropyFuncOptions().weight(weights).ignore_index(image::label::Ignore).reduction(torch::kNone));
+    const auto valid = ceTarget != image::label::Ignore;
+    const auto pixelWeights = weights.index({ceTarget.masked_fill(~valid, 0)}) * valid.to(weights.dtype());
+    auto sum = ce.sum();
+    auto norm = pixelWeights.sum();
+    if (notBp.any().item<bool>()) {
+        std::vector<int64_t> others;
+        for (int64_t c = 0; c < logits.size(1); ++c)
+            if (c != image::label::BloodPool) others.push_back(c);
+        const auto logp = torch::log_softmax(logits, 1);
+        const auto notBpLoss = -torch::logsumexp(logp.index_select(1, torch::tensor(others, torch::kLong).to(logits.device())), 1);
+        const auto w = weights[image::label::Background] * notBp.to(weights.dtype());
+        sum = sum + (notBpLoss * w).sum();
+        norm = norm + w.sum();
+    }
+    return sum / norm.clamp_min(1e-6);
 }
 
 /// Median-frequency class weights from label counts, clamped to [0.1, 10].
@@ -268,11 +299,7 @@ TrainOutcome train(Model& model, const TrainConfig& config, const BatchProvider&
                 auto logits = net->forward(input).to(torch::kFloat);
                 loss = torch::zeros({}, logits.options());
                 if (config.ceWeight > 0)
-                    loss = loss + config.ceWeight * torch::nn::functional::cross_entropy(
-                                                        logits, target,
-                                                        torch::nn::functional::CrossEntropyFuncOptions()
-                                                            .weight(torch::tensor(weights).to(device))
-                                                            .ignore_index(255));
+                    loss = loss + config.ceWeight * crossEntropyLoss(logits, target, torch::tensor(weights).to(device));
                 if (config.diceWeight > 0) loss = loss + config.diceWeight * softDiceLoss(logits, target);
             }
             const double value = loss.item<double>();

@@ -33,6 +33,10 @@ namespace label {
 constexpr std::uint8_t Background = 0;
 constexpr std::uint8_t BloodPool = 1;
 constexpr std::uint8_t Myocardium = 2;
+/// Known not to be blood pool, class otherwise unknown (background or myocardium): outside an
+/// endocardial contour drawn without an epicardial one. Training uses it as a negative for the
+/// blood pool; metrics leave it out like Ignore.
+constexpr std::uint8_t NotBloodPool = 254;
 constexpr std::uint8_t Ignore = 255;
 }  // namespace label
 

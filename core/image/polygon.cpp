@@ -61,7 +61,7 @@ LabelMap rasterizeContours(int width, int height, const Polygon* endocardium,
         if (endocardium) fillPolygon(map, *endocardium, label::BloodPool);
         return map;
     }
-    LabelMap map(width, height, endocardium ? label::Ignore : label::Background);
+    LabelMap map(width, height, endocardium ? label::NotBloodPool : label::Background);
     if (endocardium) fillPolygon(map, *endocardium, label::BloodPool);
     return map;
 }

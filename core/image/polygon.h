@@ -31,8 +31,8 @@ double polygonArea(const Polygon& polygon);
 /// Label map of one image from expert contours, with the labels of image::label:
 /// inside the endocardium → BloodPool; between endocardium and epicardium → Myocardium;
 /// outside the epicardium → Background. Without an epicardial contour the pixels outside the
-/// endocardium are Ignore (their class is unknown); with only an epicardial contour the pixels
-/// inside it are Ignore.
+/// endocardium are NotBloodPool (background or myocardium, unknown which); with only an
+/// epicardial contour the pixels inside it are Ignore.
 LabelMap rasterizeContours(int width, int height, const Polygon* endocardium,
                            const Polygon* epicardium);
 

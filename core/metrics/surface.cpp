@@ -46,7 +46,9 @@ std::optional<SurfaceDistance> surfaceDistance(const image::LabelMap& truth, con
     image::LabelMap a(truth.width, truth.height), b(truth.width, truth.height);
     std::size_t na = 0, nb = 0;
     for (std::size_t i = 0; i < truth.data.size(); ++i) {
-        if (truth.data[i] == image::label::Ignore) continue;
+        const auto t = truth.data[i];
+        // NotBloodPool pixels are known for the blood pool only.
+        if (t == image::label::Ignore || (t == image::label::NotBloodPool && label != image::label::BloodPool)) continue;
         a.data[i] = truth.data[i] == label;
         b.data[i] = prediction.data[i] == label;
         na += a.data[i];

@@ -96,12 +96,12 @@ private slots:
         QCOMPARE(setPixels(both, label::BloodPool).size(), std::size_t(16));
         QCOMPARE(setPixels(both, label::Myocardium).size(), std::size_t(64 - 16));
 
-        // Endocardium only: outside it the class is unknown.
+        // Endocardium only: outside it, not blood pool, but background or myocardium unknown.
         const LabelMap endoOnly = rasterizeContours(10, 10, &endo, nullptr);
-        QCOMPARE(endoOnly.at(0, 0), label::Ignore);
-        QCOMPARE(endoOnly.at(1, 1), label::Ignore);
+        QCOMPARE(endoOnly.at(0, 0), label::NotBloodPool);
+        QCOMPARE(endoOnly.at(1, 1), label::NotBloodPool);
         QCOMPARE(endoOnly.at(4, 4), label::BloodPool);
-        QCOMPARE(setPixels(endoOnly, label::Ignore).size(), std::size_t(100 - 16));
+        QCOMPARE(setPixels(endoOnly, label::NotBloodPool).size(), std::size_t(100 - 16));
 
         // Epicardium only: inside it blood pool and myocardium cannot be told apart.
         const LabelMap epiOnly = rasterizeContours(10, 10, nullptr, &epi);

@@ -78,7 +78,7 @@ private slots:
                 QCOMPARE(count(map, image::label::Ignore), std::size_t(0));
             } else {
                 QCOMPARE(count(map, image::label::Myocardium), std::size_t(0));
-                QCOMPARE(count(map, image::label::Ignore) + blood, map.data.size());
+                QCOMPARE(count(map, image::label::NotBloodPool) + blood, map.data.size());
             }
         }
         // Endocardial contours come at two phases of each contoured slice (ED and ES).

@@ -4,7 +4,13 @@
 #include <QtTest>
 
 #include "io/resources.h"
+#include "analysis/function.h"
+#include "io/dicom_loader.h"
+#include "io/scd_dataset.h"
+#include "metrics/confusion.h"
+#include "synthetic_dicom.h"
 #include "training/evaluation.h"
+#include "training/segment_series.h"
 
 using namespace cardioseg;
 
@@ -30,6 +36,45 @@ private Q_SLOTS:
         QCOMPARE(r.images, 18);
         QVERIFY2(r.bloodPool.dice > 0.95, qPrintable(QString::number(r.bloodPool.dice)));
         QVERIFY2(r.myocardium.dice > 0.72, qPrintable(QString::number(r.myocardium.dice)));
+    }
+
+    void expertAndModelVolumesAgree() {
+        // On the expert-labelled images of ../shared/data/scd: ED and ES volumes from the
+        // experts' labels and from the model's labels of the same images agree within what the
+        // blood-pool Dice allows (a relative volume error of at most 2·(1 − Dice) on each image).
+        const auto root = testing::sharedScdDir();
+        if (root.empty()) QSKIP("../shared/data/scd is absent: nothing to compare on");
+        const auto model = engine::Model::load(io::defaultModelPath());
+        engine::SegmentOptions so;
+        so.device = engine::DeviceChoice::Cpu;
+        engine::Segmenter segmenter(model, so);
+        const io::ScdDataset ds = io::readScdDataset(root);
+        for (const auto& patient : ds.patients) {
+            const auto loaded = io::loadDicom({patient.dicomDir});
+            const auto& series = loaded.series.front();
+            const auto expert = io::expertLabels(patient, series, nullptr);
+            auto predicted = *training::segmentSeries(segmenter, series, true);
+            for (std::size_t i = 0; i < predicted.maps.size(); ++i)  // the same images only
+                if (expert.maps[i].empty()) predicted.maps[i] = image::LabelMap();
+            const auto e = analysis::measureFunction(series, expert);
+            const auto m = analysis::measureFunction(series, predicted);
+            metrics::ConfusionMatrix cm(3);
+            for (std::size_t i = 0; i < expert.maps.size(); ++i)
+                if (!expert.maps[i].empty()) cm.add(expert.maps[i], predicted.maps[i]);
+            const double allowed = 2 * (1 - cm.dice(image::label::BloodPool));
+            QCOMPARE(m.edPhase, e.edPhase);
+            QCOMPARE(m.esPhase, e.esPhase);
+            const double edErr = std::abs(m.edvMl - e.edvMl) / e.edvMl, esErr = std::abs(m.esvMl - e.esvMl) / e.esvMl;
+            qInfo("%s: EDV %.1f (experts) vs %.1f mL (model), ESV %.1f vs %.1f mL, EF %.1f vs %.1f %%, "
+                  "blood-pool Dice %.3f",
+                  patient.patientId.c_str(), e.edvMl, m.edvMl, e.esvMl, m.esvMl, e.efPercent, m.efPercent,
+                  cm.dice(image::label::BloodPool));
+            QVERIFY2(edErr <= allowed && esErr <= allowed,
+                     qPrintable(QString("%1: EDV off by %2 %, ESV by %3 %, allowed %4 %")
+                                    .arg(QString::fromStdString(patient.patientId))
+                                    .arg(edErr * 100).arg(esErr * 100).arg(allowed * 100)));
+            QVERIFY(0 < e.esvMl && e.esvMl < e.edvMl && 0 < m.esvMl && m.esvMl < m.edvMl);
+        }
     }
 };
 

@@ -181,6 +181,40 @@ private Q_SLOTS:
         QCOMPARE(r.perPatient.at("P").images, 2);
     }
 
+    void notBloodPoolPixelsTeachWhereTheBloodPoolEnds() {
+        // Images labelled with the blood pool alone (as end-systolic expert contours are): with
+        // the rest NotBloodPool the network learns where the blood pool ends; with the rest
+        // unknown (Ignore) nothing stops it from calling everything blood pool.
+        auto falsePositives = [](std::uint8_t outside) {
+            auto set = phantomSet(48);
+            for (auto& li : set)
+                for (auto& v : li.labels.data)
+                    if (v != image::label::BloodPool) v = outside;
+            training::AugmentConfig aug;
+            aug.crop = 0;
+            aug.rotationDegrees = 10;
+            aug.elasticProbability = 0;
+            engine::Model model = engine::Model::create(tinyConfig(), 7);
+            auto config = quickConfig(80);
+            config.classWeights = {1.0f, 1.0f, 1.0f};
+            engine::train(model, config, training::makeBatchProvider(set, aug, 2), {});
+            engine::SegmentOptions so;
+            so.device = engine::DeviceChoice::Cpu;
+            engine::Segmenter segmenter(model, so);
+            const auto truth = phantom(48, 0, 0, 0.9);
+            const auto predicted = segmenter.segment({&truth.image}).front().labels;
+            std::size_t fp = 0;
+            for (std::size_t i = 0; i < predicted.data.size(); ++i)
+                fp += predicted.data[i] == image::label::BloodPool && truth.labels.data[i] != image::label::BloodPool;
+            return fp;
+        };
+        const std::size_t withNegatives = falsePositives(image::label::NotBloodPool);
+        const std::size_t withoutNegatives = falsePositives(image::label::Ignore);
+        QVERIFY2(withNegatives * 4 < withoutNegatives + 4,
+                 qPrintable(QString("blood-pool false positives: %1 with NotBloodPool, %2 with Ignore")
+                                .arg(withNegatives).arg(withoutNegatives)));
+    }
+
     void datasetImagesAndEvaluation() {
         testing::TempDir dir;
         testing::SyntheticSeries s;

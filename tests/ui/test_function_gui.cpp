@@ -1,0 +1,131 @@
+// Cardiac function in the workstation: measures from the reviewed labels of a beating phantom,
+// the curve, the 3-D surfaces and mesh export, the PDF report and the CSV.
+#include <QtTest>
+
+#include <QFile>
+#include <QSettings>
+
+#include <fstream>
+
+#include "analysis/surface.h"
+#include "function_panel.h"
+#include "main_window.h"
+#include "surface_view.h"
+#include "synthetic_dicom.h"
+
+using namespace cardioseg;
+namespace fs = std::filesystem;
+
+namespace {
+
+image::Polygon circle(double cx, double cy, double r) {
+    image::Polygon p;
+    for (int k = 0; k < 64; ++k) p.push_back({cx + r * std::cos(k * M_PI / 32), cy + r * std::sin(k * M_PI / 32)});
+    return p;
+}
+
+}  // namespace
+
+class TestFunctionGui : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase() {
+        QCoreApplication::setOrganizationName("CardioSegTests");
+        QCoreApplication::setApplicationName("test_function_gui");
+        QSettings().clear();
+    }
+
+    void measuresSurfacesReportAndCsv() {
+        testing::TempDir dir;
+        QSettings().setValue("workspace/root", QString::fromStdString((dir / "workspaces").string()));
+        testing::SyntheticSeries s;
+        s.rows = s.columns = 64;
+        s.slices = 4;
+        s.phases = 6;
+        s.phantom = true;
+        testing::writeSeries(dir / "study", s);
+        ui::MainWindow w;
+        w.setModelPath(QString::fromStdString((dir / "none.pt").string()), false);
+        QSignalSpy shown(&w, &ui::MainWindow::studyShown);
+        w.show();
+        w.openStudy(QString::fromStdString((dir / "study").string()));
+        QVERIFY(shown.wait(30000));
+        // The cardiologist outlines the phantom on every image (as corrections).
+        const auto [cx, cy] = testing::phantomCentre(s);
+        w.setTool(ui::MainWindow::Tool::Polygon);
+        for (int k = 0; k < s.slices; ++k)
+            for (int p = 0; p < s.phases; ++p) {
+                w.setPosition(k, p);
+                w.clearImage();
+                const auto [endo, epi] = testing::phantomRadii(s, k, p);
+                w.setBrushLabel(image::label::Myocardium);
+                w.fillPolygon(circle(cx, cy, epi));
+                w.setBrushLabel(image::label::BloodPool);
+                w.fillPolygon(circle(cx, cy, endo));
+            }
+        w.updateFunction();
+        const auto& f = w.cardiacFunction(true);
+        QCOMPARE(f.edPhase, 0);          // the phantom is largest at phase 0
+        QCOMPARE(f.esPhase, s.phases / 2);  // and smallest at the middle phase
+        QVERIFY(0 < f.esvMl && f.esvMl < f.edvMl);
+        QCOMPARE(f.efPercent, 100.0 * f.svMl / f.edvMl);
+        QVERIFY(f.lvMassG > 0);
+        // The panel shows them; the model column is empty (no model).
+        auto* panel = w.functionPanel();
+        const int edv = panel->rowOf("EDV (mL)");
+        QVERIFY(edv >= 0);
+        QCOMPARE(panel->cell(edv, 1), QString::number(f.edvMl, 'f', 1));
+        QCOMPARE(panel->cell(edv, 0), QString("–"));
+        QCOMPARE(panel->curvePoints(1), s.phases);
+
+        // 3-D: surfaces of every phase, drawn; a mesh exported and read back.
+        ui::SurfaceDialog* surfaces = w.showSurfaces();
+        QVERIFY(surfaces);
+        QSignalSpy ready(surfaces, &ui::SurfaceDialog::surfacesReady);
+        QVERIFY(ready.wait(60000));
+        QVERIFY(surfaces->view()->triangleCount() > 100);
+        const QImage picture = surfaces->view()->renderImage(QSize(200, 200));
+        QVERIFY(picture.pixel(100, 100) != picture.pixel(2, 2));  // the ventricle in the middle
+        surfaces->exportMesh(QString::fromStdString((dir / "lv.stl").string()));
+        QVERIFY(analysis::readMesh(dir / "lv.stl").triangles.size() > 100);
+
+        // The report: a PDF with pages, carrying the numbers.
+        QSignalSpy reported(&w, &ui::MainWindow::reportFinished);
+        const QString pdf = QString::fromStdString((dir / "report.pdf").string());
+        w.writeReport(pdf);
+        QVERIFY(reported.wait(60000));
+        QVERIFY2(reported.first().at(1).toString().isEmpty(), qPrintable(reported.first().at(1).toString()));
+        QFile file(pdf);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray bytes = file.readAll();
+        QVERIFY(bytes.startsWith("%PDF"));
+        QVERIFY(bytes.count("/Type /Page\n") + bytes.count("/Type /Page\r") + bytes.count("/Type /Page ") +
+                    bytes.count("/Type /Page>") >= 1);
+        QVERIFY2(bytes.contains(QString("EF %1 %").arg(f.efPercent, 0, 'f', 1).toUtf8()), "EF in the metadata");
+        QVERIFY(bytes.contains(QString("EDV %1 mL").arg(f.edvMl, 0, 'f', 1).toUtf8()));
+
+        // CSV of all numbers.
+        const QString csv = QString::fromStdString((dir / "function.csv").string());
+        QVERIFY(w.writeFunctionCsv(csv).isEmpty());
+        std::ifstream in(csv.toStdString());
+        std::string header, edvRow, line;
+        std::getline(in, header);
+        QCOMPARE(header, std::string("measure,model,reviewed"));
+        int rows = 0;
+        while (std::getline(in, line)) {
+            ++rows;
+            if (line.rfind("edv_ml,", 0) == 0) edvRow = line;
+        }
+        QCOMPARE(edvRow, "edv_ml,," + QString::number(f.edvMl, 'f', 2).toStdString());
+        QCOMPARE(rows, 13 + 2 * s.phases);
+        // An unwritable place is an error with the file's name.
+        { std::ofstream(dir / "afile") << "x"; }
+        QVERIFY(w.writeFunctionCsv(QString::fromStdString((dir / "afile" / "f.csv").string())).contains("afile"));
+    }
+
+    void cleanupTestCase() { QSettings().clear(); }
+};
+
+QTEST_MAIN(TestFunctionGui)
+#include "test_function_gui.moc"

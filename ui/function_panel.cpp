@@ -1,0 +1,198 @@
+#include "function_panel.h"
+
+#include <QBarCategoryAxis>
+#include <QBarSeries>
+#include <QBarSet>
+#include <QChart>
+#include <QChartView>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineSeries>
+#include <QPushButton>
+#include <QScatterSeries>
+#include <QTableWidget>
+#include <QValueAxis>
+#include <QVBoxLayout>
+
+#include <cmath>
+
+#include "image_adapters.h"
+
+namespace cardioseg::ui {
+
+namespace {
+
+QString value(double v, int decimals) { return std::isnan(v) ? QStringLiteral("–") : QString::number(v, 'f', decimals); }
+
+QChartView* smallChart(QWidget* parent) {
+    auto* chart = new QChart();
+    chart->setMargins(QMargins(2, 2, 2, 2));
+    chart->setBackgroundRoundness(0);
+    chart->legend()->setAlignment(Qt::AlignBottom);
+    QFont small = parent->font();
+    small.setPointSizeF(small.pointSizeF() * 0.85);
+    chart->legend()->setFont(small);
+    auto* view = new QChartView(chart, parent);
+    view->setRenderHint(QPainter::Antialiasing);
+    view->setMinimumHeight(170);
+    return view;
+}
+
+}  // namespace
+
+FunctionPanel::FunctionPanel(QWidget* parent) : QWidget(parent) {
+    auto* layout = new QVBoxLayout(this);
+    m_table = new QTableWidget(0, 3, this);
+    m_table->setHorizontalHeaderLabels({tr("Model"), tr("Reviewed"), tr("Difference")});
+    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    m_table->verticalHeader()->setDefaultSectionSize(21);
+    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->setToolTip(tr("Reviewed: the corrections where an image has them, the model's labels elsewhere"));
+    m_curve = smallChart(this);
+    m_areas = smallChart(this);
+    m_note = new QLabel(this);
+    m_note->setWordWrap(true);
+    auto* buttons = new QHBoxLayout();
+    auto* view3d = new QPushButton(tr("3-D view"), this);
+    auto* report = new QPushButton(tr("Report (PDF)…"), this);
+    auto* csv = new QPushButton(tr("CSV…"), this);
+    buttons->addWidget(view3d);
+    buttons->addWidget(report);
+    buttons->addWidget(csv);
+    layout->addWidget(m_table, 1);
+    layout->addWidget(m_note);
+    layout->addWidget(m_curve);
+    layout->addWidget(m_areas);
+    layout->addLayout(buttons);
+    connect(view3d, &QPushButton::clicked, this, &FunctionPanel::show3dRequested);
+    connect(report, &QPushButton::clicked, this, &FunctionPanel::reportRequested);
+    connect(csv, &QPushButton::clicked, this, &FunctionPanel::csvRequested);
+    setFunctions({}, {}, 0);
+}
+
+void FunctionPanel::setFunctions(const analysis::CardiacFunction& model, const analysis::CardiacFunction& reviewed,
+                                 int phase) {
+    struct Row {
+        QString name;
+        double a, b;
+        int decimals;
+    };
+    auto phaseNo = [](int p) { return p < 0 ? NAN : p + 1.0; };
+    const std::vector<Row> rows{
+        {tr("ED phase"), phaseNo(model.edPhase), phaseNo(reviewed.edPhase), 0},
+        {tr("ES phase"), phaseNo(model.esPhase), phaseNo(reviewed.esPhase), 0},
+        {tr("EDV (mL)"), model.edvMl, reviewed.edvMl, 1},
+        {tr("ESV (mL)"), model.esvMl, reviewed.esvMl, 1},
+        {tr("SV (mL)"), model.svMl, reviewed.svMl, 1},
+        {tr("EF (%)"), model.efPercent, reviewed.efPercent, 1},
+        {tr("Myocardium at ED (mL)"), model.myocardiumMl, reviewed.myocardiumMl, 1},
+        {tr("LV mass (g)"), model.lvMassG, reviewed.lvMassG, 1},
+        {tr("BSA (m²)"), model.bsaM2, reviewed.bsaM2, 2},
+        {tr("EDV index (mL/m²)"), model.edviMlM2, reviewed.edviMlM2, 1},
+        {tr("ESV index (mL/m²)"), model.esviMlM2, reviewed.esviMlM2, 1},
+        {tr("LV mass index (g/m²)"), model.lvMassIndexGM2, reviewed.lvMassIndexGM2, 1},
+    };
+    m_table->setRowCount(static_cast<int>(rows.size()));
+    QStringList names;
+    for (int r = 0; r < static_cast<int>(rows.size()); ++r) {
+        const auto& row = rows[r];
+        names << row.name;
+        const QString cells[3] = {value(row.a, row.decimals), value(row.b, row.decimals),
+                                  r < 2 ? QString() : value(row.b - row.a, row.decimals)};
+        for (int c = 0; c < 3; ++c) {
+            auto* item = new QTableWidgetItem(cells[c]);
+            item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+            m_table->setItem(r, c, item);
+        }
+    }
+    m_table->setVerticalHeaderLabels(names);
+    QString note = QString::fromStdString(model.note);
+    if (!reviewed.note.empty() && reviewed.note != model.note)
+        note += (note.isEmpty() ? QString() : QStringLiteral("; ")) + QString::fromStdString(reviewed.note);
+    m_note->setText(note.isEmpty() ? tr("Volumes by disc summation over the labelled slices; mass = myocardium at ED "
+                                        "× 1.05 g/mL.")
+                                   : note);
+
+    // Blood-pool volume over the cycle.
+    auto* chart = m_curve->chart();
+    chart->removeAllSeries();
+    for (auto* axis : chart->axes()) chart->removeAxis(axis);
+    auto* x = new QValueAxis();
+    x->setTitleText(tr("Phase"));
+    x->setLabelFormat("%d");
+    auto* y = new QValueAxis();
+    y->setTitleText(tr("mL"));
+    chart->addAxis(x, Qt::AlignBottom);
+    chart->addAxis(y, Qt::AlignLeft);
+    double lo = 1e9, hi = 0;
+    const analysis::CardiacFunction* functions[2] = {&model, &reviewed};
+    for (int k = 0; k < 2; ++k) {
+        auto* line = new QLineSeries();
+        line->setName(k == 0 ? tr("Model") : tr("Reviewed"));
+        QPen pen(k == 0 ? QColor(120, 160, 230) : labelColor(image::label::BloodPool), 2);
+        if (k == 0) pen.setStyle(Qt::DashLine);
+        line->setPen(pen);
+        m_points[k] = 0;
+        for (const auto& p : functions[k]->phases)
+            if (!std::isnan(p.bloodPoolMl)) {
+                line->append(p.phase + 1, p.bloodPoolMl);
+                lo = std::min(lo, p.bloodPoolMl);
+                hi = std::max(hi, p.bloodPoolMl);
+                ++m_points[k];
+            }
+        chart->addSeries(line);
+        line->attachAxis(x);
+        line->attachAxis(y);
+    }
+    const int phases = static_cast<int>(std::max(model.phases.size(), reviewed.phases.size()));
+    x->setRange(1, std::max(2, phases));
+    x->setTickCount(std::min(phases, 6) > 1 ? std::min(phases, 6) : 2);
+    if (hi > 0) y->setRange(std::floor(lo * 0.9), std::ceil(hi * 1.05));
+    chart->setTitle(tr("Blood-pool volume over the cycle"));
+
+    // Areas per slice of the current phase.
+    auto* bars = m_areas->chart();
+    bars->removeAllSeries();
+    for (auto* axis : bars->axes()) bars->removeAxis(axis);
+    auto* series = new QBarSeries();
+    QStringList slices;
+    for (int k = 0; k < 2; ++k) {
+        const auto* f = functions[k];
+        auto* set = new QBarSet(k == 0 ? tr("Model") : tr("Reviewed"));
+        set->setColor(k == 0 ? QColor(120, 160, 230) : labelColor(image::label::BloodPool));
+        if (phase >= 0 && phase < static_cast<int>(f->phases.size()))
+            for (double a : f->phases[phase].bloodPoolMm2) *set << (std::isnan(a) ? 0.0 : a / 100.0);
+        series->append(set);
+    }
+    const int sliceCount = phase >= 0 && phase < static_cast<int>(model.phases.size())
+                               ? static_cast<int>(model.phases[phase].bloodPoolMm2.size())
+                               : 0;
+    for (int s = 0; s < sliceCount; ++s) slices << QString::number(s + 1);
+    bars->addSeries(series);
+    auto* bx = new QBarCategoryAxis();
+    bx->append(slices);
+    bx->setTitleText(tr("Slice (base → apex)"));
+    auto* by = new QValueAxis();
+    by->setTitleText(tr("cm²"));
+    bars->addAxis(bx, Qt::AlignBottom);
+    bars->addAxis(by, Qt::AlignLeft);
+    series->attachAxis(bx);
+    series->attachAxis(by);
+    bars->setTitle(tr("Blood-pool area per slice, phase %1").arg(phase + 1));
+}
+
+QString FunctionPanel::cell(int row, int column) const {
+    const auto* item = m_table->item(row, column);
+    return item ? item->text() : QString();
+}
+
+int FunctionPanel::rowOf(const QString& measure) const {
+    for (int r = 0; r < m_table->rowCount(); ++r)
+        if (m_table->verticalHeaderItem(r)->text() == measure) return r;
+    return -1;
+}
+
+int FunctionPanel::curvePoints(int column) const { return m_points[column]; }
+
+}  // namespace cardioseg::ui

@@ -1,0 +1,123 @@
+// The main window's cardiac function: measures, curves, 3-D surfaces, the PDF report and CSV.
+#include <QDockWidget>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QMenuBar>
+#include <QStatusBar>
+#include <QTimer>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include "analysis/label_export.h"
+#include "function_panel.h"
+#include "main_window.h"
+#include "metrics_panel.h"
+#include "report.h"
+#include "surface_view.h"
+
+namespace cardioseg::ui {
+
+void MainWindow::buildFunctionDock() {
+    auto* dock = new QDockWidget(tr("Cardiac function"), this);
+    dock->setObjectName("functionDock");
+    m_functionPanel = new FunctionPanel(dock);
+    dock->setWidget(m_functionPanel);
+    addDockWidget(Qt::RightDockWidgetArea, dock);
+    if (auto* updates = findChild<QDockWidget*>("finetuneDock")) tabifyDockWidget(updates, dock);
+    m_functionTimer = new QTimer(this);
+    m_functionTimer->setSingleShot(true);
+    m_functionTimer->setInterval(300);  // once labels settle, not on every arriving image
+    connect(m_functionTimer, &QTimer::timeout, this, &MainWindow::updateFunction);
+    connect(m_functionPanel, &FunctionPanel::show3dRequested, this, &MainWindow::showSurfaces);
+    connect(m_functionPanel, &FunctionPanel::reportRequested, this, [this] {
+        if (m_series < 0) return;
+        const QString f = QFileDialog::getSaveFileName(this, tr("Save report"), QString(), tr("PDF (*.pdf)"));
+        if (!f.isEmpty()) writeReport(f.endsWith(".pdf", Qt::CaseInsensitive) ? f : f + ".pdf");
+    });
+    connect(m_functionPanel, &FunctionPanel::csvRequested, this, [this] {
+        if (m_series < 0) return;
+        const QString f = QFileDialog::getSaveFileName(this, tr("Save measures"), QString(), tr("CSV (*.csv)"));
+        if (f.isEmpty()) return;
+        const QString error = writeFunctionCsv(f);
+        if (!error.isEmpty()) showError(tr("Cardiac function"), error);
+        else statusBar()->showMessage(tr("Saved %1").arg(f), 8000);
+    });
+    connect(&m_report, &QFutureWatcher<QString>::finished, this, [this] {
+        const QString error = m_report.result();
+        const QString file = m_report.property("file").toString();
+        statusBar()->showMessage(error.isEmpty() ? tr("Report saved: %1").arg(file) : tr("Report failed: %1").arg(error),
+                                 10000);
+        if (!error.isEmpty() && m_screenshotPath.isEmpty() && isVisible()) showError(tr("Report"), error);
+        Q_EMIT reportFinished(file, error);
+    });
+    QMenu* menu = menuBar()->addMenu(tr("F&unction"));
+    menu->addAction(tr("&3-D View"), QKeySequence(Qt::CTRL | Qt::Key_3), this, &MainWindow::showSurfaces);
+    menu->addAction(tr("&Report (PDF)…"), QKeySequence(Qt::CTRL | Qt::Key_P), m_functionPanel,
+                    &FunctionPanel::reportRequested);
+    menu->addAction(tr("Measures as &CSV…"), m_functionPanel, &FunctionPanel::csvRequested);
+    // Keep the Help menu last.
+    for (QAction* a : menuBar()->actions())
+        if (a->menu() && a->menu()->objectName() == "helpMenu") {
+            menuBar()->removeAction(a);
+            menuBar()->addAction(a);
+        }
+}
+
+void MainWindow::updateFunction() {
+    if (m_series < 0) {
+        m_function[0] = m_function[1] = analysis::CardiacFunction();
+        m_functionPanel->setFunctions(m_function[0], m_function[1], 0);
+        return;
+    }
+    const auto& s = m_study.result.series[m_series];
+    const auto reviewed = selectLabels(corrections(m_series), prediction(m_series), LabelSource::CorrectionsElsePrediction);
+    m_function[0] = analysis::measureFunction(s, prediction(m_series));
+    m_function[1] = analysis::measureFunction(s, reviewed);
+    m_functionPanel->setFunctions(m_function[0], m_function[1], currentPhase());
+}
+
+SurfaceDialog* MainWindow::showSurfaces() {
+    if (m_series < 0) return nullptr;
+    if (!m_surfaces) m_surfaces = new SurfaceDialog(this);
+    m_surfaces->setLabels(&m_study.result.series[m_series], prediction(m_series),
+                          selectLabels(corrections(m_series), prediction(m_series), LabelSource::CorrectionsElsePrediction),
+                          currentPhase());
+    m_surfaces->show();
+    m_surfaces->raise();
+    return m_surfaces;
+}
+
+QString MainWindow::writeFunctionCsv(const QString& file) {
+    updateFunction();
+    try {
+        analysis::writeFunctionCsv(file.toStdString(), {{"model", &m_function[0]}, {"reviewed", &m_function[1]}});
+    } catch (const std::exception& e) {
+        return QString::fromStdString(e.what());
+    }
+    return {};
+}
+
+void MainWindow::writeReport(const QString& file) {
+    if (m_series < 0 || m_report.isRunning()) return;
+    updateFunction();
+    ReportInput in;
+    in.series = &m_study.result.series[m_series];
+    in.model = prediction(m_series);
+    in.reviewed = selectLabels(corrections(m_series), prediction(m_series), LabelSource::CorrectionsElsePrediction);
+    in.modelFunction = m_function[0];
+    in.reviewedFunction = m_function[1];
+    in.modelName = QFileInfo(m_activeModel).fileName();
+    in.reviewedImages = reviewedImageCount();
+    in.agreement = tr("The model against the corrections: %1").arg(m_metrics->summary());
+    m_report.setProperty("file", file);
+    statusBar()->showMessage(tr("Writing the report…"));
+    m_report.setFuture(QtConcurrent::run([file, in] {
+        try {
+            ui::writeReport(file, in);
+            return QString();
+        } catch (const std::exception& e) {
+            return QString::fromStdString(e.what());
+        }
+    }));
+}
+
+}  // namespace cardioseg::ui

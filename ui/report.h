@@ -1,0 +1,37 @@
+#pragma once
+
+#include <QImage>
+#include <QString>
+
+#include "analysis/function.h"
+#include "image/series_labels.h"
+
+namespace cardioseg::ui {
+
+/// What a function report shows.
+struct ReportInput {
+    const image::CineSeries* series = nullptr;
+    image::SeriesLabels model;     ///< the model's labels
+    image::SeriesLabels reviewed;  ///< corrections, the model's elsewhere
+    analysis::CardiacFunction modelFunction;
+    analysis::CardiacFunction reviewedFunction;
+    QString modelName;       ///< file and version of the model
+    QString agreement;       ///< the model against the corrections, for people
+    int reviewedImages = 0;  ///< images corrected or confirmed
+};
+
+/// Writes a PDF report (any thread): patient and study, the measures from the model and from
+/// the reviewed labels with their differences, the volume curve, key images with contours at
+/// end-diastole and end-systole, the model and its agreement with the corrections, the method.
+/// The measures are also in the PDF's XMP metadata for programs. Throws std::runtime_error
+/// naming the file and the reason.
+void writeReport(const QString& file, const ReportInput& input);
+
+/// A key image: the slice at `phase` windowed, with the reviewed outlines solid and the model's
+/// dashed, cropped around the ventricle and enlarged.
+QImage keyImage(const ReportInput& input, int slice, int phase, int size);
+
+/// The slice with the largest reviewed blood pool at a phase (the mid-ventricle), or the middle slice.
+int keySlice(const ReportInput& input, int phase);
+
+}  // namespace cardioseg::ui
