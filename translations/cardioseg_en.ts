@@ -11,6 +11,116 @@
         <source>Browse…</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>LV function report — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Left-ventricular function</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Patient: %1 (ID %2), born %3, sex %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Study date %1 · %2 · series %3 (%4 slices × %5 phases, %6 × %7 mm, slices %8 mm apart)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Model: %1 · %n image(s) reviewed by a person</source>
+        <translation>
+            <numerusform>Model: %1 · %n image reviewed by a person</numerusform>
+            <numerusform>Model: %1 · %n images reviewed by a person</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Report made %1 by CardioSeg</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>End-diastolic phase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>End-systolic phase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>EDV (mL)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ESV (mL)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stroke volume (mL)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ejection fraction (%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>LV mass at ED (g)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Body-surface area (m²)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>EDV index (mL/m²)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ESV index (mL/m²)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>LV mass index (g/m²)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Measure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reviewed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Difference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Blood-pool volume (mL) over the %n phase(s): reviewed solid, model dashed</source>
+        <translation>
+            <numerusform>Blood-pool volume (mL) over the phase: reviewed solid, model dashed</numerusform>
+            <numerusform>Blood-pool volume (mL) over the %n phases: reviewed solid, model dashed</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>End-diastole</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>End-systole</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>: slice %1, phase %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Volumes by disc summation: each labelled slice contributes its labelled area × the slice spacing; nothing is extrapolated beyond the outermost labelled slices. ED and ES are the phases of largest and smallest blood-pool volume. LV mass = myocardium at ED × 1.05 g/mL; BSA by Mosteller. Reviewed labels: the corrections, the model&apos;s where an image has none.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>cardioseg::ui::CineGrid</name>
@@ -182,6 +292,113 @@
         <source>Parent: %1
 %2
 %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cardioseg::ui::FunctionPanel</name>
+    <message>
+        <source>Model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reviewed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Difference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reviewed: the corrections where an image has them, the model&apos;s labels elsewhere</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>3-D view</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Report (PDF)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ED phase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ES phase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>EDV (mL)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ESV (mL)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SV (mL)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>EF (%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Myocardium at ED (mL)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>LV mass (g)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>BSA (m²)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>EDV index (mL/m²)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ESV index (mL/m²)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>LV mass index (g/m²)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Volumes by disc summation over the labelled slices; mass = myocardium at ED × 1.05 g/mL.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Blood-pool volume over the cycle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Slice (base → apex)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cm²</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Blood-pool area per slice, phase %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -885,6 +1102,66 @@
         <source>The model could not be saved: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Cardiac function</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save measures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Report saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Report failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>F&amp;unction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;3-D View</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Report (PDF)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Measures as &amp;CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The model against the corrections: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Writing the report…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>cardioseg::ui::MetricsPanel</name>
@@ -1079,6 +1356,68 @@
             <numerusform>model ≠ corrections: %n px</numerusform>
             <numerusform>model ≠ corrections: %n px</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>cardioseg::ui::SurfaceDialog</name>
+    <message>
+        <source>Left ventricle in 3-D</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reviewed labels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model&apos;s labels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Blood pool</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Epicardium</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export mesh…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export mesh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>STL (*.stl);;VTK XML (*.vtp);;Wavefront OBJ (*.obj)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Computing surfaces…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phase %1 / %2 · blood pool %3 mL (surface)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cardioseg::ui::SurfaceView</name>
+    <message>
+        <source>No surface to show</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drag to rotate, wheel to zoom, double-click to reset</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>

@@ -11,6 +11,116 @@
         <source>Browse…</source>
         <translation>Parcourir…</translation>
     </message>
+    <message>
+        <source>LV function report — %1</source>
+        <translation>Rapport de fonction VG — %1</translation>
+    </message>
+    <message>
+        <source>Left-ventricular function</source>
+        <translation>Fonction ventriculaire gauche</translation>
+    </message>
+    <message>
+        <source>Patient: %1 (ID %2), born %3, sex %4</source>
+        <translation>Patient : %1 (ID %2), né(e) le %3, sexe %4</translation>
+    </message>
+    <message>
+        <source>Study date %1 · %2 · series %3 (%4 slices × %5 phases, %6 × %7 mm, slices %8 mm apart)</source>
+        <translation>Examen du %1 · %2 · série %3 (%4 coupes × %5 phases, %6 × %7 mm, coupes espacées de %8 mm)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Model: %1 · %n image(s) reviewed by a person</source>
+        <translation>
+            <numerusform>Modèle : %1 · %n image relue par une personne</numerusform>
+            <numerusform>Modèle : %1 · %n images relues par une personne</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Report made %1 by CardioSeg</source>
+        <translation>Rapport établi le %1 par CardioSeg</translation>
+    </message>
+    <message>
+        <source>End-diastolic phase</source>
+        <translation>Phase télédiastolique</translation>
+    </message>
+    <message>
+        <source>End-systolic phase</source>
+        <translation>Phase télésystolique</translation>
+    </message>
+    <message>
+        <source>EDV (mL)</source>
+        <translation>VTD (mL)</translation>
+    </message>
+    <message>
+        <source>ESV (mL)</source>
+        <translation>VTS (mL)</translation>
+    </message>
+    <message>
+        <source>Stroke volume (mL)</source>
+        <translation>Volume d’éjection (mL)</translation>
+    </message>
+    <message>
+        <source>Ejection fraction (%)</source>
+        <translation>Fraction d’éjection (%)</translation>
+    </message>
+    <message>
+        <source>LV mass at ED (g)</source>
+        <translation>Masse VG en TD (g)</translation>
+    </message>
+    <message>
+        <source>Body-surface area (m²)</source>
+        <translation>Surface corporelle (m²)</translation>
+    </message>
+    <message>
+        <source>EDV index (mL/m²)</source>
+        <translation>VTD indexé (mL/m²)</translation>
+    </message>
+    <message>
+        <source>ESV index (mL/m²)</source>
+        <translation>VTS indexé (mL/m²)</translation>
+    </message>
+    <message>
+        <source>LV mass index (g/m²)</source>
+        <translation>Masse VG indexée (g/m²)</translation>
+    </message>
+    <message>
+        <source>Measure</source>
+        <translation>Mesure</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modèle</translation>
+    </message>
+    <message>
+        <source>Reviewed</source>
+        <translation>Relu</translation>
+    </message>
+    <message>
+        <source>Difference</source>
+        <translation>Différence</translation>
+    </message>
+    <message numerus="yes">
+        <source>Blood-pool volume (mL) over the %n phase(s): reviewed solid, model dashed</source>
+        <translation>
+            <numerusform>Volume sanguin (mL) sur la phase : relu en trait plein, modèle en pointillés</numerusform>
+            <numerusform>Volume sanguin (mL) sur les %n phases : relu en trait plein, modèle en pointillés</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>End-diastole</source>
+        <translation>Télédiastole</translation>
+    </message>
+    <message>
+        <source>End-systole</source>
+        <translation>Télésystole</translation>
+    </message>
+    <message>
+        <source>: slice %1, phase %2</source>
+        <translation> : coupe %1, phase %2</translation>
+    </message>
+    <message>
+        <source>Volumes by disc summation: each labelled slice contributes its labelled area × the slice spacing; nothing is extrapolated beyond the outermost labelled slices. ED and ES are the phases of largest and smallest blood-pool volume. LV mass = myocardium at ED × 1.05 g/mL; BSA by Mosteller. Reviewed labels: the corrections, the model&apos;s where an image has none.</source>
+        <translation>Volumes par sommation de disques : chaque coupe labellisée apporte son aire labellisée × l’espacement des coupes ; rien n’est extrapolé au-delà des coupes labellisées extrêmes. TD et TS sont les phases de plus grand et de plus petit volume sanguin. Masse VG = myocarde en TD × 1,05 g/mL ; surface corporelle selon Mosteller. Labels relus : les corrections, ceux du modèle là où une image n’en a pas.</translation>
+    </message>
 </context>
 <context>
     <name>cardioseg::ui::CineGrid</name>
@@ -185,6 +295,113 @@
         <translation>Parent : %1
 %2
 %3</translation>
+    </message>
+</context>
+<context>
+    <name>cardioseg::ui::FunctionPanel</name>
+    <message>
+        <source>Model</source>
+        <translation>Modèle</translation>
+    </message>
+    <message>
+        <source>Reviewed</source>
+        <translation>Relu</translation>
+    </message>
+    <message>
+        <source>Difference</source>
+        <translation>Différence</translation>
+    </message>
+    <message>
+        <source>Reviewed: the corrections where an image has them, the model&apos;s labels elsewhere</source>
+        <translation>Relu : les corrections là où une image en a, les labels du modèle ailleurs</translation>
+    </message>
+    <message>
+        <source>3-D view</source>
+        <translation>Vue 3-D</translation>
+    </message>
+    <message>
+        <source>Report (PDF)…</source>
+        <translation>Rapport (PDF)…</translation>
+    </message>
+    <message>
+        <source>CSV…</source>
+        <translation>CSV…</translation>
+    </message>
+    <message>
+        <source>ED phase</source>
+        <translation>Phase TD</translation>
+    </message>
+    <message>
+        <source>ES phase</source>
+        <translation>Phase TS</translation>
+    </message>
+    <message>
+        <source>EDV (mL)</source>
+        <translation>VTD (mL)</translation>
+    </message>
+    <message>
+        <source>ESV (mL)</source>
+        <translation>VTS (mL)</translation>
+    </message>
+    <message>
+        <source>SV (mL)</source>
+        <translation>VES (mL)</translation>
+    </message>
+    <message>
+        <source>EF (%)</source>
+        <translation>FE (%)</translation>
+    </message>
+    <message>
+        <source>Myocardium at ED (mL)</source>
+        <translation>Myocarde en TD (mL)</translation>
+    </message>
+    <message>
+        <source>LV mass (g)</source>
+        <translation>Masse VG (g)</translation>
+    </message>
+    <message>
+        <source>BSA (m²)</source>
+        <translation>Surface corporelle (m²)</translation>
+    </message>
+    <message>
+        <source>EDV index (mL/m²)</source>
+        <translation>VTD indexé (mL/m²)</translation>
+    </message>
+    <message>
+        <source>ESV index (mL/m²)</source>
+        <translation>VTS indexé (mL/m²)</translation>
+    </message>
+    <message>
+        <source>LV mass index (g/m²)</source>
+        <translation>Masse VG indexée (g/m²)</translation>
+    </message>
+    <message>
+        <source>Volumes by disc summation over the labelled slices; mass = myocardium at ED × 1.05 g/mL.</source>
+        <translation>Volumes par sommation de disques sur les coupes labellisées ; masse = myocarde en TD × 1,05 g/mL.</translation>
+    </message>
+    <message>
+        <source>Phase</source>
+        <translation>Phase</translation>
+    </message>
+    <message>
+        <source>mL</source>
+        <translation>mL</translation>
+    </message>
+    <message>
+        <source>Blood-pool volume over the cycle</source>
+        <translation>Volume sanguin au cours du cycle</translation>
+    </message>
+    <message>
+        <source>Slice (base → apex)</source>
+        <translation>Coupe (base → apex)</translation>
+    </message>
+    <message>
+        <source>cm²</source>
+        <translation>cm²</translation>
+    </message>
+    <message>
+        <source>Blood-pool area per slice, phase %1</source>
+        <translation>Aire sanguine par coupe, phase %1</translation>
     </message>
 </context>
 <context>
@@ -888,6 +1105,66 @@
         <source>The model could not be saved: %1</source>
         <translation>Le modèle n’a pas pu être enregistré : %1</translation>
     </message>
+    <message>
+        <source>Cardiac function</source>
+        <translation>Fonction cardiaque</translation>
+    </message>
+    <message>
+        <source>Save report</source>
+        <translation>Enregistrer le rapport</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Save measures</source>
+        <translation>Enregistrer les mesures</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>%1 enregistré</translation>
+    </message>
+    <message>
+        <source>Report saved: %1</source>
+        <translation>Rapport enregistré : %1</translation>
+    </message>
+    <message>
+        <source>Report failed: %1</source>
+        <translation>Échec du rapport : %1</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>Rapport</translation>
+    </message>
+    <message>
+        <source>F&amp;unction</source>
+        <translation>F&amp;onction</translation>
+    </message>
+    <message>
+        <source>&amp;3-D View</source>
+        <translation>Vue &amp;3-D</translation>
+    </message>
+    <message>
+        <source>&amp;Report (PDF)…</source>
+        <translation>&amp;Rapport (PDF)…</translation>
+    </message>
+    <message>
+        <source>Measures as &amp;CSV…</source>
+        <translation>Mesures en &amp;CSV…</translation>
+    </message>
+    <message>
+        <source>The model against the corrections: %1</source>
+        <translation>Le modèle face aux corrections : %1</translation>
+    </message>
+    <message>
+        <source>Writing the report…</source>
+        <translation>Rédaction du rapport…</translation>
+    </message>
 </context>
 <context>
     <name>cardioseg::ui::MetricsPanel</name>
@@ -1082,6 +1359,68 @@
             <numerusform>modèle ≠ corrections : %n px</numerusform>
             <numerusform>modèle ≠ corrections : %n px</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>cardioseg::ui::SurfaceDialog</name>
+    <message>
+        <source>Left ventricle in 3-D</source>
+        <translation>Ventricule gauche en 3-D</translation>
+    </message>
+    <message>
+        <source>Reviewed labels</source>
+        <translation>Labels relus</translation>
+    </message>
+    <message>
+        <source>Model&apos;s labels</source>
+        <translation>Labels du modèle</translation>
+    </message>
+    <message>
+        <source>Blood pool</source>
+        <translation>Sang intra-VG</translation>
+    </message>
+    <message>
+        <source>Epicardium</source>
+        <translation>Épicarde</translation>
+    </message>
+    <message>
+        <source>Export mesh…</source>
+        <translation>Exporter le maillage…</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation>Lecture</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <source>Export mesh</source>
+        <translation>Exporter le maillage</translation>
+    </message>
+    <message>
+        <source>STL (*.stl);;VTK XML (*.vtp);;Wavefront OBJ (*.obj)</source>
+        <translation>STL (*.stl);;VTK XML (*.vtp);;Wavefront OBJ (*.obj)</translation>
+    </message>
+    <message>
+        <source>Computing surfaces…</source>
+        <translation>Calcul des surfaces…</translation>
+    </message>
+    <message>
+        <source>Phase %1 / %2 · blood pool %3 mL (surface)</source>
+        <translation>Phase %1 / %2 · sang intra-VG %3 mL (surface)</translation>
+    </message>
+</context>
+<context>
+    <name>cardioseg::ui::SurfaceView</name>
+    <message>
+        <source>No surface to show</source>
+        <translation>Aucune surface à afficher</translation>
+    </message>
+    <message>
+        <source>Drag to rotate, wheel to zoom, double-click to reset</source>
+        <translation>Glisser pour tourner, molette pour zoomer, double-clic pour réinitialiser</translation>
     </message>
 </context>
 </TS>

@@ -189,6 +189,26 @@ private slots:
         QCOMPARE(j["device"].get<std::string>(), std::string("cpu"));
         QCOMPARE(j["outputs"].size(), std::size_t(8 + 2));
         for (const auto& p : j["outputs"]) QVERIFY(fs::exists(p.get<std::string>()));
+
+        // Cardiac function from those labels (PNG masks, NIfTI) and from the model directly.
+        const QString dicoms = QString::fromStdString((dir / "scd" / "dicoms").string());
+        for (const QString& labels : {out, out + "/labels.nii.gz"}) {
+            r = cli({"measure", "--input", dicoms, "--labels", labels, "--json"});
+            QVERIFY2(r.code == 0 || r.code == 2, r.err.c_str());
+            if (r.code == 2) {  // a model this small may find no ventricle: then it says so
+                QVERIFY(r.err.find("no labelled") != std::string::npos);
+                continue;
+            }
+            j = json::parse(r.out);
+            for (const char* key : {"ed_phase", "es_phase", "edv_ml", "esv_ml", "sv_ml", "ef_percent", "lv_mass_g",
+                                    "volumes_ml"})
+                QVERIFY2(j.contains(key), key);
+            QCOMPARE(j["volumes_ml"].size(), std::size_t(4));
+        }
+        r = cli({"measure", "--input", dicoms, "--model", model, "--json"});
+        QVERIFY2(r.code == 0, r.err.c_str());
+        QCOMPARE(json::parse(r.out)["volumes_ml"].size(), std::size_t(4));
+        QCOMPARE(cli({"measure", "--input", dicoms, "--labels", QString::fromStdString((dir / "none").string())}).code, 2);
     }
 
     void benchInferAndTrain() {
