@@ -49,6 +49,9 @@ FunctionPanel::FunctionPanel(QWidget* parent) : QWidget(parent) {
     m_table->verticalHeader()->setDefaultSectionSize(21);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->setToolTip(tr("Reviewed: the corrections where an image has them, the model's labels elsewhere"));
+    m_table->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_table->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    setMinimumWidth(370);
     m_curve = smallChart(this);
     m_areas = smallChart(this);
     m_note = new QLabel(this);
@@ -60,7 +63,7 @@ FunctionPanel::FunctionPanel(QWidget* parent) : QWidget(parent) {
     buttons->addWidget(view3d);
     buttons->addWidget(report);
     buttons->addWidget(csv);
-    layout->addWidget(m_table, 1);
+    layout->addWidget(m_table);
     layout->addWidget(m_note);
     layout->addWidget(m_curve);
     layout->addWidget(m_areas);
@@ -107,6 +110,7 @@ void FunctionPanel::setFunctions(const analysis::CardiacFunction& model, const a
         }
     }
     m_table->setVerticalHeaderLabels(names);
+    m_table->setFixedHeight(m_table->horizontalHeader()->sizeHint().height() + m_table->rowCount() * 21 + 4);
     QString note = QString::fromStdString(model.note);
     if (!reviewed.note.empty() && reviewed.note != model.note)
         note += (note.isEmpty() ? QString() : QStringLiteral("; ")) + QString::fromStdString(reviewed.note);
@@ -147,7 +151,13 @@ void FunctionPanel::setFunctions(const analysis::CardiacFunction& model, const a
     }
     const int phases = static_cast<int>(std::max(model.phases.size(), reviewed.phases.size()));
     x->setRange(1, std::max(2, phases));
-    x->setTickCount(std::min(phases, 6) > 1 ? std::min(phases, 6) : 2);
+    x->setTickCount(phases >= 5 ? 5 : 2);
+    QFont small = font();
+    small.setPointSizeF(small.pointSizeF() * 0.8);
+    x->setLabelsFont(small);
+    y->setLabelsFont(small);
+    x->setTitleFont(small);
+    y->setTitleFont(small);
     if (hi > 0) y->setRange(std::floor(lo * 0.9), std::ceil(hi * 1.05));
     chart->setTitle(tr("Blood-pool volume over the cycle"));
 
@@ -173,8 +183,12 @@ void FunctionPanel::setFunctions(const analysis::CardiacFunction& model, const a
     auto* bx = new QBarCategoryAxis();
     bx->append(slices);
     bx->setTitleText(tr("Slice (base → apex)"));
+    bx->setLabelsFont(small);
+    bx->setTitleFont(small);
     auto* by = new QValueAxis();
     by->setTitleText(tr("cm²"));
+    by->setLabelsFont(small);
+    by->setTitleFont(small);
     bars->addAxis(bx, Qt::AlignBottom);
     bars->addAxis(by, Qt::AlignLeft);
     series->attachAxis(bx);

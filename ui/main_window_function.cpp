@@ -3,6 +3,7 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QMenuBar>
+#include <QScrollArea>
 #include <QStatusBar>
 #include <QTimer>
 #include <QtConcurrent/QtConcurrentRun>
@@ -19,8 +20,14 @@ namespace cardioseg::ui {
 void MainWindow::buildFunctionDock() {
     auto* dock = new QDockWidget(tr("Cardiac function"), this);
     dock->setObjectName("functionDock");
-    m_functionPanel = new FunctionPanel(dock);
-    dock->setWidget(m_functionPanel);
+    auto* scroll = new QScrollArea(dock);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    scroll->setMinimumWidth(400);
+    m_functionPanel = new FunctionPanel(scroll);
+    scroll->setWidget(m_functionPanel);
+    dock->setWidget(scroll);
     addDockWidget(Qt::RightDockWidgetArea, dock);
     if (auto* updates = findChild<QDockWidget*>("finetuneDock")) tabifyDockWidget(updates, dock);
     m_functionTimer = new QTimer(this);
