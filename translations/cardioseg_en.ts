@@ -39,50 +39,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>End-diastolic phase</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>End-systolic phase</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>EDV (mL)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>ESV (mL)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Stroke volume (mL)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Ejection fraction (%)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>LV mass at ED (g)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Body-surface area (m²)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>EDV index (mL/m²)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>ESV index (mL/m²)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>LV mass index (g/m²)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Measure</source>
         <translation type="unfinished"></translation>
     </message>

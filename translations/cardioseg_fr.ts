@@ -39,50 +39,6 @@
         <translation>Rapport établi le %1 par CardioSeg</translation>
     </message>
     <message>
-        <source>End-diastolic phase</source>
-        <translation>Phase télédiastolique</translation>
-    </message>
-    <message>
-        <source>End-systolic phase</source>
-        <translation>Phase télésystolique</translation>
-    </message>
-    <message>
-        <source>EDV (mL)</source>
-        <translation>VTD (mL)</translation>
-    </message>
-    <message>
-        <source>ESV (mL)</source>
-        <translation>VTS (mL)</translation>
-    </message>
-    <message>
-        <source>Stroke volume (mL)</source>
-        <translation>Volume d’éjection (mL)</translation>
-    </message>
-    <message>
-        <source>Ejection fraction (%)</source>
-        <translation>Fraction d’éjection (%)</translation>
-    </message>
-    <message>
-        <source>LV mass at ED (g)</source>
-        <translation>Masse VG en TD (g)</translation>
-    </message>
-    <message>
-        <source>Body-surface area (m²)</source>
-        <translation>Surface corporelle (m²)</translation>
-    </message>
-    <message>
-        <source>EDV index (mL/m²)</source>
-        <translation>VTD indexé (mL/m²)</translation>
-    </message>
-    <message>
-        <source>ESV index (mL/m²)</source>
-        <translation>VTS indexé (mL/m²)</translation>
-    </message>
-    <message>
-        <source>LV mass index (g/m²)</source>
-        <translation>Masse VG indexée (g/m²)</translation>
-    </message>
-    <message>
         <source>Measure</source>
         <translation>Mesure</translation>
     </message>

@@ -41,6 +41,24 @@ QChartView* smallChart(QWidget* parent) {
 
 }  // namespace
 
+std::vector<MeasureRow> measureRows(const analysis::CardiacFunction& m, const analysis::CardiacFunction& r) {
+    auto phaseNo = [](int p) { return p < 0 ? NAN : p + 1.0; };
+    return {
+        {FunctionPanel::tr("ED phase"), phaseNo(m.edPhase), phaseNo(r.edPhase), 0, false},
+        {FunctionPanel::tr("ES phase"), phaseNo(m.esPhase), phaseNo(r.esPhase), 0, false},
+        {FunctionPanel::tr("EDV (mL)"), m.edvMl, r.edvMl, 1, true},
+        {FunctionPanel::tr("ESV (mL)"), m.esvMl, r.esvMl, 1, true},
+        {FunctionPanel::tr("SV (mL)"), m.svMl, r.svMl, 1, true},
+        {FunctionPanel::tr("EF (%)"), m.efPercent, r.efPercent, 1, true},
+        {FunctionPanel::tr("Myocardium at ED (mL)"), m.myocardiumMl, r.myocardiumMl, 1, true},
+        {FunctionPanel::tr("LV mass (g)"), m.lvMassG, r.lvMassG, 1, true},
+        {FunctionPanel::tr("BSA (m²)"), m.bsaM2, r.bsaM2, 2, true},
+        {FunctionPanel::tr("EDV index (mL/m²)"), m.edviMlM2, r.edviMlM2, 1, true},
+        {FunctionPanel::tr("ESV index (mL/m²)"), m.esviMlM2, r.esviMlM2, 1, true},
+        {FunctionPanel::tr("LV mass index (g/m²)"), m.lvMassIndexGM2, r.lvMassIndexGM2, 1, true},
+    };
+}
+
 FunctionPanel::FunctionPanel(QWidget* parent) : QWidget(parent) {
     auto* layout = new QVBoxLayout(this);
     m_table = new QTableWidget(0, 3, this);
@@ -76,33 +94,14 @@ FunctionPanel::FunctionPanel(QWidget* parent) : QWidget(parent) {
 
 void FunctionPanel::setFunctions(const analysis::CardiacFunction& model, const analysis::CardiacFunction& reviewed,
                                  int phase) {
-    struct Row {
-        QString name;
-        double a, b;
-        int decimals;
-    };
-    auto phaseNo = [](int p) { return p < 0 ? NAN : p + 1.0; };
-    const std::vector<Row> rows{
-        {tr("ED phase"), phaseNo(model.edPhase), phaseNo(reviewed.edPhase), 0},
-        {tr("ES phase"), phaseNo(model.esPhase), phaseNo(reviewed.esPhase), 0},
-        {tr("EDV (mL)"), model.edvMl, reviewed.edvMl, 1},
-        {tr("ESV (mL)"), model.esvMl, reviewed.esvMl, 1},
-        {tr("SV (mL)"), model.svMl, reviewed.svMl, 1},
-        {tr("EF (%)"), model.efPercent, reviewed.efPercent, 1},
-        {tr("Myocardium at ED (mL)"), model.myocardiumMl, reviewed.myocardiumMl, 1},
-        {tr("LV mass (g)"), model.lvMassG, reviewed.lvMassG, 1},
-        {tr("BSA (m²)"), model.bsaM2, reviewed.bsaM2, 2},
-        {tr("EDV index (mL/m²)"), model.edviMlM2, reviewed.edviMlM2, 1},
-        {tr("ESV index (mL/m²)"), model.esviMlM2, reviewed.esviMlM2, 1},
-        {tr("LV mass index (g/m²)"), model.lvMassIndexGM2, reviewed.lvMassIndexGM2, 1},
-    };
+    const auto rows = measureRows(model, reviewed);
     m_table->setRowCount(static_cast<int>(rows.size()));
     QStringList names;
     for (int r = 0; r < static_cast<int>(rows.size()); ++r) {
         const auto& row = rows[r];
         names << row.name;
-        const QString cells[3] = {value(row.a, row.decimals), value(row.b, row.decimals),
-                                  r < 2 ? QString() : value(row.b - row.a, row.decimals)};
+        const QString cells[3] = {value(row.model, row.decimals), value(row.reviewed, row.decimals),
+                                  row.difference ? value(row.reviewed - row.model, row.decimals) : QString()};
         for (int c = 0; c < 3; ++c) {
             auto* item = new QTableWidgetItem(cells[c]);
             item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);

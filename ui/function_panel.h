@@ -2,6 +2,8 @@
 
 #include <QWidget>
 
+#include <vector>
+
 #include "analysis/function.h"
 
 class QChartView;
@@ -10,6 +12,18 @@ class QPushButton;
 class QTableWidget;
 
 namespace cardioseg::ui {
+
+/// One measure from the model's labels and from the reviewed ones.
+struct MeasureRow {
+    QString name;
+    double model;
+    double reviewed;
+    int decimals;
+    bool difference;  ///< a difference means something (not for phase numbers)
+};
+
+/// The measures the panel and the report show, in order.
+std::vector<MeasureRow> measureRows(const analysis::CardiacFunction& model, const analysis::CardiacFunction& reviewed);
 
 /// LV function side by side from the model's labels and from the reviewed labels (the
 /// corrections, the model's where an image has none), with the differences; the blood-pool

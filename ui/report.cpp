@@ -10,6 +10,7 @@
 #include <cmath>
 #include <stdexcept>
 
+#include "function_panel.h"
 #include "image_adapters.h"
 #include "io/dicom_loader.h"
 #include "overlay.h"
@@ -151,25 +152,7 @@ void writeReport(const QString& file, const ReportInput& in) {
         y += line / 2;
 
         // Measures: model, reviewed, difference.
-        struct Row {
-            QString name;
-            double a, b;
-            int d;
-        };
-        auto ph = [](int v) { return v < 0 ? NAN : v + 1.0; };
-        const std::vector<Row> rows{
-            {QObject::tr("End-diastolic phase"), ph(m.edPhase), ph(r.edPhase), 0},
-            {QObject::tr("End-systolic phase"), ph(m.esPhase), ph(r.esPhase), 0},
-            {QObject::tr("EDV (mL)"), m.edvMl, r.edvMl, 1},
-            {QObject::tr("ESV (mL)"), m.esvMl, r.esvMl, 1},
-            {QObject::tr("Stroke volume (mL)"), m.svMl, r.svMl, 1},
-            {QObject::tr("Ejection fraction (%)"), m.efPercent, r.efPercent, 1},
-            {QObject::tr("LV mass at ED (g)"), m.lvMassG, r.lvMassG, 1},
-            {QObject::tr("Body-surface area (m²)"), m.bsaM2, r.bsaM2, 2},
-            {QObject::tr("EDV index (mL/m²)"), m.edviMlM2, r.edviMlM2, 1},
-            {QObject::tr("ESV index (mL/m²)"), m.esviMlM2, r.esviMlM2, 1},
-            {QObject::tr("LV mass index (g/m²)"), m.lvMassIndexGM2, r.lvMassIndexGM2, 1},
-        };
+        const auto rows = measureRows(m, r);
         const int c0 = 0, c1 = W * 45 / 100, c2 = W * 62 / 100, c3 = W * 80 / 100;
         p.setFont(bold);
         p.drawText(QRect(c0, y, c1, line), Qt::AlignLeft, QObject::tr("Measure"));
@@ -179,12 +162,12 @@ void writeReport(const QString& file, const ReportInput& in) {
         y += line;
         p.drawLine(0, y, W, y);
         p.setFont(body);
-        for (std::size_t i = 0; i < rows.size(); ++i) {
-            const auto& row = rows[i];
+        for (const auto& row : rows) {
             p.drawText(QRect(c0, y, c1, line), Qt::AlignLeft, row.name);
-            p.drawText(QRect(c1, y, c2 - c1, line), Qt::AlignRight, number(row.a, row.d));
-            p.drawText(QRect(c2, y, c3 - c2, line), Qt::AlignRight, number(row.b, row.d));
-            if (i >= 2) p.drawText(QRect(c3, y, W - c3, line), Qt::AlignRight, number(row.b - row.a, row.d));
+            p.drawText(QRect(c1, y, c2 - c1, line), Qt::AlignRight, number(row.model, row.decimals));
+            p.drawText(QRect(c2, y, c3 - c2, line), Qt::AlignRight, number(row.reviewed, row.decimals));
+            if (row.difference)
+                p.drawText(QRect(c3, y, W - c3, line), Qt::AlignRight, number(row.reviewed - row.model, row.decimals));
             y += line;
         }
         y += line;

@@ -13,6 +13,7 @@
 #include "main_window.h"
 #include "slice_view.h"
 #include "synthetic_dicom.h"
+#include "ui_test_support.h"
 
 using namespace cardioseg;
 namespace fs = std::filesystem;
@@ -29,12 +30,6 @@ QString tinyModel(const testing::TempDir& dir) {
     return QString::fromStdString(file.string());
 }
 
-image::Polygon circle(double cx, double cy, double r) {
-    image::Polygon p;
-    for (int k = 0; k < 48; ++k) p.push_back({cx + r * std::cos(k * M_PI / 24), cy + r * std::sin(k * M_PI / 24)});
-    return p;
-}
-
 /// Opens a phantom study with the tiny model and corrects four images with the phantom's own
 /// outlines (myocardium, then blood pool inside it).
 bool openAndCorrect(ui::MainWindow& w, const testing::TempDir& dir, const QString& model) {
@@ -49,18 +44,8 @@ bool openAndCorrect(ui::MainWindow& w, const testing::TempDir& dir, const QStrin
     w.show();
     w.openStudy(QString::fromStdString((dir / "study").string()));
     if (!shown.wait(30000)) return false;
-    const auto [cx, cy] = testing::phantomCentre(s);
-    w.setTool(ui::MainWindow::Tool::Polygon);
-    for (int k = 0; k < 2; ++k)
-        for (int p : {0, 2}) {
-            w.setPosition(k, p);
-            w.clearImage();  // not the untrained model's labels: the phantom's own
-            const auto [endo, epi] = testing::phantomRadii(s, k, p);
-            w.setBrushLabel(image::label::Myocardium);
-            w.fillPolygon(circle(cx, cy, epi));
-            w.setBrushLabel(image::label::BloodPool);
-            w.fillPolygon(circle(cx, cy, endo));
-        }
+    // Not the untrained model's labels: the phantom's own.
+    testing::outlinePhantom(w, s, {{0, 0}, {0, 2}, {1, 0}, {1, 2}});
     return w.reviewedImageCount() == 4;
 }
 

@@ -12,19 +12,10 @@
 #include "main_window.h"
 #include "surface_view.h"
 #include "synthetic_dicom.h"
+#include "ui_test_support.h"
 
 using namespace cardioseg;
 namespace fs = std::filesystem;
-
-namespace {
-
-image::Polygon circle(double cx, double cy, double r) {
-    image::Polygon p;
-    for (int k = 0; k < 64; ++k) p.push_back({cx + r * std::cos(k * M_PI / 32), cy + r * std::sin(k * M_PI / 32)});
-    return p;
-}
-
-}  // namespace
 
 class TestFunctionGui : public QObject {
     Q_OBJECT
@@ -52,18 +43,10 @@ private Q_SLOTS:
         w.openStudy(QString::fromStdString((dir / "study").string()));
         QVERIFY(shown.wait(30000));
         // The cardiologist outlines the phantom on every image (as corrections).
-        const auto [cx, cy] = testing::phantomCentre(s);
-        w.setTool(ui::MainWindow::Tool::Polygon);
+        std::vector<std::pair<int, int>> all;
         for (int k = 0; k < s.slices; ++k)
-            for (int p = 0; p < s.phases; ++p) {
-                w.setPosition(k, p);
-                w.clearImage();
-                const auto [endo, epi] = testing::phantomRadii(s, k, p);
-                w.setBrushLabel(image::label::Myocardium);
-                w.fillPolygon(circle(cx, cy, epi));
-                w.setBrushLabel(image::label::BloodPool);
-                w.fillPolygon(circle(cx, cy, endo));
-            }
+            for (int p = 0; p < s.phases; ++p) all.emplace_back(k, p);
+        testing::outlinePhantom(w, s, all);
         w.updateFunction();
         const auto& f = w.cardiacFunction(true);
         QCOMPARE(f.edPhase, 0);          // the phantom is largest at phase 0
