@@ -118,7 +118,7 @@ torch::Tensor softDiceLoss(const torch::Tensor& logits, const torch::Tensor& tar
 }
 
 /// Class-weighted cross-entropy over labelled pixels; a NotBloodPool pixel contributes
-/// −log(1 − p(blood pool)) with the background's weight.
+/// −log(1 − p(blood pool)) with the myocardium's weight.
 torch::Tensor crossEntropyLoss(const torch::Tensor& logits, const torch::Tensor& target, const torch::Tensor& weights) {
     namespace F = torch::nn::functional;
     const auto notBp = target == image::label::NotBloodPool;
@@ -135,7 +135,12 @@ torch::Tensor crossEntropyLoss(const torch::Tensor& logits, const torch::Tensor&
             if (c != image::label::BloodPool) others.push_back(c);
         const auto logp = torch::log_softmax(logits, 1);
         const auto notBpLoss = -torch::logsumexp(logp.index_select(1, torch::tensor(others, torch::kLong).to(logits.device())), 1);
-        const auto w = weights[image::label::Background] * notBp.to(weights.dtype());
+        // Weighted as the myocardium: these pixels sit mostly in the myocardial ring around the
+        // blood pool, where the end-systolic boundary is decided (the background's small weight
+        // let the blood pool spill into the ring).
+        const auto classWeight = weights.size(0) > image::label::Myocardium ? weights[image::label::Myocardium]
+                                                                            : weights[image::label::Background];
+        const auto w = classWeight * notBp.to(weights.dtype());
         sum = sum + (notBpLoss * w).sum();
         norm = norm + w.sum();
     }

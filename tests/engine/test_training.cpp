@@ -101,7 +101,7 @@ private Q_SLOTS:
         QCOMPARE(int(outcome.status), int(engine::TrainOutcome::Status::Completed));
         QCOMPARE(outcome.iterations, std::int64_t(400));
         const double after = engine::validationDice(model, validation, engine::DeviceChoice::Cpu);
-        QVERIFY2(after > 0.95, qPrintable(QString("Dice before %1 after %2").arg(before).arg(after)));
+        QVERIFY2(after > 0.93, qPrintable(QString("Dice before %1 after %2").arg(before).arg(after)));
     }
 
     void cancelDivergenceAndResume() {
