@@ -224,6 +224,8 @@ private:
 
     // main_window_function.cpp: cardiac function, 3-D, report
     void buildFunctionDock();
+    /// The current series' corrections, the model's labels where an image has none.
+    image::SeriesLabels reviewedLabels() const;
 
     // main_window_finetune.cpp: fine-tuning and model versions
     void buildFinetuneDock();

@@ -10,7 +10,6 @@
 #include <thread>
 
 #include "finetune_panel.h"
-#include "image/intensity.h"
 #include "io/resources.h"
 #include "main_window.h"
 
@@ -62,17 +61,7 @@ std::vector<training::LabelledImage> MainWindow::collectCorrections() const {
             const auto& labels = m_corrections[i].at(s, p);
             const int f = series.frameAt(s, p);
             if (labels.empty() || f < 0 || !series.image(s, p)) continue;
-            training::LabelledImage li;
-            li.patientId = series.info.patientId;
-            li.instanceNumber = series.frames[f].instanceNumber;
-            li.slice = s;
-            li.phase = p;
-            li.pixelSpacing = 0.5 * (series.geometry.rowSpacing + series.geometry.colSpacing);
-            li.image = image::normalizeIntensity(*series.image(s, p));
-            li.labels = labels;
-            li.hasBloodPool = std::count(labels.data.begin(), labels.data.end(), image::label::BloodPool) > 0;
-            li.hasMyocardium = std::count(labels.data.begin(), labels.data.end(), image::label::Myocardium) > 0;
-            out.push_back(std::move(li));
+            out.push_back(training::labelledImage(series, s, p, labels));
         }
     }
     return out;

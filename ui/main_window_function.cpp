@@ -69,6 +69,10 @@ void MainWindow::buildFunctionDock() {
         }
 }
 
+image::SeriesLabels MainWindow::reviewedLabels() const {
+    return selectLabels(corrections(m_series), prediction(m_series), LabelSource::CorrectionsElsePrediction);
+}
+
 void MainWindow::updateFunction() {
     if (m_series < 0) {
         m_function[0] = m_function[1] = analysis::CardiacFunction();
@@ -76,9 +80,8 @@ void MainWindow::updateFunction() {
         return;
     }
     const auto& s = m_study.result.series[m_series];
-    const auto reviewed = selectLabels(corrections(m_series), prediction(m_series), LabelSource::CorrectionsElsePrediction);
     m_function[0] = analysis::measureFunction(s, prediction(m_series));
-    m_function[1] = analysis::measureFunction(s, reviewed);
+    m_function[1] = analysis::measureFunction(s, reviewedLabels());
     m_functionPanel->setFunctions(m_function[0], m_function[1], currentPhase());
 }
 
@@ -86,7 +89,7 @@ SurfaceDialog* MainWindow::showSurfaces() {
     if (m_series < 0) return nullptr;
     if (!m_surfaces) m_surfaces = new SurfaceDialog(this);
     m_surfaces->setLabels(&m_study.result.series[m_series], prediction(m_series),
-                          selectLabels(corrections(m_series), prediction(m_series), LabelSource::CorrectionsElsePrediction),
+                          reviewedLabels(),
                           currentPhase());
     m_surfaces->show();
     m_surfaces->raise();
@@ -109,7 +112,7 @@ void MainWindow::writeReport(const QString& file) {
     ReportInput in;
     in.series = &m_study.result.series[m_series];
     in.model = prediction(m_series);
-    in.reviewed = selectLabels(corrections(m_series), prediction(m_series), LabelSource::CorrectionsElsePrediction);
+    in.reviewed = reviewedLabels();
     in.modelFunction = m_function[0];
     in.reviewedFunction = m_function[1];
     in.modelName = QFileInfo(m_activeModel).fileName();

@@ -39,14 +39,9 @@ std::vector<LabelledImage> loadLabelledImages(const std::filesystem::path& root,
                 const int instance = series.frames[f].instanceNumber;
                 if (options.excludeInstances.count(instance)) continue;
                 if (!options.onlyInstances.empty() && !options.onlyInstances.count(instance)) continue;
-                LabelledImage li;
+                LabelledImage li = labelledImage(series, s, p, map, options.normalize);
                 li.patientId = patient.patientId;
-                li.instanceNumber = instance;
-                li.slice = s;
-                li.phase = p;
-                li.pixelSpacing = 0.5 * (series.geometry.rowSpacing + series.geometry.colSpacing);
-                li.image = options.normalize ? image::normalizeIntensity(*series.image(s, p)) : *series.image(s, p);
-                li.labels = map;
+                // What the experts drew, not what the raster holds (a tiny contour may hold no pixel).
                 const auto& c = patient.contours.at(instance);
                 li.hasBloodPool = c.endocardium.has_value();
                 li.hasMyocardium = c.endocardium.has_value() && c.epicardium.has_value();
@@ -54,6 +49,22 @@ std::vector<LabelledImage> loadLabelledImages(const std::filesystem::path& root,
             }
     }
     return out;
+}
+
+LabelledImage labelledImage(const image::CineSeries& series, int slice, int phase, const image::LabelMap& labels,
+                            bool normalize) {
+    LabelledImage li;
+    li.patientId = series.info.patientId;
+    li.instanceNumber = series.frames[series.frameAt(slice, phase)].instanceNumber;
+    li.slice = slice;
+    li.phase = phase;
+    li.pixelSpacing = 0.5 * (series.geometry.rowSpacing + series.geometry.colSpacing);
+    li.image = normalize ? image::normalizeIntensity(*series.image(slice, phase)) : *series.image(slice, phase);
+    li.labels = labels;
+    const auto has = [&](std::uint8_t v) { return std::find(labels.data.begin(), labels.data.end(), v) != labels.data.end(); };
+    li.hasBloodPool = has(image::label::BloodPool);
+    li.hasMyocardium = has(image::label::Myocardium);
+    return li;
 }
 
 namespace {
@@ -78,20 +89,7 @@ void addWorkspace(const std::filesystem::path& folder, const SelectOptions& opti
             const int instance = series.frames[f].instanceNumber;
             if (options.excludeInstances.count(instance)) continue;
             if (!options.onlyInstances.empty() && !options.onlyInstances.count(instance)) continue;
-            LabelledImage li;
-            li.patientId = series.info.patientId;
-            li.instanceNumber = instance;
-            li.slice = s;
-            li.phase = p;
-            li.pixelSpacing = 0.5 * (series.geometry.rowSpacing + series.geometry.colSpacing);
-            li.image = options.normalize ? image::normalizeIntensity(*series.image(s, p)) : *series.image(s, p);
-            li.labels = work.corrections.at(s, p);
-            const auto has = [&](std::uint8_t v) {
-                return std::find(li.labels.data.begin(), li.labels.data.end(), v) != li.labels.data.end();
-            };
-            li.hasBloodPool = has(image::label::BloodPool);
-            li.hasMyocardium = has(image::label::Myocardium);
-            out.push_back(std::move(li));
+            out.push_back(labelledImage(series, s, p, work.corrections.at(s, p), options.normalize));
         }
     }
 }

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "image/cine_series.h"
 #include "image/image2d.h"
 #include "io/progress.h"
 
@@ -35,6 +36,12 @@ struct SelectOptions {
 /// dataset is unusable or a requested patient is not in it; unreadable files go to `skipped`.
 std::vector<LabelledImage> loadLabelledImages(const std::filesystem::path& root, const SelectOptions& options,
                                               std::vector<io::SkippedFile>& skipped);
+
+/// One image of a series with its labels as training data (the image normalised unless
+/// `normalize` is false); hasBloodPool/hasMyocardium say whether the labels contain each class.
+/// The cell must hold a decoded image.
+LabelledImage labelledImage(const image::CineSeries& series, int slice, int phase, const image::LabelMap& labels,
+                            bool normalize = true);
 
 /// The corrected and confirmed images of a workstation workspace (its masks, with the images
 /// of the study the workspace records), or of every workspace in a folder of workspaces.
