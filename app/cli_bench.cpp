@@ -25,6 +25,9 @@ void addBenchEngineCommands(CLI::App& bench, BenchArgs& a) {
             cmd->add_option("--arch", a.arch, "deeplabv3-resnet18-w16-os8 (default model's), torchvision-resnet50, ...");
             cmd->add_option("--size", a.size, "Image size (square)")->check(CLI::PositiveNumber);
             cmd->add_option("--batch", a.batch, "Images per pass")->check(CLI::PositiveNumber);
+            cmd->add_option("--without", a.without,
+                            "Optimisations to leave out, to see what each brings: fold-bn, inference-mode, "
+                            "channels-last, mixed-precision (comma-separated)");
         }
         cmd->add_option("--threads", a.threads, "CPU threads (0: one per core)")->check(CLI::NonNegativeNumber);
         cmd->add_option("--device", a.device, "auto|cpu|cuda")->check(CLI::IsMember({"auto", "cpu", "cuda"}));
@@ -68,8 +71,14 @@ int runBenchEngine(const std::string& what, const BenchArgs& a) {
             throw UsageError(std::string("--arch: ") + e.what());
         }
         arch = engine::archName(config);
-        const auto r = what == "infer" ? engine::benchInference(config, size, batch, device, a.repeat)
-                                       : engine::benchTrainStep(config, size, batch, device, a.repeat);
+        engine::BenchOptions options;
+        try {
+            options = engine::benchOptionsWithout(a.without);
+        } catch (const std::invalid_argument& e) {
+            throw UsageError(std::string("--without: ") + e.what());
+        }
+        const auto r = what == "infer" ? engine::benchInference(config, size, batch, device, a.repeat, options)
+                                       : engine::benchTrainStep(config, size, batch, device, a.repeat, options);
         ms = r.ms;
         deviceName = r.device;
     }

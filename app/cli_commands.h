@@ -42,6 +42,7 @@ namespace cardioseg::cli {
 struct EvaluateArgs {
     std::string dataset, patients, excludeImages, model, device = "auto";
     int threads = 0;
+    bool fp32 = false;
     bool noPostprocess = false;
     bool json = false;
 };
@@ -52,7 +53,8 @@ struct SegmentArgs {
     std::string input, output, model, series, device = "auto";
     std::vector<std::string> formats{"png"};
     int threads = 0;
-    int batch = 1;
+    int batch = 0;
+    bool fp32 = false;
     bool noPostprocess = false;
     bool deidentify = false;
     bool json = false;
@@ -61,7 +63,7 @@ void addSegmentCommand(CLI::App& app, SegmentArgs& args);
 int runSegment(const SegmentArgs& args);
 
 struct BenchArgs {
-    std::string input, arch, device = "auto";
+    std::string input, arch, device = "auto", without;
     int size = 256, batch = 1, threads = 0, repeat = 10;
     bool json = false;
 };
@@ -88,6 +90,7 @@ int runFinetune(const FinetuneArgs& args);
 struct MeasureArgs {
     std::string input, model, labels, series, device = "auto";
     int threads = 0;
+    bool fp32 = false;
     bool json = false;
 };
 void addMeasureCommand(CLI::App& app, MeasureArgs& args);

@@ -26,6 +26,7 @@ void addEvaluateCommand(CLI::App& app, EvaluateArgs& a) {
     cmd->add_option("--model", a.model, "Model file (default: the shipped model)");
     cmd->add_option("--device", a.device, "auto|cpu|cuda")->check(CLI::IsMember({"auto", "cpu", "cuda"}));
     cmd->add_option("--threads", a.threads, "CPU threads (0: one per core)")->check(CLI::NonNegativeNumber);
+    cmd->add_flag("--fp32", a.fp32, "Compute in fp32 throughout (default: bf16 where the GPU or CPU has it natively)");
     cmd->add_flag("--no-postprocess", a.noPostprocess, "Evaluate the network's raw output");
     cmd->add_flag("--json", a.json, "Print one JSON object on stdout");
 }
@@ -44,6 +45,7 @@ int runEvaluate(const EvaluateArgs& a) {
     engine::SegmentOptions seg;
     seg.device = engine::parseDevice(a.device);
     seg.threads = a.threads;
+    seg.mixedPrecision = !a.fp32;
     std::vector<io::SkippedFile> skipped;
     training::EvaluationReport r;
     try {

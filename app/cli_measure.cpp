@@ -69,6 +69,7 @@ void addMeasureCommand(CLI::App& app, MeasureArgs& a) {
     cmd->add_option("--series", a.series, "Series Instance UID (default: the first series)");
     cmd->add_option("--device", a.device, "auto|cpu|cuda")->check(CLI::IsMember({"auto", "cpu", "cuda"}));
     cmd->add_option("--threads", a.threads, "CPU threads (0: one per core)")->check(CLI::NonNegativeNumber);
+    cmd->add_flag("--fp32", a.fp32, "Compute in fp32 throughout (default: bf16 where the GPU or CPU has it natively)");
     cmd->add_flag("--json", a.json, "Print one JSON object on stdout");
 }
 
@@ -92,6 +93,7 @@ int runMeasure(const MeasureArgs& a) {
         engine::SegmentOptions so;
         so.device = engine::parseDevice(a.device);
         so.threads = a.threads;
+        so.mixedPrecision = !a.fp32;
         engine::Segmenter segmenter(model, so);
         labels = std::move(*training::segmentSeries(segmenter, *series, true, StderrProgress("measure")));
         source = a.model.empty() ? "default model" : a.model;

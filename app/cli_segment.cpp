@@ -26,7 +26,8 @@ void addSegmentCommand(CLI::App& app, SegmentArgs& a) {
         ->check(CLI::IsMember({"png", "nifti", "dicom-seg"}));
     cmd->add_option("--device", a.device, "auto|cpu|cuda")->check(CLI::IsMember({"auto", "cpu", "cuda"}));
     cmd->add_option("--threads", a.threads, "CPU threads (0: one per core)")->check(CLI::NonNegativeNumber);
-    cmd->add_option("--batch", a.batch, "Images per forward pass")->check(CLI::PositiveNumber);
+    cmd->add_flag("--fp32", a.fp32, "Compute in fp32 throughout (default: bf16 where the GPU or CPU has it natively)");
+    cmd->add_option("--batch", a.batch, "Images per forward pass (default: 1 on the CPU, 32 on CUDA)")->check(CLI::PositiveNumber);
     cmd->add_flag("--no-postprocess", a.noPostprocess, "Keep the network's raw output");
     cmd->add_flag("--deidentify", a.deidentify, "Strip patient identity from DICOM SEG output");
     cmd->add_flag("--json", a.json, "Print one JSON object on stdout");
@@ -48,6 +49,7 @@ int runSegment(const SegmentArgs& a) {
     engine::SegmentOptions so;
     so.device = engine::parseDevice(a.device);
     so.threads = a.threads;
+    so.mixedPrecision = !a.fp32;
     so.batch = a.batch;
     engine::Segmenter segmenter(model, so);
     nlohmann::json outputs = nlohmann::json::array();

@@ -12,7 +12,7 @@ PACKAGES=(
   libopencv-dev
   libvtk9-dev
   nlohmann-json3-dev libcli11-dev libspdlog-dev libfmt-dev
-  libbenchmark-dev
+  libbenchmark-dev python3-torchvision
   xvfb xauth fonts-dejavu-core
 )
 

@@ -2,12 +2,15 @@
 
 #include <torch/torch.h>
 
+#include <fstream>
+
 #include <cmath>
 #include <sstream>
 #include <thread>
 #include <unistd.h>
 
 #include "engine/device.h"
+#include "engine/accelerator.h"
 #include "engine/model_impl.h"
 
 namespace fs = std::filesystem;
@@ -205,6 +208,17 @@ DeviceChoice parseDevice(const std::string& name) {
 }
 
 bool cudaAvailable() { return torch::cuda::is_available(); }
+
+bool cpuHasNativeBf16() {
+    static const bool has = [] {
+        std::ifstream in("/proc/cpuinfo");
+        for (std::string line; std::getline(in, line);)
+            if (line.rfind("flags", 0) == 0)
+                return line.find(" avx512_bf16") != std::string::npos || line.find(" amx_bf16") != std::string::npos;
+        return false;
+    }();
+    return has;
+}
 
 std::string resolveDevice(DeviceChoice choice) {
     if (choice == DeviceChoice::Cpu) return "cpu";

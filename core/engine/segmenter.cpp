@@ -2,8 +2,13 @@
 
 #include <torch/torch.h>
 
+#include <atomic>
+#include <exception>
 #include <map>
+#include <mutex>
+#include <thread>
 
+#include "engine/accelerator.h"
 #include "engine/model_impl.h"
 #include "image/intensity.h"
 
@@ -25,6 +30,9 @@ Segmenter::Segmenter(const Model& model, const SegmentOptions& options) : m_impl
     m_impl->net->eval();
     m_impl->net->foldBatchNorm();
     m_impl->net->to(m_impl->device);
+    // Channels-last everywhere: oneDNN's CPU convolutions run it without reordering every
+    // activation (1.6× faster on this network) and CUDA's use tensor cores.
+    setChannelsLast(m_impl->net, true);
 }
 
 Segmenter::~Segmenter() = default;
@@ -32,53 +40,123 @@ Segmenter::~Segmenter() = default;
 std::string Segmenter::device() const { return m_impl->device.is_cuda() ? "cuda" : "cpu"; }
 const Model& Segmenter::model() const { return m_impl->model; }
 
+namespace {
+
+/// Runs `net` on images `ids` (all of one size) and fills their predictions.
+void runBatch(DeepLabV3& net, const torch::Device& device, const SegmentOptions& options, int inChannels,
+              const std::vector<const image::FloatImage*>& images, const std::size_t* ids, std::size_t n,
+              std::vector<Prediction>& out) {
+    const int w = images[ids[0]]->width, h = images[ids[0]]->height;
+    auto input = torch::empty({static_cast<long>(n), 1, h, w});
+    for (std::size_t k = 0; k < n; ++k) {
+        const image::FloatImage norm = image::normalizeIntensity(*images[ids[k]]);
+        std::memcpy(input[k].data_ptr<float>(), norm.data.data(), norm.data.size() * sizeof(float));
+    }
+    if (inChannels > 1) input = input.expand({-1, inChannels, -1, -1}).contiguous();
+    const bool cuda = device.is_cuda();
+    torch::Tensor logits;
+    {
+        AutocastGuard autocast(options.mixedPrecision && (cuda || cpuHasNativeBf16()), device);
+        logits = net->forward(toDevice(input, device).contiguous(torch::MemoryFormat::ChannelsLast));
+    }
+    logits = logits.to(torch::kFloat);
+    auto labels = logits.argmax(1).to(torch::kUInt8).cpu().contiguous();
+    torch::Tensor probs;
+    if (options.probabilities) probs = torch::softmax(logits, 1).cpu().contiguous();
+    for (std::size_t k = 0; k < n; ++k) {
+        Prediction& p = out[ids[k]];
+        p.labels = image::LabelMap(w, h);
+        std::memcpy(p.labels.data.data(), labels[k].data_ptr<std::uint8_t>(), p.labels.data.size());
+        if (probs.defined())
+            for (int c = 0; c < probs.size(1); ++c) {
+                image::FloatImage pm(w, h);
+                std::memcpy(pm.data.data(), probs[k][c].data_ptr<float>(), pm.data.size() * sizeof(float));
+                p.probabilities.push_back(std::move(pm));
+            }
+    }
+}
+
+[[noreturn]] void rethrowClearly(const std::exception& e) {
+    const std::string what = e.what();
+    if (what.find("out of memory") != std::string::npos || what.find("alloc") != std::string::npos)
+        throw std::runtime_error("out of memory while segmenting; try a smaller --batch");
+    throw std::runtime_error("segmentation failed: " + what.substr(0, 300));
+}
+
+}  // namespace
+
 std::vector<Prediction> Segmenter::segment(const std::vector<const image::FloatImage*>& images,
                                            const std::function<bool(double, const std::string&)>& progress) {
     std::vector<Prediction> out(images.size());
     const int inChannels = m_impl->model.config().inChannels;
-    const int batch = std::max(1, m_impl->options.batch);
+    const bool cuda = m_impl->device.is_cuda();
+    const int batch = m_impl->options.batch > 0 ? m_impl->options.batch : cuda ? 32 : 1;
+    const int workers = cuda || batch > 1 ? 1
+                        : m_impl->options.parallelImages > 0 ? m_impl->options.parallelImages
+                                                             : cpuThreads();
     // Batches of equal-sized images, in input order.
     std::map<std::pair<int, int>, std::vector<std::size_t>> bySize;
     for (std::size_t i = 0; i < images.size(); ++i)
         if (images[i] && !images[i]->empty()) bySize[{images[i]->width, images[i]->height}].push_back(i);
-    std::size_t done = 0;
-    c10::InferenceMode guard;
-    try {
-        for (const auto& [size, ids] : bySize) {
-            const auto [w, h] = size;
-            for (std::size_t start = 0; start < ids.size(); start += batch) {
-                const std::size_t n = std::min<std::size_t>(batch, ids.size() - start);
-                auto input = torch::empty({static_cast<long>(n), 1, h, w});
-                for (std::size_t k = 0; k < n; ++k) {
-                    const image::FloatImage norm = image::normalizeIntensity(*images[ids[start + k]]);
-                    std::memcpy(input[k].data_ptr<float>(), norm.data.data(), norm.data.size() * sizeof(float));
-                }
-                if (inChannels > 1) input = input.expand({-1, inChannels, -1, -1}).contiguous();
-                auto logits = m_impl->net->forward(input.to(m_impl->device));
-                auto labels = logits.argmax(1).to(torch::kUInt8).cpu().contiguous();
-                torch::Tensor probs;
-                if (m_impl->options.probabilities) probs = torch::softmax(logits, 1).cpu().contiguous();
-                for (std::size_t k = 0; k < n; ++k) {
-                    Prediction& p = out[ids[start + k]];
-                    p.labels = image::LabelMap(w, h);
-                    std::memcpy(p.labels.data.data(), labels[k].data_ptr<std::uint8_t>(), p.labels.data.size());
-                    if (probs.defined())
-                        for (int c = 0; c < probs.size(1); ++c) {
-                            image::FloatImage pm(w, h);
-                            std::memcpy(pm.data.data(), probs[k][c].data_ptr<float>(), pm.data.size() * sizeof(float));
-                            p.probabilities.push_back(std::move(pm));
-                        }
-                }
+    std::vector<std::pair<const std::size_t*, std::size_t>> batches;
+    for (const auto& [size, ids] : bySize)
+        for (std::size_t start = 0; start < ids.size(); start += batch)
+            batches.emplace_back(ids.data() + start, std::min<std::size_t>(batch, ids.size() - start));
+
+    if (workers <= 1 || batches.size() <= 1) {
+        c10::InferenceMode guard;
+        std::size_t done = 0;
+        try {
+            for (const auto& [ids, n] : batches) {
+                runBatch(m_impl->net, m_impl->device, m_impl->options, inChannels, images, ids, n, out);
                 done += n;
                 if (progress && !progress(static_cast<double>(done) / images.size(), "Segmenting")) return out;
             }
+        } catch (const std::exception& e) {
+            rethrowClearly(e);
         }
-    } catch (const c10::Error& e) {
-        const std::string what = e.what();
-        if (what.find("out of memory") != std::string::npos || what.find("alloc") != std::string::npos)
-            throw std::runtime_error("out of memory while segmenting; try a smaller --batch");
-        throw std::runtime_error("segmentation failed: " + what.substr(0, 300));
+        return out;
     }
+
+    // On the CPU, several images at once, each on one core: this small network keeps one core
+    // busier than two cores share one image (see the README's performance section). The calling
+    // thread works too and alone reports progress (and hears a cancel).
+    const int saved = cpuThreads();
+    std::atomic<std::size_t> next{0}, done{0};
+    std::atomic<bool> stop{false};
+    std::mutex failMutex;
+    std::exception_ptr failure;
+    auto work = [&](bool reporting) {
+        at::set_num_threads(1);
+        c10::InferenceMode guard;
+        try {
+            for (std::size_t b; !stop && (b = next++) < batches.size();) {
+                runBatch(m_impl->net, m_impl->device, m_impl->options, inChannels, images, batches[b].first,
+                         batches[b].second, out);
+                const std::size_t finished = done += batches[b].second;
+                if (reporting && progress &&
+                    !progress(static_cast<double>(finished) / images.size(), "Segmenting"))
+                    stop = true;
+            }
+        } catch (...) {
+            std::lock_guard<std::mutex> lock(failMutex);
+            if (!failure) failure = std::current_exception();
+            stop = true;
+        }
+    };
+    std::vector<std::thread> helpers;
+    for (int t = 1; t < workers; ++t) helpers.emplace_back(work, false);
+    work(true);
+    for (auto& t : helpers) t.join();
+    at::set_num_threads(saved);
+    if (failure) {
+        try {
+            std::rethrow_exception(failure);
+        } catch (const std::exception& e) {
+            rethrowClearly(e);
+        }
+    }
+    if (progress && !stop) progress(1.0, "Segmenting");
     return out;
 }
 

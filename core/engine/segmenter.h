@@ -14,7 +14,11 @@ namespace cardioseg::engine {
 struct SegmentOptions {
     DeviceChoice device = DeviceChoice::Auto;
     int threads = 0;      ///< CPU threads (0: default)
-    int batch = 1;        ///< images per forward pass (on this CPU one at a time is fastest)
+    int batch = 0;        ///< images per forward pass; 0: 1 on the CPU (fastest there), 32 on CUDA
+    /// bf16 autocast on CUDA and on CPUs with native bf16 (AVX-512 BF16, AMX); fp32 elsewhere.
+    bool mixedPrecision = true;
+    /// CPU with batch 1: images segmented at once, one core each (0: one per CPU thread).
+    int parallelImages = 0;
     bool probabilities = false;  ///< also return per-class softmax maps
 };
 

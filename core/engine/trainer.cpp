@@ -2,8 +2,6 @@
 
 #include <torch/torch.h>
 
-#include <ATen/autocast_mode.h>
-
 #include <chrono>
 #include <cmath>
 #include <condition_variable>
@@ -12,6 +10,7 @@
 #include <mutex>
 #include <thread>
 
+#include "engine/accelerator.h"
 #include "engine/model_impl.h"
 #include "metrics/confusion.h"
 
@@ -166,34 +165,11 @@ std::vector<float> frequencyWeights(const torch::Tensor& targets, int classes) {
     return w;
 }
 
-/// Module::to() takes no memory format in C++: convert the 4-D weights one by one.
-void setChannelsLast(DeepLabV3& net, bool on) {
-    torch::NoGradGuard ng;
-    for (auto& p : net->parameters())
-        if (p.dim() == 4)
-            p.set_data(p.contiguous(on ? torch::MemoryFormat::ChannelsLast : torch::MemoryFormat::Contiguous));
-}
-
 bool isOutOfMemory(const std::exception& e) {
     const std::string what = e.what();
     return what.find("out of memory") != std::string::npos || what.find("DefaultCPUAllocator") != std::string::npos;
 }
 
-struct AutocastGuard {
-    explicit AutocastGuard(bool on) : enabled(on) {
-        if (enabled) {
-            at::autocast::set_autocast_gpu_dtype(at::kBFloat16);
-            at::autocast::set_enabled(true);
-        }
-    }
-    ~AutocastGuard() {
-        if (enabled) {
-            at::autocast::clear_cache();
-            at::autocast::set_enabled(false);
-        }
-    }
-    bool enabled;
-};
 
 }  // namespace
 
@@ -203,17 +179,22 @@ double validationDice(const Model& model, const std::vector<TrainSample>& sample
     const bool wasTraining = net->is_training();
     net->eval();
     const torch::Device dev(resolveDevice(device));
+    // The network stays where it is (on the device while training); validating a model that
+    // lives on the CPU on CUDA moves it there and back.
+    const torch::Device home = net->parameters().front().device();
+    if (home != dev) net->to(dev);
     metrics::ConfusionMatrix cm(model.config().numClasses);
     {
         torch::NoGradGuard ng;
         for (const auto& s : samples) {
             auto b = toTensors({s}, model.config().inChannels);
-            auto pred = net->forward(b.input.to(dev)).argmax(1).to(torch::kUInt8).cpu().contiguous();
+            auto pred = net->forward(toDevice(b.input, dev)).argmax(1).to(torch::kUInt8).cpu().contiguous();
             image::LabelMap p(s.labels.width, s.labels.height);
             std::memcpy(p.data.data(), pred.data_ptr<std::uint8_t>(), p.data.size());
             cm.add(s.labels, p);
         }
     }
+    if (home != dev) net->to(home);
     if (wasTraining) net->train();
     double sum = 0;
     int n = 0;
@@ -243,7 +224,8 @@ TrainOutcome train(Model& model, const TrainConfig& config, const BatchProvider&
     auto net = model.impl()->net;
     const int classes = model.config().numClasses;
     net->to(device);
-    if (device.is_cuda()) setChannelsLast(net, true);
+    // Channels-last on every device: oneDNN's CPU kernels and cuDNN's tensor cores both prefer it.
+    setChannelsLast(net, true);
     net->train();
 
     std::unique_ptr<torch::optim::Optimizer> optimizer;
@@ -287,9 +269,8 @@ TrainOutcome train(Model& model, const TrainConfig& config, const BatchProvider&
         for (; i < config.iterations; ++i) {
             TensorBatch b = prefetch.next();
             torch::manual_seed(config.seed * 1000003 + static_cast<std::uint64_t>(i));  // dropout, per iteration
-            auto input = b.input.to(device, /*non_blocking=*/true);
-            auto target = b.target.to(device, true);
-            if (device.is_cuda()) input = input.contiguous(torch::MemoryFormat::ChannelsLast);
+            auto input = toDevice(b.input, device, /*channelsLast=*/true);
+            auto target = toDevice(b.target, device);
             std::int64_t at = i;  // position in the schedule: iterations, or time when that is further
             if (config.maxSeconds > 0) {
                 const double spent = std::chrono::duration<double>(Clock::now() - t0).count() / config.maxSeconds;
@@ -300,7 +281,7 @@ TrainOutcome train(Model& model, const TrainConfig& config, const BatchProvider&
 
             torch::Tensor loss;
             {
-                AutocastGuard autocast(device.is_cuda() && config.mixedPrecision);
+                AutocastGuard autocast(device.is_cuda() && config.mixedPrecision, device);
                 auto logits = net->forward(input).to(torch::kFloat);
                 loss = torch::zeros({}, logits.options());
                 if (config.ceWeight > 0)
@@ -361,7 +342,7 @@ TrainOutcome train(Model& model, const TrainConfig& config, const BatchProvider&
     model.metadata().erase("checkpoint_iteration");
     net->eval();
     net->to(torch::kCPU);
-    if (device.is_cuda()) setChannelsLast(net, false);
+    setChannelsLast(net, false);
     outcome.iterations = i;
     outcome.finalLoss = smoothed;
     outcome.seconds = std::chrono::duration<double>(Clock::now() - t0).count();

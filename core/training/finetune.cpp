@@ -141,8 +141,10 @@ FinetuneReport finetune(const engine::Model& base, const std::vector<LabelledIma
         return report;
     }
     const double checkStart = elapsed();
-    if (!heldSamples.empty()) report.diceBefore = engine::validationDice(base, heldSamples, o.device);
-    if (!replaySamples.empty()) report.replayBefore = engine::validationDice(base, replaySamples, o.device);
+    // The base model's network may be in use elsewhere (copies share it): validate a copy.
+    const engine::Model reference = base.clone();
+    if (!heldSamples.empty()) report.diceBefore = engine::validationDice(reference, heldSamples, o.device);
+    if (!replaySamples.empty()) report.replayBefore = engine::validationDice(reference, replaySamples, o.device);
     const double checkSeconds = elapsed() - checkStart;
 
     engine::TrainConfig tc;

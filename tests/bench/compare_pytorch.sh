@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# The engine against PyTorch-Python on the same network (torchvision's deeplabv3_resnet50,
+# 3 classes, 256², same thread count), then the study-level figures:
+#   tests/bench/compare_pytorch.sh [build dir] [threads]
+# Needs Debian's python3-torchvision (packaging/install-deps.sh --bench installs it).
+set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+build="${1:-$root/build}"
+threads="${2:-2}"
+cli="$build/app/cardioseg-cli"
+python=/usr/bin/python3
+[ -x "$python" ] || python=python3
+repeat="${REPEAT:-10}"
+
+ref="$("$python" "$root/tests/bench/pytorch_reference.py" bench --threads "$threads" --repeat "$repeat" --json)"
+ours_infer="$("$cli" bench infer --arch torchvision-resnet50 --size 256 --batch 1 --threads "$threads" --repeat "$repeat" --json)"
+ours_train="$("$cli" bench train --arch torchvision-resnet50 --size 256 --batch 2 --threads "$threads" --repeat $((repeat / 2 > 3 ? repeat / 2 : 3)) --json)"
+study="$("$cli" bench study --threads "$threads" --repeat 5 --json)"
+load="$("$cli" bench load --threads "$threads" --repeat 10 --json)"
+
+"$python" - "$ref" "$ours_infer" "$ours_train" "$study" "$load" <<'PY'
+import json, sys
+ref = {r["what"]: r for r in json.loads(sys.argv[1])}
+ours = {"infer": json.loads(sys.argv[2]), "train": json.loads(sys.argv[3])}
+study, load = json.loads(sys.argv[4]), json.loads(sys.argv[5])
+print(f"| torchvision-resnet50, 256², {ref['infer']['threads']} threads | PyTorch-Python | CardioSeg | speed-up |")
+print("|---|---|---|---|")
+for what, label in (("infer", "inference, batch 1"), ("train", "training step, batch 2 (SGD)")):
+    p, c = ref[what]["median_ms"], ours[what]["median_ms"]
+    print(f"| {label} | {p:.0f} ms | {c:.0f} ms | {p / c:.2f}× |")
+print()
+print(f"| study | median |")
+print("|---|---|")
+print(f"| segment the {study['batch']}-image sample ({study['arch']}, {study['threads']} threads) | {study['median_ms'] / 1000:.2f} s |")
+print(f"| load the {load.get('images', load.get('batch', ''))}-image sample | {load['median_ms']:.0f} ms |")
+PY
