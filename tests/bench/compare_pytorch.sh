@@ -15,18 +15,22 @@ repeat="${REPEAT:-10}"
 
 ref="$("$python" "$root/tests/bench/pytorch_reference.py" bench --threads "$threads" --repeat "$repeat" --json)"
 ours_infer="$("$cli" bench infer --arch torchvision-resnet50 --size 256 --batch 1 --threads "$threads" --repeat "$repeat" --json)"
+ours_fp32="$("$cli" bench infer --arch torchvision-resnet50 --size 256 --batch 1 --threads "$threads" --repeat "$repeat" --without mixed-precision --json)"
 ours_train="$("$cli" bench train --arch torchvision-resnet50 --size 256 --batch 2 --threads "$threads" --repeat $((repeat / 2 > 3 ? repeat / 2 : 3)) --json)"
 study="$("$cli" bench study --threads "$threads" --repeat 5 --json)"
 load="$("$cli" bench load --threads "$threads" --repeat 10 --json)"
 
-"$python" - "$ref" "$ours_infer" "$ours_train" "$study" "$load" <<'PY'
+"$python" - "$ref" "$ours_infer" "$ours_train" "$study" "$load" "$ours_fp32" <<'PY'
 import json, sys
 ref = {r["what"]: r for r in json.loads(sys.argv[1])}
-ours = {"infer": json.loads(sys.argv[2]), "train": json.loads(sys.argv[3])}
+ours = {"infer": json.loads(sys.argv[2]), "train": json.loads(sys.argv[3]), "infer-fp32": json.loads(sys.argv[6])}
+ref["infer-fp32"] = ref["infer"]
 study, load = json.loads(sys.argv[4]), json.loads(sys.argv[5])
 print(f"| torchvision-resnet50, 256², {ref['infer']['threads']} threads | PyTorch-Python | CardioSeg | speed-up |")
 print("|---|---|---|---|")
-for what, label in (("infer", "inference, batch 1"), ("train", "training step, batch 2 (SGD)")):
+for what, label in (("infer-fp32", "inference, batch 1, fp32 as PyTorch-Python"),
+                    ("infer", "inference, batch 1, engine default (bf16 where the CPU has it)"),
+                    ("train", "training step, batch 2 (SGD, fp32)")):
     p, c = ref[what]["median_ms"], ours[what]["median_ms"]
     print(f"| {label} | {p:.0f} ms | {c:.0f} ms | {p / c:.2f}× |")
 print()
