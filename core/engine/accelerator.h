@@ -57,15 +57,18 @@ inline void setChannelsLast(DeepLabV3& net, bool on) {
     torch::NoGradGuard ng;
     for (auto& p : net->parameters())
         if (p.dim() == 4)
-            p.set_data(p.contiguous(on ? torch::MemoryFormat::ChannelsLast : torch::MemoryFormat::Contiguous));
+            p.set_data(p.contiguous(on ? torch::MemoryFormat::ChannelsLast
+                                       : torch::MemoryFormat::Contiguous));
 }
 
 /// A host tensor on `device`: on CUDA through pinned memory and an asynchronous copy (the
 /// host buffer stays alive until the copy is done: the caching allocator records the stream),
 /// in channels-last when `channelsLast` and the tensor is 4-D.
-inline torch::Tensor toDevice(const torch::Tensor& host, const torch::Device& device, bool channelsLast = false) {
+inline torch::Tensor toDevice(const torch::Tensor& host, const torch::Device& device,
+                              bool channelsLast = false) {
     if (!device.is_cuda())
-        return channelsLast && host.dim() == 4 ? host.contiguous(torch::MemoryFormat::ChannelsLast) : host;
+        return channelsLast && host.dim() == 4 ? host.contiguous(torch::MemoryFormat::ChannelsLast)
+                                               : host;
     auto t = host.pin_memory().to(device, /*non_blocking=*/true);
     if (channelsLast && t.dim() == 4) t = t.contiguous(torch::MemoryFormat::ChannelsLast);
     return t;

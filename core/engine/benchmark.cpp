@@ -28,19 +28,24 @@ BenchOptions benchOptionsWithout(const std::string& list) {
     BenchOptions o;
     std::stringstream in(list);
     for (std::string item; std::getline(in, item, ',');) {
-        if (item == "fold-bn") o.foldBatchNorm = false;
-        else if (item == "inference-mode") o.inferenceMode = false;
-        else if (item == "channels-last") o.channelsLast = false;
-        else if (item == "mixed-precision") o.mixedPrecision = false;
+        if (item == "fold-bn")
+            o.foldBatchNorm = false;
+        else if (item == "inference-mode")
+            o.inferenceMode = false;
+        else if (item == "channels-last")
+            o.channelsLast = false;
+        else if (item == "mixed-precision")
+            o.mixedPrecision = false;
         else if (!item.empty())
-            throw std::invalid_argument("unknown optimisation '" + item +
-                                        "' (fold-bn, inference-mode, channels-last, mixed-precision)");
+            throw std::invalid_argument(
+                "unknown optimisation '" + item +
+                "' (fold-bn, inference-mode, channels-last, mixed-precision)");
     }
     return o;
 }
 
-BenchResult benchInference(const ModelConfig& config, int size, int batch, DeviceChoice device, int runs,
-                           const BenchOptions& o, int warmup) {
+BenchResult benchInference(const ModelConfig& config, int size, int batch, DeviceChoice device,
+                           int runs, const BenchOptions& o, int warmup) {
     const torch::Device dev(resolveDevice(device));
     torch::manual_seed(0);
     DeepLabV3 net(config);
@@ -50,9 +55,13 @@ BenchResult benchInference(const ModelConfig& config, int size, int batch, Devic
     if (o.channelsLast) setChannelsLast(net, true);
     std::optional<c10::InferenceMode> inference;
     std::optional<torch::NoGradGuard> noGrad;
-    if (o.inferenceMode) inference.emplace();
-    else noGrad.emplace();
-    auto x = torch::randn({batch, config.inChannels, size, size}).to(dev).contiguous(formatOf(o.channelsLast));
+    if (o.inferenceMode)
+        inference.emplace();
+    else
+        noGrad.emplace();
+    auto x = torch::randn({batch, config.inChannels, size, size})
+                 .to(dev)
+                 .contiguous(formatOf(o.channelsLast));
     BenchResult r;
     r.device = dev.is_cuda() ? "cuda" : "cpu";
     for (int i = 0; i < warmup + runs; ++i) {
@@ -68,16 +77,19 @@ BenchResult benchInference(const ModelConfig& config, int size, int batch, Devic
     return r;
 }
 
-BenchResult benchTrainStep(const ModelConfig& config, int size, int batch, DeviceChoice device, int runs,
-                           const BenchOptions& o, int warmup) {
+BenchResult benchTrainStep(const ModelConfig& config, int size, int batch, DeviceChoice device,
+                           int runs, const BenchOptions& o, int warmup) {
     const torch::Device dev(resolveDevice(device));
     torch::manual_seed(0);
     DeepLabV3 net(config);
     net->train();
     net->to(dev);
     if (o.channelsLast) setChannelsLast(net, true);
-    torch::optim::SGD opt(net->parameters(), torch::optim::SGDOptions(0.01).momentum(0.9).weight_decay(5e-4));
-    auto x = torch::randn({batch, config.inChannels, size, size}).to(dev).contiguous(formatOf(o.channelsLast));
+    torch::optim::SGD opt(net->parameters(),
+                          torch::optim::SGDOptions(0.01).momentum(0.9).weight_decay(5e-4));
+    auto x = torch::randn({batch, config.inChannels, size, size})
+                 .to(dev)
+                 .contiguous(formatOf(o.channelsLast));
     auto y = torch::randint(0, config.numClasses, {batch, size, size}, torch::kLong).to(dev);
     BenchResult r;
     r.device = dev.is_cuda() ? "cuda" : "cpu";

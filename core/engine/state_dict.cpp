@@ -25,7 +25,8 @@ StateDictImport importStateDict(Model& model, const std::filesystem::path& file,
     const std::string name = file.string();
     std::ifstream in(file, std::ios::binary);
     if (!in) throw ModelFileError(name + ": cannot be opened");
-    const std::vector<char> bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    const std::vector<char> bytes((std::istreambuf_iterator<char>(in)),
+                                  std::istreambuf_iterator<char>());
     c10::IValue value;
     try {
         value = torch::pickle_load(bytes);
@@ -33,7 +34,8 @@ StateDictImport importStateDict(Model& model, const std::filesystem::path& file,
         throw ModelFileError(name + ": not a PyTorch file saved with torch.save (" +
                              std::string(e.what()).substr(0, 200) + ")");
     }
-    if (!value.isGenericDict()) throw ModelFileError(name + ": holds no state dict (a dictionary of tensors)");
+    if (!value.isGenericDict())
+        throw ModelFileError(name + ": holds no state dict (a dictionary of tensors)");
     std::map<std::string, torch::Tensor> tensors;
     for (const auto& entry : value.toGenericDict()) {
         if (!entry.key().isString() || !entry.value().isTensor())
@@ -42,7 +44,8 @@ StateDictImport importStateDict(Model& model, const std::filesystem::path& file,
     }
 
     auto net = model.impl()->net;
-    if (net->batchNormFolded()) throw std::logic_error("importStateDict: the network's batch norm is folded");
+    if (net->batchNormFolded())
+        throw std::logic_error("importStateDict: the network's batch norm is folded");
     StateDictImport report;
     std::map<std::string, torch::Tensor> targets;
     for (const auto& p : net->named_parameters()) targets[p.key()] = p.value();
@@ -55,8 +58,9 @@ StateDictImport importStateDict(Model& model, const std::filesystem::path& file,
             continue;
         }
         if (it->second.sizes() != target.sizes())
-            throw ModelFileError(name + ": tensor '" + key + "' is " + shapeOf(it->second) + ", the " +
-                                 archName(model.config()) + " model needs " + shapeOf(target));
+            throw ModelFileError(name + ": tensor '" + key + "' is " + shapeOf(it->second) +
+                                 ", the " + archName(model.config()) + " model needs " +
+                                 shapeOf(target));
         target.copy_(it->second.to(target.dtype()));
         ++report.copied;
     }
@@ -65,7 +69,8 @@ StateDictImport importStateDict(Model& model, const std::filesystem::path& file,
     if (strict) {
         for (const auto& key : report.notInFile)
             if (key.find("num_batches_tracked") == std::string::npos)
-                throw ModelFileError(name + ": lacks tensor '" + key + "' of the " + archName(model.config()) + " model");
+                throw ModelFileError(name + ": lacks tensor '" + key + "' of the " +
+                                     archName(model.config()) + " model");
     }
     return report;
 }

@@ -25,7 +25,8 @@ namespace {
 
 torch::Tensor loadTensor(const fs::path& file) {
     std::ifstream in(file, std::ios::binary);
-    const std::vector<char> bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    const std::vector<char> bytes((std::istreambuf_iterator<char>(in)),
+                                  std::istreambuf_iterator<char>());
     return torch::pickle_load(bytes).toTensor();
 }
 
@@ -35,10 +36,12 @@ double relativeError(const torch::Tensor& ours, const torch::Tensor& reference) 
 
 /// A Python 3 with torchvision: Debian's first (another one on PATH may lack it).
 QString pythonWithTorchvision() {
-    for (const QString& candidate : {QStringLiteral("/usr/bin/python3"), QStringLiteral("python3")}) {
+    for (const QString& candidate :
+         {QStringLiteral("/usr/bin/python3"), QStringLiteral("python3")}) {
         QProcess p;
         p.start(candidate, {"-c", "import torchvision"});
-        if (p.waitForFinished(60000) && p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0) return candidate;
+        if (p.waitForFinished(60000) && p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0)
+            return candidate;
     }
     return {};
 }
@@ -54,11 +57,12 @@ class TestTorchvisionParity : public QObject {
 private Q_SLOTS:
     void initTestCase() {
         const QString python = pythonWithTorchvision();
-        if (python.isEmpty()) QSKIP("python3-torchvision is not installed: parity with torchvision not checked");
+        if (python.isEmpty())
+            QSKIP("python3-torchvision is not installed: parity with torchvision not checked");
         QProcess p;
         p.setProcessChannelMode(QProcess::MergedChannels);
-        p.start(python, {QString(CARDIOSEG_SOURCE_DIR) + "/tests/bench/pytorch_reference.py", "export",
-                         QString::fromStdString(m_dir.path().string()), "--size", "160"});
+        p.start(python, {QString(CARDIOSEG_SOURCE_DIR) + "/tests/bench/pytorch_reference.py",
+                         "export", QString::fromStdString(m_dir.path().string()), "--size", "160"});
         QVERIFY(p.waitForFinished(300000));
         QVERIFY2(p.exitCode() == 0, p.readAll().constData());
         m_exported = true;
@@ -80,7 +84,8 @@ private Q_SLOTS:
         const double plain = relativeError(net->forward(input), reference);
         net->foldBatchNorm();
         const double folded = relativeError(net->forward(input), reference);
-        qInfo("relative error vs torchvision: %.2e (batch norm as trained), %.2e (folded)", plain, folded);
+        qInfo("relative error vs torchvision: %.2e (batch norm as trained), %.2e (folded)", plain,
+              folded);
         QVERIFY2(plain < 1e-4, QByteArray::number(plain).constData());
         QVERIFY2(folded < 1e-4, QByteArray::number(folded).constData());
     }
@@ -92,7 +97,9 @@ private Q_SLOTS:
             importStateDict(deeper, m_dir / "state_dict.pt");
             QFAIL("a ResNet-50 state dict must not fill a ResNet-101 model");
         } catch (const ModelFileError& e) {
-            QVERIFY2(std::string(e.what()).find("lacks tensor 'backbone.layer3.") != std::string::npos, e.what());
+            QVERIFY2(
+                std::string(e.what()).find("lacks tensor 'backbone.layer3.") != std::string::npos,
+                e.what());
         }
         Model narrow = Model::create(configFromArch("deeplabv3-resnet18-w16-os8"), 3);
         try {

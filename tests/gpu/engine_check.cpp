@@ -55,8 +55,10 @@ TrainSample phantom(int size, std::mt19937_64& rng) {
             const double d = std::hypot(x - cx, y - cy);
             float v = 0.45f;
             std::uint8_t l = image::label::Background;
-            if (d < r1) v = 1.0f, l = image::label::BloodPool;
-            else if (d < r2) v = 0.1f, l = image::label::Myocardium;
+            if (d < r1)
+                v = 1.0f, l = image::label::BloodPool;
+            else if (d < r2)
+                v = 0.1f, l = image::label::Myocardium;
             s.image.at(x, y) = v + noise(rng);
             s.labels.at(x, y) = l;
         }
@@ -74,10 +76,10 @@ double median(std::vector<double> v) {
     return v.empty() ? 0.0 : v[v.size() / 2];
 }
 
-void row(const std::string& what, const std::string& arch, int size, int batch, const std::string& setting,
-         const BenchResult& r) {
-    std::printf("| %-6s | %-28s | %4d | %5d | %-22s | %9.2f |\n", what.c_str(), arch.c_str(), size, batch,
-                setting.c_str(), median(r.ms));
+void row(const std::string& what, const std::string& arch, int size, int batch,
+         const std::string& setting, const BenchResult& r) {
+    std::printf("| %-6s | %-28s | %4d | %5d | %-22s | %9.2f |\n", what.c_str(), arch.c_str(), size,
+                batch, setting.c_str(), median(r.ms));
     std::fflush(stdout);
 }
 
@@ -89,12 +91,18 @@ int main(int argc, char** argv) {
     int repeat = 20;
     for (int i = 1; i < argc; ++i) {
         const std::string a = argv[i];
-        if (a == "--device" && i + 1 < argc) deviceName = argv[++i];
-        else if (a == "--quick") quick = true;
-        else if (a == "--no-bench") bench = false;
-        else if (a == "--repeat" && i + 1 < argc) repeat = std::max(1, std::atoi(argv[++i]));
+        if (a == "--device" && i + 1 < argc)
+            deviceName = argv[++i];
+        else if (a == "--quick")
+            quick = true;
+        else if (a == "--no-bench")
+            bench = false;
+        else if (a == "--repeat" && i + 1 < argc)
+            repeat = std::max(1, std::atoi(argv[++i]));
         else {
-            std::fprintf(stderr, "usage: %s [--device auto|cpu|cuda] [--quick] [--no-bench] [--repeat N]\n", argv[0]);
+            std::fprintf(stderr,
+                         "usage: %s [--device auto|cpu|cuda] [--quick] [--no-bench] [--repeat N]\n",
+                         argv[0]);
             return 2;
         }
     }
@@ -109,10 +117,12 @@ int main(int argc, char** argv) {
     }
     const torch::Device dev(device);
     if (!dev.is_cuda()) setCpuThreads(0);
-    std::printf("LibTorch %s, CUDA %s (%d device%s), running on %s%s\n", TORCH_VERSION,
-                torch::cuda::is_available() ? "available" : "not available",
-                static_cast<int>(torch::cuda::device_count()), torch::cuda::device_count() == 1 ? "" : "s",
-                device.c_str(), dev.is_cuda() ? "" : (" with " + std::to_string(cpuThreads()) + " threads").c_str());
+    std::printf(
+        "LibTorch %s, CUDA %s (%d device%s), running on %s%s\n", TORCH_VERSION,
+        torch::cuda::is_available() ? "available" : "not available",
+        static_cast<int>(torch::cuda::device_count()), torch::cuda::device_count() == 1 ? "" : "s",
+        device.c_str(),
+        dev.is_cuda() ? "" : (" with " + std::to_string(cpuThreads()) + " threads").c_str());
 
     // 1. The device computes what the CPU computes (fp32; TF32 off for the comparison).
     {
@@ -128,7 +138,8 @@ int main(int argc, char** argv) {
         const auto onDevice = net->forward(x.to(dev)).cpu();
         net->to(torch::kCPU);
         const double rel = ((onDevice - onCpu).norm() / onCpu.norm()).item<double>();
-        check(rel < 1e-4, "forward pass on " + device + " equals the CPU's", fmt("relative error %.2e", rel));
+        check(rel < 1e-4, "forward pass on " + device + " equals the CPU's",
+              fmt("relative error %.2e", rel));
         at::globalContext().setAllowTF32CuDNN(true);
         at::globalContext().setAllowTF32CuBLAS(true);
     }
@@ -156,8 +167,9 @@ int main(int argc, char** argv) {
         const auto outcome = train(model, tc, provider, {});
         const double after = validationDice(model, validation, choice);
         check(outcome.status == TrainOutcome::Status::Completed && outcome.device == device,
-              "training runs on " + device, outcome.device + ", " + std::to_string(outcome.iterations) + " iterations in " +
-                                                 fmt("%.1f s", outcome.seconds));
+              "training runs on " + device,
+              outcome.device + ", " + std::to_string(outcome.iterations) + " iterations in " +
+                  fmt("%.1f s", outcome.seconds));
         check(after > 0.9 && after > before + 0.2, "training learns the phantom",
               fmt("Dice %.3f", before) + fmt(" -> %.3f", after));
     }
@@ -176,32 +188,46 @@ int main(int argc, char** argv) {
         Segmenter onCpu(model, cpuOptions), onDevice(model, devOptions);
         const auto a = onCpu.segment(ptrs), b = onDevice.segment(ptrs);
         double worst = 1.0;
-        for (std::size_t i = 0; i < a.size(); ++i) worst = std::min(worst, agreement(a[i].labels, b[i].labels));
-        check(worst > 0.995, "segmenting on " + device + (dev.is_cuda() ? " (bf16)" : "") + " agrees with the CPU",
+        for (std::size_t i = 0; i < a.size(); ++i)
+            worst = std::min(worst, agreement(a[i].labels, b[i].labels));
+        check(worst > 0.995,
+              "segmenting on " + device + (dev.is_cuda() ? " (bf16)" : "") + " agrees with the CPU",
               fmt("worst image: %.2f %% of pixels equal", worst * 100));
     }
 
     if (bench) {
         const int runs = quick ? 3 : repeat;
-        std::printf("\nBenchmarks on %s (median ms of %d runs after warm-up)\n\n", device.c_str(), runs);
-        std::printf("| what   | network                      | size | batch | setting                | median ms |\n");
-        std::printf("|--------|------------------------------|------|-------|------------------------|-----------|\n");
+        std::printf("\nBenchmarks on %s (median ms of %d runs after warm-up)\n\n", device.c_str(),
+                    runs);
+        std::printf(
+            "| what   | network                      | size | batch | setting                | "
+            "median ms |\n");
+        std::printf(
+            "|--------|------------------------------|------|-------|------------------------|-----"
+            "------|\n");
         const BenchOptions fast;
-        BenchOptions plain = benchOptionsWithout("fold-bn,inference-mode,channels-last,mixed-precision");
+        BenchOptions plain =
+            benchOptionsWithout("fold-bn,inference-mode,channels-last,mixed-precision");
         const std::string setting = dev.is_cuda() ? "bf16, channels-last" : "fp32";
         for (const std::string arch : {"torchvision-resnet50", "torchvision-resnet101"}) {
             const auto config = configFromArch(arch);
-            if (dev.is_cuda()) row("infer", arch, 256, 1, "fp32, plain", benchInference(config, 256, 1, choice, runs, plain));
+            if (dev.is_cuda())
+                row("infer", arch, 256, 1, "fp32, plain",
+                    benchInference(config, 256, 1, choice, runs, plain));
             row("infer", arch, 256, 1, setting, benchInference(config, 256, 1, choice, runs, fast));
-            if (dev.is_cuda()) row("train", arch, 256, 2, "fp32, plain", benchTrainStep(config, 256, 2, choice, runs, plain));
+            if (dev.is_cuda())
+                row("train", arch, 256, 2, "fp32, plain",
+                    benchTrainStep(config, 256, 2, choice, runs, plain));
             row("train", arch, 256, 2, setting, benchTrainStep(config, 256, 2, choice, runs, fast));
         }
         // The seed's network: DeepLab v3 ResNet-101 (1 channel, output stride 8), batch 2.
         const auto seed = configFromArch("deeplabv3-resnet101-os8");
-        row("train", "deeplabv3-resnet101-os8", 256, 2, setting, benchTrainStep(seed, 256, 2, choice, runs, fast));
+        row("train", "deeplabv3-resnet101-os8", 256, 2, setting,
+            benchTrainStep(seed, 256, 2, choice, runs, fast));
 
         // A 240-image study (256²) through the segmenter with the shipped model.
-        const std::filesystem::path shipped = std::filesystem::path(CARDIOSEG_SOURCE_DIR) / "resources/models/default.pt";
+        const std::filesystem::path shipped =
+            std::filesystem::path(CARDIOSEG_SOURCE_DIR) / "resources/models/default.pt";
         if (std::filesystem::exists(shipped)) {
             const Model def = Model::load(shipped);
             std::mt19937_64 r(11);
@@ -216,7 +242,9 @@ int main(int argc, char** argv) {
             for (int i = 0; i < (quick ? 2 : 6); ++i) {
                 const auto t0 = std::chrono::steady_clock::now();
                 seg.segment(ptrs);
-                const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+                const double ms =
+                    std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0)
+                        .count();
                 if (i > 0) r240.ms.push_back(ms);
             }
             row("study", archName(def.config()), 256, 240, setting + ", 240 images", r240);
