@@ -1,5 +1,6 @@
 #include "segmentation_job.h"
 
+#include <algorithm>
 #include <chrono>
 #include <thread>
 
@@ -31,7 +32,9 @@ SegmentationResult runSegmentation(std::shared_ptr<engine::Segmenter> segmenter,
         sr.cells = request.cells;
         sr.progress = progress;
         sr.onImage = onImage;
-        sr.chunk = 1;
+        // Each chunk is shown as soon as it is done: one image per CPU thread (the segmenter
+        // runs them in parallel), a GPU batch on CUDA.
+        sr.chunk = segmenter->device() == "cuda" ? 32 : static_cast<std::size_t>(std::max(1, engine::cpuThreads()));
         const auto n = training::segmentImages(*segmenter, series, sr);
         if (!n) r.cancelled = true;
         else r.images = *n;
