@@ -34,7 +34,7 @@ SegmentationResult runSegmentation(std::shared_ptr<engine::Segmenter> segmenter,
         sr.onImage = onImage;
         // Each chunk is shown as soon as it is done: one image per CPU thread (the segmenter
         // runs them in parallel), a GPU batch on CUDA.
-        sr.chunk = segmenter->device() == "cuda" ? 32 : static_cast<std::size_t>(std::max(1, engine::cpuThreads()));
+        sr.chunk = segmenter->device() == "cuda" ? 32 : static_cast<std::size_t>(std::max(1, segmenter->threads()));
         const auto n = training::segmentImages(*segmenter, series, sr);
         if (!n) r.cancelled = true;
         else r.images = *n;

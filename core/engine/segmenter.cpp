@@ -19,6 +19,7 @@ struct Segmenter::Impl {
     DeepLabV3 net{nullptr};
     torch::Device device{torch::kCPU};
     SegmentOptions options;
+    int threads = 1;  // CPU threads, fixed at construction whichever thread segments later
 };
 
 Segmenter::Segmenter(const Model& model, const SegmentOptions& options) : m_impl(std::make_unique<Impl>()) {
@@ -27,6 +28,7 @@ Segmenter::Segmenter(const Model& model, const SegmentOptions& options) : m_impl
     m_impl->net = m_impl->model.impl()->net;
     m_impl->device = torch::Device(resolveDevice(options.device));
     if (options.threads > 0) setCpuThreads(options.threads);
+    m_impl->threads = options.threads > 0 ? options.threads : cpuThreads();
     m_impl->net->eval();
     m_impl->net->foldBatchNorm();
     m_impl->net->to(m_impl->device);
@@ -38,6 +40,7 @@ Segmenter::Segmenter(const Model& model, const SegmentOptions& options) : m_impl
 Segmenter::~Segmenter() = default;
 
 std::string Segmenter::device() const { return m_impl->device.is_cuda() ? "cuda" : "cpu"; }
+int Segmenter::threads() const { return m_impl->threads; }
 const Model& Segmenter::model() const { return m_impl->model; }
 
 namespace {
@@ -91,9 +94,11 @@ std::vector<Prediction> Segmenter::segment(const std::vector<const image::FloatI
     const int inChannels = m_impl->model.config().inChannels;
     const bool cuda = m_impl->device.is_cuda();
     const int batch = m_impl->options.batch > 0 ? m_impl->options.batch : cuda ? 32 : 1;
+    // LibTorch's thread count belongs to each calling thread: set the one chosen at construction.
+    if (!cuda) at::set_num_threads(m_impl->threads);
     const int workers = cuda || batch > 1 ? 1
                         : m_impl->options.parallelImages > 0 ? m_impl->options.parallelImages
-                                                             : cpuThreads();
+                                                             : m_impl->threads;
     // Batches of equal-sized images, in input order.
     std::map<std::pair<int, int>, std::vector<std::size_t>> bySize;
     for (std::size_t i = 0; i < images.size(); ++i)
@@ -121,7 +126,7 @@ std::vector<Prediction> Segmenter::segment(const std::vector<const image::FloatI
     // On the CPU, several images at once, each on one core: this small network keeps one core
     // busier than two cores share one image (see the README's performance section). The calling
     // thread works too and alone reports progress (and hears a cancel).
-    const int saved = cpuThreads();
+    const int saved = m_impl->threads;
     std::atomic<std::size_t> next{0}, done{0};
     std::atomic<bool> stop{false};
     std::mutex failMutex;

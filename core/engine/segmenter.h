@@ -42,6 +42,8 @@ public:
     std::vector<Prediction> segment(const std::vector<const image::FloatImage*>& images,
                                     const std::function<bool(double, const std::string&)>& progress = {});
     std::string device() const;
+    /// CPU threads it uses (from SegmentOptions::threads, else LibTorch's count at construction).
+    int threads() const;
     const Model& model() const;
 
 private:
