@@ -677,11 +677,6 @@ void MainWindow::showError(const QString& title, const QString& message) {
 void MainWindow::setScreenshotPath(const QString& path) { m_screenshotPath = path; }
 
 void MainWindow::takeScreenshot() {
-    // The function panel waits for labels to settle; the picture should not.
-    if (m_functionTimer && m_functionTimer->isActive()) {
-        m_functionTimer->stop();
-        updateFunction();
-    }
     const bool ok = grab().save(m_screenshotPath, "PNG");
     if (!ok) std::fprintf(stderr, "cardioseg: cannot write screenshot %s\n", qPrintable(m_screenshotPath));
     qApp->exit(ok ? 0 : 1);

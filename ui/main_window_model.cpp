@@ -101,6 +101,11 @@ void MainWindow::startNextSegmentation() {
 
 void MainWindow::onSegmentationFinished() {
     showProgress(false);
+    // The function panel waits for arriving labels to settle; when the job ends they have.
+    if (m_functionTimer->isActive()) {
+        m_functionTimer->stop();
+        updateFunction();
+    }
     SegmentationResult r = m_segmentation.result();
     if (r.segmenter) m_segmenter = r.segmenter;
     if (!r.error.empty()) {

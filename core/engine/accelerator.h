@@ -51,6 +51,10 @@ private:
 /// autocast roughly halves inference time; elsewhere it would be emulated and slower.
 bool cpuHasNativeBf16();
 
+/// Whether `device` computes bf16 natively, so that bf16 autocast pays for inference: CUDA, or
+/// a CPU with native bf16.
+inline bool nativeBf16(const torch::Device& device) { return device.is_cuda() || cpuHasNativeBf16(); }
+
 /// Module::to() takes no memory format in C++: converts the 4-D weights one by one.
 /// Channels-last (NHWC) lets cuDNN use tensor cores without transposing every activation.
 inline void setChannelsLast(DeepLabV3& net, bool on) {

@@ -68,7 +68,7 @@ BenchResult benchInference(const ModelConfig& config, int size, int batch, Devic
         if (dev.is_cuda()) torch::cuda::synchronize();
         const auto t0 = std::chrono::steady_clock::now();
         {
-            AutocastGuard autocast(o.mixedPrecision && (dev.is_cuda() || cpuHasNativeBf16()), dev);
+            AutocastGuard autocast(o.mixedPrecision && nativeBf16(dev), dev);
             auto y = net->forward(x).argmax(1);
         }
         const double ms = elapsedMs(t0, dev);

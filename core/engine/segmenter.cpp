@@ -56,11 +56,10 @@ void runBatch(DeepLabV3& net, const torch::Device& device, const SegmentOptions&
         std::memcpy(input[k].data_ptr<float>(), norm.data.data(), norm.data.size() * sizeof(float));
     }
     if (inChannels > 1) input = input.expand({-1, inChannels, -1, -1}).contiguous();
-    const bool cuda = device.is_cuda();
     torch::Tensor logits;
     {
-        AutocastGuard autocast(options.mixedPrecision && (cuda || cpuHasNativeBf16()), device);
-        logits = net->forward(toDevice(input, device).contiguous(torch::MemoryFormat::ChannelsLast));
+        AutocastGuard autocast(options.mixedPrecision && nativeBf16(device), device);
+        logits = net->forward(toDevice(input, device, /*channelsLast=*/true));
     }
     logits = logits.to(torch::kFloat);
     auto labels = logits.argmax(1).to(torch::kUInt8).cpu().contiguous();
@@ -126,7 +125,6 @@ std::vector<Prediction> Segmenter::segment(const std::vector<const image::FloatI
     // On the CPU, several images at once, each on one core: this small network keeps one core
     // busier than two cores share one image (see the README's performance section). The calling
     // thread works too and alone reports progress (and hears a cancel).
-    const int saved = m_impl->threads;
     std::atomic<std::size_t> next{0}, done{0};
     std::atomic<bool> stop{false};
     std::mutex failMutex;
@@ -153,7 +151,7 @@ std::vector<Prediction> Segmenter::segment(const std::vector<const image::FloatI
     for (int t = 1; t < workers; ++t) helpers.emplace_back(work, false);
     work(true);
     for (auto& t : helpers) t.join();
-    at::set_num_threads(saved);
+    at::set_num_threads(m_impl->threads);  // the workers left this thread at one
     if (failure) {
         try {
             std::rethrow_exception(failure);

@@ -170,7 +170,6 @@ bool isOutOfMemory(const std::exception& e) {
     return what.find("out of memory") != std::string::npos || what.find("DefaultCPUAllocator") != std::string::npos;
 }
 
-
 }  // namespace
 
 double validationDice(const Model& model, const std::vector<TrainSample>& samples, DeviceChoice device) {
@@ -257,6 +256,7 @@ TrainOutcome train(Model& model, const TrainConfig& config, const BatchProvider&
         if (first.empty()) throw std::runtime_error("the data provider returned an empty batch");
         weights = frequencyWeights(toTensors(first, 1).target, classes);
     }
+    const auto weightTensor = torch::tensor(weights).to(device);
     Prefetcher prefetch(provider, start, config.iterations, config.batch, model.config().inChannels,
                         static_cast<std::size_t>(std::max(1, config.prefetchBatches)));
 
@@ -285,7 +285,7 @@ TrainOutcome train(Model& model, const TrainConfig& config, const BatchProvider&
                 auto logits = net->forward(input).to(torch::kFloat);
                 loss = torch::zeros({}, logits.options());
                 if (config.ceWeight > 0)
-                    loss = loss + config.ceWeight * crossEntropyLoss(logits, target, torch::tensor(weights).to(device));
+                    loss = loss + config.ceWeight * crossEntropyLoss(logits, target, weightTensor);
                 if (config.diceWeight > 0) loss = loss + config.diceWeight * softDiceLoss(logits, target);
             }
             const double value = loss.item<double>();
