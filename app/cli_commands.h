@@ -79,6 +79,8 @@ struct FinetuneArgs {
     double lr = 5e-4;
     double replayShare = 0.5;
     double holdout = 0.0;
+    double diceWeight = 1.0;
+    int crop = 0;  ///< 0: the fine-tune's default
     bool onlyIfBetter = false;
     unsigned seed = 1;
     int threads = 0;

@@ -1,6 +1,7 @@
 // cardioseg-cli evaluate: a model against the expert labels of a dataset in SCD layout.
 #include "cli_commands.h"
 
+#include <cmath>
 #include <cstdio>
 
 #include "engine/segmenter.h"
@@ -35,6 +36,25 @@ namespace {
 
 nlohmann::json pair(double bp, double myo) { return {{"lv_blood_pool", bp}, {"lv_myocardium", myo}}; }
 
+nlohmann::json orNull(double v) { return std::isfinite(v) ? nlohmann::json(v) : nlohmann::json(nullptr); }
+
+nlohmann::json functionJson(const analysis::CardiacFunction& f) {
+    auto areas = [&](int phase) {
+        nlohmann::json a = nlohmann::json::array();
+        if (phase >= 0)
+            for (double v : f.phases[phase].bloodPoolMm2) a.push_back(orNull(v));
+        return a;
+    };
+    return {{"ed_phase", f.edPhase},
+            {"es_phase", f.esPhase},
+            {"edv_ml", orNull(f.edvMl)},
+            {"esv_ml", orNull(f.esvMl)},
+            {"ef_percent", orNull(f.efPercent)},
+            {"lv_mass_g", orNull(f.lvMassG)},
+            {"ed_blood_pool_mm2", areas(f.edPhase)},
+            {"es_blood_pool_mm2", areas(f.esPhase)}};
+}
+
 }  // namespace
 
 int runEvaluate(const EvaluateArgs& a) {
@@ -60,6 +80,15 @@ int runEvaluate(const EvaluateArgs& a) {
         perPatient[id] = {{"images", f.images},
                           {"dice", pair(f.bloodPool.dice, f.myocardium.dice)},
                           {"iou", pair(f.bloodPool.iou, f.myocardium.iou)}};
+    for (const auto& [id, fa] : r.function)
+        perPatient[id]["function"] = {{"expert", functionJson(fa.expert)},
+                                      {"model", functionJson(fa.model)},
+                                      {"edv_error_percent", orNull(fa.edvErrorPercent())},
+                                      {"esv_error_percent", orNull(fa.esvErrorPercent())},
+                                      {"ef_difference_points", orNull(fa.efDifference())},
+                                      {"blood_pool_dice_ed", orNull(fa.edBloodPoolDice)},
+                                      {"blood_pool_dice_es", orNull(fa.esBloodPoolDice)},
+                                      {"volume_error_allowed_percent", orNull(fa.allowedPercent())}};
     const nlohmann::json out{
         {"model", modelName},
         {"patients", r.patients},
@@ -91,6 +120,13 @@ int runEvaluate(const EvaluateArgs& a) {
     for (const auto& [id, f] : r.perPatient)
         std::printf("  %s: blood pool Dice %.3f, myocardium Dice %.3f (%d images)\n", id.c_str(), f.bloodPool.dice,
                     f.myocardium.dice, f.images);
+    if (!r.function.empty())
+        std::printf("LV function on the labelled images, experts vs model (volume error allowed by the Dice: 2(1 - Dice)):\n");
+    for (const auto& [id, fa] : r.function)
+        std::printf("  %s: EDV %.1f vs %.1f mL (%+.1f %%), ESV %.1f vs %.1f mL (%+.1f %%), EF %.1f vs %.1f %%, "
+                    "allowed %.1f %%\n",
+                    id.c_str(), fa.expert.edvMl, fa.model.edvMl, fa.edvErrorPercent(), fa.expert.esvMl, fa.model.esvMl,
+                    fa.esvErrorPercent(), fa.expert.efPercent, fa.model.efPercent, fa.allowedPercent());
     return 0;
 }
 

@@ -35,7 +35,8 @@ constexpr std::uint8_t BloodPool = 1;
 constexpr std::uint8_t Myocardium = 2;
 /// Known not to be blood pool, class otherwise unknown (background or myocardium): outside an
 /// endocardial contour drawn without an epicardial one. Training uses it as a negative for the
-/// blood pool; metrics leave it out like Ignore.
+/// blood pool; metrics count it as a false positive of the blood pool where predicted so, and
+/// nowhere else.
 constexpr std::uint8_t NotBloodPool = 254;
 constexpr std::uint8_t Ignore = 255;
 }  // namespace label

@@ -22,16 +22,21 @@ double meanOf(const std::vector<double>& v) {
 }  // namespace
 
 ConfusionMatrix::ConfusionMatrix(int classes)
-    : m_classes(classes), m_counts(static_cast<std::size_t>(classes) * classes, 0) {}
+    : m_classes(classes), m_counts(static_cast<std::size_t>(classes) * classes, 0),
+      m_outside(static_cast<std::size_t>(classes), 0) {}
 
 void ConfusionMatrix::add(const image::LabelMap& truth, const image::LabelMap& prediction) {
     if (truth.width != prediction.width || truth.height != prediction.height)
         throw std::invalid_argument("confusion matrix: truth and prediction differ in size");
     for (std::size_t i = 0; i < truth.data.size(); ++i) {
         const int t = truth.data[i];
-        if (t == image::label::Ignore || t >= m_classes) continue;
         int p = prediction.data[i];
         if (p >= m_classes) p = 0;
+        if (t == image::label::NotBloodPool) {
+            ++m_outside[static_cast<std::size_t>(p)];
+            continue;
+        }
+        if (t == image::label::Ignore || t >= m_classes) continue;
         ++m_counts[static_cast<std::size_t>(t) * m_classes + p];
     }
 }
@@ -39,6 +44,7 @@ void ConfusionMatrix::add(const image::LabelMap& truth, const image::LabelMap& p
 void ConfusionMatrix::add(const ConfusionMatrix& other) {
     if (other.m_classes != m_classes) throw std::invalid_argument("confusion matrices differ in classes");
     for (std::size_t i = 0; i < m_counts.size(); ++i) m_counts[i] += other.m_counts[i];
+    for (std::size_t i = 0; i < m_outside.size(); ++i) m_outside[i] += other.m_outside[i];
 }
 
 std::uint64_t ConfusionMatrix::total() const {
@@ -54,6 +60,7 @@ ConfusionMatrix::Counts ConfusionMatrix::counts(int c) const {
             n.fp += at(k, c);
             n.fn += at(c, k);
         }
+    if (c == image::label::BloodPool) n.fp += m_outside[static_cast<std::size_t>(c)];
     return n;
 }
 

@@ -11,6 +11,12 @@ namespace cardioseg::metrics {
 /// Confusion matrix over `classes` labels; pixels whose truth is the ignore label (255) are not
 /// counted. rows = truth, columns = prediction. Matrices add, so per-image matrices pool into
 /// per-patient and whole-dataset ones.
+///
+/// Pixels known not to be blood pool without a known class (NotBloodPool, 254: outside an
+/// endocardial contour drawn without an epicardial one, as on end-systolic expert images) are
+/// kept apart: those predicted as blood pool are false positives of the blood pool (its IoU and
+/// Dice count them, as a comparison of the endocardial region with the expert's would); they
+/// count nowhere else, since their true class is unknown.
 class ConfusionMatrix {
 public:
     explicit ConfusionMatrix(int classes = 3);
@@ -23,6 +29,8 @@ public:
     std::uint64_t at(int truth, int predicted) const { return m_counts[truth * m_classes + predicted]; }
     int classes() const { return m_classes; }
     std::uint64_t total() const;
+    /// NotBloodPool pixels predicted as `predicted`.
+    std::uint64_t outsideBloodPool(int predicted) const { return m_outside[predicted]; }
 
     double iou(int c) const;   ///< TP / (TP + FP + FN); NaN when the class never occurs
     double dice(int c) const;  ///< 2TP / (2TP + FP + FN); NaN when the class never occurs
@@ -43,6 +51,7 @@ private:
 
     int m_classes;
     std::vector<std::uint64_t> m_counts;
+    std::vector<std::uint64_t> m_outside;  ///< NotBloodPool truth, by prediction
 };
 
 }  // namespace cardioseg::metrics

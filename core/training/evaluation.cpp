@@ -81,12 +81,57 @@ EvaluationReport evaluatePredictions(const std::vector<LabelledImage>& images,
     return r;
 }
 
+std::map<std::string, FunctionAgreement> compareFunction(const std::vector<LabelledImage>& images,
+                                                         const std::vector<image::LabelMap>& predictions,
+                                                         const std::map<std::string, image::CineSeries>& series) {
+    struct Patient {
+        image::SeriesLabels expert, model;
+        std::vector<std::pair<const image::LabelMap*, const image::LabelMap*>> pairs;  // (truth, prediction)
+        std::vector<int> phases;
+    };
+    std::map<std::string, Patient> patients;
+    for (std::size_t i = 0; i < images.size(); ++i) {
+        const auto& li = images[i];
+        const auto found = series.find(li.patientId);
+        if (found == series.end() || predictions[i].empty() || !li.hasBloodPool) continue;
+        auto& p = patients[li.patientId];
+        if (p.expert.maps.empty()) {
+            p.expert = image::SeriesLabels::like(found->second);
+            p.model = image::SeriesLabels::like(found->second);
+        }
+        if (li.slice >= p.expert.slices || li.phase >= p.expert.phases) continue;
+        p.expert.at(li.slice, li.phase) = li.labels;
+        p.model.at(li.slice, li.phase) = predictions[i];
+        p.pairs.emplace_back(&li.labels, &predictions[i]);
+        p.phases.push_back(li.phase);
+    }
+    std::map<std::string, FunctionAgreement> out;
+    for (const auto& [id, p] : patients) {
+        FunctionAgreement a;
+        const auto& s = series.at(id);
+        a.expert = analysis::measureFunction(s, p.expert);
+        a.model = analysis::measureFunction(s, p.model);
+        metrics::ConfusionMatrix all(3), ed(3), es(3);
+        for (std::size_t k = 0; k < p.pairs.size(); ++k) {
+            all.add(*p.pairs[k].first, *p.pairs[k].second);
+            if (p.phases[k] == a.expert.edPhase) ed.add(*p.pairs[k].first, *p.pairs[k].second);
+            if (p.phases[k] == a.expert.esPhase) es.add(*p.pairs[k].first, *p.pairs[k].second);
+        }
+        a.bloodPoolDice = all.dice(image::label::BloodPool);
+        a.edBloodPoolDice = ed.dice(image::label::BloodPool);
+        a.esBloodPoolDice = es.dice(image::label::BloodPool);
+        out[id] = std::move(a);
+    }
+    return out;
+}
+
 EvaluationReport evaluateModel(const engine::Model& model, const std::filesystem::path& dataset,
                                const SelectOptions& select, const engine::SegmentOptions& segment, bool postprocess,
                                std::vector<io::SkippedFile>& skipped, const io::ProgressFn& progress) {
     SelectOptions raw = select;
     raw.normalize = false;  // the segmenter normalises exactly as in use
-    const auto images = loadLabelledImages(dataset, raw, skipped);
+    std::map<std::string, image::CineSeries> series;
+    const auto images = loadLabelledImages(dataset, raw, skipped, &series);
     std::map<std::string, std::pair<double, double>> spacing;
     for (const auto& li : images) spacing[li.patientId] = {li.pixelSpacing, li.pixelSpacing};
     std::vector<const image::FloatImage*> inputs;
@@ -98,7 +143,9 @@ EvaluationReport evaluateModel(const engine::Model& model, const std::filesystem
         labels.push_back(p.labels);
         if (postprocess) analysis::cleanLvLabels(labels.back());
     }
-    return evaluatePredictions(images, labels, spacing);
+    auto report = evaluatePredictions(images, labels, spacing);
+    report.function = compareFunction(images, labels, series);
+    return report;
 }
 
 }  // namespace cardioseg::training

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "analysis/function.h"
 #include "engine/segmenter.h"
 #include "metrics/confusion.h"
 #include "training/training_set.h"
@@ -27,6 +28,23 @@ struct PatientFigures {
     ClassFigures myocardium;
 };
 
+/// LV function from the expert-labelled images of one patient and from the model's labels of
+/// the same images (nothing else of the series), with the blood-pool Dice over those images.
+/// A volume computed from labels with blood-pool Dice D can differ from the expert's by about
+/// 2·(1 − D) when every disagreeing pixel lies on the same side; `allowedPercent` is that bound
+/// with the Dice over all the patient's labelled images.
+struct FunctionAgreement {
+    analysis::CardiacFunction expert;
+    analysis::CardiacFunction model;
+    double bloodPoolDice = 0.0;    ///< all labelled images
+    double edBloodPoolDice = 0.0;  ///< the images of the experts' end-diastolic phase
+    double esBloodPoolDice = 0.0;  ///< ... end-systolic phase
+    double edvErrorPercent() const { return 100.0 * (model.edvMl - expert.edvMl) / expert.edvMl; }
+    double esvErrorPercent() const { return 100.0 * (model.esvMl - expert.esvMl) / expert.esvMl; }
+    double efDifference() const { return model.efPercent - expert.efPercent; }  ///< percentage points
+    double allowedPercent() const { return 200.0 * (1.0 - bloodPoolDice); }
+};
+
 /// The seed study's metrics and more, for a model against expert labels.
 /// Blood-pool figures cover every image with an endocardial contour, myocardium figures every
 /// image with both contours; ignore pixels are excluded. The five summary metrics come from the
@@ -38,7 +56,15 @@ struct EvaluationReport {
     ClassFigures myocardium;
     metrics::ConfusionMatrix pooled{3};
     std::map<std::string, PatientFigures> perPatient;
+    /// Per patient, when the series geometry is known (evaluateModel on an SCD dataset).
+    std::map<std::string, FunctionAgreement> function;
 };
+
+/// Expert against model LV function per patient, on the expert-labelled images only
+/// (predictions parallel to `images`; `series` gives each patient's geometry and grid).
+std::map<std::string, FunctionAgreement> compareFunction(const std::vector<LabelledImage>& images,
+                                                         const std::vector<image::LabelMap>& predictions,
+                                                         const std::map<std::string, image::CineSeries>& series);
 
 /// Figures of predictions (parallel to `images`) against their expert labels.
 EvaluationReport evaluatePredictions(const std::vector<LabelledImage>& images,
@@ -46,7 +72,7 @@ EvaluationReport evaluatePredictions(const std::vector<LabelledImage>& images,
                                      const std::map<std::string, std::pair<double, double>>& spacingByPatient);
 
 /// Segments the labelled images of a dataset with a model (post-processed as the workstation
-/// does when `postprocess`) and evaluates them.
+/// does when `postprocess`) and evaluates them, LV function included.
 EvaluationReport evaluateModel(const engine::Model& model, const std::filesystem::path& dataset,
                                const SelectOptions& select, const engine::SegmentOptions& segment, bool postprocess,
                                std::vector<io::SkippedFile>& skipped, const io::ProgressFn& progress = {});

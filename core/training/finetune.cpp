@@ -155,6 +155,7 @@ FinetuneReport finetune(const engine::Model& base, const std::vector<LabelledIma
     tc.schedule.warmupIterations = 10;
     tc.optimizer = "adamw";
     tc.weightDecay = o.weightDecay;
+    tc.diceWeight = o.diceWeight;
     tc.seed = o.seed;
     tc.device = o.device;
     tc.threads = o.threads;

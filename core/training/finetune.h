@@ -20,6 +20,7 @@ struct FinetuneOptions {
     int batch = 8;
     double lr = 5e-4;             ///< AdamW, short warm-up, poly decay to zero within the run
     double weightDecay = 1e-4;
+    double diceWeight = 1.0;      ///< soft Dice beside the cross-entropy (0: cross-entropy only)
     double replayShare = 0.5;     ///< share of each batch drawn from the replay images
     /// Share of the corrections held out to decide whether the new model is better (at least
     /// one image when there are four or more; none below).

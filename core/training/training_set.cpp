@@ -12,7 +12,8 @@
 namespace cardioseg::training {
 
 std::vector<LabelledImage> loadLabelledImages(const std::filesystem::path& root, const SelectOptions& options,
-                                              std::vector<io::SkippedFile>& skipped) {
+                                              std::vector<io::SkippedFile>& skipped,
+                                              std::map<std::string, image::CineSeries>* seriesOut) {
     const io::ScdDataset ds = io::readScdDataset(root);
     for (const auto& s : ds.skipped) skipped.push_back(s);
     for (const auto& wanted : options.patients) {
@@ -47,6 +48,11 @@ std::vector<LabelledImage> loadLabelledImages(const std::filesystem::path& root,
                 li.hasMyocardium = c.endocardium.has_value() && c.epicardium.has_value();
                 out.push_back(std::move(li));
             }
+        if (seriesOut) {
+            image::CineSeries geometryOnly = series;
+            geometryOnly.pixels.clear();
+            (*seriesOut)[patient.patientId] = std::move(geometryOnly);
+        }
     }
     return out;
 }

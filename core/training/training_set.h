@@ -1,6 +1,7 @@
 #pragma once
 
 #include <filesystem>
+#include <map>
 #include <set>
 #include <string>
 #include <vector>
@@ -34,8 +35,11 @@ struct SelectOptions {
 
 /// Every expert-labelled image of a dataset in SCD layout. Throws std::runtime_error when the
 /// dataset is unusable or a requested patient is not in it; unreadable files go to `skipped`.
+/// `seriesOut`, when given, receives each selected patient's series by patient ID (geometry,
+/// grid and patient data, without the pixels), for measures that need the geometry.
 std::vector<LabelledImage> loadLabelledImages(const std::filesystem::path& root, const SelectOptions& options,
-                                              std::vector<io::SkippedFile>& skipped);
+                                              std::vector<io::SkippedFile>& skipped,
+                                              std::map<std::string, image::CineSeries>* seriesOut = nullptr);
 
 /// One image of a series with its labels as training data (the image normalised unless
 /// `normalize` is false); hasBloodPool/hasMyocardium say whether the labels contain each class.

@@ -16,7 +16,9 @@ image::LabelMap fromRows(const std::vector<std::string>& rows) {
     for (int y = 0; y < m.height; ++y)
         for (int x = 0; x < m.width; ++x) {
             const char c = rows[y][x];
-            m.at(x, y) = c == 'x' ? image::label::Ignore : static_cast<std::uint8_t>(c - '0');
+            m.at(x, y) = c == 'x'   ? image::label::Ignore
+                         : c == 'n' ? image::label::NotBloodPool
+                                    : static_cast<std::uint8_t>(c - '0');
         }
     return m;
 }
@@ -63,6 +65,30 @@ private slots:
         QVERIFY(near(cm.meanAccuracy(), (2.0 / 3 + 0.75 + 0.75) / 3));
         // Truth shares: class 0 3/11, class 1 4/11, class 2 4/11.
         QVERIFY(near(cm.frequencyWeightedAccuracy(), 3.0 / 11 * 2.0 / 3 + 4.0 / 11 * 0.5 + 4.0 / 11 * 0.6));
+    }
+
+    void notBloodPoolCountsAgainstTheBloodPoolOnly() {
+        // An end-systolic expert image: blood pool inside the endocardium, the rest known not
+        // to be blood pool (n). A prediction spilling 2 pixels of blood pool into it and calling
+        // 3 pixels myocardium.
+        const auto truth = fromRows({"nnnn", "n11n", "n11n", "nnnx"});
+        const auto pred = fromRows({"1200", "2111", "0112", "0001"});
+        ConfusionMatrix cm(3);
+        cm.add(truth, pred);
+        QCOMPARE(cm.total(), std::uint64_t(4));  // only the pixels of a known class
+        QCOMPARE(cm.outsideBloodPool(image::label::BloodPool), std::uint64_t(2));
+        QCOMPARE(cm.outsideBloodPool(image::label::Myocardium), std::uint64_t(3));
+        // Blood pool: TP 4, FP 2 (n→1; the ignore pixel not counted), FN 0 → Dice 8/10, IoU 4/6.
+        QVERIFY(near(cm.dice(1), 0.8));
+        QVERIFY(near(cm.iou(1), 4.0 / 6));
+        QVERIFY(near(cm.accuracy(1), 1.0));
+        // The myocardium and the background are unknown there: no figure.
+        QVERIFY(std::isnan(cm.dice(2)));
+        ConfusionMatrix pooled(3);
+        pooled.add(cm);
+        pooled.add(cm);
+        QCOMPARE(pooled.outsideBloodPool(image::label::BloodPool), std::uint64_t(4));
+        QVERIFY(near(pooled.dice(1), 0.8));
     }
 
     void poolingAddsMatrices() {

@@ -4,7 +4,9 @@
 
 #include "phantom_support.h"
 
+#include <algorithm>
 #include <cmath>
+#include <map>
 
 #include "engine/segmenter.h"
 #include "engine/trainer.h"
@@ -236,6 +238,61 @@ private Q_SLOTS:
         sel.patients = {"NOBODY"};
         QVERIFY_THROWS_EXCEPTION(std::runtime_error, training::loadLabelledImages(dir.path(), sel, skipped));
         QCOMPARE(training::datasetHash(all), training::datasetHash(training::loadLabelledImages(dir.path(), {}, skipped)));
+    }
+
+    void functionAgreementOnKnownPredictions() {
+        // Expert against model LV function on the labelled images alone: equal labels agree
+        // exactly; a model whose end-systolic blood pool is larger by a known number of pixels
+        // shows exactly that ESV error, the same EDV, and the Dice that goes with it.
+        testing::TempDir dir;
+        testing::SyntheticSeries s;
+        s.rows = s.columns = 64;
+        s.slices = 3;
+        s.phases = 4;
+        testing::writeScdDataset(dir.path(), s);
+        std::vector<io::SkippedFile> skipped;
+        std::map<std::string, image::CineSeries> series;
+        const auto images = training::loadLabelledImages(dir.path(), {}, skipped, &series);
+        QCOMPARE(series.size(), std::size_t(1));
+        QVERIFY(series.begin()->second.pixels.empty());  // geometry only
+        const std::string id = images.front().patientId;
+        std::vector<image::LabelMap> predictions;
+        for (const auto& li : images) {
+            image::LabelMap p = li.labels;  // as a model labels: no unknown pixels
+            for (auto& v : p.data)
+                if (v == image::label::Ignore || v == image::label::NotBloodPool) v = image::label::Background;
+            predictions.push_back(std::move(p));
+        }
+        const auto same = training::compareFunction(images, predictions, series).at(id);
+        QCOMPARE(same.expert.edPhase, 0);
+        QCOMPARE(same.expert.esPhase, s.phases / 2);
+        QCOMPARE(same.model.edvMl, same.expert.edvMl);
+        QCOMPARE(same.model.esvMl, same.expert.esvMl);
+        QCOMPARE(same.bloodPoolDice, 1.0);
+        QCOMPARE(same.allowedPercent(), 0.0);
+
+        std::size_t esPixels = 0, added = 0, allPixels = 0;
+        for (std::size_t i = 0; i < images.size(); ++i) {
+            const auto n = static_cast<std::size_t>(
+                std::count(images[i].labels.data.begin(), images[i].labels.data.end(), image::label::BloodPool));
+            allPixels += n;
+            if (images[i].phase != s.phases / 2) continue;
+            esPixels += n;
+            std::size_t want = n / 10 + 1;  // known non-blood-pool pixels turned blood pool
+            for (std::size_t k = 0; k < predictions[i].data.size() && want > 0; ++k)
+                if (images[i].labels.data[k] == image::label::NotBloodPool) {
+                    predictions[i].data[k] = image::label::BloodPool;
+                    --want;
+                    ++added;
+                }
+        }
+        const auto larger = training::compareFunction(images, predictions, series).at(id);
+        QCOMPARE(larger.model.edvMl, larger.expert.edvMl);
+        QVERIFY(std::abs(larger.esvErrorPercent() - 100.0 * added / esPixels) < 1e-9);
+        QVERIFY(std::abs(larger.esBloodPoolDice - 2.0 * esPixels / (2.0 * esPixels + added)) < 1e-12);
+        QCOMPARE(larger.edBloodPoolDice, 1.0);
+        QVERIFY(std::abs(larger.bloodPoolDice - 2.0 * allPixels / (2.0 * allPixels + added)) < 1e-12);
+        QVERIFY(larger.efDifference() < 0);  // a larger ESV reads as a lower EF
     }
 };
 
