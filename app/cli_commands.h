@@ -80,7 +80,7 @@ struct FinetuneArgs {
     double replayShare = 0.5;
     double holdout = 0.0;
     double diceWeight = 1.0;
-    int crop = 0;  ///< 0: the fine-tune's default
+    int crop = 192;  ///< as training::FinetuneOptions
     bool onlyIfBetter = false;
     unsigned seed = 1;
     int threads = 0;

@@ -41,7 +41,7 @@ void addFinetuneCommand(CLI::App& app, FinetuneArgs& a) {
     cmd->add_option("--dice-weight", a.diceWeight, "Weight of the soft Dice term beside the cross-entropy (0: cross-entropy only)")
         ->check(CLI::NonNegativeNumber)
         ->capture_default_str();
-    cmd->add_option("--crop", a.crop, "Training crop size in pixels (default 192)")->check(CLI::Range(32, 4096));
+    cmd->add_option("--crop", a.crop, "Training crop size in pixels")->check(CLI::Range(32, 4096))->capture_default_str();
     cmd->add_flag("--only-if-better", a.onlyIfBetter, "Write the model only when it is at least as good as the base");
     cmd->add_option("--seed", a.seed, "Random seed")->capture_default_str();
     cmd->add_option("--device", a.device, "auto|cpu|cuda")->check(CLI::IsMember({"auto", "cpu", "cuda"}))->capture_default_str();
@@ -79,7 +79,7 @@ int runFinetune(const FinetuneArgs& a) {
     o.replayShare = replay.empty() ? 0.0 : a.replayShare;
     o.holdout = a.holdout;
     o.diceWeight = a.diceWeight;
-    if (a.crop > 0) o.augment.crop = a.crop;
+    o.augment.crop = a.crop;
     o.seed = a.seed;
     o.device = engine::parseDevice(a.device);
     o.threads = a.threads;

@@ -84,12 +84,14 @@ BenchResult benchTrainStep(const ModelConfig& config, int size, int batch, Devic
     DeepLabV3 net(config);
     net->train();
     net->to(dev);
-    if (o.channelsLast) setChannelsLast(net, true);
+    // As the trainer: channels-last on CUDA only (see engine::train).
+    const bool channelsLast = o.channelsLast && dev.is_cuda();
+    if (channelsLast) setChannelsLast(net, true);
     torch::optim::SGD opt(net->parameters(),
                           torch::optim::SGDOptions(0.01).momentum(0.9).weight_decay(5e-4));
     auto x = torch::randn({batch, config.inChannels, size, size})
                  .to(dev)
-                 .contiguous(formatOf(o.channelsLast));
+                 .contiguous(formatOf(channelsLast));
     auto y = torch::randint(0, config.numClasses, {batch, size, size}, torch::kLong).to(dev);
     BenchResult r;
     r.device = dev.is_cuda() ? "cuda" : "cpu";

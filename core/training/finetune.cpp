@@ -219,7 +219,8 @@ FinetuneReport finetune(const engine::Model& base, const std::vector<LabelledIma
     meta["finetune_held_out"] = heldOut;
     meta["finetune_replay_images"] = std::to_string(replay.size());
     meta["schedule"] = "finetune poly adamw lr " + figure(o.lr) + " batch " + std::to_string(tc.batch) + " iterations " +
-                       std::to_string(report.outcome.iterations) + " replay share " + figure(o.replayShare);
+                       std::to_string(report.outcome.iterations) + " replay share " + figure(o.replayShare) + " crop " + std::to_string(o.augment.crop) +
+                       " dice weight " + figure(o.diceWeight);
     meta["dice_before"] = figure(report.diceBefore);
     meta["dice_after"] = figure(report.diceAfter);
     meta["replay_dice_before"] = figure(report.replayBefore);

@@ -27,7 +27,13 @@ struct FinetuneOptions {
     double holdout = 0.25;
     double tolerance = 0.0;       ///< accepted when Dice after ≥ Dice before − tolerance
     double forgetTolerance = 0.01;  ///< ... and the replay images lose at most this much
-    AugmentConfig augment;
+    /// Crops of 192 pixels (training uses 128): more context per step, fewer steps; over four
+    /// seeds a little more gain and less forgetting than 128 (README, "Corrections that teach").
+    AugmentConfig augment = [] {
+        AugmentConfig a;
+        a.crop = 192;
+        return a;
+    }();
     std::uint64_t seed = 1;
     engine::DeviceChoice device = engine::DeviceChoice::Auto;
     int threads = 0;

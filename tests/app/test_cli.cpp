@@ -155,6 +155,12 @@ private slots:
         QCOMPARE(j["model"].get<std::string>(), tuned.toStdString());
         QVERIFY(fs::exists(tuned.toStdString()));
         QCOMPARE(fs::file_size(dir / "m.pt"), baseBytes);
+        // Crop size and loss terms of the fine-tune can be chosen.
+        r = cli({"finetune", "--model", model, "--dataset", scd, "--images", images, "--iterations", "2", "--batch", "2",
+                 "--crop", "32", "--dice-weight", "0", "--threads", "2", "--output", tuned, "--json"});
+        QVERIFY2(r.code == 0, r.err.c_str());
+        QCOMPARE(json::parse(r.out)["iterations"].get<int>(), 2);
+        QCOMPARE(cli({"finetune", "--model", model, "--dataset", scd, "--crop", "8", "--output", tuned}).code, 2);
         // The labels of images that carry none, a missing dataset, and two stopping rules are refused.
         QCOMPARE(cli({"finetune", "--model", model, "--dataset", scd, "--images", "9999", "--output", tuned}).code, 2);
         QCOMPARE(cli({"finetune", "--model", model, "--dataset", scd + "/nowhere", "--output", tuned}).code, 2);
@@ -173,6 +179,15 @@ private slots:
         QVERIFY(j["dice"].contains("lv_blood_pool") && j["dice"].contains("lv_myocardium"));
         QVERIFY(j["per_patient"].contains("SYNTH001"));
         QVERIFY(j["per_patient"]["SYNTH001"]["dice"].contains("lv_myocardium"));
+        // LV function from the expert labels and from the model's labels of the same images.
+        const json& fn = j["per_patient"]["SYNTH001"]["function"];
+        for (const char* key : {"expert", "model", "edv_error_percent", "esv_error_percent", "ef_difference_points",
+                                "blood_pool_dice_ed", "blood_pool_dice_es", "volume_error_allowed_percent"})
+            QVERIFY2(fn.contains(key), key);
+        QCOMPARE(fn["expert"]["ed_phase"].get<int>(), 0);
+        QCOMPARE(fn["expert"]["es_phase"].get<int>(), s.phases / 2);
+        QVERIFY(fn["expert"]["edv_ml"].get<double>() > fn["expert"]["esv_ml"].get<double>());
+        QCOMPARE(fn["expert"]["es_blood_pool_mm2"].size(), std::size_t(s.slices));
         const double acc = j["overall_acc"].get<double>();
         QVERIFY(acc >= 0 && acc <= 1);
 

@@ -88,6 +88,26 @@ private Q_SLOTS:
         QVERIFY(labelsOf(base, set[0]) == baseOutput);
     }
 
+    void defaultCropsOfSmallImagesTrain() {
+        // The default 192-pixel crops of 64-pixel images (padded as unknown) train and say so in
+        // the model's schedule. On the CPU this shape once aborted with a corrupted heap inside
+        // LibTorch 1.13's channels-last kernels, which training therefore uses on CUDA only.
+        const engine::Model base = engine::Model::create(testing::tinyConfig(), 6);
+        training::FinetuneOptions o;
+        QCOMPARE(o.augment.crop, 192);
+        o.iterations = 60;
+        o.seconds = 0;
+        o.batch = 4;
+        o.holdout = 0.25;
+        o.threads = 2;
+        o.device = engine::DeviceChoice::Cpu;
+        const auto report = training::finetune(base, corrections(), {}, o);
+        QCOMPARE(int(report.outcome.status), int(engine::TrainOutcome::Status::Completed));
+        QCOMPARE(report.outcome.iterations, std::int64_t(60));
+        QVERIFY(report.model.has_value());
+        QVERIFY(report.model->metadata().at("schedule").find("crop 192") != std::string::npos);
+    }
+
     void cancelDivergenceAndBudgetLeaveTheBaseAlone() {
         const engine::Model base = engine::Model::create(testing::tinyConfig(), 5);
         const auto set = corrections();

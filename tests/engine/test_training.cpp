@@ -67,6 +67,40 @@ private Q_SLOTS:
         QVERIFY2(agree > total * 0.97, qPrintable(QString("%1 of %2").arg(agree).arg(total)));
     }
 
+    void cropsLargerThanTheImagePadAsUnknown() {
+        // A 96-pixel crop of a 48-pixel image, never centred on the ventricle: the whole image
+        // lands inside the crop and the rest is unknown.
+        const auto li = phantom(48, 0, 0, 1.0);
+        training::AugmentConfig aug;
+        aug.crop = 96;
+        aug.centredFraction = 0.0;
+        aug.rotationDegrees = 0;
+        aug.scaleMin = aug.scaleMax = 1.0;
+        aug.elasticProbability = 0;
+        std::mt19937_64 rng(5);
+        const auto bloodPool = static_cast<std::size_t>(
+            std::count(li.labels.data.begin(), li.labels.data.end(), image::label::BloodPool));
+        for (int i = 0; i < 10; ++i) {
+            const auto s = training::augment(li, aug, rng);
+            QCOMPARE(s.labels.width, 96);
+            std::size_t unknown = 0, bp = 0;
+            for (const auto v : s.labels.data) {
+                unknown += v == image::label::Ignore;
+                bp += v == image::label::BloodPool;
+            }
+            QCOMPARE(unknown, std::size_t(96 * 96 - 48 * 48));
+            QCOMPARE(bp, bloodPool);
+        }
+        // With every augmentation on, centred or not, the samples keep their size and labels.
+        training::AugmentConfig full;
+        full.crop = 192;
+        for (int i = 0; i < 40; ++i) {
+            const auto s = training::augment(li, full, rng);
+            QCOMPARE(s.image.width, 192);
+            QCOMPARE(s.labels.data.size(), std::size_t(192 * 192));
+        }
+    }
+
     void batchesAreReproducible() {
         const auto set = phantomSet(64);
         training::AugmentConfig aug;
