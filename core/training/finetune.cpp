@@ -197,6 +197,8 @@ FinetuneReport finetune(const engine::Model& base, const std::vector<LabelledIma
     if (!heldSamples.empty())
         why << "held-out corrections (" << held.size() << "): Dice " << figure(report.diceBefore) << " → "
             << figure(report.diceAfter);
+    else if (o.holdout <= 0)
+        why << "no corrections held out (all used for training)";
     else
         why << "too few corrections to hold any out (4 needed)";
     if (!replaySamples.empty())

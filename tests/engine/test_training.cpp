@@ -36,6 +36,15 @@ engine::TrainConfig quickConfig(int iterations) {
     return c;
 }
 
+/// A small synthetic cine series: 64², 3 slices × 4 phases.
+testing::SyntheticSeries smallSeries() {
+    testing::SyntheticSeries s;
+    s.rows = s.columns = 64;
+    s.slices = 3;
+    s.phases = 4;
+    return s;
+}
+
 }  // namespace
 
 class TestTraining : public QObject {
@@ -253,10 +262,7 @@ private Q_SLOTS:
 
     void datasetImagesAndEvaluation() {
         testing::TempDir dir;
-        testing::SyntheticSeries s;
-        s.rows = s.columns = 64;
-        s.slices = 3;
-        s.phases = 4;
+        const auto s = smallSeries();
         const auto instances = testing::writeScdDataset(dir.path(), s);
         std::vector<io::SkippedFile> skipped;
         const auto all = training::loadLabelledImages(dir.path(), {}, skipped);
@@ -279,10 +285,7 @@ private Q_SLOTS:
         // exactly; a model whose end-systolic blood pool is larger by a known number of pixels
         // shows exactly that ESV error, the same EDV, and the Dice that goes with it.
         testing::TempDir dir;
-        testing::SyntheticSeries s;
-        s.rows = s.columns = 64;
-        s.slices = 3;
-        s.phases = 4;
+        const auto s = smallSeries();
         testing::writeScdDataset(dir.path(), s);
         std::vector<io::SkippedFile> skipped;
         std::map<std::string, image::CineSeries> series;
