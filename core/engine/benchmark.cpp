@@ -84,8 +84,7 @@ BenchResult benchTrainStep(const ModelConfig& config, int size, int batch, Devic
     DeepLabV3 net(config);
     net->train();
     net->to(dev);
-    // As the trainer: channels-last on CUDA only (see engine::train).
-    const bool channelsLast = o.channelsLast && dev.is_cuda();
+    const bool channelsLast = o.channelsLast && trainChannelsLast(dev);  // as the trainer
     if (channelsLast) setChannelsLast(net, true);
     torch::optim::SGD opt(net->parameters(),
                           torch::optim::SGDOptions(0.01).momentum(0.9).weight_decay(5e-4));

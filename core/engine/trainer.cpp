@@ -223,11 +223,7 @@ TrainOutcome train(Model& model, const TrainConfig& config, const BatchProvider&
     auto net = model.impl()->net;
     const int classes = model.config().numClasses;
     net->to(device);
-    // Channels-last on CUDA, where cuDNN's tensor cores prefer it. Not on the CPU: there it made
-    // steps ~15 % faster, but LibTorch 1.13's CPU kernels corrupt the heap when training on some
-    // shapes in that layout (192-pixel crops of a narrow ResNet-18 at batch 4 abort with
-    // "corrupted size vs. prev_size"; tests/engine/test_finetune keeps that case).
-    const bool channelsLast = device.is_cuda();
+    const bool channelsLast = trainChannelsLast(device);
     setChannelsLast(net, channelsLast);
     net->train();
 

@@ -5,7 +5,6 @@
 #include <cmath>
 #include <stdexcept>
 
-#include <opencv2/core/utility.hpp>
 #include <opencv2/imgproc.hpp>
 
 namespace cardioseg::training {
@@ -43,15 +42,6 @@ cv::Mat smoothField(int size, double scale, std::mt19937_64& rng) {
 }  // namespace
 
 engine::TrainSample augment(const LabelledImage& src, const AugmentConfig& c, std::mt19937_64& rng) {
-    // Augmentation runs on the trainer's data thread, beside LibTorch's OpenMP threads. OpenCV's
-    // own OpenMP parallel loops there (warpAffine, remap) stalled both under load — a fine-tune
-    // hung for minutes on a busy 2-core machine — so OpenCV runs sequentially: its work in
-    // CardioSeg is on single images, where threads bring little.
-    static const bool sequential = [] {
-        cv::setNumThreads(0);
-        return true;
-    }();
-    (void)sequential;
     const int size = c.crop > 0 ? c.crop : std::max(src.image.width, src.image.height);
     const cv::Mat img(src.image.height, src.image.width, CV_32F, const_cast<float*>(src.image.data.data()));
     const cv::Mat lab(src.labels.height, src.labels.width, CV_8U, const_cast<std::uint8_t*>(src.labels.data.data()));

@@ -86,8 +86,7 @@ std::map<std::string, FunctionAgreement> compareFunction(const std::vector<Label
                                                          const std::map<std::string, image::CineSeries>& series) {
     struct Patient {
         image::SeriesLabels expert, model;
-        std::vector<std::pair<const image::LabelMap*, const image::LabelMap*>> pairs;  // (truth, prediction)
-        std::vector<int> phases;
+        std::vector<std::size_t> images;  // indices into images and predictions
     };
     std::map<std::string, Patient> patients;
     for (std::size_t i = 0; i < images.size(); ++i) {
@@ -102,8 +101,7 @@ std::map<std::string, FunctionAgreement> compareFunction(const std::vector<Label
         if (li.slice >= p.expert.slices || li.phase >= p.expert.phases) continue;
         p.expert.at(li.slice, li.phase) = li.labels;
         p.model.at(li.slice, li.phase) = predictions[i];
-        p.pairs.emplace_back(&li.labels, &predictions[i]);
-        p.phases.push_back(li.phase);
+        p.images.push_back(i);
     }
     std::map<std::string, FunctionAgreement> out;
     for (const auto& [id, p] : patients) {
@@ -112,10 +110,11 @@ std::map<std::string, FunctionAgreement> compareFunction(const std::vector<Label
         a.expert = analysis::measureFunction(s, p.expert);
         a.model = analysis::measureFunction(s, p.model);
         metrics::ConfusionMatrix all(3), ed(3), es(3);
-        for (std::size_t k = 0; k < p.pairs.size(); ++k) {
-            all.add(*p.pairs[k].first, *p.pairs[k].second);
-            if (p.phases[k] == a.expert.edPhase) ed.add(*p.pairs[k].first, *p.pairs[k].second);
-            if (p.phases[k] == a.expert.esPhase) es.add(*p.pairs[k].first, *p.pairs[k].second);
+        for (const std::size_t i : p.images) {
+            const auto& truth = images[i].labels;
+            all.add(truth, predictions[i]);
+            if (images[i].phase == a.expert.edPhase) ed.add(truth, predictions[i]);
+            if (images[i].phase == a.expert.esPhase) es.add(truth, predictions[i]);
         }
         a.bloodPoolDice = all.dice(image::label::BloodPool);
         a.edBloodPoolDice = ed.dice(image::label::BloodPool);

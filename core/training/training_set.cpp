@@ -49,7 +49,7 @@ std::vector<LabelledImage> loadLabelledImages(const std::filesystem::path& root,
                 out.push_back(std::move(li));
             }
         if (seriesOut) {
-            image::CineSeries geometryOnly = series;
+            image::CineSeries geometryOnly = std::move(loaded.series.front());  // not used below
             geometryOnly.pixels.clear();
             (*seriesOut)[patient.patientId] = std::move(geometryOnly);
         }
