@@ -88,7 +88,8 @@ int runEvaluate(const EvaluateArgs& a) {
                                       {"ef_difference_points", orNull(fa.efDifference())},
                                       {"blood_pool_dice_ed", orNull(fa.edBloodPoolDice)},
                                       {"blood_pool_dice_es", orNull(fa.esBloodPoolDice)},
-                                      {"volume_error_allowed_percent", orNull(fa.allowedPercent())}};
+                                      {"edv_error_bound_percent", orNull(fa.edvBoundPercent())},
+                                      {"esv_error_bound_percent", orNull(fa.esvBoundPercent())}};
     const nlohmann::json out{
         {"model", modelName},
         {"patients", r.patients},
@@ -121,12 +122,14 @@ int runEvaluate(const EvaluateArgs& a) {
         std::printf("  %s: blood pool Dice %.3f, myocardium Dice %.3f (%d images)\n", id.c_str(), f.bloodPool.dice,
                     f.myocardium.dice, f.images);
     if (!r.function.empty())
-        std::printf("LV function on the labelled images, experts vs model (volume error allowed by the Dice: 2(1 - Dice)):\n");
+        std::printf("LV function on the labelled images, experts vs model (bound: the largest volume error the phase's "
+                    "blood-pool Dice permits):\n");
     for (const auto& [id, fa] : r.function)
-        std::printf("  %s: EDV %.1f vs %.1f mL (%+.1f %%), ESV %.1f vs %.1f mL (%+.1f %%), EF %.1f vs %.1f %%, "
-                    "allowed %.1f %%\n",
-                    id.c_str(), fa.expert.edvMl, fa.model.edvMl, fa.edvErrorPercent(), fa.expert.esvMl, fa.model.esvMl,
-                    fa.esvErrorPercent(), fa.expert.efPercent, fa.model.efPercent, fa.allowedPercent());
+        std::printf("  %s: EDV %.1f vs %.1f mL (%+.1f %%, bound %.1f %%), ESV %.1f vs %.1f mL (%+.1f %%, bound %.1f %%), "
+                    "EF %.1f vs %.1f %%\n",
+                    id.c_str(), fa.expert.edvMl, fa.model.edvMl, fa.edvErrorPercent(), fa.edvBoundPercent(),
+                    fa.expert.esvMl, fa.model.esvMl, fa.esvErrorPercent(), fa.esvBoundPercent(), fa.expert.efPercent,
+                    fa.model.efPercent);
     return 0;
 }
 

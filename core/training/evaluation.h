@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cmath>
 #include <filesystem>
 #include <map>
 #include <string>
@@ -30,9 +31,13 @@ struct PatientFigures {
 
 /// LV function from the expert-labelled images of one patient and from the model's labels of
 /// the same images (nothing else of the series), with the blood-pool Dice over those images.
-/// A volume computed from labels with blood-pool Dice D can differ from the expert's by about
-/// 2·(1 − D) when every disagreeing pixel lies on the same side; `allowedPercent` is that bound
-/// with the Dice over all the patient's labelled images.
+///
+/// A phase's volume is the blood-pool pixel count of its labelled slices times the voxel size,
+/// so the Dice D over that phase's images bounds how far the model's volume M can lie from the
+/// experts' E: with overlap I ≤ min(M, E) and D = 2I/(M + E), M/E ≤ (2 − D)/D and
+/// M/E ≥ D/(2 − D). The volume errors must lie within these bounds; a volume computed on other
+/// slices, with another voxel size, or counting pixels the experts left unlabelled would break
+/// them.
 struct FunctionAgreement {
     analysis::CardiacFunction expert;
     analysis::CardiacFunction model;
@@ -42,7 +47,17 @@ struct FunctionAgreement {
     double edvErrorPercent() const { return 100.0 * (model.edvMl - expert.edvMl) / expert.edvMl; }
     double esvErrorPercent() const { return 100.0 * (model.esvMl - expert.esvMl) / expert.esvMl; }
     double efDifference() const { return model.efPercent - expert.efPercent; }  ///< percentage points
-    double allowedPercent() const { return 200.0 * (1.0 - bloodPoolDice); }
+    /// The largest volume error (percent, on the side of `errorPercent`) that blood-pool Dice
+    /// `dice` permits: 200(1 − D)/D above the experts' volume, 200(1 − D)/(2 − D) below.
+    static double volumeBoundPercent(double dice, double errorPercent) {
+        return 200.0 * (1.0 - dice) / (errorPercent >= 0 ? dice : 2.0 - dice);
+    }
+    double edvBoundPercent() const { return volumeBoundPercent(edBloodPoolDice, edvErrorPercent()); }
+    double esvBoundPercent() const { return volumeBoundPercent(esBloodPoolDice, esvErrorPercent()); }
+    bool withinDice() const {
+        return std::abs(edvErrorPercent()) <= edvBoundPercent() + 1e-9 &&
+               std::abs(esvErrorPercent()) <= esvBoundPercent() + 1e-9;
+    }
 };
 
 /// The seed study's metrics and more, for a model against expert labels.

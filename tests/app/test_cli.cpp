@@ -182,7 +182,7 @@ private slots:
         // LV function from the expert labels and from the model's labels of the same images.
         const json& fn = j["per_patient"]["SYNTH001"]["function"];
         for (const char* key : {"expert", "model", "edv_error_percent", "esv_error_percent", "ef_difference_points",
-                                "blood_pool_dice_ed", "blood_pool_dice_es", "volume_error_allowed_percent"})
+                                "blood_pool_dice_ed", "blood_pool_dice_es", "edv_error_bound_percent", "esv_error_bound_percent"})
             QVERIFY2(fn.contains(key), key);
         QCOMPARE(fn["expert"]["ed_phase"].get<int>(), 0);
         QCOMPARE(fn["expert"]["es_phase"].get<int>(), s.phases / 2);

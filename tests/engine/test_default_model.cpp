@@ -37,10 +37,12 @@ private Q_SLOTS:
 
     void expertAndModelVolumesAgree() {
         // On the expert-labelled images of ../shared/data/scd: volumes from the experts' labels
-        // and from the model's labels of the same images. End-diastolic volumes agree within
-        // what the blood-pool Dice allows (a relative error of at most 2·(1 − Dice), the Dice
-        // counting blood pool predicted outside an end-systolic endocardium); the figures are
-        // plausible and consistent (0 < ESV < EDV, EF = SV/EDV).
+        // and from the model's labels of the same images agree within what each phase's
+        // blood-pool Dice permits (the Dice counting blood pool predicted outside an
+        // end-systolic endocardium), and the figures are plausible and consistent
+        // (0 < ESV < EDV, EF = SV/EDV). Beyond that bound, the shipped model's accuracy:
+        // EDV within 5 %, ESV within 15 % (it overestimates end-systole by 7–12 % on these
+        // patients, reported as open work).
         const auto root = testing::sharedScdDir();
         if (root.empty()) QSKIP("../shared/data/scd is absent: nothing to compare on");
         const auto model = engine::Model::load(io::defaultModelPath());
@@ -50,17 +52,17 @@ private Q_SLOTS:
         const auto r = training::evaluateModel(model, root, {}, so, true, skipped);
         QCOMPARE(r.function.size(), r.perPatient.size());
         for (const auto& [id, a] : r.function) {
-            qInfo("%s: EDV %.1f (experts) vs %.1f mL (model), ESV %.1f vs %.1f mL, EF %.1f vs %.1f %%, "
-                  "blood-pool Dice %.3f (ED %.3f, ES %.3f): EDV off by %+.1f %%, ESV by %+.1f %% (2·(1 − Dice) = %.1f %%)",
+            qInfo("%s: EDV %.1f (experts) vs %.1f mL (model), ESV %.1f vs %.1f mL, EF %.1f vs %.1f %%; "
+                  "EDV off by %+.1f %% (ED Dice %.3f permits %.1f %%), ESV by %+.1f %% (ES Dice %.3f permits %.1f %%)",
                   id.c_str(), a.expert.edvMl, a.model.edvMl, a.expert.esvMl, a.model.esvMl, a.expert.efPercent,
-                  a.model.efPercent, a.bloodPoolDice, a.edBloodPoolDice, a.esBloodPoolDice, a.edvErrorPercent(),
-                  a.esvErrorPercent(), a.allowedPercent());
+                  a.model.efPercent, a.edvErrorPercent(), a.edBloodPoolDice, a.edvBoundPercent(), a.esvErrorPercent(),
+                  a.esBloodPoolDice, a.esvBoundPercent());
+            const auto who = [&](const char* what) { return (QString::fromStdString(id) + ": " + what).toUtf8(); };
             QCOMPARE(a.model.edPhase, a.expert.edPhase);
             QCOMPARE(a.model.esPhase, a.expert.esPhase);
-            QVERIFY2(std::abs(a.edvErrorPercent()) <= a.allowedPercent(), qPrintable(QString::fromStdString(id) + ": EDV"));
-            // End-systolic volumes are still overestimated on these patients (7–12 %): bounded
-            // at 15 % here and reported as open work.
-            QVERIFY2(std::abs(a.esvErrorPercent()) <= 15.0, qPrintable(QString::fromStdString(id) + ": ESV"));
+            QVERIFY2(a.withinDice(), who("volumes beyond what the Dice permits").constData());
+            QVERIFY2(std::abs(a.edvErrorPercent()) <= 5.0, who("EDV").constData());
+            QVERIFY2(std::abs(a.esvErrorPercent()) <= 15.0, who("ESV").constData());
             for (const auto* f : {&a.expert, &a.model}) {
                 QVERIFY(0 < f->esvMl && f->esvMl < f->edvMl);
                 QVERIFY(std::abs(f->efPercent - 100 * f->svMl / f->edvMl) < 1e-9);

@@ -306,7 +306,9 @@ private Q_SLOTS:
         QCOMPARE(same.model.edvMl, same.expert.edvMl);
         QCOMPARE(same.model.esvMl, same.expert.esvMl);
         QCOMPARE(same.bloodPoolDice, 1.0);
-        QCOMPARE(same.allowedPercent(), 0.0);
+        QCOMPARE(same.edvBoundPercent(), 0.0);
+        QCOMPARE(same.esvBoundPercent(), 0.0);
+        QVERIFY(same.withinDice());
 
         std::size_t esPixels = 0, added = 0, allPixels = 0;
         for (std::size_t i = 0; i < images.size(); ++i) {
@@ -330,6 +332,35 @@ private Q_SLOTS:
         QCOMPARE(larger.edBloodPoolDice, 1.0);
         QVERIFY(std::abs(larger.bloodPoolDice - 2.0 * allPixels / (2.0 * allPixels + added)) < 1e-12);
         QVERIFY(larger.efDifference() < 0);  // a larger ESV reads as a lower EF
+        // Every added pixel lies outside the experts' blood pool: the error is the largest the
+        // end-systolic Dice permits, exactly.
+        QVERIFY(std::abs(larger.esvErrorPercent() - larger.esvBoundPercent()) < 1e-9);
+        QVERIFY(larger.withinDice());
+
+        // Blood pool predicted where the experts said nothing (no label on that pixel) is no
+        // part of the Dice but adds volume: the agreement breaks the bound and says so.
+        auto unknown = predictions;
+        auto partly = images;
+        std::size_t outside = 0;
+        for (std::size_t i = 0; i < partly.size(); ++i) {
+            if (partly[i].phase != s.phases / 2) continue;
+            auto& labels = partly[i].labels;
+            for (std::size_t k = 0; k < labels.data.size() && outside < added; ++k)
+                if (labels.data[k] == image::label::NotBloodPool && unknown[i].data[k] == image::label::Background) {
+                    labels.data[k] = image::label::Ignore;
+                    unknown[i].data[k] = image::label::BloodPool;
+                    ++outside;
+                }
+        }
+        QCOMPARE(outside, added);
+        const auto unlabelled = training::compareFunction(partly, unknown, series).at(id);
+        QVERIFY(std::abs(unlabelled.esBloodPoolDice - larger.esBloodPoolDice) < 1e-12);
+        QVERIFY(unlabelled.esvErrorPercent() > unlabelled.esvBoundPercent());
+        QVERIFY(!unlabelled.withinDice());
+
+        // Below the experts' volume the bound is 2(1 − D)/(2 − D).
+        QVERIFY(std::abs(training::FunctionAgreement::volumeBoundPercent(0.9, -1.0) - 200.0 * 0.1 / 1.1) < 1e-12);
+        QVERIFY(std::abs(training::FunctionAgreement::volumeBoundPercent(0.9, 1.0) - 200.0 * 0.1 / 0.9) < 1e-12);
     }
 };
 
