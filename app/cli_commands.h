@@ -74,13 +74,14 @@ int runBenchEngine(const std::string& what, const BenchArgs& args);
 struct FinetuneArgs {
     std::string model, dataset, output, patients, images, device = "auto";
     std::int64_t iterations = 0;
-    double seconds = 120.0;
-    int batch = 8;
-    double lr = 5e-4;
-    double replayShare = 0.5;
-    double holdout = 0.0;
-    double diceWeight = 1.0;
-    int crop = 192;  ///< as training::FinetuneOptions
+    // addFinetuneCommand sets these from training::FinetuneOptions' defaults.
+    double seconds = 0.0;
+    int batch = 0;
+    double lr = 0.0;
+    double replayShare = 0.0;
+    double diceWeight = 0.0;
+    int crop = 0;
+    double holdout = 0.0;  ///< none: lab staff choose the images to train on
     bool onlyIfBetter = false;
     unsigned seed = 1;
     int threads = 0;

@@ -4,6 +4,7 @@
 
 #include <cmath>
 #include <cstdio>
+#include <string>
 
 #include "engine/model.h"
 #include "io/resources.h"
@@ -19,6 +20,13 @@ nlohmann::json number(double v) { return std::isnan(v) ? nlohmann::json(nullptr)
 }  // namespace
 
 void addFinetuneCommand(CLI::App& app, FinetuneArgs& a) {
+    const training::FinetuneOptions defaults;  // the workstation's settings are the command's
+    a.seconds = defaults.seconds;
+    a.batch = defaults.batch;
+    a.lr = defaults.lr;
+    a.replayShare = defaults.replayShare;
+    a.diceWeight = defaults.diceWeight;
+    a.crop = defaults.augment.crop;
     auto* cmd = app.add_subcommand("finetune", "Fine-tune a model on corrections: chosen expert-labelled images of a "
                                                "dataset in SCD layout, or the corrected images of workspaces");
     cmd->add_option("--model", a.model, "Base model (default: the shipped model)");
@@ -27,7 +35,8 @@ void addFinetuneCommand(CLI::App& app, FinetuneArgs& a) {
     cmd->add_option("--patients", a.patients, "Patient IDs whose images are used (default: all)");
     cmd->add_option("--images", a.images, "DICOM instance numbers: only their labels are used");
     auto* iterations = cmd->add_option("--iterations", a.iterations, "Optimiser steps")->check(CLI::PositiveNumber);
-    cmd->add_option("--seconds", a.seconds, "Wall-time budget of the whole fine-tune (default 120 without --iterations)")
+    cmd->add_option("--seconds", a.seconds, "Wall-time budget of the whole fine-tune in seconds (default " +
+                                       std::to_string(static_cast<int>(defaults.seconds)) + " without --iterations)")
         ->check(CLI::PositiveNumber)
         ->excludes(iterations);
     cmd->add_option("--batch", a.batch, "Images per step")->check(CLI::Range(1, 1024))->capture_default_str();
