@@ -100,7 +100,13 @@ std::map<std::string, FunctionAgreement> compareFunction(const std::vector<Label
         }
         if (li.slice >= p.expert.slices || li.phase >= p.expert.phases) continue;
         p.expert.at(li.slice, li.phase) = li.labels;
-        p.model.at(li.slice, li.phase) = predictions[i];
+        image::LabelMap model = predictions[i];
+        // Where the experts drew no epicardium the model's myocardium has nothing to compare
+        // with: left out, so that myocardial volumes and mass cover the same slices.
+        if (!li.hasMyocardium)
+            for (auto& v : model.data)
+                if (v == image::label::Myocardium) v = image::label::Background;
+        p.model.at(li.slice, li.phase) = std::move(model);
         p.images.push_back(i);
     }
     std::map<std::string, FunctionAgreement> out;

@@ -30,7 +30,8 @@ struct PatientFigures {
 };
 
 /// LV function from the expert-labelled images of one patient and from the model's labels of
-/// the same images (nothing else of the series), with the blood-pool Dice over those images.
+/// the same images (nothing else of the series; the model's myocardium only on images where the
+/// experts drew the epicardium), with the blood-pool Dice over those images.
 ///
 /// A phase's volume is the blood-pool pixel count of its labelled slices times the voxel size,
 /// so the Dice D over that phase's images bounds how far the model's volume M can lie from the
