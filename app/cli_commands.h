@@ -81,9 +81,9 @@ struct FinetuneArgs {
     double replayShare = 0.0;
     double diceWeight = 0.0;
     int crop = 0;
+    unsigned seed = 0;
     double holdout = 0.0;  ///< none: lab staff choose the images to train on
     bool onlyIfBetter = false;
-    unsigned seed = 1;
     int threads = 0;
     bool json = false;
 };

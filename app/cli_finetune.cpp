@@ -27,6 +27,7 @@ void addFinetuneCommand(CLI::App& app, FinetuneArgs& a) {
     a.replayShare = defaults.replayShare;
     a.diceWeight = defaults.diceWeight;
     a.crop = defaults.augment.crop;
+    a.seed = static_cast<unsigned>(defaults.seed);
     auto* cmd = app.add_subcommand("finetune", "Fine-tune a model on corrections: chosen expert-labelled images of a "
                                                "dataset in SCD layout, or the corrected images of workspaces");
     cmd->add_option("--model", a.model, "Base model (default: the shipped model)");

@@ -1,5 +1,6 @@
 #include "training/evaluation.h"
 
+#include <algorithm>
 #include <cmath>
 #include <set>
 
@@ -104,8 +105,7 @@ std::map<std::string, FunctionAgreement> compareFunction(const std::vector<Label
         // Where the experts drew no epicardium the model's myocardium has nothing to compare
         // with: left out, so that myocardial volumes and mass cover the same slices.
         if (!li.hasMyocardium)
-            for (auto& v : model.data)
-                if (v == image::label::Myocardium) v = image::label::Background;
+            std::replace(model.data.begin(), model.data.end(), image::label::Myocardium, image::label::Background);
         p.model.at(li.slice, li.phase) = std::move(model);
         p.images.push_back(i);
     }
