@@ -83,6 +83,7 @@ struct FinetuneArgs {
     int crop = 0;
     unsigned seed = 0;
     double holdout = 0.0;  ///< none: lab staff choose the images to train on
+    bool trainHead = false;
     bool onlyIfBetter = false;
     int threads = 0;
     bool json = false;

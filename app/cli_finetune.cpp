@@ -52,6 +52,8 @@ void addFinetuneCommand(CLI::App& app, FinetuneArgs& a) {
         ->check(CLI::NonNegativeNumber)
         ->capture_default_str();
     cmd->add_option("--crop", a.crop, "Training crop size in pixels")->check(CLI::Range(32, 4096))->capture_default_str();
+    cmd->add_flag("--train-head", a.trainHead,
+                  "Train the head (ASPP and classifier) too; by default only the backbone adapts to the images");
     cmd->add_flag("--only-if-better", a.onlyIfBetter, "Write the model only when it is at least as good as the base");
     cmd->add_option("--seed", a.seed, "Random seed")->capture_default_str();
     cmd->add_option("--device", a.device, "auto|cpu|cuda")->check(CLI::IsMember({"auto", "cpu", "cuda"}))->capture_default_str();
@@ -90,6 +92,7 @@ int runFinetune(const FinetuneArgs& a) {
     o.holdout = a.holdout;
     o.diceWeight = a.diceWeight;
     o.augment.crop = a.crop;
+    o.trainHead = a.trainHead;
     o.seed = a.seed;
     o.device = engine::parseDevice(a.device);
     o.threads = a.threads;

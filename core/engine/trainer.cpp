@@ -222,18 +222,46 @@ TrainOutcome train(Model& model, const TrainConfig& config, const BatchProvider&
 
     auto net = model.impl()->net;
     const int classes = model.config().numClasses;
+    const auto parts = net->named_children();
+    std::vector<std::shared_ptr<torch::nn::Module>> frozen;
+    for (const auto& name : config.frozenModules) {
+        if (const auto* part = parts.find(name)) {
+            frozen.push_back(*part);
+            continue;
+        }
+        std::string names;
+        for (const auto& c : parts) names += (names.empty() ? "" : ", ") + c.key();
+        throw std::invalid_argument("the network has no part '" + name + "' to freeze (it has: " + names + ")");
+    }
+    // Frozen parameters take no gradient for the run and take one again afterwards, whatever
+    // happens: the model may be trained again.
+    struct Unfreeze {
+        DeepLabV3 net;
+        ~Unfreeze() {
+            for (auto& p : net->parameters()) p.set_requires_grad(true);
+        }
+    } unfreeze{net};
+    for (const auto& part : frozen)
+        for (auto& p : part->parameters()) p.set_requires_grad(false);
+    auto trainMode = [&] {
+        net->train();
+        for (const auto& part : frozen) part->eval();
+    };
     net->to(device);
     const bool channelsLast = trainChannelsLast(device);
     setChannelsLast(net, channelsLast);
-    net->train();
+    trainMode();
 
+    std::vector<torch::Tensor> trained;
+    for (const auto& p : net->parameters())
+        if (p.requires_grad()) trained.push_back(p);
     std::unique_ptr<torch::optim::Optimizer> optimizer;
     if (config.optimizer == "sgd")
         optimizer = std::make_unique<torch::optim::SGD>(
-            net->parameters(), torch::optim::SGDOptions(config.schedule.baseLr).momentum(config.momentum).weight_decay(config.weightDecay));
+            trained, torch::optim::SGDOptions(config.schedule.baseLr).momentum(config.momentum).weight_decay(config.weightDecay));
     else if (config.optimizer == "adamw")
         optimizer = std::make_unique<torch::optim::AdamW>(
-            net->parameters(), torch::optim::AdamWOptions(config.schedule.baseLr).weight_decay(config.weightDecay));
+            trained, torch::optim::AdamWOptions(config.schedule.baseLr).weight_decay(config.weightDecay));
     else
         throw std::invalid_argument("unknown optimizer '" + config.optimizer + "' (use sgd or adamw)");
 
@@ -313,8 +341,10 @@ TrainOutcome train(Model& model, const TrainConfig& config, const BatchProvider&
                 p.etaSeconds = std::min(p.etaSeconds, std::max(0.0, config.maxSeconds -
                                                                    std::chrono::duration<double>(Clock::now() - t0).count()));
             const bool last = i + 1 == config.iterations || outOfTime;
-            if ((config.validateEvery > 0 && (i + 1) % config.validateEvery == 0) || (last && !validation.empty()))
+            if ((config.validateEvery > 0 && (i + 1) % config.validateEvery == 0) || (last && !validation.empty())) {
                 p.validationDice = validationDice(model, validation, config.device);
+                trainMode();  // validation leaves the whole network training
+            }
             if (!config.checkpointPath.empty() && config.checkpointEvery > 0 && ((i + 1) % config.checkpointEvery == 0 || last)) {
                 model.metadata()["checkpoint_iteration"] = std::to_string(i + 1);
                 model.save(config.checkpointPath);

@@ -30,6 +30,10 @@ struct TrainConfig {
     double diceWeight = 1.0;       ///< loss = weighted CE + diceWeight · soft Dice (0: CE only)
     double ceWeight = 1.0;         ///< 0: Dice only
     std::vector<float> classWeights;  ///< empty: from label frequencies of the first batches
+    /// Top-level parts of the network ("backbone", "classifier") kept as they are: their
+    /// parameters are not trained, their batch norm keeps its statistics and their dropout is
+    /// off. An unknown name throws std::invalid_argument.
+    std::vector<std::string> frozenModules;
     std::uint64_t seed = 1;
     DeviceChoice device = DeviceChoice::Auto;
     int threads = 0;

@@ -84,14 +84,18 @@ engine::BatchProvider makeMixedProvider(const std::vector<LabelledImage>& correc
         const auto& corrections = *fresh;
         const auto& replay = *old;
         std::mt19937_64 rng(seed * 0x9E3779B97F4A7C15ull + static_cast<std::uint64_t>(iteration));
-        std::uniform_real_distribution<double> coin(0.0, 1.0);
         batch.clear();
-        for (int k = 0; k < size; ++k) {
-            const bool fromReplay = !replay.empty() && (corrections.empty() || coin(rng) < replayShare);
-            const auto& pool = fromReplay ? replay : corrections;
-            std::uniform_int_distribution<std::size_t> pick(0, pool.size() - 1);
-            batch.push_back(training::augment(pool[pick(rng)], augment, rng));
+        // A fixed number of corrections per batch rather than a coin per sample, which left
+        // some batches with one correction and others with seven.
+        const int fresh = corrections.empty() ? 0
+                          : replay.empty()    ? size
+                                              : std::clamp(static_cast<int>(std::lround(size * (1.0 - replayShare))), 1, size);
+        for (int k = 0; k < fresh; ++k) {
+            const auto turn = static_cast<std::size_t>(iteration) * static_cast<std::size_t>(fresh) + static_cast<std::size_t>(k);
+            batch.push_back(training::augment(corrections[turn % corrections.size()], augment, rng));
         }
+        std::uniform_int_distribution<std::size_t> pick(0, replay.empty() ? 0 : replay.size() - 1);
+        for (int k = fresh; k < size; ++k) batch.push_back(training::augment(replay[pick(rng)], augment, rng));
     };
 }
 
@@ -160,6 +164,7 @@ FinetuneReport finetune(const engine::Model& base, const std::vector<LabelledIma
     tc.device = o.device;
     tc.threads = o.threads;
     tc.checkpointEvery = 0;
+    if (!o.trainHead) tc.frozenModules = {"classifier"};
     const auto provider = makeMixedProvider(train, replay, o.replayShare, o.augment, o.seed);
     std::optional<engine::Model> candidate;
     while (true) {
@@ -222,7 +227,7 @@ FinetuneReport finetune(const engine::Model& base, const std::vector<LabelledIma
     meta["finetune_replay_images"] = std::to_string(replay.size());
     meta["schedule"] = "finetune poly adamw lr " + figure(o.lr) + " batch " + std::to_string(tc.batch) + " iterations " +
                        std::to_string(report.outcome.iterations) + " replay share " + figure(o.replayShare) + " crop " + std::to_string(o.augment.crop) +
-                       " dice weight " + figure(o.diceWeight);
+                       " dice weight " + figure(o.diceWeight) + (o.trainHead ? "" : " head frozen");
     meta["dice_before"] = figure(report.diceBefore);
     meta["dice_after"] = figure(report.diceAfter);
     meta["replay_dice_before"] = figure(report.replayBefore);

@@ -18,7 +18,12 @@ struct FinetuneOptions {
     std::int64_t iterations = 0;  ///< optimiser steps; 0: as many as `seconds` allows
     double seconds = 120.0;       ///< wall-time budget of the whole run, validation included (0: none)
     int batch = 8;
-    double lr = 5e-4;             ///< AdamW, short warm-up, poly decay to zero within the run
+    double lr = 1e-3;             ///< AdamW, short warm-up, poly decay to zero within the run
+    /// Train the head (ASPP and classifier) too. By default only the backbone learns: the
+    /// head the base model learned from many patients keeps deciding the classes while the
+    /// features adapt to this patient's images; on an unseen patient that gained more, more
+    /// steadily, and forgot less (README, "Corrections that teach").
+    bool trainHead = false;
     double weightDecay = 1e-4;
     double diceWeight = 1.0;      ///< soft Dice beside the cross-entropy (0: cross-entropy only)
     double replayShare = 0.5;     ///< share of each batch drawn from the replay images
@@ -81,7 +86,9 @@ std::vector<LabelledImage> replayImages(const engine::Model& base, const std::fi
                                         std::vector<io::SkippedFile>& skipped);
 
 /// A batch provider mixing corrections and replay images (each augmented); batch i depends
-/// only on (seed, i).
+/// only on (seed, i). Every batch holds the same number of corrections — its share of the
+/// batch, at least one — taken in turn, so that each correction is seen as often as the
+/// others; replay images, drawn at random, fill the rest.
 engine::BatchProvider makeMixedProvider(const std::vector<LabelledImage>& corrections,
                                         const std::vector<LabelledImage>& replay, double replayShare,
                                         const AugmentConfig& augment, std::uint64_t seed);
