@@ -21,8 +21,8 @@ struct FinetuneOptions {
     double lr = 1e-3;             ///< AdamW, short warm-up, poly decay to zero within the run
     /// Train the head (ASPP and classifier) too. By default only the backbone learns: the
     /// head the base model learned from many patients keeps deciding the classes while the
-    /// features adapt to this patient's images; on an unseen patient that gained more, more
-    /// steadily, and forgot less (README, "Corrections that teach").
+    /// features adapt to this patient's images; on an unseen patient that gained more and
+    /// forgot no more (README, "Corrections that teach").
     bool trainHead = false;
     double weightDecay = 1e-4;
     double diceWeight = 1.0;      ///< soft Dice beside the cross-entropy (0: cross-entropy only)

@@ -9,8 +9,8 @@
 
 #include "engine/model.h"
 #include "engine/model_impl.h"
-#include "engine/trainer.h"
 #include "engine/segmenter.h"
+#include "engine/trainer.h"
 #include "io/dicom_loader.h"
 #include "io/model_versions.h"
 #include "io/workspace.h"
