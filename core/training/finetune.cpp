@@ -87,15 +87,17 @@ engine::BatchProvider makeMixedProvider(const std::vector<LabelledImage>& correc
         batch.clear();
         // A fixed number of corrections per batch rather than a coin per sample, which left
         // some batches with one correction and others with seven.
-        const int fresh = corrections.empty() ? 0
-                          : replay.empty()    ? size
-                                              : std::clamp(static_cast<int>(std::lround(size * (1.0 - replayShare))), 1, size);
-        for (int k = 0; k < fresh; ++k) {
-            const auto turn = static_cast<std::size_t>(iteration) * static_cast<std::size_t>(fresh) + static_cast<std::size_t>(k);
+        const int correctionCount =
+            corrections.empty() ? 0
+            : replay.empty()    ? size
+                                : std::clamp(static_cast<int>(std::lround(size * (1.0 - replayShare))), 1, size);
+        for (int k = 0; k < correctionCount; ++k) {
+            const auto turn = static_cast<std::size_t>(iteration) * static_cast<std::size_t>(correctionCount) +
+                              static_cast<std::size_t>(k);
             batch.push_back(training::augment(corrections[turn % corrections.size()], augment, rng));
         }
         std::uniform_int_distribution<std::size_t> pick(0, replay.empty() ? 0 : replay.size() - 1);
-        for (int k = fresh; k < size; ++k) batch.push_back(training::augment(replay[pick(rng)], augment, rng));
+        for (int k = correctionCount; k < size; ++k) batch.push_back(training::augment(replay[pick(rng)], augment, rng));
     };
 }
 
