@@ -9,6 +9,7 @@
 #include "io/nifti_masks.h"
 #include "io/png_masks.h"
 #include "io/resources.h"
+#include "io/written_files.h"
 #include "training/segment_series.h"
 
 namespace fs = std::filesystem;
@@ -53,6 +54,7 @@ int runSegment(const SegmentArgs& a) {
     so.batch = a.batch;
     engine::Segmenter segmenter(model, so);
     nlohmann::json outputs = nlohmann::json::array();
+    std::vector<std::string> warnings;  // source values the DICOM SEG left out or repaired
     std::size_t images = 0;
     for (auto* series : chosen) {
         const fs::path dir = chosen.size() == 1 ? fs::path(a.output)
@@ -60,19 +62,31 @@ int runSegment(const SegmentArgs& a) {
         auto segmented = training::segmentSeries(segmenter, *series, !a.noPostprocess, StderrProgress("segment"));
         const image::SeriesLabels labels = std::move(*segmented);  // StderrProgress never cancels
         images += labels.labelledCount();
-        for (const auto& format : a.formats) {
-            if (format == "png") {
-                for (const auto& p : io::writePngMasks(*series, labels, dir / "png")) outputs.push_back(p.string());
-            } else if (format == "nifti") {
-                io::writeNiftiLabels(dir / "labels.nii.gz", *series, labels);
-                outputs.push_back((dir / "labels.nii.gz").string());
-            } else {
-                io::DicomSegOptions seg;
-                seg.deidentify = a.deidentify;
-                seg.algorithmName = "CardioSeg " + engine::archName(model.config());
-                io::writeDicomSeg(dir / "segmentation.dcm", *series, labels, seg);
-                outputs.push_back((dir / "segmentation.dcm").string());
+        try {
+            for (const auto& format : a.formats) {
+                if (format == "png") {
+                    for (const auto& p : io::writePngMasks(*series, labels, dir / "png")) outputs.push_back(p.string());
+                } else if (format == "nifti") {
+                    io::writeNiftiLabels(dir / "labels.nii.gz", *series, labels);
+                    outputs.push_back((dir / "labels.nii.gz").string());
+                } else {
+                    io::DicomSegOptions seg;
+                    seg.deidentify = a.deidentify;
+                    seg.algorithmName = "CardioSeg " + engine::archName(model.config());
+                    const auto report = io::writeDicomSeg(dir / "segmentation.dcm", *series, labels, seg);
+                    for (const auto& note : report.notes) {
+                        std::fprintf(stderr, "segment: %s\n", note.c_str());
+                        warnings.push_back(note);
+                    }
+                    outputs.push_back((dir / "segmentation.dcm").string());
+                }
             }
+        } catch (const std::exception& e) {
+            // Say what is there already: the outputs before the failure are complete files.
+            std::vector<std::string> written;
+            for (const auto& o : outputs) written.push_back(o.get<std::string>());
+            throw std::runtime_error(std::string(e.what()) + " (written before the failure: " +
+                                     io::describeWrittenFiles(written) + ")");
         }
     }
     const double seconds = nowSeconds() - t0;
@@ -83,6 +97,7 @@ int runSegment(const SegmentArgs& a) {
                                     {"device", segmenter.device()},
                                     {"model", modelName},
                                     {"outputs", outputs},
+                                    {"warnings", warnings},
                                     {"skipped", skippedJson(loaded.skipped)}}
                          .dump(2)
                   << "\n";

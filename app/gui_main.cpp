@@ -1,13 +1,12 @@
 // cardioseg: the workstation. cardioseg [study path] [--model F] [--lang en|fr] [--screenshot out.png]
 #include <QApplication>
 #include <QCommandLineParser>
-#include <QLibraryInfo>
 #include <QLocale>
-#include <QTranslator>
 
 #include <cstdio>
 
 #include "io/resources.h"
+#include "language.h"
 #include "main_window.h"
 
 int main(int argc, char** argv) {
@@ -31,16 +30,11 @@ int main(int argc, char** argv) {
     parser.process(app);
 
     const QString code = parser.isSet(lang) ? parser.value(lang) : QLocale::system().name().left(2);
-    if (code != "en" && code != "fr" && parser.isSet(lang)) {
+    if (!cardioseg::ui::availableLanguages().contains(code) && parser.isSet(lang)) {
         std::fprintf(stderr, "cardioseg: --lang %s: only en and fr are available\n", qPrintable(code));
         return 2;
     }
-    QTranslator translator, qtTranslator;
-    // English needs its .qm too: it carries the plural forms of the source strings.
-    if (translator.load(":/i18n/cardioseg_" + (code == "fr" ? code : QString("en")) + ".qm"))
-        QApplication::installTranslator(&translator);
-    if (code == "fr" && qtTranslator.load("qtbase_fr", QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
-        QApplication::installTranslator(&qtTranslator);
+    cardioseg::ui::installLanguage(code == "fr" ? code : QStringLiteral("en"));
 
     cardioseg::ui::MainWindow window;
     if (parser.isSet(screenshot)) window.setScreenshotPath(parser.value(screenshot));

@@ -7,9 +7,11 @@
 
 namespace cardioseg::ui {
 
-/// The series as a grid: one row per slice (base at the top), one column per cardiac phase.
+/// The series as a grid: one row per slice (base at the top), one column per cardiac phase,
+/// numbered along the edges; the end-diastolic and end-systolic columns are marked ED and ES.
 /// Each cell shows what its image has: the model's labels, corrections, confirmation, expert
-/// contours; the current image is outlined. Clicking a cell goes to that image.
+/// contours; the current image is outlined and its slice and phase numbers highlighted.
+/// Clicking a cell goes to that image.
 class CineGrid : public QWidget {
     Q_OBJECT
 
@@ -20,8 +22,14 @@ public:
     /// Flags of every cell, slice-major (slices × phases).
     void setCells(int slices, int phases, std::vector<std::uint8_t> flags);
     void setCurrent(int slice, int phase);
+    /// End-diastolic and end-systolic phases (-1: unknown); `byHand`: chosen by a person.
+    void setCardiacPhases(int ed, int es, bool byHand);
+    int edPhase() const { return m_ed; }
+    int esPhase() const { return m_es; }
     std::uint8_t flags(int slice, int phase) const;
     QSize sizeHint() const override;
+    /// The centre of a cell in widget coordinates.
+    QPoint cellCentre(int slice, int phase) const { return cellRect(slice, phase).center().toPoint(); }
     /// The cell under a widget position, or (-1, -1).
     std::pair<int, int> cellAt(const QPoint& pos) const;
 
@@ -34,11 +42,16 @@ protected:
 
 private:
     QRectF cellRect(int slice, int phase) const;
+    int leftMargin() const;
+    int topMargin() const;
     int m_slices = 0;
     int m_phases = 0;
     std::vector<std::uint8_t> m_flags;
     int m_slice = -1;
     int m_phase = -1;
+    int m_ed = -1;
+    int m_es = -1;
+    bool m_byHand = false;
 };
 
 }  // namespace cardioseg::ui

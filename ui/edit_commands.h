@@ -3,9 +3,12 @@
 #include <QUndoCommand>
 
 #include <functional>
+#include <map>
+#include <utility>
 
 #include "image/label_edit.h"
 #include "image/series_labels.h"
+#include "io/workspace.h"
 
 namespace cardioseg::ui {
 
@@ -38,6 +41,25 @@ private:
     int m_width = 0, m_height = 0;
     Resolve m_resolve;
     Changed m_changed;
+};
+
+/// One undoable change of review states (confirm, un-confirm) of images of a series. States
+/// map (slice, phase) to the state; Unreviewed stands for "no state". Applied when pushed.
+class ReviewStateCommand : public QUndoCommand {
+public:
+    using States = std::map<std::pair<int, int>, io::ReviewState>;
+    using Apply = std::function<void(int series, const States& states)>;
+
+    ReviewStateCommand(const QString& text, int series, States before, States after, Apply apply);
+    void undo() override;
+    void redo() override;
+
+private:
+    int m_series;
+    States m_before;
+    States m_after;
+    Apply m_apply;
+    bool m_firstRedo = true;
 };
 
 }  // namespace cardioseg::ui

@@ -6,6 +6,7 @@
 #include "io/dicom_seg.h"
 #include "io/nifti_masks.h"
 #include "io/png_masks.h"
+#include "io/written_files.h"
 
 namespace fs = std::filesystem;
 
@@ -45,7 +46,9 @@ ExportResult exportSeries(const ExportInput& in, const ExportOptions& o, const i
             io::DicomSegOptions seg;
             seg.deidentify = o.deidentify;
             seg.manual = o.source != LabelSource::Prediction;
-            io::writeDicomSeg(f, series, labels, seg);
+            seg.algorithmName = in.algorithmName;
+            const auto report = io::writeDicomSeg(f, series, labels, seg);
+            r.warnings.insert(r.warnings.end(), report.notes.begin(), report.notes.end());
         });
     if (o.contoursJson)
         file("contours.json", [&](const fs::path& f) { analysis::writeContoursJson(f, series, labels, o.deidentify); });
@@ -68,7 +71,10 @@ ExportResult exportSeries(const ExportInput& in, const ExportOptions& o, const i
         }
         r.cancelled = stopped;
     } catch (const std::exception& e) {
-        r.error = e.what();
+        // The files before the failure are complete: say which they are.
+        r.error = std::string(e.what()) + (r.files.empty() ? std::string(" (nothing was written)")
+                                                           : " (written before the failure: " +
+                                                                 io::describeWrittenFiles(r.files) + ")");
     }
     return r;
 }

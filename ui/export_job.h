@@ -38,12 +38,14 @@ struct ExportInput {
     image::SeriesLabels prediction;
     image::SeriesLabels corrections;
     std::map<std::pair<int, int>, std::string> states;  ///< review state names, for the metrics CSV
+    std::string algorithmName = "CardioSeg";  ///< the model that made the labels, for the DICOM SEG
 };
 
 struct ExportResult {
     std::vector<std::string> files;
-    std::string error;  ///< empty on success: else the file and the reason
+    std::string error;  ///< empty on success: else the file, the reason and what was written before
     bool cancelled = false;
+    std::vector<std::string> warnings;  ///< source values the DICOM SEG left out or repaired
 };
 
 /// Labels of a source: corrections, the model's, or the corrections completed by the model's.

@@ -1,6 +1,7 @@
 #include "finetune_panel.h"
 
 #include <QFileInfo>
+#include <QLocale>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -17,7 +18,7 @@ namespace cardioseg::ui {
 
 namespace {
 
-QString dice(double v) { return std::isnan(v) ? QStringLiteral("–") : QString::number(v, 'f', 3); }
+QString dice(double v) { return std::isnan(v) ? QStringLiteral("–") : QLocale().toString(v, 'f', 3); }
 
 }  // namespace
 
@@ -39,6 +40,10 @@ FinetunePanel::FinetunePanel(QWidget* parent) : QWidget(parent) {
     m_outcome = new QLabel(this);
     m_outcome->setWordWrap(true);
     m_outcome->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_measures = new QLabel(this);
+    m_measures->setWordWrap(true);
+    m_measures->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_measures->hide();
     m_useAnyway = new QPushButton(tr("Use it anyway"), this);
     m_useAnyway->setToolTip(tr("Make the new model active although it was not better on the held-out images"));
     m_versions = new QTableWidget(0, 3, this);
@@ -59,6 +64,7 @@ FinetunePanel::FinetunePanel(QWidget* parent) : QWidget(parent) {
     layout->addLayout(runRow);
     layout->addWidget(m_status);
     layout->addWidget(m_outcome);
+    layout->addWidget(m_measures);
     layout->addWidget(m_useAnyway);
     layout->addWidget(new QLabel(tr("Versions of this study's model:"), this));
     layout->addWidget(m_versions, 1);
@@ -95,6 +101,8 @@ void FinetunePanel::setRunning(bool running) {
         m_progress->setValue(0);
         m_status->setText(tr("Starting…"));
         m_outcome->clear();
+        m_measures->clear();
+        m_measures->hide();
         m_useAnyway->hide();
     }
 }
@@ -113,10 +121,10 @@ void FinetunePanel::showProgress(const training::FinetuneProgress& p, double bud
     const double done = budgetSeconds > 0 ? 1.0 - t.etaSeconds / budgetSeconds
                                           : static_cast<double>(t.iteration) / std::max<std::int64_t>(1, t.total);
     m_progress->setValue(static_cast<int>(std::clamp(done, 0.0, 1.0) * 1000));
-    m_status->setText(tr("Iteration %1 · loss %2 · %3 s left")
+    m_status->setText(tr("Step %1 · loss %2 · %3 s left")
                           .arg(t.iteration)
-                          .arg(t.loss, 0, 'f', 3)
-                          .arg(std::max(0.0, t.etaSeconds), 0, 'f', 0));
+                          .arg(QLocale().toString(t.loss, 'f', 3))
+                          .arg(QLocale().toString(std::max(0.0, t.etaSeconds), 'f', 0)));
 }
 
 void FinetunePanel::showOutcome(const QString& text, bool offerUseAnyway) {
@@ -125,6 +133,13 @@ void FinetunePanel::showOutcome(const QString& text, bool offerUseAnyway) {
 }
 
 QString FinetunePanel::outcome() const { return m_outcome->text(); }
+
+void FinetunePanel::showMeasureChanges(const QString& text) {
+    m_measures->setText(text);
+    m_measures->setVisible(!text.isEmpty());
+}
+
+QString FinetunePanel::measureChanges() const { return m_measures->text(); }
 
 void FinetunePanel::setVersions(const std::vector<io::ModelVersion>& versions, const QString& defaultModel,
                                 const QString& active) {

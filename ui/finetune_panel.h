@@ -37,6 +37,9 @@ public:
     void setVersions(const std::vector<io::ModelVersion>& versions, const QString& defaultModel,
                      const QString& active);
     QString outcome() const;
+    /// Which measures moved once the new model segmented the series (shown under the outcome).
+    void showMeasureChanges(const QString& text);
+    QString measureChanges() const;
     int versionRows() const;
     /// Switches to the version on a row (0: the default model), as a click would.
     void chooseRow(int row);
@@ -54,6 +57,7 @@ private:
     QLabel* m_status = nullptr;
     QPushButton* m_cancel = nullptr;
     QLabel* m_outcome = nullptr;
+    QLabel* m_measures = nullptr;
     QPushButton* m_useAnyway = nullptr;
     QTableWidget* m_versions = nullptr;
     QPushButton* m_use = nullptr;

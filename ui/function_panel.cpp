@@ -5,10 +5,13 @@
 #include <QBarSet>
 #include <QChart>
 #include <QChartView>
+#include <QDoubleSpinBox>
+#include <QFormLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineSeries>
+#include <QLocale>
 #include <QPushButton>
 #include <QScatterSeries>
 #include <QTableWidget>
@@ -23,7 +26,8 @@ namespace cardioseg::ui {
 
 namespace {
 
-QString value(double v, int decimals) { return std::isnan(v) ? QStringLiteral("–") : QString::number(v, 'f', decimals); }
+const QColor kEdColour(220, 60, 60);
+const QColor kEsColour(60, 150, 230);
 
 QChartView* smallChart(QWidget* parent) {
     auto* chart = new QChart();
@@ -33,26 +37,75 @@ QChartView* smallChart(QWidget* parent) {
     QFont small = parent->font();
     small.setPointSizeF(small.pointSizeF() * 0.85);
     chart->legend()->setFont(small);
+    chart->setLocalizeNumbers(true);
     auto* view = new QChartView(chart, parent);
     view->setRenderHint(QPainter::Antialiasing);
     view->setMinimumHeight(170);
     return view;
 }
 
+/// Round tick spacing (1, 2 or 5 × 10^k) giving about `ticks` intervals over [lo, hi].
+double niceStep(double lo, double hi, int ticks) {
+    const double raw = std::max(1e-9, (hi - lo) / ticks);
+    const double mag = std::pow(10.0, std::floor(std::log10(raw)));
+    for (double m : {1.0, 2.0, 5.0, 10.0})
+        if (raw <= m * mag) return m * mag;
+    return 10 * mag;
+}
+
 }  // namespace
+
+QString localNumber(double v, int decimals) {
+    return std::isnan(v) ? QStringLiteral("–") : QLocale().toString(v, 'f', decimals);
+}
+
+QString describeMeasureChanges(const analysis::CardiacFunction& before, const analysis::CardiacFunction& after) {
+    struct Measure {
+        QString name;
+        double old, now;
+        QString unit;
+        bool points;  ///< EF: judged in points, not in per cent of itself
+    };
+    const Measure measures[] = {
+        {FunctionPanel::tr("EDV"), before.edvMl, after.edvMl, FunctionPanel::tr("mL"), false},
+        {FunctionPanel::tr("ESV"), before.esvMl, after.esvMl, FunctionPanel::tr("mL"), false},
+        {FunctionPanel::tr("EF"), before.efPercent, after.efPercent, FunctionPanel::tr("%"), true},
+        {FunctionPanel::tr("LV mass"), before.lvMassG, after.lvMassG, FunctionPanel::tr("g"), false},
+    };
+    QStringList moved;
+    for (const auto& m : measures) {
+        if (std::isnan(m.old) || std::isnan(m.now)) continue;
+        const double change = m.now - m.old;
+        const bool big = m.points ? std::abs(change) >= 1.0 : m.old != 0 && std::abs(change / m.old) >= 0.02;
+        if (!big) continue;
+        const QString detail = m.points ? FunctionPanel::tr("%1 points").arg(localNumber(change, 1))
+                                        : QStringLiteral("%1 %").arg(localNumber(100.0 * change / m.old, 1));
+        moved << FunctionPanel::tr("%1 %2 → %3 %4 (%5)")
+                     .arg(m.name, localNumber(m.old, 1), localNumber(m.now, 1), m.unit,
+                          (change > 0 ? QStringLiteral("+") : QString()) + detail);
+    }
+    if (moved.isEmpty())
+        return FunctionPanel::tr("With the new model no measure moved by 2 % or more (EF by a point or more).");
+    return FunctionPanel::tr("With the new model these measures moved: %1.").arg(moved.join(QStringLiteral("; ")));
+}
 
 std::vector<MeasureRow> measureRows(const analysis::CardiacFunction& m, const analysis::CardiacFunction& r) {
     auto phaseNo = [](int p) { return p < 0 ? NAN : p + 1.0; };
+    const bool byHand = m.edEsByHand || r.edEsByHand;
+    const bool entered = m.bodySizeEntered || r.bodySizeEntered;
     return {
-        {FunctionPanel::tr("ED phase"), phaseNo(m.edPhase), phaseNo(r.edPhase), 0, false},
-        {FunctionPanel::tr("ES phase"), phaseNo(m.esPhase), phaseNo(r.esPhase), 0, false},
+        {byHand ? FunctionPanel::tr("ED phase (set by hand)") : FunctionPanel::tr("ED phase"), phaseNo(m.edPhase),
+         phaseNo(r.edPhase), 0, false},
+        {byHand ? FunctionPanel::tr("ES phase (set by hand)") : FunctionPanel::tr("ES phase"), phaseNo(m.esPhase),
+         phaseNo(r.esPhase), 0, false},
         {FunctionPanel::tr("EDV (mL)"), m.edvMl, r.edvMl, 1, true},
         {FunctionPanel::tr("ESV (mL)"), m.esvMl, r.esvMl, 1, true},
         {FunctionPanel::tr("SV (mL)"), m.svMl, r.svMl, 1, true},
         {FunctionPanel::tr("EF (%)"), m.efPercent, r.efPercent, 1, true},
         {FunctionPanel::tr("Myocardium at ED (mL)"), m.myocardiumMl, r.myocardiumMl, 1, true},
         {FunctionPanel::tr("LV mass (g)"), m.lvMassG, r.lvMassG, 1, true},
-        {FunctionPanel::tr("BSA (m²)"), m.bsaM2, r.bsaM2, 2, true},
+        {entered ? FunctionPanel::tr("BSA (m², from entered height and weight)") : FunctionPanel::tr("BSA (m²)"),
+         m.bsaM2, r.bsaM2, 2, true},
         {FunctionPanel::tr("EDV index (mL/m²)"), m.edviMlM2, r.edviMlM2, 1, true},
         {FunctionPanel::tr("ESV index (mL/m²)"), m.esviMlM2, r.esviMlM2, 1, true},
         {FunctionPanel::tr("LV mass index (g/m²)"), m.lvMassIndexGM2, r.lvMassIndexGM2, 1, true},
@@ -70,10 +123,45 @@ FunctionPanel::FunctionPanel(QWidget* parent) : QWidget(parent) {
     m_table->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_table->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     setMinimumWidth(370);
-    m_curve = smallChart(this);
-    m_areas = smallChart(this);
     m_note = new QLabel(this);
     m_note->setWordWrap(true);
+
+    // End-diastole and end-systole by hand: the phase on screen.
+    auto* phases = new QHBoxLayout();
+    auto* setEd = new QPushButton(tr("ED = this phase"), this);
+    setEd->setToolTip(tr("Use the phase on screen as end-diastole everywhere (measures, grid, report)"));
+    auto* setEs = new QPushButton(tr("ES = this phase"), this);
+    setEs->setToolTip(tr("Use the phase on screen as end-systole everywhere (measures, grid, report)"));
+    auto* automatic = new QPushButton(tr("Automatic"), this);
+    automatic->setToolTip(tr("End-diastole and end-systole from the largest and smallest blood-pool volume"));
+    phases->addWidget(setEd);
+    phases->addWidget(setEs);
+    phases->addWidget(automatic);
+
+    // Height and weight, asked for when the images lack them.
+    m_bodySize = new QWidget(this);
+    auto* form = new QHBoxLayout(m_bodySize);
+    form->setContentsMargins(0, 0, 0, 0);
+    m_height = new QDoubleSpinBox(m_bodySize);
+    m_height->setRange(0, 250);
+    m_height->setDecimals(0);
+    m_height->setSuffix(tr(" cm"));
+    m_height->setSpecialValueText(tr("height?"));
+    m_weight = new QDoubleSpinBox(m_bodySize);
+    m_weight->setRange(0, 400);
+    m_weight->setDecimals(1);
+    m_weight->setSuffix(tr(" kg"));
+    m_weight->setSpecialValueText(tr("weight?"));
+    auto* sizeLabel = new QLabel(tr("Not in the images:"), m_bodySize);
+    form->addWidget(sizeLabel);
+    form->addWidget(m_height);
+    form->addWidget(m_weight);
+    m_bodySize->setToolTip(tr("Height and weight for the body-surface area and the indexed values; "
+                              "saved with the study and marked as entered"));
+    m_bodySize->hide();
+
+    m_curve = smallChart(this);
+    m_areas = smallChart(this);
     auto* buttons = new QHBoxLayout();
     auto* view3d = new QPushButton(tr("3-D view"), this);
     auto* report = new QPushButton(tr("Report (PDF)…"), this);
@@ -83,28 +171,59 @@ FunctionPanel::FunctionPanel(QWidget* parent) : QWidget(parent) {
     buttons->addWidget(csv);
     layout->addWidget(m_table);
     layout->addWidget(m_note);
+    layout->addLayout(phases);
+    layout->addWidget(m_bodySize);
     layout->addWidget(m_curve);
     layout->addWidget(m_areas);
     layout->addLayout(buttons);
     connect(view3d, &QPushButton::clicked, this, &FunctionPanel::show3dRequested);
     connect(report, &QPushButton::clicked, this, &FunctionPanel::reportRequested);
     connect(csv, &QPushButton::clicked, this, &FunctionPanel::csvRequested);
+    connect(setEd, &QPushButton::clicked, this, &FunctionPanel::edRequested);
+    connect(setEs, &QPushButton::clicked, this, &FunctionPanel::esRequested);
+    connect(automatic, &QPushButton::clicked, this, &FunctionPanel::automaticEdEsRequested);
+    auto entered = [this] { Q_EMIT bodySizeEntered(m_height->value() / 100.0, m_weight->value()); };
+    connect(m_height, &QDoubleSpinBox::editingFinished, this, entered);
+    connect(m_weight, &QDoubleSpinBox::editingFinished, this, entered);
     setFunctions({}, {}, 0);
 }
 
+void FunctionPanel::setBodySize(bool missing, double heightM, double weightKg) {
+    m_bodySize->setVisible(missing);
+    const QSignalBlocker b1(m_height), b2(m_weight);
+    m_height->setValue(heightM * 100.0);
+    m_weight->setValue(weightKg);
+}
+
+void FunctionPanel::setWaiting(int images) {
+    if (images == m_waiting) return;
+    m_waiting = images;
+    setFunctions(m_model, m_reviewed, m_phase);
+}
+
+QString FunctionPanel::note() const { return m_note->text(); }
+
 void FunctionPanel::setFunctions(const analysis::CardiacFunction& model, const analysis::CardiacFunction& reviewed,
                                  int phase) {
+    m_model = model;
+    m_reviewed = reviewed;
+    m_phase = phase;
     const auto rows = measureRows(model, reviewed);
     m_table->setRowCount(static_cast<int>(rows.size()));
     QStringList names;
     for (int r = 0; r < static_cast<int>(rows.size()); ++r) {
         const auto& row = rows[r];
         names << row.name;
-        const QString cells[3] = {value(row.model, row.decimals), value(row.reviewed, row.decimals),
-                                  row.difference ? value(row.reviewed - row.model, row.decimals) : QString()};
+        // Partial figures never pass for final ones: while images are missing, none are shown.
+        const QString wait = tr("waiting");
+        const QString cells[3] = {
+            m_waiting > 0 ? wait : localNumber(row.model, row.decimals),
+            m_waiting > 0 ? wait : localNumber(row.reviewed, row.decimals),
+            m_waiting > 0 || !row.difference ? QString() : localNumber(row.reviewed - row.model, row.decimals)};
         for (int c = 0; c < 3; ++c) {
             auto* item = new QTableWidgetItem(cells[c]);
             item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+            if (m_waiting > 0) item->setForeground(palette().color(QPalette::PlaceholderText));
             m_table->setItem(r, c, item);
         }
     }
@@ -113,11 +232,16 @@ void FunctionPanel::setFunctions(const analysis::CardiacFunction& model, const a
     QString note = QString::fromStdString(model.note);
     if (!reviewed.note.empty() && reviewed.note != model.note)
         note += (note.isEmpty() ? QString() : QStringLiteral("; ")) + QString::fromStdString(reviewed.note);
-    m_note->setText(note.isEmpty() ? tr("Volumes by disc summation over the labelled slices; mass = myocardium at ED "
-                                        "× 1.05 g/mL.")
-                                   : note);
+    if (m_waiting > 0)
+        note = tr("Waiting for %n image(s) to be segmented before measuring.", "", m_waiting);
+    else if (note.isEmpty())
+        note = tr("Volumes by disc summation over the labelled slices; mass = myocardium at ED × %1 g/mL.")
+                   .arg(localNumber(1.05, 2));
+    if (reviewed.edEsByHand) note += tr(" ED and ES set by hand.");
+    if (reviewed.bodySizeEntered) note += tr(" Height and weight entered by hand.");
+    m_note->setText(note);
 
-    // Blood-pool volume over the cycle.
+    // Blood-pool volume over the cycle, with the end-diastolic and end-systolic phases marked.
     auto* chart = m_curve->chart();
     chart->removeAllSeries();
     for (auto* axis : chart->axes()) chart->removeAxis(axis);
@@ -126,6 +250,7 @@ void FunctionPanel::setFunctions(const analysis::CardiacFunction& model, const a
     x->setLabelFormat("%d");
     auto* y = new QValueAxis();
     y->setTitleText(tr("mL"));
+    y->setLabelFormat("%.0f");
     chart->addAxis(x, Qt::AlignBottom);
     chart->addAxis(y, Qt::AlignLeft);
     double lo = 1e9, hi = 0;
@@ -137,27 +262,52 @@ void FunctionPanel::setFunctions(const analysis::CardiacFunction& model, const a
         if (k == 0) pen.setStyle(Qt::DashLine);
         line->setPen(pen);
         m_points[k] = 0;
-        for (const auto& p : functions[k]->phases)
-            if (!std::isnan(p.bloodPoolMl)) {
-                line->append(p.phase + 1, p.bloodPoolMl);
-                lo = std::min(lo, p.bloodPoolMl);
-                hi = std::max(hi, p.bloodPoolMl);
-                ++m_points[k];
-            }
+        if (m_waiting == 0)
+            for (const auto& p : functions[k]->phases)
+                if (!std::isnan(p.bloodPoolMl)) {
+                    line->append(p.phase + 1, p.bloodPoolMl);
+                    lo = std::min(lo, p.bloodPoolMl);
+                    hi = std::max(hi, p.bloodPoolMl);
+                    ++m_points[k];
+                }
         chart->addSeries(line);
         line->attachAxis(x);
         line->attachAxis(y);
     }
+    for (const auto& [which, colour] : {std::make_pair(0, kEdColour), std::make_pair(1, kEsColour)}) {
+        const int p = which == 0 ? reviewed.edPhase : reviewed.esPhase;
+        if (m_waiting > 0 || p < 0 || p >= static_cast<int>(reviewed.phases.size()) ||
+            std::isnan(reviewed.phases[p].bloodPoolMl))
+            continue;
+        auto* marker = new QScatterSeries();
+        marker->setName(which == 0 ? tr("ED") : tr("ES"));
+        marker->setColor(colour);
+        marker->setBorderColor(colour.darker());
+        marker->setMarkerSize(9);
+        marker->append(p + 1, reviewed.phases[p].bloodPoolMl);
+        chart->addSeries(marker);
+        marker->attachAxis(x);
+        marker->attachAxis(y);
+    }
     const int phases = static_cast<int>(std::max(model.phases.size(), reviewed.phases.size()));
     x->setRange(1, std::max(2, phases));
-    x->setTickCount(phases >= 5 ? 5 : 2);
+    x->setTickType(QValueAxis::TicksDynamic);
+    x->setTickAnchor(1);
+    x->setTickInterval(phases > 12 ? 5 : phases > 6 ? 2 : 1);
     QFont small = font();
     small.setPointSizeF(small.pointSizeF() * 0.8);
     x->setLabelsFont(small);
     y->setLabelsFont(small);
     x->setTitleFont(small);
     y->setTitleFont(small);
-    if (hi > 0) y->setRange(std::floor(lo * 0.9), std::ceil(hi * 1.05));
+    if (hi > 0) {
+        const double step = niceStep(lo, hi, 5);
+        const double bottom = std::floor(lo * 0.95 / step) * step, top = std::ceil(hi * 1.03 / step) * step;
+        y->setRange(bottom, top);
+        y->setTickType(QValueAxis::TicksDynamic);
+        y->setTickAnchor(bottom);
+        y->setTickInterval(step);
+    }
     chart->setTitle(tr("Blood-pool volume over the cycle"));
 
     // Areas per slice of the current phase.

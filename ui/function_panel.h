@@ -7,6 +7,7 @@
 #include "analysis/function.h"
 
 class QChartView;
+class QDoubleSpinBox;
 class QLabel;
 class QPushButton;
 class QTableWidget;
@@ -22,8 +23,17 @@ struct MeasureRow {
     bool difference;  ///< a difference means something (not for phase numbers)
 };
 
-/// The measures the panel and the report show, in order.
+/// The measures the panel and the report show, in order (rows of values entered by a person
+/// say so in their names).
 std::vector<MeasureRow> measureRows(const analysis::CardiacFunction& model, const analysis::CardiacFunction& reviewed);
+
+/// After the model changed: the measures from its labels before and after, for people. Names
+/// each measure that moved (volumes and mass by 2 % or more, EF by a point or more) with its old
+/// and new value; else says that none moved that much.
+QString describeMeasureChanges(const analysis::CardiacFunction& before, const analysis::CardiacFunction& after);
+
+/// A number as the user's locale writes it ("49,5" in French); "–" for NaN.
+QString localNumber(double v, int decimals);
 
 /// LV function side by side from the model's labels and from the reviewed labels (the
 /// corrections, the model's where an image has none), with the differences; the blood-pool
@@ -35,6 +45,15 @@ class FunctionPanel : public QWidget {
 public:
     explicit FunctionPanel(QWidget* parent = nullptr);
     void setFunctions(const analysis::CardiacFunction& model, const analysis::CardiacFunction& reviewed, int phase);
+    /// The model has not segmented every image the measures need: instead of partial figures
+    /// the panel says "waiting for N images" (0: the figures are complete).
+    void setWaiting(int images);
+    int waiting() const { return m_waiting; }
+    /// Whether the images lack the patient's height or weight (then the panel asks for them),
+    /// and the values entered so far (0: none).
+    void setBodySize(bool missing, double heightM, double weightKg);
+    /// The note under the table (why figures are missing, what was entered).
+    QString note() const;
     /// Text of a cell (row: see the table; column 0 model, 1 reviewed, 2 difference).
     QString cell(int row, int column) const;
     int rowOf(const QString& measure) const;
@@ -45,13 +64,25 @@ Q_SIGNALS:
     void show3dRequested();
     void reportRequested();
     void csvRequested();
+    /// The user set end-diastole or end-systole to the phase on screen, or back to automatic.
+    void edRequested();
+    void esRequested();
+    void automaticEdEsRequested();
+    /// Height (m) and weight (kg) typed in by the user (0: cleared).
+    void bodySizeEntered(double heightM, double weightKg);
 
 private:
     QTableWidget* m_table = nullptr;
     QChartView* m_curve = nullptr;
     QChartView* m_areas = nullptr;
     QLabel* m_note = nullptr;
+    QWidget* m_bodySize = nullptr;
+    QDoubleSpinBox* m_height = nullptr;
+    QDoubleSpinBox* m_weight = nullptr;
     int m_points[2] = {0, 0};
+    int m_waiting = 0;
+    analysis::CardiacFunction m_model, m_reviewed;
+    int m_phase = 0;
 };
 
 }  // namespace cardioseg::ui

@@ -41,6 +41,7 @@
 #include "image_adapters.h"
 #include "io/dicom_loader.h"
 #include "metrics_panel.h"
+#include "session/review_navigation.h"
 #include "slice_view.h"
 
 namespace cardioseg::ui {
@@ -88,7 +89,14 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
         for (const auto& f : r.files) files << QString::fromStdString(f);
         QString error = QString::fromStdString(r.error);
         if (r.cancelled && error.isEmpty()) error = tr("cancelled");
-        if (error.isEmpty()) {
+        if (error.isEmpty() && !r.warnings.empty()) {
+            // Complete; the values of the source the DICOM SEG could not carry go to the log.
+            for (const auto& w : r.warnings) qInfo("export: %s", w.c_str());
+            statusBar()->showMessage(tr("Exported %n file(s); the DICOM SEG left out or repaired %1 invalid value(s) "
+                                        "of the source images (listed in the log)", "", files.size())
+                                         .arg(r.warnings.size()),
+                                     15000);
+        } else if (error.isEmpty()) {
             statusBar()->showMessage(tr("Exported %n file(s)", "", files.size()), 10000);
         } else {
             const QString msg = tr("Export failed: %1").arg(error);
@@ -118,6 +126,7 @@ MainWindow::~MainWindow() {
     m_export.waitForFinished();
     saveWorkspace();
     m_saving.waitForFinished();
+    for (auto& f : m_predictionSaves) f.waitForFinished();
     m_loader.waitForFinished();
     m_segmentQueue.clear();
     m_segmentation.waitForFinished();
@@ -297,6 +306,10 @@ void MainWindow::buildMenus() {
     view->addAction(tr("Previous Slice"), QKeySequence(Qt::Key_Up), this, [this] { stepSlice(-1); });
     view->addAction(tr("Next Phase"), QKeySequence(Qt::Key_Right), this, [this] { stepPhase(1); });
     view->addAction(tr("Previous Phase"), QKeySequence(Qt::Key_Left), this, [this] { stepPhase(-1); });
+    view->addSeparator();
+    view->addAction(tr("Next &Unreviewed Image"), QKeySequence(Qt::Key_N), this, [this] { goToNextUnreviewed(false); });
+    view->addAction(tr("Next Unreviewed Image at &ED or ES"), QKeySequence(Qt::SHIFT | Qt::Key_N), this,
+                    [this] { goToNextUnreviewed(true); });
 
     buildModelMenu();
 
@@ -334,6 +347,7 @@ void MainWindow::openStudy(const QString& path) {
     }
     saveWorkspace();
     m_saving.waitForFinished();
+    for (auto& f : m_predictionSaves) f.waitForFinished();
     cancelWork();
     m_loader.waitForFinished();
     m_segmentQueue.clear();
@@ -399,9 +413,11 @@ void MainWindow::onStudyLoaded() {
     for (const auto& s : m_study.result.series) m_predictions.push_back(image::SeriesLabels::like(s));
     m_corrections.clear();
     m_review.clear();
+    m_clinical.clear();
     for (auto& w : m_study.work) {
         m_corrections.push_back(std::move(w.corrections));
         m_review.push_back(std::move(w.review));
+        m_clinical.push_back(w.clinical);
     }
     m_study.work.clear();
     m_dirtySeries.clear();
@@ -458,6 +474,41 @@ const image::SeriesLabels& MainWindow::corrections(int series) const {
 
 image::SeriesLabels* MainWindow::correctionsOf(int series) {
     return series >= 0 && series < static_cast<int>(m_corrections.size()) ? &m_corrections[series] : nullptr;
+}
+
+io::ClinicalInputs MainWindow::clinicalInputs(int series) const {
+    return series >= 0 && series < static_cast<int>(m_clinical.size()) ? m_clinical[series] : io::ClinicalInputs();
+}
+
+void MainWindow::setClinicalInputs(const io::ClinicalInputs& inputs) {
+    if (m_series < 0 || m_series >= static_cast<int>(m_clinical.size()) || m_clinical[m_series] == inputs) return;
+    m_clinical[m_series] = inputs;
+    markChanged(m_series);
+    updateFunction();
+    updateGrid();
+    updateReviewStatus();
+}
+
+bool MainWindow::goToNextUnreviewed(bool edEsOnly) {
+    if (m_series < 0) return false;
+    const auto& s = m_study.result.series[m_series];
+    const auto& f = m_function[1];
+    if (edEsOnly && (f.edPhase < 0 || f.esPhase < 0)) {
+        statusBar()->showMessage(tr("End-diastole and end-systole are not known yet"), 5000);
+        return false;
+    }
+    const auto next = session::nextCell(s.slices, s.phases, {currentSlice(), currentPhase()}, [&](session::Cell c) {
+        if (edEsOnly && c.second != f.edPhase && c.second != f.esPhase) return false;
+        return s.image(c.first, c.second) && reviewState(m_series, c.first, c.second) == io::ReviewState::Unreviewed;
+    });
+    if (!next) {
+        statusBar()->showMessage(edEsOnly ? tr("Every image at end-diastole and end-systole is reviewed")
+                                          : tr("Every image of this series is reviewed"),
+                                 5000);
+        return false;
+    }
+    setPosition(next->first, next->second);
+    return true;
 }
 
 io::ReviewState MainWindow::reviewState(int series, int slice, int phase) const {
@@ -722,6 +773,7 @@ void MainWindow::updateGrid() {
             flags[i] = f;
         }
     m_grid->setCells(s.slices, s.phases, std::move(flags));
+    m_grid->setCardiacPhases(m_function[1].edPhase, m_function[1].esPhase, m_function[1].edEsByHand);
     m_grid->setCurrent(currentSlice(), currentPhase());
 }
 
@@ -736,6 +788,7 @@ ReviewCounts MainWindow::reviewCounts() const {
 void MainWindow::updateReviewStatus() {
     if (m_series < 0) {
         m_reviewLabel->clear();
+        m_view->setBadge(QString(), QColor());
         return;
     }
     const ReviewCounts c = reviewCounts();
@@ -744,6 +797,21 @@ void MainWindow::updateReviewStatus() {
                          : state == io::ReviewState::Corrected ? tr("corrected")
                                                                : tr("unreviewed");
     m_reviewLabel->setText(tr("Image %1 · %2 corrected, %3 confirmed").arg(here).arg(c.corrected).arg(c.confirmed));
+    // The state on the image itself, and in the Edit menu.
+    const QColor colour = state == io::ReviewState::Confirmed   ? QColor(64, 180, 90)
+                          : state == io::ReviewState::Corrected ? QColor(230, 140, 40)
+                                                                : QColor(110, 110, 110);
+    QString badge = state == io::ReviewState::Confirmed   ? tr("✓ Confirmed")
+                    : state == io::ReviewState::Corrected ? tr("Corrected")
+                                                          : tr("Not reviewed");
+    const auto& f = m_function[1];
+    if (currentPhase() == f.edPhase) badge += tr(" · ED");
+    if (currentPhase() == f.esPhase) badge += tr(" · ES");
+    m_view->setBadge(badge, colour);
+    if (m_confirmAction) {
+        m_confirmAction->setChecked(state == io::ReviewState::Confirmed);
+        m_unconfirmAction->setEnabled(state == io::ReviewState::Confirmed);
+    }
 }
 
 }  // namespace cardioseg::ui

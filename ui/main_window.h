@@ -7,6 +7,7 @@
 #include <deque>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <set>
 
 #include "dialogs.h"
@@ -19,6 +20,7 @@
 #include "segmentation_job.h"
 #include "study_loader.h"
 
+class QAction;
 class QActionGroup;
 class QCheckBox;
 class QComboBox;
@@ -94,9 +96,26 @@ public:
     void fillPolygon(const image::Polygon& polygon);
     /// Flood-fills the region under an image position with the current label (one undo step).
     void floodFill(const QPointF& imagePos);
-    /// Marks the current image confirmed (or back to corrected/unreviewed).
-    void toggleConfirmed();
+    /// Confirms the labels on screen for the current image (the model's become its corrections
+    /// when it has none); one undo step. A confirmed image stays confirmed: C again only says so.
+    void confirmImage();
+    /// Takes the confirmation back (the image stays corrected); one undo step.
+    void unconfirmImage();
+    /// Sets every phase of the current slice to background (one undo step): for slices the
+    /// left ventricle does not reach.
+    void clearSlice();
+    /// Copies the current image's labels (corrections, else the model's) to the next (+1) or
+    /// previous (-1) phase of the same slice as a starting point, and goes there; one undo step.
+    void copyToNeighbourPhase(int delta);
+    /// Goes to the next image (review order: slice by slice from the base, phase by phase) that
+    /// is neither corrected nor confirmed; `edEsOnly`: only at end-diastole and end-systole.
+    /// False when there is none.
+    bool goToNextUnreviewed(bool edEsOnly);
     io::ReviewState reviewState(int series, int slice, int phase) const;
+    /// Height, weight, ED and ES entered for a series (saved in its workspace).
+    io::ClinicalInputs clinicalInputs(int series) const;
+    /// Sets them for the current series: measures, curve, grid, report follow; saved.
+    void setClinicalInputs(const io::ClinicalInputs& inputs);
 
     void setOverlaySource(OverlaySource source);
     OverlaySource overlaySource() const { return m_overlaySource; }
@@ -211,11 +230,14 @@ private:
     void updateToolStatus();
     void refreshEditableContour();
     void markChanged(int series);
+    void applyReviewStates(int series, const ReviewStateCommand::States& states);
 
     // main_window_model.cpp: segmentation, model, settings, export
     void startNextSegmentation();
     void onSegmentationFinished();
     void queueSegmentation(SegmentationRequest request);
+    /// Keeps the model's labels of a series in the study's workspace (in the background).
+    void savePredictions(int series, const std::string& modelKey);
     void showExportDialog();
     void showSettingsDialog();
     void chooseModelFile();
@@ -226,6 +248,10 @@ private:
     void buildFunctionDock();
     /// The current series' corrections, the model's labels where an image has none.
     image::SeriesLabels reviewedLabels() const;
+    /// How the current series is measured: ED/ES and body size entered by hand.
+    analysis::FunctionOptions functionOptions() const;
+    /// Images of the current series the measures need that the model is still to segment.
+    int imagesAwaitingModel() const;
 
     // main_window_finetune.cpp: fine-tuning and model versions
     void buildFinetuneDock();
@@ -257,6 +283,8 @@ private:
     QLabel* m_toolLabel = nullptr;
     QActionGroup* m_toolGroup = nullptr;
     QComboBox* m_labelBox = nullptr;
+    QAction* m_confirmAction = nullptr;
+    QAction* m_unconfirmAction = nullptr;
     QSpinBox* m_sizeBox = nullptr;
     QLabel* m_reviewLabel = nullptr;
     MetricsPanel* m_metrics = nullptr;
@@ -272,6 +300,7 @@ private:
     std::vector<image::SeriesLabels> m_predictions;  ///< parallel to the study's series
     std::vector<image::SeriesLabels> m_corrections;  ///< parallel to the study's series
     std::vector<std::map<std::pair<int, int>, io::ReviewState>> m_review;  ///< parallel to the series
+    std::vector<io::ClinicalInputs> m_clinical;  ///< parallel to the series
     int m_series = -1;
 
     std::shared_ptr<engine::Segmenter> m_segmenter;
@@ -279,6 +308,7 @@ private:
     std::deque<SegmentationRequest> m_segmentQueue;
     std::shared_ptr<std::atomic<bool>> m_segmentCancel;
     QFutureWatcher<QString> m_modelCheck;
+    std::vector<QFuture<void>> m_predictionSaves;
 
     QUndoStack* m_undo = nullptr;
     FunctionPanel* m_functionPanel = nullptr;
@@ -294,6 +324,10 @@ private:
     training::FinetuneReport m_rejectedReport;
     QString m_rejectedParent;
     int m_reviewedAtLastUpdate = 0;
+    /// The model's measures before a fine-tuned version became active, until the series has
+    /// been segmented by the new one (then the panel says which measures moved).
+    std::optional<analysis::CardiacFunction> m_measuresBeforeUpdate;
+    int m_measuresSeries = -1;
     unsigned m_finetuneGeneration = 0;  ///< the study a running fine-tune started on
     bool m_activeDirty = false;  ///< the study's active model is to be recorded in its workspace
     QTimer* m_autosave = nullptr;

@@ -17,6 +17,7 @@
 #include "main_window.h"
 #include "metrics_panel.h"
 #include "slice_view.h"
+#include "tool_icons.h"
 
 namespace cardioseg::ui {
 
@@ -36,36 +37,45 @@ void MainWindow::buildEditMenu() {
     undo->setShortcut(QKeySequence::Undo);
     edit->addAction(undo);
     QAction* redo = m_undo->createRedoAction(this, tr("&Redo"));
-    redo->setShortcuts({QKeySequence::Redo, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z)});
+    // Both usual keys, each once (QKeySequence::Redo is one of them on most platforms: listing
+    // it beside an explicit Ctrl+Shift+Z made the shortcut ambiguous, so neither worked).
+    redo->setShortcuts({QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence(Qt::CTRL | Qt::Key_Y)});
     edit->addAction(redo);
     edit->addSeparator();
 
     auto* tools = addToolBar(tr("Tools"));
     tools->setObjectName("toolsToolbar");
     auto* group = new QActionGroup(this);
+    // Icons in the toolbar (text in the menu and the tooltips): the toolbar keeps its room for
+    // the label and the brush size in every language.
+    tools->setToolButtonStyle(Qt::ToolButtonIconOnly);
     struct ToolEntry {
         Tool tool;
         QString text;
         QString tip;
         Qt::Key key;
+        const char* icon;
     };
     const ToolEntry entries[] = {
-        {Tool::Navigate, tr("&Navigate"), tr("Zoom, pan and window without editing"), Qt::Key_V},
-        {Tool::Brush, tr("&Brush"), tr("Paint the selected label; [ and ] change the size"), Qt::Key_B},
-        {Tool::Eraser, tr("&Eraser"), tr("Paint background"), Qt::Key_E},
+        {Tool::Navigate, tr("&Navigate"), tr("Zoom, pan and window without editing"), Qt::Key_V, "navigate"},
+        {Tool::Brush, tr("&Brush"), tr("Paint the selected label; [ and ] change the size"), Qt::Key_B, "brush"},
+        {Tool::Eraser, tr("&Eraser"), tr("Paint background"), Qt::Key_E, "eraser"},
         {Tool::Polygon, tr("&Polygon / Lasso"),
-         tr("Drag a lasso, or click vertices and double-click (or Enter) to fill with the selected label"), Qt::Key_G},
-        {Tool::FloodFill, tr("&Flood Fill"), tr("Click a region to fill it with the selected label"), Qt::Key_K},
+         tr("Drag a lasso, or click vertices and double-click (or Enter) to fill with the selected label"), Qt::Key_G,
+         "polygon"},
+        {Tool::FloodFill, tr("&Flood Fill"), tr("Click a region to fill it with the selected label"), Qt::Key_K, "fill"},
         {Tool::Contour, tr("Con&tour"),
          tr("Edit the outline of the selected label: drag vertices, press on an edge to add one, "
             "right-click to remove one"),
-         Qt::Key_T},
+         Qt::Key_T, "contour"},
     };
     for (const auto& e : entries) {
-        QAction* a = edit->addAction(e.text, QKeySequence(e.key), this, [this, t = e.tool] { setTool(t); });
+        QAction* a = edit->addAction(toolIcon(QString::fromLatin1(e.icon)), e.text, QKeySequence(e.key), this,
+                                     [this, t = e.tool] { setTool(t); });
         a->setCheckable(true);
         a->setChecked(e.tool == m_tool);
-        a->setToolTip(QStringLiteral("%1 (%2)").arg(e.tip, QKeySequence(e.key).toString(QKeySequence::NativeText)));
+        a->setToolTip(QStringLiteral("<b>%1</b> (%2)<br>%3")
+                          .arg(QString(e.text).remove('&'), QKeySequence(e.key).toString(QKeySequence::NativeText), e.tip));
         a->setData(int(e.tool));
         group->addAction(a);
         tools->addAction(a);
@@ -112,7 +122,17 @@ void MainWindow::buildEditMenu() {
     edit->addAction(tr("Accept Prediction for This Se&ries"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A), this,
                     [this] { acceptPrediction(Scope::Series); });
     edit->addAction(tr("C&lear This Image"), QKeySequence(Qt::SHIFT | Qt::Key_Delete), this, &MainWindow::clearImage);
-    edit->addAction(tr("&Confirm This Image"), QKeySequence(Qt::Key_C), this, &MainWindow::toggleConfirmed);
+    edit->addAction(tr("Clear This Slice (All Phases)"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Delete), this,
+                    &MainWindow::clearSlice);
+    edit->addAction(tr("Copy Labels to the Next Phase"), QKeySequence(Qt::CTRL | Qt::Key_Right), this,
+                    [this] { copyToNeighbourPhase(1); });
+    edit->addAction(tr("Copy Labels to the Previous Phase"), QKeySequence(Qt::CTRL | Qt::Key_Left), this,
+                    [this] { copyToNeighbourPhase(-1); });
+    edit->addSeparator();
+    m_confirmAction = edit->addAction(tr("&Confirm This Image"), QKeySequence(Qt::Key_C), this, &MainWindow::confirmImage);
+    m_confirmAction->setCheckable(true);  // checked while the image on screen is confirmed
+    m_unconfirmAction =
+        edit->addAction(tr("&Un-confirm This Image"), QKeySequence(Qt::SHIFT | Qt::Key_C), this, &MainWindow::unconfirmImage);
     edit->addSeparator();
     edit->addAction(tr("Se&ttings…"), QKeySequence(Qt::CTRL | Qt::Key_Comma), this, &MainWindow::showSettingsDialog);
 }
@@ -335,23 +355,114 @@ void MainWindow::acceptPrediction(Scope scope) {
     if (cells.size() > 1) m_undo->endMacro();
 }
 
-void MainWindow::toggleConfirmed() {
-    if (m_series < 0) return;
-    auto& states = m_review[m_series];
-    const std::pair<int, int> cell{currentSlice(), currentPhase()};
-    if (reviewState(m_series, cell.first, cell.second) == io::ReviewState::Confirmed) {
-        const bool corrected = !m_corrections[m_series].at(cell.first, cell.second).empty();
-        if (corrected) states[cell] = io::ReviewState::Corrected;
-        else states.erase(cell);
-    } else {
-        // Confirming an image confirms the labels on screen: the model's, unless corrected.
-        auto& map = m_corrections[m_series].at(cell.first, cell.second);
-        const auto& predicted = prediction(m_series);
-        if (map.empty() && !predicted.maps.empty()) map = predicted.at(cell.first, cell.second);
-        states[cell] = io::ReviewState::Confirmed;
+void MainWindow::applyReviewStates(int series, const ReviewStateCommand::States& states) {
+    if (series < 0 || series >= static_cast<int>(m_review.size())) return;
+    auto& review = m_review[series];
+    for (const auto& [cell, state] : states) {
+        if (state == io::ReviewState::Unreviewed) review.erase(cell);
+        else review[cell] = state;
     }
-    markChanged(m_series);
-    labelsChanged(m_series, cell.first, cell.second);
+    markChanged(series);
+    if (series != m_series) showSeries(series);
+    if (!states.empty()) setPosition(states.begin()->first.first, states.begin()->first.second);
+    labelsChanged(series, currentSlice(), currentPhase());
+}
+
+void MainWindow::confirmImage() {
+    if (m_series < 0 || !m_study.result.series[m_series].image(currentSlice(), currentPhase())) {
+        updateReviewStatus();
+        return;
+    }
+    const std::pair<int, int> cell{currentSlice(), currentPhase()};
+    const io::ReviewState before = reviewState(m_series, cell.first, cell.second);
+    if (before == io::ReviewState::Confirmed) {
+        updateReviewStatus();  // the menu's check mark stays on
+        statusBar()->showMessage(tr("This image is already confirmed (Shift+C un-confirms it)"), 5000);
+        return;
+    }
+    auto& map = m_corrections[m_series].at(cell.first, cell.second);
+    const auto& predicted = prediction(m_series);
+    const bool predictedHere = !predicted.maps.empty() && !predicted.at(cell.first, cell.second).empty();
+    if (map.empty() && !predictedHere && isSegmenting()) {
+        updateReviewStatus();
+        statusBar()->showMessage(tr("The model has not segmented this image yet: confirm it once its labels show"), 5000);
+        return;
+    }
+    // Confirming an image confirms the labels on screen: the model's unless corrected, none (no
+    // left ventricle here) when there are neither. One undo step, which also takes the model's
+    // labels back out of the corrections.
+    m_undo->beginMacro(tr("Confirm image"));
+    if (map.empty()) {
+        const auto& s = m_study.result.series[m_series];
+        image::LabelMap background(s.geometry.columns, s.geometry.rows, image::label::Background);
+        map = predictedHere ? predicted.at(cell.first, cell.second) : background;
+        pushEdit(tr("Confirm image"), {m_series, cell.first, cell.second}, background, true);
+    }
+    const io::ReviewState now = reviewState(m_series, cell.first, cell.second);
+    m_undo->push(new ReviewStateCommand(tr("Confirm image"), m_series, {{cell, now}}, {{cell, io::ReviewState::Confirmed}},
+                                        [this](int series, const ReviewStateCommand::States& st) {
+                                            applyReviewStates(series, st);
+                                        }));
+    m_undo->endMacro();
+    statusBar()->showMessage(tr("Image confirmed"), 3000);
+}
+
+void MainWindow::unconfirmImage() {
+    if (m_series < 0) return;
+    const std::pair<int, int> cell{currentSlice(), currentPhase()};
+    if (reviewState(m_series, cell.first, cell.second) != io::ReviewState::Confirmed) {
+        statusBar()->showMessage(tr("This image is not confirmed"), 5000);
+        return;
+    }
+    // Back to corrected: the labels stay as they are, only the confirmation goes.
+    m_undo->push(new ReviewStateCommand(tr("Un-confirm image"), m_series, {{cell, io::ReviewState::Confirmed}},
+                                        {{cell, io::ReviewState::Corrected}},
+                                        [this](int series, const ReviewStateCommand::States& st) {
+                                            applyReviewStates(series, st);
+                                        }));
+    statusBar()->showMessage(tr("Image no longer confirmed: it stays corrected"), 3000);
+}
+
+void MainWindow::clearSlice() {
+    if (m_series < 0) return;
+    const auto& s = m_study.result.series[m_series];
+    const int slice = currentSlice();
+    m_undo->beginMacro(tr("Clear the slice"));
+    for (int p = 0; p < s.phases; ++p) {
+        if (!s.image(slice, p)) continue;
+        auto& map = m_corrections[m_series].at(slice, p);
+        const bool created = map.empty();
+        const image::LabelMap before =
+            created ? image::LabelMap(s.geometry.columns, s.geometry.rows, image::label::Background) : map;
+        map = image::LabelMap(s.geometry.columns, s.geometry.rows, image::label::Background);
+        pushEdit(tr("Clear the slice"), {m_series, slice, p}, before, created);
+    }
+    m_undo->endMacro();
+    setPosition(slice, currentPhase());
+}
+
+void MainWindow::copyToNeighbourPhase(int delta) {
+    if (m_series < 0) return;
+    const auto& s = m_study.result.series[m_series];
+    const int slice = currentSlice();
+    const int from = currentPhase(), to = ((from + delta) % s.phases + s.phases) % s.phases;
+    const auto& corrected = m_corrections[m_series].at(slice, from);
+    const auto& predicted = prediction(m_series);
+    const image::LabelMap source =
+        !corrected.empty() ? corrected : predicted.maps.empty() ? image::LabelMap() : predicted.at(slice, from);
+    if (source.empty() || to == from || !s.image(slice, to)) {
+        statusBar()->showMessage(tr("No labels here to copy"), 5000);
+        return;
+    }
+    // A starting point for the neighbouring phase of the same slice: one undo step, and the
+    // view goes there to refine it.
+    auto& map = m_corrections[m_series].at(slice, to);
+    const bool created = map.empty();
+    const image::LabelMap before =
+        created ? image::LabelMap(s.geometry.columns, s.geometry.rows, image::label::Background) : map;
+    map = source;
+    setPosition(slice, to);
+    pushEdit(tr("Copy labels from phase %1").arg(from + 1), {m_series, slice, to}, before, created);
 }
 
 void MainWindow::markChanged(int series) {
@@ -370,7 +481,8 @@ void MainWindow::saveWorkspace() {
     }
     // The worker gets copies: editing goes on while it writes.
     std::vector<std::pair<const image::CineSeries*, io::SeriesWork>> jobs;
-    for (int s : m_dirtySeries) jobs.push_back({&m_study.result.series[s], io::SeriesWork{m_corrections[s], m_review[s]}});
+    for (int s : m_dirtySeries)
+        jobs.push_back({&m_study.result.series[s], io::SeriesWork{m_corrections[s], m_review[s], m_clinical[s]}});
     const std::set<int> series = std::move(m_dirtySeries);
     m_dirtySeries.clear();
     const bool activeDirty = m_activeDirty;

@@ -1,6 +1,7 @@
 // The main window's fine-tuning: "Update model" in the background, model versions per study.
 #include <QDockWidget>
 #include <QFileInfo>
+#include <QLocale>
 #include <QMenuBar>
 #include <QStatusBar>
 #include <QTimer>
@@ -12,6 +13,7 @@
 #include "finetune_panel.h"
 #include "io/resources.h"
 #include "main_window.h"
+#include "session/thread_policy.h"
 
 namespace cardioseg::ui {
 
@@ -86,10 +88,10 @@ void MainWindow::startFinetune() {
     training::FinetuneOptions o;
     o.seconds = m_settings.finetuneSeconds;
     o.device = engine::parseDevice(m_settings.engine.device.toStdString());
-    // On the CPU a core stays free for the interface (the GPU needs no such care).
-    o.threads = m_settings.engine.threads > 0
-                    ? m_settings.engine.threads
-                    : static_cast<int>(std::max(1u, std::thread::hardware_concurrency() - 1));
+    // Every core: the run has background priority (session::runInBackground), so the
+    // interface takes a core back the moment it needs one and the run has them all otherwise.
+    o.threads = m_settings.engine.threads > 0 ? m_settings.engine.threads
+                                              : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
     m_finetuneCancel = std::make_shared<std::atomic<bool>>(false);
     m_finetunePanel->setRunning(true);
     statusBar()->showMessage(tr("Updating the model from %n reviewed image(s) in the background…", "",
@@ -112,7 +114,9 @@ void MainWindow::startFinetune() {
     };
     m_finetune.setFuture(QtConcurrent::run([base = m_activeModel, corrections = std::move(corrections), o,
                                             folder = versionsFolder(), progress] {
-        return runFinetuneJob(base, corrections, o, folder, progress);
+        FinetuneJobResult result;
+        session::runInBackground([&] { result = runFinetuneJob(base, corrections, o, folder, progress); });
+        return result;
     }));
 }
 
@@ -138,19 +142,27 @@ void MainWindow::onFinetuneFinished() {
             Q_EMIT finetuneFinished(true, message);
             return;
         }
-        message = tr("New model %1 is active (%2 iterations in %3 s). %4")
+        message = tr("New model %1 is active (%2 training steps of %3 images in %4 s). %5")
                       .arg(QString::fromStdString(r.saved->id))
                       .arg(r.report.outcome.iterations)
-                      .arg(r.report.seconds, 0, 'f', 0)
+                      .arg(r.report.batch)
+                      .arg(QLocale().toString(r.report.seconds, 'f', 0))
                       .arg(QString::fromStdString(r.report.decision));
+        // The measures before the switch, to say afterwards which of them moved.
+        m_measuresBeforeUpdate = m_function[0];
+        m_measuresSeries = m_series;
         chooseVersion(QString::fromStdString(r.saved->file));
-    } else if (m_finetuneGeneration == m_generation) {
-        m_rejected = r.candidate;
-        m_rejectedReport = r.report;
-        m_rejectedParent = QFileInfo(m_activeModel).fileName();
-        message = tr("The current model stays active: %1").arg(QString::fromStdString(r.report.decision));
     } else {
-        message = tr("The current model stays active: %1").arg(QString::fromStdString(r.report.decision));
+        if (m_finetuneGeneration == m_generation) {
+            m_rejected = r.candidate;
+            m_rejectedReport = r.report;
+            m_rejectedParent = QFileInfo(m_activeModel).fileName();
+        }
+        message = tr("The current model stays active (%1 training steps of %2 images in %3 s): %4")
+                      .arg(r.report.outcome.iterations)
+                      .arg(r.report.batch)
+                      .arg(QLocale().toString(r.report.seconds, 'f', 0))
+                      .arg(QString::fromStdString(r.report.decision));
     }
     m_finetunePanel->showOutcome(message, static_cast<bool>(m_rejected));
     statusBar()->showMessage(message, 15000);

@@ -8,7 +8,10 @@
 #include <QTimer>
 #include <QtConcurrent/QtConcurrentRun>
 
+#include <cmath>
+
 #include "analysis/label_export.h"
+#include "cine_grid.h"
 #include "function_panel.h"
 #include "main_window.h"
 #include "metrics_panel.h"
@@ -35,6 +38,31 @@ void MainWindow::buildFunctionDock() {
     m_functionTimer->setInterval(300);  // once labels settle, not on every arriving image
     connect(m_functionTimer, &QTimer::timeout, this, &MainWindow::updateFunction);
     connect(m_functionPanel, &FunctionPanel::show3dRequested, this, &MainWindow::showSurfaces);
+    connect(m_functionPanel, &FunctionPanel::edRequested, this, [this] {
+        io::ClinicalInputs c = clinicalInputs(m_series);
+        c.edPhase = currentPhase();
+        if (c.esPhase < 0) c.esPhase = m_function[1].esPhase;  // keep the other one as it is shown
+        if (c.esPhase == c.edPhase) c.esPhase = -1;
+        setClinicalInputs(c);
+    });
+    connect(m_functionPanel, &FunctionPanel::esRequested, this, [this] {
+        io::ClinicalInputs c = clinicalInputs(m_series);
+        c.esPhase = currentPhase();
+        if (c.edPhase < 0) c.edPhase = m_function[1].edPhase;
+        if (c.edPhase == c.esPhase) c.edPhase = -1;
+        setClinicalInputs(c);
+    });
+    connect(m_functionPanel, &FunctionPanel::automaticEdEsRequested, this, [this] {
+        io::ClinicalInputs c = clinicalInputs(m_series);
+        c.edPhase = c.esPhase = -1;
+        setClinicalInputs(c);
+    });
+    connect(m_functionPanel, &FunctionPanel::bodySizeEntered, this, [this](double heightM, double weightKg) {
+        io::ClinicalInputs c = clinicalInputs(m_series);
+        c.heightM = heightM;
+        c.weightKg = weightKg;
+        setClinicalInputs(c);
+    });
     connect(m_functionPanel, &FunctionPanel::reportRequested, this, [this] {
         if (m_series < 0) return;
         const QString f = QFileDialog::getSaveFileName(this, tr("Save report"), QString(), tr("PDF (*.pdf)"));
@@ -73,16 +101,50 @@ image::SeriesLabels MainWindow::reviewedLabels() const {
     return selectLabels(corrections(m_series), prediction(m_series), LabelSource::CorrectionsElsePrediction);
 }
 
+analysis::FunctionOptions MainWindow::functionOptions() const {
+    analysis::FunctionOptions o;
+    const io::ClinicalInputs c = clinicalInputs(m_series);
+    o.edPhase = c.edPhase;
+    o.esPhase = c.esPhase;
+    o.heightM = c.heightM;
+    o.weightKg = c.weightKg;
+    return o;
+}
+
+int MainWindow::imagesAwaitingModel() const {
+    if (m_series < 0 || !isSegmenting()) return 0;
+    // The phases the measures need: every phase while ED and ES are found from the volumes,
+    // only those two when both are set by hand.
+    const auto& s = m_study.result.series[m_series];
+    const io::ClinicalInputs c = clinicalInputs(m_series);
+    const bool byHand = c.edPhase >= 0 && c.esPhase >= 0;
+    const auto& predicted = prediction(m_series);
+    int missing = 0;
+    for (int k = 0; k < s.slices; ++k)
+        for (int p = 0; p < s.phases; ++p) {
+            if (byHand && p != c.edPhase && p != c.esPhase) continue;
+            if (s.frameAt(k, p) >= 0 && (predicted.maps.empty() || predicted.at(k, p).empty())) ++missing;
+        }
+    return missing;
+}
+
 void MainWindow::updateFunction() {
     if (m_series < 0) {
         m_function[0] = m_function[1] = analysis::CardiacFunction();
+        m_functionPanel->setWaiting(0);
         m_functionPanel->setFunctions(m_function[0], m_function[1], 0);
+        m_functionPanel->setBodySize(false, 0, 0);
         return;
     }
     const auto& s = m_study.result.series[m_series];
-    m_function[0] = analysis::measureFunction(s, prediction(m_series));
-    m_function[1] = analysis::measureFunction(s, reviewedLabels());
+    const analysis::FunctionOptions o = functionOptions();
+    m_function[0] = analysis::measureFunction(s, prediction(m_series), o);
+    m_function[1] = analysis::measureFunction(s, reviewedLabels(), o);
+    m_functionPanel->setWaiting(imagesAwaitingModel());
     m_functionPanel->setFunctions(m_function[0], m_function[1], currentPhase());
+    const io::ClinicalInputs c = clinicalInputs(m_series);
+    m_functionPanel->setBodySize(!(s.info.patientSizeM > 0) || !(s.info.patientWeightKg > 0), c.heightM, c.weightKg);
+    m_grid->setCardiacPhases(m_function[1].edPhase, m_function[1].esPhase, m_function[1].edEsByHand);
 }
 
 SurfaceDialog* MainWindow::showSurfaces() {
@@ -117,7 +179,16 @@ void MainWindow::writeReport(const QString& file) {
     in.reviewedFunction = m_function[1];
     in.modelName = QFileInfo(m_activeModel).fileName();
     in.reviewedImages = reviewedImageCount();
-    in.agreement = tr("The model against the corrections: %1").arg(m_metrics->summary());
+    // For a clinical reader: how far the model's contours were changed, without the
+    // segmentation-accuracy jargon (the CSV export carries every metric).
+    const double bp = m_metrics->chartValue(2, 0), myo = m_metrics->chartValue(2, 1);
+    if (in.reviewedImages == 0 || std::isnan(bp))
+        in.agreement = tr("No image was corrected or confirmed by a person: every contour is the model's.");
+    else
+        in.agreement = tr("On the %n image(s) a person corrected or confirmed, the model's contours overlapped "
+                          "theirs by %1 % for the blood pool and %2 % for the myocardium (Dice; 100 % = identical).",
+                          "", in.reviewedImages)
+                           .arg(localNumber(100 * bp, 0), std::isnan(myo) ? QStringLiteral("–") : localNumber(100 * myo, 0));
     m_report.setProperty("file", file);
     statusBar()->showMessage(tr("Writing the report…"));
     m_report.setFuture(QtConcurrent::run([file, in] {

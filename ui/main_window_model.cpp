@@ -2,14 +2,21 @@
 // file, settings, and export.
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QLocale>
 #include <QMenuBar>
 #include <QProgressBar>
 #include <QStatusBar>
 #include <QTimer>
 #include <QtConcurrent/QtConcurrentRun>
 
+#include <algorithm>
+#include <mutex>
+
 #include "engine/model.h"
+#include "finetune_panel.h"
+#include "function_panel.h"
 #include "image_adapters.h"
+#include "io/prediction_cache.h"
 #include "io/resources.h"
 #include "main_window.h"
 #include "metrics_panel.h"
@@ -43,24 +50,26 @@ void MainWindow::segment(Scope scope) {
         return;
     }
     const auto& s = m_study.result.series[m_series];
+    // Asked for by the user: the model runs again, whatever the workspace holds.
     switch (scope) {
-        case Scope::Image: queueSegmentation({m_series, {{currentSlice(), currentPhase()}}}); break;
+        case Scope::Image: queueSegmentation({m_series, {{currentSlice(), currentPhase()}}, false}); break;
         case Scope::Slice: {
-            SegmentationRequest r{m_series, {}};
+            SegmentationRequest r{m_series, {}, false};
             for (int p = 0; p < s.phases; ++p) r.cells.emplace_back(currentSlice(), p);
             queueSegmentation(std::move(r));
             break;
         }
-        case Scope::Series: queueSegmentation({m_series, {}}); break;
+        case Scope::Series: queueSegmentation({m_series, {}, false}); break;
         case Scope::Study:
-            for (int i = 0; i < static_cast<int>(m_study.result.series.size()); ++i) queueSegmentation({i, {}});
+            for (int i = 0; i < static_cast<int>(m_study.result.series.size()); ++i) queueSegmentation({i, {}, false});
             break;
     }
 }
 
 void MainWindow::queueSegmentation(SegmentationRequest request) {
     bool queued = false;  // asked already?
-    for (const auto& q : m_segmentQueue) queued = queued || (q.series == request.series && q.cells == request.cells);
+    for (const auto& q : m_segmentQueue)
+        queued = queued || (q.series == request.series && q.cells == request.cells && q.useCache == request.useCache);
     if (!queued) m_segmentQueue.push_back(std::move(request));
     startNextSegmentation();
 }
@@ -94,20 +103,49 @@ void MainWindow::startNextSegmentation() {
     // for this job first.
     const image::CineSeries* s = &m_study.result.series[series];
     m_segmentation.setFuture(QtConcurrent::run([segmenter = m_segmenter, path = m_activeModel,
-                                                engine = m_settings.engine, s, request, progress, onImage] {
-        return runSegmentation(segmenter, path, engine, *s, request, progress, onImage);
+                                                engine = m_settings.engine, s, request,
+                                                workspace = m_study.workspaceFolder, progress, onImage] {
+        return runSegmentation(segmenter, path, engine, *s, request, workspace, progress, onImage);
     }));
+}
+
+void MainWindow::savePredictions(int series, const std::string& modelKey) {
+    if (m_study.workspaceFolder.isEmpty() || series < 0 || series >= static_cast<int>(m_predictions.size())) return;
+    // A copy goes to the worker; saves run one after another, the newest last.
+    static std::mutex order;
+    // The series without its pixels: what the cache needs to know it again.
+    const image::CineSeries& full = m_study.result.series[series];
+    image::CineSeries header;
+    header.info = full.info;
+    header.geometry = full.geometry;
+    header.slices = full.slices;
+    header.phases = full.phases;
+    header.frames = full.frames;
+    header.grid = full.grid;
+    m_predictionSaves.push_back(QtConcurrent::run([folder = m_study.workspaceFolder.toStdString(),
+                                                   header = std::move(header), labels = m_predictions[series],
+                                                   modelKey] {
+        const std::lock_guard<std::mutex> lock(order);
+        try {
+            io::PredictionCache(folder).save(header, modelKey, labels);
+        } catch (const std::exception& e) {
+            qWarning("prediction cache: %s", e.what());  // only costs a new run when the study is reopened
+        }
+    }));
+    // Finished saves need no handle any more.
+    m_predictionSaves.erase(std::remove_if(m_predictionSaves.begin(), m_predictionSaves.end(),
+                                           [](const QFuture<void>& f) { return f.isFinished(); }),
+                            m_predictionSaves.end());
 }
 
 void MainWindow::onSegmentationFinished() {
     showProgress(false);
     // The function panel waits for arriving labels to settle; when the job ends they have.
-    if (m_functionTimer->isActive()) {
-        m_functionTimer->stop();
-        updateFunction();
-    }
+    m_functionTimer->stop();
+    updateFunction();
     SegmentationResult r = m_segmentation.result();
     if (r.segmenter) m_segmenter = r.segmenter;
+    if (r.images > 0 && r.error.empty()) savePredictions(r.series, r.modelKey);
     if (!r.error.empty()) {
         m_segmentQueue.clear();  // the same model would fail again
         const QString msg = tr("Segmentation failed: %1").arg(QString::fromStdString(r.error));
@@ -115,11 +153,21 @@ void MainWindow::onSegmentationFinished() {
         if (m_screenshotPath.isEmpty()) showError(tr("Segmentation"), msg);
     } else if (r.cancelled) {
         statusBar()->showMessage(tr("Segmentation cancelled; the images already segmented are kept"), 5000);
+    } else if (r.images == 0 && r.cached > 0) {
+        statusBar()->showMessage(tr("The model's labels of %n image(s) restored from the workspace", "",
+                                    static_cast<int>(r.cached)),
+                                 10000);
     } else {
         statusBar()->showMessage(tr("Segmented %n image(s) in %1 s (%2)", "", static_cast<int>(r.images))
-                                     .arg(r.seconds, 0, 'f', 1)
+                                     .arg(QLocale().toString(r.seconds, 'f', 1))
                                      .arg(QString::fromStdString(r.device)),
                                  10000);
+    }
+    if (m_measuresBeforeUpdate && r.series == m_measuresSeries && r.series == m_series && r.error.empty() &&
+        !r.cancelled && m_segmentQueue.empty()) {
+        // A fine-tuned model became active and has now segmented the series: what moved?
+        m_finetunePanel->showMeasureChanges(describeMeasureChanges(*m_measuresBeforeUpdate, m_function[0]));
+        m_measuresBeforeUpdate.reset();
     }
     Q_EMIT segmentationFinished(r.series);
     if (!m_segmentQueue.empty()) {
@@ -224,6 +272,7 @@ void MainWindow::exportSeries(const ExportOptions& options) {
     input.series = &m_study.result.series[m_series];
     input.prediction = prediction(m_series);
     input.corrections = corrections(m_series);
+    input.algorithmName = "CardioSeg " + QFileInfo(m_activeModel).completeBaseName().toStdString();
     for (const auto& [cell, state] : m_review[m_series])
         input.states[cell] = state == io::ReviewState::Confirmed ? "confirmed" : "corrected";
     m_exportCancel = std::make_shared<std::atomic<bool>>(false);

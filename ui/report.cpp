@@ -1,6 +1,8 @@
 #include "report.h"
 
+#include <QDate>
 #include <QDateTime>
+#include <QLocale>
 #include <QFileInfo>
 #include <QPainter>
 #include <QPainterPath>
@@ -8,17 +10,36 @@
 #include <QSaveFile>
 
 #include <cmath>
+#include <tuple>
 #include <stdexcept>
 
 #include "function_panel.h"
 #include "image_adapters.h"
 #include "io/dicom_loader.h"
+#include "io/dicom_values.h"
 #include "overlay.h"
 
 namespace cardioseg::ui {
 
 namespace {
 
+/// Round ticks (1, 2 or 5 × 10^k apart) covering [lo, hi] with about `count` intervals.
+std::vector<double> axisTicks(double lo, double hi, int count) {
+    const double raw = std::max(1e-9, (hi - lo) / count);
+    const double mag = std::pow(10.0, std::floor(std::log10(raw)));
+    double step = 10 * mag;
+    for (double k : {1.0, 2.0, 5.0})
+        if (raw <= k * mag) {
+            step = k * mag;
+            break;
+        }
+    std::vector<double> ticks;
+    for (double t = std::floor(lo / step) * step; t < hi + step * 0.999; t += step) ticks.push_back(t);
+    if (ticks.size() < 2) ticks.push_back(ticks.front() + step);
+    return ticks;
+}
+
+/// For the XMP metadata, which programs read: always a point as the decimal separator.
 QString number(double v, int decimals) { return std::isnan(v) ? QStringLiteral("–") : QString::number(v, 'f', decimals); }
 
 void drawOutlines(QPainter& p, const image::LabelMap& labels, bool dashed, double scale, const QPointF& offset) {
@@ -38,17 +59,64 @@ void drawOutlines(QPainter& p, const image::LabelMap& labels, bool dashed, doubl
 
 }  // namespace
 
-int keySlice(const ReportInput& in, int phase) {
+int keySliceForBoth(const ReportInput& in) {
     int best = in.series ? in.series->slices / 2 : 0;
     double area = 0;
     const auto& f = in.reviewedFunction;
-    if (phase >= 0 && phase < static_cast<int>(f.phases.size()))
-        for (int s = 0; s < static_cast<int>(f.phases[phase].bloodPoolMm2.size()); ++s)
-            if (f.phases[phase].bloodPoolMm2[s] > area) {
-                area = f.phases[phase].bloodPoolMm2[s];
-                best = s;
-            }
+    const int ed = f.edPhase, es = f.esPhase;
+    if (ed < 0 || ed >= static_cast<int>(f.phases.size())) return best;
+    for (int s = 0; s < static_cast<int>(f.phases[ed].bloodPoolMm2.size()); ++s) {
+        const double a = f.phases[ed].bloodPoolMm2[s];
+        const bool atEs = es < 0 || es >= static_cast<int>(f.phases.size()) ||
+                          (s < static_cast<int>(f.phases[es].bloodPoolMm2.size()) && f.phases[es].bloodPoolMm2[s] > 0);
+        if (a > area && atEs) {
+            area = a;
+            best = s;
+        }
+    }
     return best;
+}
+
+QStringList reportHeader(const ReportInput& in) {
+    const auto& info = in.series->info;
+    auto date = [](const std::string& v) {
+        const auto d = io::parseDicomDate(v);
+        return d ? QLocale().toString(QDate(d->year, d->month, d->day), QLocale::LongFormat) : QString();
+    };
+    QStringList patient;
+    const QString name = QString::fromStdString(info.patientName).replace('^', ' ').simplified();
+    const QString id = QString::fromStdString(info.patientId).simplified();
+    if (!name.isEmpty()) patient << name;
+    if (!id.isEmpty() && id != name) patient << QObject::tr("ID %1").arg(id);
+    const QString born = date(info.patientBirthDate);
+    if (!born.isEmpty()) patient << QObject::tr("born %1").arg(born);
+    const std::string sex = io::patientSexName(info.patientSex);
+    if (sex == "Male") patient << QObject::tr("male");
+    else if (sex == "Female") patient << QObject::tr("female");
+    else if (sex == "Other") patient << QObject::tr("sex: other");
+
+    QStringList study;
+    const QString studyDate = date(info.studyDate);
+    if (!studyDate.isEmpty()) study << QObject::tr("Study of %1").arg(studyDate);
+    if (!info.studyDescription.empty()) study << QString::fromStdString(info.studyDescription).simplified();
+    const auto& g = in.series->geometry;
+    QString series = info.seriesDescription.empty()
+                         ? QObject::tr("Series")
+                         : QObject::tr("Series %1").arg(QString::fromStdString(info.seriesDescription).simplified());
+    series += QObject::tr(": %1 slices × %2 phases, pixels %3 × %4 mm, slices %5 mm apart")
+                  .arg(in.series->slices)
+                  .arg(in.series->phases)
+                  .arg(QLocale().toString(g.rowSpacing, 'f', 2), QLocale().toString(g.colSpacing, 'f', 2),
+                       QLocale().toString(g.sliceSpacing, 'f', 1));
+    study << series;
+
+    QStringList lines;
+    if (!patient.isEmpty()) lines << QObject::tr("Patient: %1").arg(patient.join(QStringLiteral(", ")));
+    lines << study.join(QStringLiteral(" · "));
+    lines << QObject::tr("Model: %1 · %n image(s) reviewed by a person", "", in.reviewedImages).arg(in.modelName);
+    lines << QObject::tr("Report made on %1 by CardioSeg")
+                 .arg(QLocale().toString(QDateTime::currentDateTime(), QLocale::ShortFormat));
+    return lines;
 }
 
 QImage keyImage(const ReportInput& in, int slice, int phase, int size) {
@@ -129,22 +197,7 @@ void writeReport(const QString& file, const ReportInput& in) {
         p.drawText(QRect(0, y, W, 60), Qt::AlignLeft | Qt::AlignVCenter, QObject::tr("Left-ventricular function"));
         y += 70;
         p.setFont(body);
-        const auto& info = in.series->info;
-        const QStringList header{
-            QObject::tr("Patient: %1 (ID %2), born %3, sex %4")
-                .arg(QString::fromStdString(info.patientName), QString::fromStdString(info.patientId),
-                     QString::fromStdString(info.patientBirthDate), QString::fromStdString(info.patientSex)),
-            QObject::tr("Study date %1 · %2 · series %3 (%4 slices × %5 phases, %6 × %7 mm, slices %8 mm apart)")
-                .arg(QString::fromStdString(info.studyDate), QString::fromStdString(info.studyDescription),
-                     QString::fromStdString(info.seriesDescription))
-                .arg(in.series->slices)
-                .arg(in.series->phases)
-                .arg(in.series->geometry.rowSpacing, 0, 'f', 2)
-                .arg(in.series->geometry.colSpacing, 0, 'f', 2)
-                .arg(in.series->geometry.sliceSpacing, 0, 'f', 1),
-            QObject::tr("Model: %1 · %n image(s) reviewed by a person", "", in.reviewedImages).arg(in.modelName),
-            QObject::tr("Report made %1 by CardioSeg").arg(QDateTime::currentDateTime().toString(Qt::ISODate)),
-        };
+        const QStringList header = reportHeader(in);
         for (const auto& h : header) {
             p.drawText(QRect(0, y, W, line), Qt::AlignLeft, h);
             y += line;
@@ -164,18 +217,17 @@ void writeReport(const QString& file, const ReportInput& in) {
         p.setFont(body);
         for (const auto& row : rows) {
             p.drawText(QRect(c0, y, c1, line), Qt::AlignLeft, row.name);
-            p.drawText(QRect(c1, y, c2 - c1, line), Qt::AlignRight, number(row.model, row.decimals));
-            p.drawText(QRect(c2, y, c3 - c2, line), Qt::AlignRight, number(row.reviewed, row.decimals));
+            p.drawText(QRect(c1, y, c2 - c1, line), Qt::AlignRight, localNumber(row.model, row.decimals));
+            p.drawText(QRect(c2, y, c3 - c2, line), Qt::AlignRight, localNumber(row.reviewed, row.decimals));
             if (row.difference)
-                p.drawText(QRect(c3, y, W - c3, line), Qt::AlignRight, number(row.reviewed - row.model, row.decimals));
+                p.drawText(QRect(c3, y, W - c3, line), Qt::AlignRight, localNumber(row.reviewed - row.model, row.decimals));
             y += line;
         }
         y += line;
 
-        // Volume curve.
-        const QRect plot(W / 10, y, W * 85 / 100, 380);
-        p.setPen(QColor(60, 60, 60));
-        p.drawRect(plot);
+        // Volume curve: phases along x, volume along y with round ticks, ED and ES marked.
+        const int axisGap = QFontMetrics(body, &pdf).horizontalAdvance(QStringLiteral("0000")) + 20;
+        const QRect plot(axisGap + line, y, W - axisGap - line - 10, 380);
         double lo = 1e9, hi = 0;
         for (const auto* f : {&m, &r})
             for (const auto& ph2 : f->phases)
@@ -183,12 +235,44 @@ void writeReport(const QString& file, const ReportInput& in) {
                     lo = std::min(lo, ph2.bloodPoolMl);
                     hi = std::max(hi, ph2.bloodPoolMl);
                 }
+        const int n = std::max(2, static_cast<int>(r.phases.size()));
         if (hi > lo) {
-            const int n = std::max(2, static_cast<int>(r.phases.size()));
-            auto at = [&](int phase, double v) {
+            const auto ticks = axisTicks(lo, hi, 6);
+            const double bottom = ticks.front(), top = ticks.back();
+            auto at = [&](double phase, double v) {
                 return QPointF(plot.left() + plot.width() * phase / double(n - 1),
-                               plot.bottom() - plot.height() * (v - lo * 0.95) / (hi * 1.05 - lo * 0.95));
+                               plot.bottom() - plot.height() * (v - bottom) / (top - bottom));
             };
+            p.setFont(body);
+            for (double t : ticks) {
+                const QPointF q = at(0, t);
+                p.setPen(QPen(QColor(215, 215, 215), 1));
+                p.drawLine(QPointF(plot.left(), q.y()), QPointF(plot.right(), q.y()));
+                p.setPen(Qt::black);
+                p.drawText(QRectF(plot.left() - axisGap, q.y() - line / 2.0, axisGap - 8, line),
+                           Qt::AlignRight | Qt::AlignVCenter, localNumber(t, 0));
+            }
+            const int step = n > 24 ? 5 : n > 12 ? 2 : 1;
+            for (int ph = 0; ph < n; ph += step) {
+                const QPointF q = at(ph, bottom);
+                p.setPen(Qt::black);
+                p.drawLine(q, q + QPointF(0, 8));
+                p.drawText(QRectF(q.x() - 40, q.y() + 10, 80, line), Qt::AlignHCenter | Qt::AlignTop,
+                           QString::number(ph + 1));
+            }
+            // End-diastole and end-systole: vertical lines with their names.
+            for (const auto& [phase, name, colour] :
+                 {std::make_tuple(r.edPhase, QObject::tr("ED"), QColor(200, 50, 50)),
+                  std::make_tuple(r.esPhase, QObject::tr("ES"), QColor(50, 120, 210))}) {
+                if (phase < 0) continue;
+                QPen pen(colour, 2, Qt::DotLine);
+                p.setPen(pen);
+                const double x = at(phase, bottom).x();
+                p.drawLine(QPointF(x, plot.top()), QPointF(x, plot.bottom()));
+                p.setPen(colour);
+                p.drawText(QRectF(x - 60, plot.top() - line - 2, 120, line), Qt::AlignHCenter | Qt::AlignBottom,
+                           QObject::tr("%1 (phase %2)").arg(name).arg(phase + 1));
+            }
             for (int k = 0; k < 2; ++k) {
                 const auto& f = k == 0 ? m : r;
                 QPen pen(k == 0 ? QColor(90, 120, 200) : labelColor(image::label::BloodPool), 3);
@@ -204,23 +288,30 @@ void writeReport(const QString& file, const ReportInput& in) {
                 }
                 p.drawPath(path);
             }
+            // The y axis title, turned.
+            p.save();
             p.setPen(Qt::black);
-            p.drawText(QRect(0, plot.top() - 4, plot.left() - 6, line), Qt::AlignRight, number(hi * 1.05, 0));
-            p.drawText(QRect(0, plot.bottom() - line, plot.left() - 6, line), Qt::AlignRight, number(lo * 0.95, 0));
+            p.translate(line / 2.0, plot.center().y());
+            p.rotate(-90);
+            p.drawText(QRectF(-150, -line / 2.0, 300, line), Qt::AlignCenter, QObject::tr("Blood pool (mL)"));
+            p.restore();
         }
+        p.setPen(QColor(60, 60, 60));
+        p.setBrush(Qt::NoBrush);
+        p.drawRect(plot);
         p.setPen(Qt::black);
-        y = plot.bottom() + 6;
+        y = plot.bottom() + 10 + line;
         p.drawText(QRect(0, y, W, line), Qt::AlignHCenter,
-                   QObject::tr("Blood-pool volume (mL) over the %n phase(s): reviewed solid, model dashed", "",
+                   QObject::tr("Cardiac phase · blood-pool volume over the %n phase(s): reviewed solid, model dashed", "",
                                static_cast<int>(r.phases.size())));
         y += 2 * line;
 
         // Key images at end-diastole and end-systole.
         const int size = W * 40 / 100;
+        const int slice = keySliceForBoth(in);  // the same slice at both phases, so they compare
         for (int k = 0; k < 2; ++k) {
             const int phase = k == 0 ? r.edPhase : r.esPhase;
             if (phase < 0) continue;
-            const int slice = keySlice(in, phase);
             const int x = k == 0 ? W / 20 : W * 55 / 100;
             p.drawImage(QRect(x, y, size, size), keyImage(in, slice, phase, 512));
             p.drawText(QRect(x, y + size + 4, size, line), Qt::AlignHCenter,
@@ -228,13 +319,15 @@ void writeReport(const QString& file, const ReportInput& in) {
                            QObject::tr(": slice %1, phase %2").arg(slice + 1).arg(phase + 1));
         }
         y += size + 2 * line;
-        const QStringList footer{
-            in.agreement,
+        QStringList footer;
+        if (!in.agreement.isEmpty()) footer << in.agreement;
+        footer << 
             QObject::tr("Volumes by disc summation: each labelled slice contributes its labelled area × the slice "
                         "spacing; nothing is extrapolated beyond the outermost labelled slices. ED and ES are the "
-                        "phases of largest and smallest blood-pool volume. LV mass = myocardium at ED × 1.05 g/mL; "
-                        "BSA by Mosteller. Reviewed labels: the corrections, the model's where an image has none."),
-        };
+                        "phases of largest and smallest blood-pool volume unless set by hand. LV mass = myocardium "
+                        "at ED × %1 g/mL; BSA by Mosteller. Reviewed labels: the corrections, the model's where an "
+                        "image has none.")
+                          .arg(localNumber(1.05, 2));
         for (const auto& f : footer) {
             const QRect box = p.boundingRect(QRect(0, y, W, 10 * line), Qt::TextWordWrap, f);
             p.drawText(QRect(0, y, W, box.height()), Qt::TextWordWrap, f);

@@ -16,9 +16,18 @@ struct ReportInput {
     analysis::CardiacFunction modelFunction;
     analysis::CardiacFunction reviewedFunction;
     QString modelName;       ///< file and version of the model
-    QString agreement;       ///< the model against the corrections, for people
+    QString agreement;       ///< the model against the corrections, in clinical words (no metric jargon)
     int reviewedImages = 0;  ///< images corrected or confirmed
 };
+
+/// The report's header lines: patient, study, model, date. Empty or invalid values (dates such
+/// as 00000000, unknown sex codes) are left out rather than printed raw; dates as the locale
+/// writes them.
+QStringList reportHeader(const ReportInput& input);
+
+/// The slice the key images show: the same slice at end-diastole and end-systole, the
+/// mid-ventricular one (largest reviewed blood pool at end-diastole, present at both phases).
+int keySliceForBoth(const ReportInput& input);
 
 /// Writes a PDF report (any thread): patient and study, the measures from the model and from
 /// the reviewed labels with their differences, the volume curve, key images with contours at
@@ -31,7 +40,6 @@ void writeReport(const QString& file, const ReportInput& input);
 /// dashed, cropped around the ventricle and enlarged.
 QImage keyImage(const ReportInput& input, int slice, int phase, int size);
 
-/// The slice with the largest reviewed blood pool at a phase (the mid-ventricle), or the middle slice.
-int keySlice(const ReportInput& input, int phase);
+
 
 }  // namespace cardioseg::ui

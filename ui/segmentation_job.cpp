@@ -4,18 +4,53 @@
 #include <chrono>
 #include <thread>
 
+#include "io/prediction_cache.h"
 #include "training/segment_series.h"
 
 namespace cardioseg::ui {
 
+std::string predictionKey(const QString& modelPath) {
+    return io::fileDigest(modelPath.toStdString()) + "/postprocessed";
+}
+
 SegmentationResult runSegmentation(std::shared_ptr<engine::Segmenter> segmenter, const QString& modelPath,
                                    const EngineSettings& settings, const image::CineSeries& series,
-                                   const SegmentationRequest& request, const io::ProgressFn& progress,
+                                   const SegmentationRequest& request, const QString& workspaceFolder,
+                                   const io::ProgressFn& progress,
                                    const std::function<void(int, int, image::LabelMap)>& onImage) {
     SegmentationResult r;
     r.series = request.series;
     const auto t0 = std::chrono::steady_clock::now();
     try {
+        r.modelKey = predictionKey(modelPath);
+        std::vector<std::pair<int, int>> cells = request.cells;
+        if (cells.empty())
+            for (int s = 0; s < series.slices; ++s)
+                for (int p = 0; p < series.phases; ++p)
+                    if (series.frameAt(s, p) >= 0) cells.emplace_back(s, p);
+        // Labels this model already made for this series: handed over at once.
+        if (request.useCache && !workspaceFolder.isEmpty()) {
+            if (auto cached = io::PredictionCache(workspaceFolder.toStdString()).load(series, r.modelKey)) {
+                std::vector<std::pair<int, int>> rest;
+                for (const auto& [s, p] : cells) {
+                    auto& map = cached->at(s, p);
+                    if (map.empty()) {
+                        rest.emplace_back(s, p);
+                        continue;
+                    }
+                    onImage(s, p, std::move(map));
+                    ++r.cached;
+                }
+                cells = std::move(rest);
+            }
+        }
+        if (cells.empty()) {
+            if (progress) progress(1.0, "from the workspace");
+            r.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+            r.device = segmenter ? segmenter->device() : std::string("cache");
+            r.segmenter = segmenter;
+            return r;
+        }
         if (!segmenter) {
             engine::SegmentOptions options;
             options.device = engine::parseDevice(settings.device.toStdString());
@@ -29,7 +64,7 @@ SegmentationResult runSegmentation(std::shared_ptr<engine::Segmenter> segmenter,
         r.segmenter = segmenter;
         r.device = segmenter->device();
         training::SegmentRequest sr;
-        sr.cells = request.cells;
+        sr.cells = cells;
         sr.progress = progress;
         sr.onImage = onImage;
         // Each chunk is shown as soon as it is done: one image per CPU thread (the segmenter

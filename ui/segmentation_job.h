@@ -24,13 +24,18 @@ struct EngineSettings {
 struct SegmentationRequest {
     int series = -1;
     std::vector<std::pair<int, int>> cells;
+    /// Take the labels this model already made from the workspace; false runs the model
+    /// again (the user asked for it).
+    bool useCache = true;
 };
 
 /// What a segmentation job hands back to the GUI thread (by value). The labels themselves go
 /// to the `onImage` callback as each image is done.
 struct SegmentationResult {
     int series = -1;
-    std::size_t images = 0;  ///< images segmented
+    std::size_t images = 0;  ///< images segmented by the model in this job
+    std::size_t cached = 0;  ///< images whose labels came from the workspace's prediction cache
+    std::string modelKey;    ///< the model version the labels belong to (io::PredictionCache)
     double seconds = 0.0;
     std::string device;
     std::string error;           ///< empty on success
@@ -39,12 +44,18 @@ struct SegmentationResult {
 };
 
 /// Segments the requested images of a series (any thread), one at a time, handing each
-/// image's post-processed labels to `onImage` as soon as it is ready. Creates the segmenter
-/// from `modelPath` when `segmenter` is null; with threads 0 the CPU keeps a core for the
-/// interface.
+/// image's post-processed labels to `onImage` as soon as it is ready. Images whose labels by
+/// this model are in the prediction cache of `workspaceFolder` (empty: no cache) are handed
+/// over from there at once, without running the model. Creates the segmenter from
+/// `modelPath` when `segmenter` is null (and only when some image needs it); with threads 0
+/// the CPU keeps a core for the interface.
 SegmentationResult runSegmentation(std::shared_ptr<engine::Segmenter> segmenter, const QString& modelPath,
                                    const EngineSettings& settings, const image::CineSeries& series,
-                                   const SegmentationRequest& request, const io::ProgressFn& progress,
+                                   const SegmentationRequest& request, const QString& workspaceFolder,
+                                   const io::ProgressFn& progress,
                                    const std::function<void(int slice, int phase, image::LabelMap labels)>& onImage);
+
+/// The cache key of a model file's labels (its digest; labels are post-processed).
+std::string predictionKey(const QString& modelPath);
 
 }  // namespace cardioseg::ui

@@ -204,11 +204,28 @@ void SliceView::paintEvent(QPaintEvent*) {
     p.drawText(inner, Qt::AlignLeft | Qt::AlignBottom,
                tr("W %1  L %2   zoom %3%").arg(m_window.width, 0, 'f', 0).arg(m_window.center, 0, 'f', 0)
                    .arg(m_zoom * 100, 0, 'f', 0));
+    if (!m_badge.isEmpty()) {
+        const QFontMetrics fm(font());
+        const QRect tag(inner.left(), inner.top(), fm.horizontalAdvance(m_badge) + 14, fm.height() + 6);
+        p.setRenderHint(QPainter::Antialiasing);
+        p.setPen(Qt::NoPen);
+        p.setBrush(m_badgeColor);
+        p.drawRoundedRect(tag, 4, 4);
+        p.setPen(Qt::white);
+        p.drawText(tag, Qt::AlignCenter, m_badge);
+    }
     if (m_overlayVisible && m_layers.disagreement > 0) {
         p.setPen(disagreementColor());
         p.drawText(inner, Qt::AlignRight | Qt::AlignBottom,
                    tr("model ≠ corrections: %n px", "", static_cast<int>(m_layers.disagreement)));
     }
+}
+
+void SliceView::setBadge(const QString& text, const QColor& color) {
+    if (text == m_badge && color == m_badgeColor) return;
+    m_badge = text;
+    m_badgeColor = color;
+    update();
 }
 
 void SliceView::resizeEvent(QResizeEvent*) { m_fit = true; }

@@ -38,6 +38,10 @@ public:
     void setOverlay(OverlayLayers layers);
     const OverlayLayers& overlay() const { return m_layers; }
     void setOverlayVisible(bool visible);
+    /// A short state shown in the top-left corner on a coloured tag (the review state of the
+    /// image, ED/ES); empty: none.
+    void setBadge(const QString& text, const QColor& color);
+    QString badge() const { return m_badge; }
     void fitToWindow();
     double zoom() const { return m_zoom; }
     /// The interaction of the left button; `brushRadius` in image pixels (Paint).
@@ -112,6 +116,8 @@ private:
     image::Polygon m_edit;        ///< editable outline (Contour mode)
     image::Polygon m_editBefore;  ///< the outline when the current vertex drag began
     QColor m_editColor;
+    QString m_badge;
+    QColor m_badgeColor;
     int m_vertex = -1;            ///< vertex being dragged
     int m_hover = -1;             ///< vertex under the cursor
 };

@@ -55,6 +55,14 @@ CardiacFunction measureFunction(const image::CineSeries& series, const image::Se
         if (f.edPhase < 0 || m.bloodPoolMl > f.phases[f.edPhase].bloodPoolMl) f.edPhase = m.phase;
         if (f.esPhase < 0 || m.bloodPoolMl < f.phases[f.esPhase].bloodPoolMl) f.esPhase = m.phase;
     }
+    const int phases = static_cast<int>(f.phases.size());
+    if (options.edPhase >= 0 && options.edPhase < phases) f.edPhase = options.edPhase;
+    if (options.esPhase >= 0 && options.esPhase < phases) f.esPhase = options.esPhase;
+    f.edEsByHand = (options.edPhase >= 0 && options.edPhase < phases) || (options.esPhase >= 0 && options.esPhase < phases);
+    if (f.edEsByHand)
+        for (int p : {f.edPhase, f.esPhase})
+            if (f.phases[p].labelledSlices < most && f.note.empty())
+                f.note = "phase " + std::to_string(p + 1) + " is labelled on fewer slices than others";
     f.edvMl = f.phases[f.edPhase].bloodPoolMl;
     if (f.esPhase != f.edPhase) {
         f.esvMl = f.phases[f.esPhase].bloodPoolMl;
@@ -66,7 +74,12 @@ CardiacFunction measureFunction(const image::CineSeries& series, const image::Se
     f.myocardiumMl = f.phases[f.edPhase].myocardiumMl;
     f.lvMassG = f.myocardiumMl * options.myocardialDensity;
     if (std::isnan(f.lvMassG) && f.note.empty()) f.note = "no myocardium labelled at end-diastole: no LV mass";
-    f.bsaM2 = bodySurfaceArea(series.info.patientSizeM, series.info.patientWeightKg);
+    // What the images say comes first; a person's entry completes what they lack.
+    const bool heightEntered = !(series.info.patientSizeM > 0) && options.heightM > 0;
+    const bool weightEntered = !(series.info.patientWeightKg > 0) && options.weightKg > 0;
+    f.bsaM2 = bodySurfaceArea(heightEntered ? options.heightM : series.info.patientSizeM,
+                              weightEntered ? options.weightKg : series.info.patientWeightKg);
+    f.bodySizeEntered = (heightEntered || weightEntered) && !std::isnan(f.bsaM2);
     if (!std::isnan(f.bsaM2)) {
         f.edviMlM2 = f.edvMl / f.bsaM2;
         f.esviMlM2 = f.esvMl / f.bsaM2;

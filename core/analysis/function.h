@@ -45,10 +45,19 @@ struct CardiacFunction {
     double sviMlM2 = std::numeric_limits<double>::quiet_NaN();
     double lvMassIndexGM2 = std::numeric_limits<double>::quiet_NaN();
     std::string note;  ///< why figures are missing, when they are
+    bool edEsByHand = false;     ///< ED and ES were chosen by a person (FunctionOptions)
+    bool bodySizeEntered = false;  ///< BSA from a height and weight entered by a person
 };
 
 struct FunctionOptions {
     double myocardialDensity = 1.05;  ///< g/mL
+    /// End-diastole and end-systole chosen by a person (0-based; -1: found from the volumes).
+    /// A chosen phase without labels leaves its figures empty, with a note.
+    int edPhase = -1;
+    int esPhase = -1;
+    /// Height (m) and weight (kg) entered by a person, used when the images have none.
+    double heightM = 0.0;
+    double weightKg = 0.0;
 };
 
 CardiacFunction measureFunction(const image::CineSeries& series, const image::SeriesLabels& labels,

@@ -98,9 +98,16 @@ void Workspace::save(const image::CineSeries& series, const SeriesWork& work) co
         review[std::to_string(series.frames[f].instanceNumber) + ":" + std::to_string(cell.first) + ":" +
                std::to_string(cell.second)] = static_cast<int>(state);
     }
+    json clinical = json::object();
+    const ClinicalInputs& c = work.clinical;
+    if (c.edPhase >= 0) clinical["ed_phase"] = c.edPhase;
+    if (c.esPhase >= 0) clinical["es_phase"] = c.esPhase;
+    if (c.heightM > 0) clinical["height_m"] = c.heightM;
+    if (c.weightKg > 0) clinical["weight_kg"] = c.weightKg;
     index["series"][series.info.seriesUid] = {{"folder", dir.filename().string()},
                                               {"patient_id", series.info.patientId},
-                                              {"review", review}};
+                                              {"review", review},
+                                              {"clinical", clinical}};
     writeFileAtomically(m_folder / "workspace.json", index.dump(2) + "\n");
 }
 
@@ -118,7 +125,23 @@ SeriesWork Workspace::load(const image::CineSeries& series, std::vector<SkippedF
         return work;
     }
     if (!index.contains("series") || !index["series"].contains(series.info.seriesUid)) return work;
-    const json& review = index["series"][series.info.seriesUid]["review"];
+    const json& entry = index["series"][series.info.seriesUid];
+    if (entry.contains("clinical") && entry["clinical"].is_object()) {
+        const json& c = entry["clinical"];
+        auto phase = [&](const char* key) {
+            const int p = c.contains(key) && c[key].is_number_integer() ? c[key].get<int>() : -1;
+            return p >= 0 && p < series.phases ? p : -1;
+        };
+        auto positive = [&](const char* key, double max) {
+            const double v = c.contains(key) && c[key].is_number() ? c[key].get<double>() : 0.0;
+            return v > 0 && v < max ? v : 0.0;
+        };
+        work.clinical.edPhase = phase("ed_phase");
+        work.clinical.esPhase = phase("es_phase");
+        work.clinical.heightM = positive("height_m", 3.0);
+        work.clinical.weightKg = positive("weight_kg", 500.0);
+    }
+    const json& review = entry.contains("review") ? entry["review"] : json::object();
     for (const auto& [key, value] : review.items()) {
         int instance = 0, slice = 0, phase = 0;
         if (std::sscanf(key.c_str(), "%d:%d:%d", &instance, &slice, &phase) != 3 || !value.is_number_integer()) continue;

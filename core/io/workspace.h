@@ -17,10 +17,22 @@ inline constexpr const char* kWorkspaceFolderName = "CardioSeg workspace";
 /// Review state of one image.
 enum class ReviewState { Unreviewed = 0, Corrected = 1, Confirmed = 2 };
 
-/// What a cardiologist did on one series: corrected labels and review states.
+/// What a clinician entered for a series: it overrides or completes what the images say.
+struct ClinicalInputs {
+    int edPhase = -1;       ///< end-diastole chosen by hand (0-based); -1: found from the volumes
+    int esPhase = -1;       ///< end-systole chosen by hand; -1: found from the volumes
+    double heightM = 0.0;   ///< entered because the images lack PatientSize; 0: none
+    double weightKg = 0.0;  ///< entered because the images lack PatientWeight; 0: none
+    bool operator==(const ClinicalInputs& o) const {
+        return edPhase == o.edPhase && esPhase == o.esPhase && heightM == o.heightM && weightKg == o.weightKg;
+    }
+};
+
+/// What a cardiologist did on one series: corrected labels, review states, clinical inputs.
 struct SeriesWork {
     image::SeriesLabels corrections;
     std::map<std::pair<int, int>, ReviewState> review;  ///< (slice, phase) → state; absent: unreviewed
+    ClinicalInputs clinical;
 };
 
 /// A study's workspace folder: workspace.json (series UIDs, review states by DICOM instance

@@ -101,6 +101,48 @@ engine::BatchProvider makeMixedProvider(const std::vector<LabelledImage>& correc
     };
 }
 
+std::string describeDecision(const FinetuneReport& report, const FinetuneOptions& o, std::size_t held,
+                             std::size_t replayChecked) {
+    const bool heldChecked = held > 0 && !std::isnan(report.diceBefore);
+    const bool heldOk = !heldChecked || report.diceAfter >= report.diceBefore - o.tolerance;
+    std::ostringstream why;
+    if (heldChecked)
+        why << "held-out corrections (" << held << "): Dice " << figure(report.diceBefore) << " → "
+            << figure(report.diceAfter);
+    else if (o.holdout <= 0)
+        why << "no corrections held out (all used for training)";
+    else
+        why << "too few corrections to hold any out (4 needed)";
+    if (replayChecked > 0)
+        why << "; replay images (" << replayChecked << "): " << figure(report.replayBefore) << " → "
+            << figure(report.replayAfter);
+    // Said as it is: "at least as good" only where nothing fell.
+    auto plain = [](double v) {
+        std::ostringstream out;
+        out.precision(2);
+        out << v;
+        return out.str();
+    };
+    const bool heldBetter = heldChecked && report.diceAfter > report.diceBefore;
+    const bool replayFell = replayChecked > 0 && report.replayAfter < report.replayBefore;
+    if (report.accepted) {
+        why << "; accepted: ";
+        if (!heldChecked) why << "nothing held out to compare";
+        else why << (heldBetter ? "better on the held-out corrections" : "as good on the held-out corrections");
+        if (replayFell)
+            why << ", and within " << plain(o.forgetTolerance) << " of the old model on the replay images ("
+                << plain(report.replayAfter - report.replayBefore) << ")";
+        else if (replayChecked > 0)
+            why << ", and at least as good on the replay images";
+    } else if (heldOk) {
+        why << "; not used: it forgets what it knew (replay images " << plain(report.replayAfter - report.replayBefore)
+            << ", more than " << plain(o.forgetTolerance) << " below the old model)";
+    } else {
+        why << "; not used: worse on the held-out corrections";
+    }
+    return why.str();
+}
+
 FinetuneReport finetune(const engine::Model& base, const std::vector<LabelledImage>& corrections,
                         const std::vector<LabelledImage>& replay, const FinetuneOptions& o,
                         const std::function<bool(const FinetuneProgress&)>& progress) {
@@ -200,19 +242,7 @@ FinetuneReport finetune(const engine::Model& base, const std::vector<LabelledIma
     const bool heldOk = heldSamples.empty() || report.diceAfter >= report.diceBefore - o.tolerance;
     const bool replayOk = replaySamples.empty() || report.replayAfter >= report.replayBefore - o.forgetTolerance;
     report.accepted = heldOk && replayOk;
-    std::ostringstream why;
-    if (!heldSamples.empty())
-        why << "held-out corrections (" << held.size() << "): Dice " << figure(report.diceBefore) << " → "
-            << figure(report.diceAfter);
-    else if (o.holdout <= 0)
-        why << "no corrections held out (all used for training)";
-    else
-        why << "too few corrections to hold any out (4 needed)";
-    if (!replaySamples.empty())
-        why << "; replay images (" << replayCheck.size() << "): " << figure(report.replayBefore) << " → "
-            << figure(report.replayAfter);
-    why << (report.accepted ? "; at least as good" : heldOk ? "; it forgets what it knew" : "; worse on held-out images");
-    report.decision = why.str();
+    report.decision = describeDecision(report, o, held.size(), replaySamples.empty() ? 0 : replayCheck.size());
 
     auto& meta = candidate->metadata();
     const auto& parentMeta = base.metadata();

@@ -77,6 +77,13 @@ FinetuneReport finetune(const engine::Model& base, const std::vector<LabelledIma
                         const std::vector<LabelledImage>& replay, const FinetuneOptions& options,
                         const std::function<bool(const FinetuneProgress&)>& progress = {});
 
+/// Why a finished fine-tune is accepted or not, for people: the held-out and replay Dice before
+/// and after, and the verdict in plain words — "at least as good" only when nothing fell;
+/// "within 0.01 of the old model" when the replay images lost a little but within the tolerance.
+/// `held`: corrections held out; `replayChecked`: replay images checked (0: none).
+std::string describeDecision(const FinetuneReport& report, const FinetuneOptions& options, std::size_t held,
+                             std::size_t replayChecked);
+
 /// Labelled images of the base model's own training data that are at hand, for replay: the
 /// patients it was trained on (metadata "trained_on") found in `dataset` when that is a dataset
 /// in SCD layout, else those found in the sample dataset shipped with CardioSeg. Images among

@@ -1,16 +1,12 @@
-// Mask export and import: PNG, NIfTI (3-D and 4-D) and DICOM SEG round trips, atomic writes.
+// Mask export and import: PNG and NIfTI (3-D and 4-D) round trips, atomic writes (DICOM SEG: test_dicom_seg).
 #include <QtTest>
 
 #include <cstring>
 #include <fstream>
 #include <random>
 
-#include <dcmtk/config/osconfig.h>
-#include <dcmtk/dcmdata/dctk.h>
-
 #include "io/atomic_file.h"
 #include "io/dicom_loader.h"
-#include "io/dicom_seg.h"
 #include "io/nifti_masks.h"
 #include "io/png_masks.h"
 #include "synthetic_dicom.h"
@@ -52,13 +48,6 @@ struct Fixture {
 
 bool sameLabels(const image::SeriesLabels& a, const image::SeriesLabels& b) {
     return a.slices == b.slices && a.phases == b.phases && a.maps == b.maps;
-}
-
-image::SeriesLabels withoutIgnore(image::SeriesLabels l) {
-    for (auto& m : l.maps)
-        for (auto& v : m.data)
-            if (v == image::label::Ignore) v = image::label::Background;
-    return l;
 }
 
 float readFloat(const std::string& bytes, std::size_t offset) {
@@ -187,72 +176,6 @@ private slots:
         QVERIFY_THROWS_EXCEPTION(std::runtime_error, io::readNiftiLabelsFor(file, other));
         { std::ofstream(fx.dir / "bad.nii") << "garbage"; }
         QVERIFY_THROWS_EXCEPTION(std::runtime_error, io::readNiftiLabels(fx.dir / "bad.nii"));
-    }
-
-    void dicomSegRoundTrip() {
-        Fixture fx;
-        const fs::path file = fx.dir / "seg.dcm";
-        io::writeDicomSeg(file, fx.series, fx.labels);
-        const auto back = io::readDicomSeg(file, fx.series);
-        QVERIFY(sameLabels(back, withoutIgnore(fx.labels)));  // unknown pixels are in no segment
-
-        DcmFileFormat ff;
-        QVERIFY(ff.loadFile(file.string().c_str()).good());
-        DcmDataset& ds = *ff.getDataset();
-        OFString v;
-        ds.findAndGetOFString(DCM_SOPClassUID, v);
-        QCOMPARE(std::string(v.c_str()), std::string(UID_SegmentationStorage));
-        ds.findAndGetOFString(DCM_PatientID, v);
-        QCOMPARE(std::string(v.c_str()), fx.spec.patientId);
-        ds.findAndGetOFString(DCM_StudyInstanceUID, v);
-        QCOMPARE(std::string(v.c_str()), fx.spec.studyUid);
-        ds.findAndGetOFString(DCM_FrameOfReferenceUID, v);
-        QCOMPARE(std::string(v.c_str()), fx.spec.studyUid + ".9");
-        ds.findAndGetOFString(DCM_NumberOfFrames, v);
-        QCOMPARE(std::stoi(v.c_str()), int(2 * fx.labels.labelledCount()));
-        DcmSequenceOfItems* segments = nullptr;
-        QVERIFY(ds.findAndGetSequence(DCM_SegmentSequence, segments).good());
-        QCOMPARE(segments->card(), 2ul);
-        segments->getItem(1)->findAndGetOFString(DCM_SegmentLabel, v);
-        QCOMPARE(std::string(v.c_str()), std::string("LV myocardium"));
-        DcmItem* type = nullptr;
-        segments->getItem(1)->findAndGetSequenceItem(DCM_SegmentedPropertyTypeCodeSequence, type);
-        type->findAndGetOFString(DCM_CodeValue, v);
-        QCOMPARE(std::string(v.c_str()), std::string("74281007"));
-    }
-
-    void dicomSegDeidentified() {
-        Fixture fx;
-        io::DicomSegOptions opt;
-        opt.deidentify = true;
-        const fs::path file = fx.dir / "anon.dcm";
-        io::writeDicomSeg(file, fx.series, fx.labels, opt);
-        DcmFileFormat ff;
-        QVERIFY(ff.loadFile(file.string().c_str()).good());
-        OFString v;
-        ff.getDataset()->findAndGetOFString(DCM_PatientName, v);
-        QCOMPARE(std::string(v.c_str()), std::string("Anonymous"));
-        ff.getDataset()->findAndGetOFString(DCM_PatientID, v);
-        QVERIFY(std::string(v.c_str()) != fx.spec.patientId);
-        v.clear();
-        ff.getDataset()->findAndGetOFString(DCM_PatientBirthDate, v);
-        QVERIFY(v.empty());
-        QVERIFY(readAll(file).find(fx.spec.patientId) == std::string::npos);
-        // Still readable onto the source images.
-        QCOMPARE(io::readDicomSeg(file, fx.series).labelledCount(), fx.labels.labelledCount());
-    }
-
-    void dicomSegErrors() {
-        Fixture fx;
-        QVERIFY_THROWS_EXCEPTION(std::runtime_error,
-                                 io::writeDicomSeg(fx.dir / "empty.dcm", fx.series, image::SeriesLabels::like(fx.series)));
-        QVERIFY(!fs::exists(fx.dir / "empty.dcm"));
-        // A SEG of another series references none of our images.
-        Fixture other;
-        io::writeDicomSeg(fx.dir / "other.dcm", other.series, other.labels);
-        image::CineSeries renamed = fx.series;
-        for (auto& f : renamed.frames) f.sopInstanceUid += ".0";
-        QVERIFY_THROWS_EXCEPTION(std::runtime_error, io::readDicomSeg(fx.dir / "other.dcm", renamed));
     }
 
     void atomicWritesLeaveNoPartialFile() {

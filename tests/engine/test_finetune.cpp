@@ -281,6 +281,30 @@ private Q_SLOTS:
         QVERIFY_THROWS_EXCEPTION(std::runtime_error, versions.list());
     }
 
+    void decisionSaysWhatHappened() {
+        training::FinetuneOptions o;
+        training::FinetuneReport r;
+        r.diceBefore = 0.80;
+        r.diceAfter = 0.83;
+        r.replayBefore = 0.90;
+        r.replayAfter = 0.895;  // fell, within the 0.01 allowed
+        r.accepted = true;
+        std::string d = training::describeDecision(r, o, 1, 8);
+        QVERIFY2(d.find("within 0.01 of the old model") != std::string::npos, d.c_str());
+        QVERIFY2(d.find("at least as good") == std::string::npos, d.c_str());
+        QVERIFY2(d.find("better on the held-out") != std::string::npos, d.c_str());
+        r.replayAfter = 0.91;  // nothing fell
+        d = training::describeDecision(r, o, 1, 8);
+        QVERIFY2(d.find("at least as good on the replay images") != std::string::npos, d.c_str());
+        r.replayAfter = 0.87;  // forgot
+        r.accepted = false;
+        d = training::describeDecision(r, o, 1, 8);
+        QVERIFY2(d.find("not used: it forgets") != std::string::npos, d.c_str());
+        r.diceAfter = 0.78;
+        d = training::describeDecision(r, o, 1, 8);
+        QVERIFY2(d.find("worse on the held-out") != std::string::npos, d.c_str());
+    }
+
     void workspacesAreTrainingData() {
         // A study, a workspace with one corrected, one confirmed and one merely edited-then-undone
         // image: only the reviewed ones are training data, with the study's pixels.

@@ -48,19 +48,59 @@ void check(const OFCondition& c, const std::string& what) {
     if (c.bad()) throw std::runtime_error(what + ": " + c.text());
 }
 
+/// Inserts a string element as LO whatever the dictionary says (a wrong VR).
+void putAsLongString(DcmDataset& ds, const DcmTagKey& key, const char* value) {
+    auto* e = new DcmLongString(DcmTag(key, DcmVR(EVR_LO)));
+    e->putString(value);
+    check(ds.insert(e, OFTrue), "insert");
+}
+
+/// Odd-length values do not survive DCMTK's writer (it pads them), so they are made in the
+/// file: the element's length loses one and its padding byte goes (explicit VR little endian).
+void makeOddLength(const fs::path& file, const DcmTagKey& key) {
+    std::string bytes;
+    {
+        std::ifstream in(file, std::ios::binary);
+        bytes.assign(std::istreambuf_iterator<char>(in), {});
+    }
+    const char tag[4] = {static_cast<char>(key.getGroup() & 0xff), static_cast<char>(key.getGroup() >> 8),
+                         static_cast<char>(key.getElement() & 0xff), static_cast<char>(key.getElement() >> 8)};
+    const std::size_t at = bytes.find(std::string(tag, 4), 132);
+    if (at == std::string::npos) throw std::runtime_error("odd-length: tag not found");
+    const std::size_t lengthAt = at + 6;
+    const unsigned length = static_cast<unsigned char>(bytes[lengthAt]) | static_cast<unsigned char>(bytes[lengthAt + 1]) << 8;
+    if (length == 0 || length % 2) throw std::runtime_error("odd-length: unexpected length");
+    bytes[lengthAt] = static_cast<char>((length - 1) & 0xff);
+    bytes[lengthAt + 1] = static_cast<char>((length - 1) >> 8);
+    bytes.erase(lengthAt + 2 + length - 1, 1);
+    std::ofstream(file, std::ios::binary | std::ios::trunc) << bytes;
+}
+
 void putCommon(DcmDataset& ds, const SyntheticSeries& s) {
     ds.putAndInsertString(DCM_PatientName, ("Synthetic^" + s.patientId).c_str());
     ds.putAndInsertString(DCM_PatientID, s.patientId.c_str());
-    ds.putAndInsertString(DCM_PatientBirthDate, "19700101");
-    ds.putAndInsertString(DCM_PatientSex, "O");
-    ds.putAndInsertString(DCM_StudyInstanceUID, s.studyUid.c_str());
-    ds.putAndInsertString(DCM_SeriesInstanceUID, s.seriesUid.c_str());
-    ds.putAndInsertString(DCM_FrameOfReferenceUID, (s.studyUid + ".9").c_str());
-    ds.putAndInsertString(DCM_StudyDate, "20260101");
-    ds.putAndInsertString(DCM_StudyTime, "101500");
-    ds.putAndInsertString(DCM_StudyID, "1");
+    ds.putAndInsertString(DCM_StudyInstanceUID, studyUidOf(s).c_str());
+    ds.putAndInsertString(DCM_SeriesInstanceUID, seriesUidOf(s).c_str());
+    ds.putAndInsertString(DCM_FrameOfReferenceUID, frameOfReferenceUidOf(s).c_str());
+    if (s.archiveDefects) {
+        ds.putAndInsertString(DCM_PatientBirthDate, "00000000");
+        putAsLongString(ds, DCM_PatientSex, "male");
+        ds.putAndInsertString(DCM_StudyDate, "20120000");
+        ds.putAndInsertString(DCM_StudyTime, "10:15:00");
+        ds.putAndInsertString(DCM_StudyID, "S\x01T1");
+        ds.putAndInsertString(DCM_StudyDescription,
+                              "Cardiac MRI with a study description far longer than the sixty-four characters LO allows");
+        putAsLongString(ds, DCM_ReferringPhysicianName, "Doe^Jane");
+        ds.putAndInsertString(DCM_InstitutionName, "Odd General");
+    } else {
+        ds.putAndInsertString(DCM_PatientBirthDate, "19700101");
+        ds.putAndInsertString(DCM_PatientSex, "O");
+        ds.putAndInsertString(DCM_StudyDate, "20260101");
+        ds.putAndInsertString(DCM_StudyTime, "101500");
+        ds.putAndInsertString(DCM_StudyID, "1");
+        ds.putAndInsertString(DCM_ReferringPhysicianName, "");
+    }
     ds.putAndInsertString(DCM_AccessionNumber, "A1");
-    ds.putAndInsertString(DCM_ReferringPhysicianName, "");
     ds.putAndInsertString(DCM_Modality, "MR");
     ds.putAndInsertString(DCM_SeriesDescription, s.description.c_str());
     ds.putAndInsertString(DCM_SeriesNumber, std::to_string(s.seriesNumber).c_str());
@@ -111,9 +151,22 @@ void save(DcmFileFormat& ff, const fs::path& file, const SyntheticSeries& s) {
         if (!ds.canWriteXfer(xfer)) throw std::runtime_error("cannot compress to the chosen syntax");
     }
     check(ff.saveFile(file.string().c_str(), xfer), "save " + file.string());
+    if (s.archiveDefects && xfer == EXS_LittleEndianExplicit) {
+        // PatientID has an odd length when the ID does, InstitutionName ("Odd General") always.
+        if (s.patientId.size() % 2) makeOddLength(file, DCM_PatientID);
+        makeOddLength(file, DCM_InstitutionName);
+    }
+}
+
+std::string sopInstanceUidOf(const SyntheticSeries& s, int instance) {
+    return seriesUidOf(s) + (s.archiveDefects ? ".0" : ".") + std::to_string(instance);
 }
 
 }  // namespace
+
+std::string studyUidOf(const SyntheticSeries& s) { return s.archiveDefects ? s.studyUid + ".0042" : s.studyUid; }
+std::string seriesUidOf(const SyntheticSeries& s) { return s.archiveDefects ? s.seriesUid + ".007" : s.seriesUid; }
+std::string frameOfReferenceUidOf(const SyntheticSeries& s) { return studyUidOf(s) + (s.archiveDefects ? ".09" : ".9"); }
 
 std::pair<double, double> phantomRadii(const SyntheticSeries& s, int slice, int phase) {
     const double taper = 1.0 - 0.35 * slice / std::max(1, s.slices - 1);
@@ -174,7 +227,7 @@ std::vector<fs::path> writeSeries(const fs::path& dir, const SyntheticSeries& s)
         DcmDataset& ds = *ff.getDataset();
         putCommon(ds, s);
         ds.putAndInsertString(DCM_SOPClassUID, UID_EnhancedMRImageStorage);
-        ds.putAndInsertString(DCM_SOPInstanceUID, (s.seriesUid + ".1").c_str());
+        ds.putAndInsertString(DCM_SOPInstanceUID, sopInstanceUidOf(s, 1).c_str());
         ds.putAndInsertString(DCM_InstanceNumber, "1");
         ds.putAndInsertString(DCM_NumberOfFrames, std::to_string(s.slices * s.phases).c_str());
         DcmItem* shared = nullptr;
@@ -225,7 +278,7 @@ std::vector<fs::path> writeSeries(const fs::path& dir, const SyntheticSeries& s)
         putCommon(ds, s);
         const int instance = instanceNumberOf(s, k, p);
         ds.putAndInsertString(DCM_SOPClassUID, UID_MRImageStorage);
-        ds.putAndInsertString(DCM_SOPInstanceUID, (s.seriesUid + "." + std::to_string(instance)).c_str());
+        ds.putAndInsertString(DCM_SOPInstanceUID, sopInstanceUidOf(s, instance).c_str());
         ds.putAndInsertString(DCM_InstanceNumber, std::to_string(instance).c_str());
         ds.putAndInsertString(DCM_ImageOrientationPatient, iop.c_str());
         ds.putAndInsertString(DCM_ImagePositionPatient, vec(slicePosition(s, k)).c_str());

@@ -47,7 +47,18 @@ struct SyntheticSeries {
     /// Pixels show an LV phantom instead of a ramp: a bright blood pool disc in a dark
     /// myocardial ring on mid-grey tissue (see phantomRadii).
     bool phantom = false;
+    /// Values real archives are full of: UID components with leading zeros (study, series,
+    /// frame of reference, every SOP instance), impossible dates (StudyDate 20120000,
+    /// PatientBirthDate 00000000), a retired time form (10:15:00), wrong VRs (PatientSex and
+    /// ReferringPhysicianName stored as LO, PatientSex "male"), an over-long StudyDescription,
+    /// a control character in StudyID and odd-length values (PatientID, InstitutionName).
+    bool archiveDefects = false;
 };
+
+/// The UIDs the series' files carry (study, series, frame of reference, SOP instances).
+std::string studyUidOf(const SyntheticSeries& s);
+std::string seriesUidOf(const SyntheticSeries& s);
+std::string frameOfReferenceUidOf(const SyntheticSeries& s);
 
 /// Endocardial and epicardial radii (pixels) of the phantom at (slice, phase): the ventricle
 /// narrows towards the apex and contracts from phase 0 (end-diastole) to the middle phase.

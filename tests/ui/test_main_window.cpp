@@ -181,7 +181,7 @@ private slots:
         for (int k = 0; k < s.slices; ++k)
             for (int p = 0; p < s.phases; ++p) QVERIFY(grid->flags(k, p) & ui::CineGrid::Predicted);
         QVERIFY(!(grid->flags(0, 0) & ui::CineGrid::Corrected));
-        const QPoint cell(4 + int((2 + 0.5) * (grid->width() - 8) / s.phases), 4 + int((1 + 0.5) * (grid->height() - 8) / s.slices));
+        const QPoint cell = grid->cellCentre(1, 2);
         QCOMPARE(grid->cellAt(cell), std::make_pair(1, 2));
         QTest::mouseClick(grid, Qt::LeftButton, {}, cell);
         QCOMPARE(w.currentSlice(), 1);
@@ -307,7 +307,7 @@ private slots:
             Q_EMIT w.sliceView()->strokeEnded();
             painted = w.corrections(0).at(s.slices / 2, 0);  // the study opens on the middle slice
             w.setPosition(0, 1);
-            w.toggleConfirmed();
+            w.confirmImage();
             QVERIFY(!painted.empty());
             // Saved within seconds, without closing the window.
             QTRY_VERIFY_WITH_TIMEOUT(fs::exists(fs::path(w.workspaceFolder().toStdString()) / "workspace.json"), 5000);

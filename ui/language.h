@@ -1,0 +1,18 @@
+#pragma once
+
+#include <QString>
+#include <QStringList>
+
+namespace cardioseg::ui {
+
+/// The interface languages CardioSeg carries ("en", "fr").
+QStringList availableLanguages();
+
+/// Switches the application to a language: CardioSeg's translation (English carries the plural
+/// forms of the source strings), Qt's own (standard buttons and dialogs: "Annuler", not
+/// "Cancel") and that language's locale as the default, so that every number and date is
+/// written one way ("49,5 s" beside "1,05 g/mL" in French). False for a language CardioSeg
+/// does not carry. Call before creating windows.
+bool installLanguage(const QString& code);
+
+}  // namespace cardioseg::ui
