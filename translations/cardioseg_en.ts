@@ -19,24 +19,12 @@
         <source>Left-ventricular function</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>Patient: %1 (ID %2), born %3, sex %4</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Study date %1 · %2 · series %3 (%4 slices × %5 phases, %6 × %7 mm, slices %8 mm apart)</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message numerus="yes">
         <source>Model: %1 · %n image(s) reviewed by a person</source>
         <translation>
             <numerusform>Model: %1 · %n image reviewed by a person</numerusform>
             <numerusform>Model: %1 · %n images reviewed by a person</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Report made %1 by CardioSeg</source>
-        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Measure</source>
@@ -54,13 +42,6 @@
         <source>Difference</source>
         <translation type="unfinished"></translation>
     </message>
-    <message numerus="yes">
-        <source>Blood-pool volume (mL) over the %n phase(s): reviewed solid, model dashed</source>
-        <translation>
-            <numerusform>Blood-pool volume (mL) over the phase: reviewed solid, model dashed</numerusform>
-            <numerusform>Blood-pool volume (mL) over the %n phases: reviewed solid, model dashed</numerusform>
-        </translation>
-    </message>
     <message>
         <source>End-diastole</source>
         <translation type="unfinished"></translation>
@@ -74,14 +55,89 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Volumes by disc summation: each labelled slice contributes its labelled area × the slice spacing; nothing is extrapolated beyond the outermost labelled slices. ED and ES are the phases of largest and smallest blood-pool volume. LV mass = myocardium at ED × 1.05 g/mL; BSA by Mosteller. Reviewed labels: the corrections, the model&apos;s where an image has none.</source>
+        <source>ID %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>born %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>male</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>female</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sex: other</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Study of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Series</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Series %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>: %1 slices × %2 phases, pixels %3 × %4 mm, slices %5 mm apart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Patient: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Report made on %1 by CardioSeg</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ED</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ES</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (phase %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Blood pool (mL)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Cardiac phase · blood-pool volume over the %n phase(s): reviewed solid, model dashed</source>
+        <translation>
+            <numerusform>Cardiac phase · blood-pool volume over the %n phase: reviewed solid, model dashed</numerusform>
+            <numerusform>Cardiac phase · blood-pool volume over the %n phases: reviewed solid, model dashed</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Volumes by disc summation: each labelled slice contributes its labelled area × the slice spacing; nothing is extrapolated beyond the outermost labelled slices. ED and ES are the phases of largest and smallest blood-pool volume unless set by hand. LV mass = myocardium at ED × %1 g/mL; BSA by Mosteller. Reviewed labels: the corrections, the model&apos;s where an image has none.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>cardioseg::ui::CineGrid</name>
     <message>
-        <source>Slices (rows, base at the top) × phases (columns). Blue: model; orange: corrected; green: confirmed; yellow dot: expert contours. Click to go to an image.</source>
+        <source>Slices (rows, base at the top) × phases (columns). Blue: model; orange: corrected; green: confirmed; yellow dot: expert contours; ED and ES mark end-diastole and end-systole. Click to go to an image.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ED</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ES</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -229,10 +285,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Iteration %1 · loss %2 · %3 s left</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Default model (%1)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -248,6 +300,46 @@
         <source>Parent: %1
 %2
 %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step %1 · loss %2 · %3 s left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>held-out corrections: Dice %1 → %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>replay images: Dice %1 → %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>better on the held-out corrections</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>as good on the held-out corrections</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no corrections were held out to compare</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not used: it forgets what it knew (replay images %1, more than %2 below the old model)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not used: worse on the held-out corrections</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, and within %1 of the old model on the replay images (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, and at least as good on the replay images</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -330,10 +422,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Volumes by disc summation over the labelled slices; mass = myocardium at ED × 1.05 g/mL.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Phase</source>
         <translation type="unfinished"></translation>
     </message>
@@ -355,6 +443,153 @@
     </message>
     <message>
         <source>Blood-pool area per slice, phase %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>EDV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ESV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>EF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>LV mass</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>g</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 points</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2 → %3 %4 (%5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With the new model no measure moved by 2 % or more (EF by a point or more).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With the new model these measures moved: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ED phase (set by hand)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ES phase (set by hand)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>BSA (m², from entered height and weight)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ED = this phase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use the phase on screen as end-diastole everywhere (measures, grid, report)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ES = this phase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use the phase on screen as end-systole everywhere (measures, grid, report)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>End-diastole and end-systole from the largest and smallest blood-pool volume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> cm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>height?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> kg</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>weight?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not in the images:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Height and weight for the body-surface area and the indexed values; saved with the study and marked as entered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Waiting for %n image(s) to be segmented before measuring.</source>
+        <translation>
+            <numerusform>Waiting for %n image to be segmented before measuring.</numerusform>
+            <numerusform>Waiting for %n images to be segmented before measuring.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Volumes by disc summation over the labelled slices; mass = myocardium at ED × %1 g/mL.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> ED and ES set by hand.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> Height and weight entered by hand.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ED</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ES</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no labels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>phase %1 is labelled on fewer slices than others</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>only one phase is labelled on every labelled slice: no end-systole</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no myocardium labelled at end-diastole: no LV mass</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -527,10 +762,6 @@
         </translation>
     </message>
     <message>
-        <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;Study date %2&lt;br&gt;%3 × %4 px, %5 × %6 mm&lt;br&gt;slice spacing %7 mm&lt;br&gt;%8 images, %9 with expert labels</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Slice –</source>
         <translation type="unfinished"></translation>
     </message>
@@ -656,10 +887,6 @@
     </message>
     <message>
         <source>unreviewed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Image %1 · %2 corrected, %3 confirmed</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
@@ -1047,14 +1274,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>New model %1 is active (%2 iterations in %3 s). %4</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The current model stays active: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The model could not be saved: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1111,12 +1330,181 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The model against the corrections: %1</source>
+        <source>Writing the report…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Writing the report…</source>
+        <source>Next &amp;Unreviewed Image</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next Unreviewed Image at &amp;ED or ES</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>End-diastole and end-systole are not known yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every image at end-diastole and end-systole is reviewed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every image of this series is reviewed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Study of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 × %2 px, %3 × %4 mm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>slice spacing %1 mm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n image(s)</source>
+        <translation>
+            <numerusform>%n image</numerusform>
+            <numerusform>%n images</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n with expert labels</source>
+        <translation>
+            <numerusform>%n with expert labels</numerusform>
+            <numerusform>%n with expert labels</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>✓ Confirmed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Corrected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not reviewed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> · ED</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> · ES</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear This Slice (All Phases)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy Labels to the Next Phase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy Labels to the Previous Phase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Un-confirm This Image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This image is already confirmed (Shift+C un-confirms it)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The model has not segmented this image yet: confirm it once its labels show</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confirm image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Image confirmed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This image is not confirmed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Un-confirm image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Image no longer confirmed: it stays corrected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear the slice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No labels here to copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy labels from phase %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The model&apos;s labels of %n image(s) restored from the workspace</source>
+        <translation>
+            <numerusform>The model&apos;s labels of %n image restored from the workspace</numerusform>
+            <numerusform>The model&apos;s labels of %n images restored from the workspace</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>New model %1 is active (%2 training steps of %3 images in %4 s). %5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The current model stays active (%1 training steps of %2 images in %3 s): %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No image was corrected or confirmed by a person: every contour is the model&apos;s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>On the %n image(s) a person corrected or confirmed, the model&apos;s contours overlapped theirs by %1 % for the blood pool and %2 % for the myocardium (Dice; 100 % = identical).</source>
+        <translation>
+            <numerusform>On the %n image a person corrected or confirmed, the model&apos;s contours overlapped theirs by %1 % for the blood pool and %2 % for the myocardium (Dice; 100 % = identical).</numerusform>
+            <numerusform>On the %n images a person corrected or confirmed, the model&apos;s contours overlapped theirs by %1 % for the blood pool and %2 % for the myocardium (Dice; 100 % = identical).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Image %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n corrected</source>
+        <translation>
+            <numerusform>%n corrected</numerusform>
+            <numerusform>%n corrected</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n confirmed</source>
+        <translation>
+            <numerusform>%n confirmed</numerusform>
+            <numerusform>%n confirmed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>the DICOM SEG left out or repaired %n invalid value(s) of the source images (listed in the log)</source>
+        <translation>
+            <numerusform>the DICOM SEG left out or repaired %n invalid value of the source images (listed in the log)</numerusform>
+            <numerusform>the DICOM SEG left out or repaired %n invalid values of the source images (listed in the log)</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1169,13 +1557,6 @@
         <source>IoU (slice)</source>
         <translation type="unfinished"></translation>
     </message>
-    <message numerus="yes">
-        <source>Reviewed: %1 corrected, %2 confirmed of %n image(s).</source>
-        <translation>
-            <numerusform>Reviewed: %1 corrected, %2 confirmed of %n image.</numerusform>
-            <numerusform>Reviewed: %1 corrected, %2 confirmed of %n images.</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Correct or accept images to compare the model with them.</source>
         <translation type="unfinished"></translation>
@@ -1183,6 +1564,27 @@
     <message>
         <source>Series: Mean IoU %1 · Mean Dice %2 · Mean Acc %3 · FreqW Acc %4 · Overall Acc %5</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Reviewed of %n image(s):</source>
+        <translation>
+            <numerusform>Reviewed of %n image:</numerusform>
+            <numerusform>Reviewed of %n images:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n corrected</source>
+        <translation>
+            <numerusform>%n corrected</numerusform>
+            <numerusform>%n corrected</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n confirmed</source>
+        <translation>
+            <numerusform>%n confirmed</numerusform>
+            <numerusform>%n confirmed</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -19,24 +19,12 @@
         <source>Left-ventricular function</source>
         <translation>Fonction ventriculaire gauche</translation>
     </message>
-    <message>
-        <source>Patient: %1 (ID %2), born %3, sex %4</source>
-        <translation>Patient : %1 (ID %2), né(e) le %3, sexe %4</translation>
-    </message>
-    <message>
-        <source>Study date %1 · %2 · series %3 (%4 slices × %5 phases, %6 × %7 mm, slices %8 mm apart)</source>
-        <translation>Examen du %1 · %2 · série %3 (%4 coupes × %5 phases, %6 × %7 mm, coupes espacées de %8 mm)</translation>
-    </message>
     <message numerus="yes">
         <source>Model: %1 · %n image(s) reviewed by a person</source>
         <translation>
-            <numerusform>Modèle : %1 · %n image relue par une personne</numerusform>
-            <numerusform>Modèle : %1 · %n images relues par une personne</numerusform>
+            <numerusform>Modèle : %1 · %n image revue par une personne</numerusform>
+            <numerusform>Modèle : %1 · %n images revues par une personne</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Report made %1 by CardioSeg</source>
-        <translation>Rapport établi le %1 par CardioSeg</translation>
     </message>
     <message>
         <source>Measure</source>
@@ -48,18 +36,11 @@
     </message>
     <message>
         <source>Reviewed</source>
-        <translation>Relu</translation>
+        <translation>Revu</translation>
     </message>
     <message>
         <source>Difference</source>
         <translation>Différence</translation>
-    </message>
-    <message numerus="yes">
-        <source>Blood-pool volume (mL) over the %n phase(s): reviewed solid, model dashed</source>
-        <translation>
-            <numerusform>Volume sanguin (mL) sur la phase : relu en trait plein, modèle en pointillés</numerusform>
-            <numerusform>Volume sanguin (mL) sur les %n phases : relu en trait plein, modèle en pointillés</numerusform>
-        </translation>
     </message>
     <message>
         <source>End-diastole</source>
@@ -74,15 +55,90 @@
         <translation> : coupe %1, phase %2</translation>
     </message>
     <message>
-        <source>Volumes by disc summation: each labelled slice contributes its labelled area × the slice spacing; nothing is extrapolated beyond the outermost labelled slices. ED and ES are the phases of largest and smallest blood-pool volume. LV mass = myocardium at ED × 1.05 g/mL; BSA by Mosteller. Reviewed labels: the corrections, the model&apos;s where an image has none.</source>
-        <translation>Volumes par sommation de disques : chaque coupe labellisée apporte son aire labellisée × l’espacement des coupes ; rien n’est extrapolé au-delà des coupes labellisées extrêmes. TD et TS sont les phases de plus grand et de plus petit volume sanguin. Masse VG = myocarde en TD × 1,05 g/mL ; surface corporelle selon Mosteller. Labels relus : les corrections, ceux du modèle là où une image n’en a pas.</translation>
+        <source>ID %1</source>
+        <translation>ID %1</translation>
+    </message>
+    <message>
+        <source>born %1</source>
+        <translation>né(e) le %1</translation>
+    </message>
+    <message>
+        <source>male</source>
+        <translation>homme</translation>
+    </message>
+    <message>
+        <source>female</source>
+        <translation>femme</translation>
+    </message>
+    <message>
+        <source>sex: other</source>
+        <translation>sexe : autre</translation>
+    </message>
+    <message>
+        <source>Study of %1</source>
+        <translation>Examen du %1</translation>
+    </message>
+    <message>
+        <source>Series</source>
+        <translation>Série</translation>
+    </message>
+    <message>
+        <source>Series %1</source>
+        <translation>Série %1</translation>
+    </message>
+    <message>
+        <source>: %1 slices × %2 phases, pixels %3 × %4 mm, slices %5 mm apart</source>
+        <translation> : %1 coupes × %2 phases, pixels de %3 × %4 mm, coupes espacées de %5 mm</translation>
+    </message>
+    <message>
+        <source>Patient: %1</source>
+        <translation>Patient : %1</translation>
+    </message>
+    <message>
+        <source>Report made on %1 by CardioSeg</source>
+        <translation>Rapport établi le %1 par CardioSeg</translation>
+    </message>
+    <message>
+        <source>ED</source>
+        <translation>TD</translation>
+    </message>
+    <message>
+        <source>ES</source>
+        <translation>TS</translation>
+    </message>
+    <message>
+        <source>%1 (phase %2)</source>
+        <translation>%1 (phase %2)</translation>
+    </message>
+    <message>
+        <source>Blood pool (mL)</source>
+        <translation>Cavité VG (mL)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Cardiac phase · blood-pool volume over the %n phase(s): reviewed solid, model dashed</source>
+        <translation>
+            <numerusform>Phase cardiaque · volume de la cavité sur la %n phase : revu en trait plein, modèle en tirets</numerusform>
+            <numerusform>Phase cardiaque · volume de la cavité sur les %n phases : revu en trait plein, modèle en tirets</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Volumes by disc summation: each labelled slice contributes its labelled area × the slice spacing; nothing is extrapolated beyond the outermost labelled slices. ED and ES are the phases of largest and smallest blood-pool volume unless set by hand. LV mass = myocardium at ED × %1 g/mL; BSA by Mosteller. Reviewed labels: the corrections, the model&apos;s where an image has none.</source>
+        <translation>Volumes par sommation de disques : chaque coupe délinéée apporte son aire × l’espacement des coupes ; rien n’est extrapolé au-delà des coupes délinéées extrêmes. TD et TS sont les phases de plus grand et de plus petit volume de la cavité, sauf si elles ont été choisies à la main. Masse VG = myocarde en TD × %1 g/mL ; surface corporelle selon Mosteller. Étiquettes revues : les corrections, celles du modèle là où une image n’en a pas.</translation>
     </message>
 </context>
 <context>
     <name>cardioseg::ui::CineGrid</name>
     <message>
-        <source>Slices (rows, base at the top) × phases (columns). Blue: model; orange: corrected; green: confirmed; yellow dot: expert contours. Click to go to an image.</source>
-        <translation>Coupes (lignes, base en haut) × phases (colonnes). Bleu : modèle ; orange : corrigée ; vert : confirmée ; point jaune : contours experts. Cliquez pour aller à une image.</translation>
+        <source>Slices (rows, base at the top) × phases (columns). Blue: model; orange: corrected; green: confirmed; yellow dot: expert contours; ED and ES mark end-diastole and end-systole. Click to go to an image.</source>
+        <translation>Coupes (lignes, base en haut) × phases (colonnes). Bleu : modèle ; orange : corrigée ; vert : confirmée ; point jaune : contours experts ; TD et TS marquent la télédiastole et la télésystole. Cliquez pour aller à une image.</translation>
+    </message>
+    <message>
+        <source>ED</source>
+        <translation>TD</translation>
+    </message>
+    <message>
+        <source>ES</source>
+        <translation>TS</translation>
     </message>
 </context>
 <context>
@@ -93,7 +149,7 @@
     </message>
     <message>
         <source>Corrections, the model&apos;s labels elsewhere</source>
-        <translation>Corrections, et les labels du modèle ailleurs</translation>
+        <translation>Corrections, et les étiquettes du modèle ailleurs</translation>
     </message>
     <message>
         <source>Corrections only</source>
@@ -101,11 +157,11 @@
     </message>
     <message>
         <source>The model&apos;s labels only</source>
-        <translation>Labels du modèle seulement</translation>
+        <translation>Étiquettes du modèle seulement</translation>
     </message>
     <message>
         <source>Labels:</source>
-        <translation>Labels :</translation>
+        <translation>Étiquettes :</translation>
     </message>
     <message>
         <source>Masks</source>
@@ -113,7 +169,7 @@
     </message>
     <message>
         <source>PNG label images (one per image)</source>
-        <translation>Images de labels PNG (une par image)</translation>
+        <translation>Images d’étiquettes PNG (une par image)</translation>
     </message>
     <message>
         <source>NIfTI (4-D, all phases)</source>
@@ -205,8 +261,8 @@
     <message numerus="yes">
         <source>%n reviewed image(s) to learn from</source>
         <translation>
-            <numerusform>%n image relue dont apprendre</numerusform>
-            <numerusform>%n images relues dont apprendre</numerusform>
+            <numerusform>%n image revue pour l’apprentissage</numerusform>
+            <numerusform>%n images revues pour l’apprentissage</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -229,10 +285,6 @@
         <translation>Vérification du nouveau modèle…</translation>
     </message>
     <message>
-        <source>Iteration %1 · loss %2 · %3 s left</source>
-        <translation>Itération %1 · perte %2 · %3 s restantes</translation>
-    </message>
-    <message>
         <source>Default model (%1)</source>
         <translation>Modèle par défaut (%1)</translation>
     </message>
@@ -252,6 +304,46 @@
 %2
 %3</translation>
     </message>
+    <message>
+        <source>Step %1 · loss %2 · %3 s left</source>
+        <translation>Étape %1 · perte %2 · encore %3 s</translation>
+    </message>
+    <message>
+        <source>held-out corrections: Dice %1 → %2</source>
+        <translation>corrections mises de côté : Dice %1 → %2</translation>
+    </message>
+    <message>
+        <source>replay images: Dice %1 → %2</source>
+        <translation>images de rappel : Dice %1 → %2</translation>
+    </message>
+    <message>
+        <source>better on the held-out corrections</source>
+        <translation>meilleur sur les corrections mises de côté</translation>
+    </message>
+    <message>
+        <source>as good on the held-out corrections</source>
+        <translation>aussi bon sur les corrections mises de côté</translation>
+    </message>
+    <message>
+        <source>no corrections were held out to compare</source>
+        <translation>aucune correction mise de côté pour comparer</translation>
+    </message>
+    <message>
+        <source>not used: it forgets what it knew (replay images %1, more than %2 below the old model)</source>
+        <translation>non retenu : il oublie ce qu’il savait (images de rappel %1, plus de %2 sous l’ancien modèle)</translation>
+    </message>
+    <message>
+        <source>not used: worse on the held-out corrections</source>
+        <translation>non retenu : moins bon sur les corrections mises de côté</translation>
+    </message>
+    <message>
+        <source>, and within %1 of the old model on the replay images (%2)</source>
+        <translation>, et à moins de %1 de l’ancien modèle sur les images de rappel (%2)</translation>
+    </message>
+    <message>
+        <source>, and at least as good on the replay images</source>
+        <translation>, et au moins aussi bon sur les images de rappel</translation>
+    </message>
 </context>
 <context>
     <name>cardioseg::ui::FunctionPanel</name>
@@ -261,7 +353,7 @@
     </message>
     <message>
         <source>Reviewed</source>
-        <translation>Relu</translation>
+        <translation>Revu</translation>
     </message>
     <message>
         <source>Difference</source>
@@ -269,7 +361,7 @@
     </message>
     <message>
         <source>Reviewed: the corrections where an image has them, the model&apos;s labels elsewhere</source>
-        <translation>Relu : les corrections là où une image en a, les labels du modèle ailleurs</translation>
+        <translation>Revu : les corrections là où une image en a, les étiquettes du modèle ailleurs</translation>
     </message>
     <message>
         <source>3-D view</source>
@@ -332,10 +424,6 @@
         <translation>Masse VG indexée (g/m²)</translation>
     </message>
     <message>
-        <source>Volumes by disc summation over the labelled slices; mass = myocardium at ED × 1.05 g/mL.</source>
-        <translation>Volumes par sommation de disques sur les coupes labellisées ; masse = myocarde en TD × 1,05 g/mL.</translation>
-    </message>
-    <message>
         <source>Phase</source>
         <translation>Phase</translation>
     </message>
@@ -345,7 +433,7 @@
     </message>
     <message>
         <source>Blood-pool volume over the cycle</source>
-        <translation>Volume sanguin au cours du cycle</translation>
+        <translation>Volume de la cavité au cours du cycle</translation>
     </message>
     <message>
         <source>Slice (base → apex)</source>
@@ -357,7 +445,154 @@
     </message>
     <message>
         <source>Blood-pool area per slice, phase %1</source>
-        <translation>Aire sanguine par coupe, phase %1</translation>
+        <translation>Aire de la cavité par coupe, phase %1</translation>
+    </message>
+    <message>
+        <source>EDV</source>
+        <translation>VTD</translation>
+    </message>
+    <message>
+        <source>ESV</source>
+        <translation>VTS</translation>
+    </message>
+    <message>
+        <source>EF</source>
+        <translation>FE</translation>
+    </message>
+    <message>
+        <source>%</source>
+        <translation>%</translation>
+    </message>
+    <message>
+        <source>LV mass</source>
+        <translation>Masse VG</translation>
+    </message>
+    <message>
+        <source>g</source>
+        <translation>g</translation>
+    </message>
+    <message>
+        <source>%1 points</source>
+        <translation>%1 points</translation>
+    </message>
+    <message>
+        <source>%1 %2 → %3 %4 (%5)</source>
+        <translation>%1 %2 → %3 %4 (%5)</translation>
+    </message>
+    <message>
+        <source>With the new model no measure moved by 2 % or more (EF by a point or more).</source>
+        <translation>Avec le nouveau modèle, aucune mesure n’a bougé de 2 % ou plus (la FE d’un point ou plus).</translation>
+    </message>
+    <message>
+        <source>With the new model these measures moved: %1.</source>
+        <translation>Avec le nouveau modèle, ces mesures ont bougé : %1.</translation>
+    </message>
+    <message>
+        <source>ED phase (set by hand)</source>
+        <translation>Phase TD (choisie à la main)</translation>
+    </message>
+    <message>
+        <source>ES phase (set by hand)</source>
+        <translation>Phase TS (choisie à la main)</translation>
+    </message>
+    <message>
+        <source>BSA (m², from entered height and weight)</source>
+        <translation>Surface corporelle (m², taille et poids saisis)</translation>
+    </message>
+    <message>
+        <source>ED = this phase</source>
+        <translation>TD = cette phase</translation>
+    </message>
+    <message>
+        <source>Use the phase on screen as end-diastole everywhere (measures, grid, report)</source>
+        <translation>Prendre la phase affichée comme télédiastole partout (mesures, grille, rapport)</translation>
+    </message>
+    <message>
+        <source>ES = this phase</source>
+        <translation>TS = cette phase</translation>
+    </message>
+    <message>
+        <source>Use the phase on screen as end-systole everywhere (measures, grid, report)</source>
+        <translation>Prendre la phase affichée comme télésystole partout (mesures, grille, rapport)</translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation>Automatique</translation>
+    </message>
+    <message>
+        <source>End-diastole and end-systole from the largest and smallest blood-pool volume</source>
+        <translation>Télédiastole et télésystole d’après le plus grand et le plus petit volume de la cavité</translation>
+    </message>
+    <message>
+        <source> cm</source>
+        <translation> cm</translation>
+    </message>
+    <message>
+        <source>height?</source>
+        <translation>taille ?</translation>
+    </message>
+    <message>
+        <source> kg</source>
+        <translation> kg</translation>
+    </message>
+    <message>
+        <source>weight?</source>
+        <translation>poids ?</translation>
+    </message>
+    <message>
+        <source>Not in the images:</source>
+        <translation>Absents des images :</translation>
+    </message>
+    <message>
+        <source>Height and weight for the body-surface area and the indexed values; saved with the study and marked as entered</source>
+        <translation>Taille et poids pour la surface corporelle et les valeurs indexées ; enregistrés avec l’examen et signalés comme saisis</translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation>en attente</translation>
+    </message>
+    <message numerus="yes">
+        <source>Waiting for %n image(s) to be segmented before measuring.</source>
+        <translation>
+            <numerusform>En attente de la segmentation de %n image avant de mesurer.</numerusform>
+            <numerusform>En attente de la segmentation de %n images avant de mesurer.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Volumes by disc summation over the labelled slices; mass = myocardium at ED × %1 g/mL.</source>
+        <translation>Volumes par sommation de disques sur les coupes délinéées ; masse = myocarde en TD × %1 g/mL.</translation>
+    </message>
+    <message>
+        <source> ED and ES set by hand.</source>
+        <translation> TD et TS choisies à la main.</translation>
+    </message>
+    <message>
+        <source> Height and weight entered by hand.</source>
+        <translation> Taille et poids saisis à la main.</translation>
+    </message>
+    <message>
+        <source>ED</source>
+        <translation>TD</translation>
+    </message>
+    <message>
+        <source>ES</source>
+        <translation>TS</translation>
+    </message>
+    <message>
+        <source>no labels</source>
+        <translation>aucune étiquette</translation>
+    </message>
+    <message>
+        <source>phase %1 is labelled on fewer slices than others</source>
+        <translation>la phase %1 est délinéée sur moins de coupes que les autres</translation>
+    </message>
+    <message>
+        <source>only one phase is labelled on every labelled slice: no end-systole</source>
+        <translation>une seule phase est délinéée sur toutes les coupes délinéées : pas de télésystole</translation>
+    </message>
+    <message>
+        <source>no myocardium labelled at end-diastole: no LV mass</source>
+        <translation>aucun myocarde délinéé en télédiastole : pas de masse VG</translation>
     </message>
 </context>
 <context>
@@ -530,10 +765,6 @@
         </translation>
     </message>
     <message>
-        <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;Study date %2&lt;br&gt;%3 × %4 px, %5 × %6 mm&lt;br&gt;slice spacing %7 mm&lt;br&gt;%8 images, %9 with expert labels</source>
-        <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;Date de l’examen %2&lt;br&gt;%3 × %4 px, %5 × %6 mm&lt;br&gt;espacement des coupes %7 mm&lt;br&gt;%8 images, dont %9 avec contours experts</translation>
-    </message>
-    <message>
         <source>Slice –</source>
         <translation>Coupe –</translation>
     </message>
@@ -661,10 +892,6 @@
         <source>unreviewed</source>
         <translation>non revue</translation>
     </message>
-    <message>
-        <source>Image %1 · %2 corrected, %3 confirmed</source>
-        <translation>Image %1 · %2 corrigées, %3 confirmées</translation>
-    </message>
     <message numerus="yes">
         <source>Exported %n file(s)</source>
         <translation>
@@ -690,15 +917,15 @@
     </message>
     <message>
         <source>Labels: corrections, else model</source>
-        <translation>Labels : corrections, sinon modèle</translation>
+        <translation>Étiquettes : corrections, sinon modèle</translation>
     </message>
     <message>
         <source>Labels: model only</source>
-        <translation>Labels : modèle seul</translation>
+        <translation>Étiquettes : modèle seul</translation>
     </message>
     <message>
         <source>Labels: corrections only</source>
-        <translation>Labels : corrections seules</translation>
+        <translation>Étiquettes : corrections seules</translation>
     </message>
     <message>
         <source>Compare: corrections vs model</source>
@@ -706,7 +933,7 @@
     </message>
     <message>
         <source>Which labels the overlay shows (P cycles). Compare draws the model&apos;s outline dashed and highlights where it disagrees with the corrections.</source>
-        <translation>Labels affichés en surimpression (P pour changer). « Comparer » trace le contour du modèle en pointillés et met en évidence ses désaccords avec les corrections.</translation>
+        <translation>Étiquettes affichées en surimpression (P pour changer). « Comparer » trace le contour du modèle en tirets et met en évidence ses désaccords avec les corrections.</translation>
     </message>
     <message>
         <source>Filled</source>
@@ -722,7 +949,7 @@
     </message>
     <message>
         <source>How labels are drawn (O cycles)</source>
-        <translation>Rendu des labels (O pour changer)</translation>
+        <translation>Rendu des étiquettes (O pour changer)</translation>
     </message>
     <message>
         <source>Expert contours</source>
@@ -742,7 +969,7 @@
     </message>
     <message>
         <source>Next Overlay &amp;Labels</source>
-        <translation>&amp;Labels de surimpression suivants</translation>
+        <translation>&amp;Étiquettes de surimpression suivantes</translation>
     </message>
     <message>
         <source>Next Overlay &amp;Style</source>
@@ -770,7 +997,7 @@
     </message>
     <message>
         <source>Paint the selected label; [ and ] change the size</source>
-        <translation>Peindre le label choisi ; [ et ] changent la taille</translation>
+        <translation>Peindre l’étiquette choisie ; [ et ] changent la taille</translation>
     </message>
     <message>
         <source>Paint background</source>
@@ -782,7 +1009,7 @@
     </message>
     <message>
         <source>Drag a lasso, or click vertices and double-click (or Enter) to fill with the selected label</source>
-        <translation>Tracer un lasso, ou cliquer les sommets puis double-cliquer (ou Entrée) pour remplir avec le label choisi</translation>
+        <translation>Tracer un lasso, ou cliquer les sommets puis double-cliquer (ou Entrée) pour remplir avec l’étiquette choisie</translation>
     </message>
     <message>
         <source>&amp;Flood Fill</source>
@@ -790,7 +1017,7 @@
     </message>
     <message>
         <source>Click a region to fill it with the selected label</source>
-        <translation>Cliquer une région pour la remplir avec le label choisi</translation>
+        <translation>Cliquer une région pour la remplir avec l’étiquette choisie</translation>
     </message>
     <message>
         <source>Con&amp;tour</source>
@@ -798,11 +1025,11 @@
     </message>
     <message>
         <source>Edit the outline of the selected label: drag vertices, press on an edge to add one, right-click to remove one</source>
-        <translation>Modifier le contour du label choisi : glisser les sommets, appuyer sur un côté pour en ajouter un, clic droit pour en retirer un</translation>
+        <translation>Modifier le contour de l’étiquette choisie : glisser les sommets, appuyer sur un côté pour en ajouter un, clic droit pour en retirer un</translation>
     </message>
     <message>
         <source>Blood pool</source>
-        <translation>Sang intra-VG</translation>
+        <translation>Cavité VG</translation>
     </message>
     <message>
         <source>Myocardium</source>
@@ -814,7 +1041,7 @@
     </message>
     <message>
         <source>The label the tools paint (1, 2, 0)</source>
-        <translation>Le label que peignent les outils (1, 2, 0)</translation>
+        <translation>L’étiquette que peignent les outils (1, 2, 0)</translation>
     </message>
     <message>
         <source>radius </source>
@@ -830,15 +1057,15 @@
     </message>
     <message>
         <source>Label: Blood &amp;Pool</source>
-        <translation>Label : Label : cavité &amp;sanguineamp;sang intra-VG</translation>
+        <translation>Étiquette : &amp;cavité VG</translation>
     </message>
     <message>
         <source>Label: &amp;Myocardium</source>
-        <translation>Label : &amp;myocarde</translation>
+        <translation>Étiquette : &amp;myocarde</translation>
     </message>
     <message>
         <source>Label: Back&amp;ground</source>
-        <translation>Label : &amp;fond</translation>
+        <translation>Étiquette : &amp;fond</translation>
     </message>
     <message>
         <source>Accept Prediction for This &amp;Slice</source>
@@ -858,7 +1085,7 @@
     </message>
     <message>
         <source>blood pool</source>
-        <translation>sang intra-VG</translation>
+        <translation>cavité VG</translation>
     </message>
     <message>
         <source>myocardium</source>
@@ -1037,8 +1264,8 @@
     <message numerus="yes">
         <source>Updating the model from %n reviewed image(s) in the background…</source>
         <translation>
-            <numerusform>Mise à jour du modèle avec %n image relue en arrière-plan…</numerusform>
-            <numerusform>Mise à jour du modèle avec %n images relues en arrière-plan…</numerusform>
+            <numerusform>Mise à jour du modèle avec %n image revue, en arrière-plan…</numerusform>
+            <numerusform>Mise à jour du modèle avec %n images revues, en arrière-plan…</numerusform>
         </translation>
     </message>
     <message>
@@ -1048,14 +1275,6 @@
     <message>
         <source>The model of the previous study was updated (%1)</source>
         <translation>Le modèle de l’examen précédent a été mis à jour (%1)</translation>
-    </message>
-    <message>
-        <source>New model %1 is active (%2 iterations in %3 s). %4</source>
-        <translation>Le nouveau modèle %1 est actif (%2 itérations en %3 s). %4</translation>
-    </message>
-    <message>
-        <source>The current model stays active: %1</source>
-        <translation>Le modèle actuel reste actif : %1</translation>
     </message>
     <message>
         <source>The model could not be saved: %1</source>
@@ -1114,12 +1333,181 @@
         <translation>Mesures en &amp;CSV…</translation>
     </message>
     <message>
-        <source>The model against the corrections: %1</source>
-        <translation>Le modèle face aux corrections : %1</translation>
-    </message>
-    <message>
         <source>Writing the report…</source>
         <translation>Rédaction du rapport…</translation>
+    </message>
+    <message>
+        <source>Next &amp;Unreviewed Image</source>
+        <translation>Image non revue &amp;suivante</translation>
+    </message>
+    <message>
+        <source>Next Unreviewed Image at &amp;ED or ES</source>
+        <translation>Image non revue suivante en &amp;TD ou TS</translation>
+    </message>
+    <message>
+        <source>End-diastole and end-systole are not known yet</source>
+        <translation>La télédiastole et la télésystole ne sont pas encore connues</translation>
+    </message>
+    <message>
+        <source>Every image at end-diastole and end-systole is reviewed</source>
+        <translation>Toutes les images en télédiastole et télésystole sont revues</translation>
+    </message>
+    <message>
+        <source>Every image of this series is reviewed</source>
+        <translation>Toutes les images de cette série sont revues</translation>
+    </message>
+    <message>
+        <source>Study of %1</source>
+        <translation>Examen du %1</translation>
+    </message>
+    <message>
+        <source>%1 × %2 px, %3 × %4 mm</source>
+        <translation>%1 × %2 px, %3 × %4 mm</translation>
+    </message>
+    <message>
+        <source>slice spacing %1 mm</source>
+        <translation>espacement des coupes %1 mm</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n image(s)</source>
+        <translation>
+            <numerusform>%n image</numerusform>
+            <numerusform>%n images</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n with expert labels</source>
+        <translation>
+            <numerusform>%n avec contours experts</numerusform>
+            <numerusform>%n avec contours experts</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>✓ Confirmed</source>
+        <translation>✓ Confirmée</translation>
+    </message>
+    <message>
+        <source>Corrected</source>
+        <translation>Corrigée</translation>
+    </message>
+    <message>
+        <source>Not reviewed</source>
+        <translation>Non revue</translation>
+    </message>
+    <message>
+        <source> · ED</source>
+        <translation> · TD</translation>
+    </message>
+    <message>
+        <source> · ES</source>
+        <translation> · TS</translation>
+    </message>
+    <message>
+        <source>Clear This Slice (All Phases)</source>
+        <translation>Effacer cette coupe (toutes les phases)</translation>
+    </message>
+    <message>
+        <source>Copy Labels to the Next Phase</source>
+        <translation>Copier les étiquettes vers la phase suivante</translation>
+    </message>
+    <message>
+        <source>Copy Labels to the Previous Phase</source>
+        <translation>Copier les étiquettes vers la phase précédente</translation>
+    </message>
+    <message>
+        <source>&amp;Un-confirm This Image</source>
+        <translation>&amp;Retirer la confirmation de cette image</translation>
+    </message>
+    <message>
+        <source>This image is already confirmed (Shift+C un-confirms it)</source>
+        <translation>Cette image est déjà confirmée (Maj+C retire la confirmation)</translation>
+    </message>
+    <message>
+        <source>The model has not segmented this image yet: confirm it once its labels show</source>
+        <translation>Le modèle n’a pas encore segmenté cette image : confirmez-la une fois ses étiquettes affichées</translation>
+    </message>
+    <message>
+        <source>Confirm image</source>
+        <translation>Confirmer l’image</translation>
+    </message>
+    <message>
+        <source>Image confirmed</source>
+        <translation>Image confirmée</translation>
+    </message>
+    <message>
+        <source>This image is not confirmed</source>
+        <translation>Cette image n’est pas confirmée</translation>
+    </message>
+    <message>
+        <source>Un-confirm image</source>
+        <translation>Retirer la confirmation</translation>
+    </message>
+    <message>
+        <source>Image no longer confirmed: it stays corrected</source>
+        <translation>Image plus confirmée : elle reste corrigée</translation>
+    </message>
+    <message>
+        <source>Clear the slice</source>
+        <translation>Effacer la coupe</translation>
+    </message>
+    <message>
+        <source>No labels here to copy</source>
+        <translation>Aucune étiquette à copier ici</translation>
+    </message>
+    <message>
+        <source>Copy labels from phase %1</source>
+        <translation>Copier les étiquettes de la phase %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>The model&apos;s labels of %n image(s) restored from the workspace</source>
+        <translation>
+            <numerusform>Étiquettes du modèle de %n image reprises de l’espace de travail</numerusform>
+            <numerusform>Étiquettes du modèle de %n images reprises de l’espace de travail</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>New model %1 is active (%2 training steps of %3 images in %4 s). %5</source>
+        <translation>Le nouveau modèle %1 est actif (%2 étapes d’entraînement de %3 images en %4 s). %5</translation>
+    </message>
+    <message>
+        <source>The current model stays active (%1 training steps of %2 images in %3 s): %4</source>
+        <translation>Le modèle actuel reste actif (%1 étapes d’entraînement de %2 images en %3 s) : %4</translation>
+    </message>
+    <message>
+        <source>No image was corrected or confirmed by a person: every contour is the model&apos;s.</source>
+        <translation>Aucune image n’a été corrigée ou confirmée par une personne : tous les contours sont ceux du modèle.</translation>
+    </message>
+    <message numerus="yes">
+        <source>On the %n image(s) a person corrected or confirmed, the model&apos;s contours overlapped theirs by %1 % for the blood pool and %2 % for the myocardium (Dice; 100 % = identical).</source>
+        <translation>
+            <numerusform>Sur la %n image corrigée ou confirmée par une personne, les contours du modèle recouvraient les siens à %1 % pour la cavité et à %2 % pour le myocarde (Dice ; 100 % = identiques).</numerusform>
+            <numerusform>Sur les %n images corrigées ou confirmées par une personne, les contours du modèle recouvraient les siens à %1 % pour la cavité et à %2 % pour le myocarde (Dice ; 100 % = identiques).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Image %1</source>
+        <translation>Image %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n corrected</source>
+        <translation>
+            <numerusform>%n corrigée</numerusform>
+            <numerusform>%n corrigées</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n confirmed</source>
+        <translation>
+            <numerusform>%n confirmée</numerusform>
+            <numerusform>%n confirmées</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>the DICOM SEG left out or repaired %n invalid value(s) of the source images (listed in the log)</source>
+        <translation>
+            <numerusform>le DICOM SEG a omis ou réparé %n valeur invalide des images sources (détail dans le journal)</numerusform>
+            <numerusform>le DICOM SEG a omis ou réparé %n valeurs invalides des images sources (détail dans le journal)</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1142,7 +1530,7 @@
     </message>
     <message>
         <source>Blood pool</source>
-        <translation>Sang intra-VG</translation>
+        <translation>Cavité VG</translation>
     </message>
     <message>
         <source>Myocardium</source>
@@ -1172,13 +1560,6 @@
         <source>IoU (slice)</source>
         <translation>IoU (coupe)</translation>
     </message>
-    <message numerus="yes">
-        <source>Reviewed: %1 corrected, %2 confirmed of %n image(s).</source>
-        <translation>
-            <numerusform>Relues : %1 corrigées, %2 confirmées sur %n image.</numerusform>
-            <numerusform>Relues : %1 corrigées, %2 confirmées sur %n images.</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Correct or accept images to compare the model with them.</source>
         <translation>Corrigez ou acceptez des images pour leur comparer le modèle.</translation>
@@ -1186,6 +1567,27 @@
     <message>
         <source>Series: Mean IoU %1 · Mean Dice %2 · Mean Acc %3 · FreqW Acc %4 · Overall Acc %5</source>
         <translation>Série : IoU moyen %1 · Dice moyen %2 · Exactitude moyenne %3 · Exactitude pondérée %4 · Exactitude globale %5</translation>
+    </message>
+    <message numerus="yes">
+        <source>Reviewed of %n image(s):</source>
+        <translation>
+            <numerusform>Revues sur %n image :</numerusform>
+            <numerusform>Revues sur %n images :</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n corrected</source>
+        <translation>
+            <numerusform>%n corrigée</numerusform>
+            <numerusform>%n corrigées</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n confirmed</source>
+        <translation>
+            <numerusform>%n confirmée</numerusform>
+            <numerusform>%n confirmées</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1244,7 +1646,7 @@
     </message>
     <message>
         <source>Blood pool colour:</source>
-        <translation>Couleur du sang intra-VG :</translation>
+        <translation>Couleur de la cavité VG :</translation>
     </message>
     <message>
         <source>Myocardium colour:</source>
@@ -1288,7 +1690,7 @@
     </message>
     <message>
         <source> new reviewed images</source>
-        <translation> nouvelles images relues</translation>
+        <translation> nouvelles images revues</translation>
     </message>
     <message>
         <source>Update the model after:</source>
@@ -1307,7 +1709,7 @@
     </message>
     <message>
         <source>Pixel (%1, %2)  value %3   position (%4, %5, %6) mm</source>
-        <translation>Pixel (%1, %2)  valeur %3   position (%4, %5, %6) mm</translation>
+        <translation>Pixel (%1 ; %2)  valeur %3   position (%4 ; %5 ; %6) mm</translation>
     </message>
     <message numerus="yes">
         <source>model ≠ corrections: %n px</source>
@@ -1325,15 +1727,15 @@
     </message>
     <message>
         <source>Reviewed labels</source>
-        <translation>Labels relus</translation>
+        <translation>Étiquettes revues</translation>
     </message>
     <message>
         <source>Model&apos;s labels</source>
-        <translation>Labels du modèle</translation>
+        <translation>Étiquettes du modèle</translation>
     </message>
     <message>
         <source>Blood pool</source>
-        <translation>Sang intra-VG</translation>
+        <translation>Cavité VG</translation>
     </message>
     <message>
         <source>Epicardium</source>
@@ -1365,7 +1767,7 @@
     </message>
     <message>
         <source>Phase %1 / %2 · blood pool %3 mL (surface)</source>
-        <translation>Phase %1 / %2 · sang intra-VG %3 mL (surface)</translation>
+        <translation>Phase %1 / %2 · cavité VG %3 mL (surface)</translation>
     </message>
 </context>
 <context>

@@ -10,6 +10,7 @@
 #include <QTableWidget>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <cmath>
 
 #include "training/finetune.h"
@@ -21,6 +22,37 @@ namespace {
 QString dice(double v) { return std::isnan(v) ? QStringLiteral("–") : QLocale().toString(v, 'f', 3); }
 
 }  // namespace
+
+QString decisionText(const training::FinetuneReport& r, double forgetTolerance) {
+    const auto v = training::finetuneVerdict(r, static_cast<std::size_t>(std::max(0, r.validationImages)),
+                                             std::isnan(r.replayBefore) ? 0 : 1);
+    QStringList parts;
+    if (v.heldChecked)
+        parts << FinetunePanel::tr("held-out corrections: Dice %1 → %2").arg(dice(r.diceBefore), dice(r.diceAfter));
+    if (v.replayChecked)
+        parts << FinetunePanel::tr("replay images: Dice %1 → %2").arg(dice(r.replayBefore), dice(r.replayAfter));
+    const QString tolerance = QLocale().toString(forgetTolerance, 'g', 2);
+    const QString fell = QLocale().toString(r.replayAfter - r.replayBefore, 'f', 3);
+    using K = training::FinetuneVerdict::Kind;
+    QString verdict;
+    switch (v.kind) {
+        case K::AcceptedBetter: verdict = FinetunePanel::tr("better on the held-out corrections"); break;
+        case K::AcceptedAsGood: verdict = FinetunePanel::tr("as good on the held-out corrections"); break;
+        case K::AcceptedUnchecked: verdict = FinetunePanel::tr("no corrections were held out to compare"); break;
+        case K::RejectedForgets:
+            verdict = FinetunePanel::tr("not used: it forgets what it knew (replay images %1, more than %2 below the "
+                                        "old model)")
+                          .arg(fell, tolerance);
+            break;
+        case K::RejectedWorse: verdict = FinetunePanel::tr("not used: worse on the held-out corrections"); break;
+    }
+    if (r.accepted && v.replayFell)
+        verdict += FinetunePanel::tr(", and within %1 of the old model on the replay images (%2)").arg(tolerance, fell);
+    else if (r.accepted && v.replayChecked)
+        verdict += FinetunePanel::tr(", and at least as good on the replay images");
+    parts << verdict;
+    return parts.join(QStringLiteral("; "));
+}
 
 FinetunePanel::FinetunePanel(QWidget* parent) : QWidget(parent) {
     auto* layout = new QVBoxLayout(this);

@@ -13,9 +13,14 @@ class QTableWidget;
 
 namespace cardioseg::training {
 struct FinetuneProgress;
+struct FinetuneReport;
 }
 
 namespace cardioseg::ui {
+
+/// Why a fine-tune was accepted or not, in the interface's language (the command line prints
+/// training::describeDecision's English): Dice before and after, and the verdict.
+QString decisionText(const training::FinetuneReport& report, double forgetTolerance);
 
 /// "Update model": how many corrected images there are, the running fine-tune (stage,
 /// iteration, loss, time left, Cancel), its outcome (Dice before → after, whether the new

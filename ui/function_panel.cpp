@@ -53,6 +53,21 @@ double niceStep(double lo, double hi, int ticks) {
     return 10 * mag;
 }
 
+/// Why a function lacks figures, in the interface's language.
+QString noteText(const analysis::CardiacFunction& f) {
+    using N = analysis::CardiacFunction::Note;
+    switch (f.noteCode) {
+        case N::None: return {};
+        case N::NoLabels: return FunctionPanel::tr("no labels");
+        case N::FewerSlices:
+            return FunctionPanel::tr("phase %1 is labelled on fewer slices than others").arg(f.notePhase + 1);
+        case N::NoEndSystole:
+            return FunctionPanel::tr("only one phase is labelled on every labelled slice: no end-systole");
+        case N::NoMass: return FunctionPanel::tr("no myocardium labelled at end-diastole: no LV mass");
+    }
+    return {};
+}
+
 }  // namespace
 
 QString localNumber(double v, int decimals) {
@@ -229,9 +244,10 @@ void FunctionPanel::setFunctions(const analysis::CardiacFunction& model, const a
     }
     m_table->setVerticalHeaderLabels(names);
     m_table->setFixedHeight(m_table->horizontalHeader()->sizeHint().height() + m_table->rowCount() * 21 + 4);
-    QString note = QString::fromStdString(model.note);
-    if (!reviewed.note.empty() && reviewed.note != model.note)
-        note += (note.isEmpty() ? QString() : QStringLiteral("; ")) + QString::fromStdString(reviewed.note);
+    QString note = noteText(model);
+    const QString reviewedNote = noteText(reviewed);
+    if (!reviewedNote.isEmpty() && reviewedNote != note)
+        note += (note.isEmpty() ? QString() : QStringLiteral("; ")) + reviewedNote;
     if (m_waiting > 0)
         note = tr("Waiting for %n image(s) to be segmented before measuring.", "", m_waiting);
     else if (note.isEmpty())

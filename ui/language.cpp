@@ -1,13 +1,18 @@
 #include "language.h"
 
 #include <QApplication>
+#include <QDate>
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QTranslator>
 
+#include "io/dicom_values.h"
+
 namespace cardioseg::ui {
 
-QStringList availableLanguages() { return {QStringLiteral("en"), QStringLiteral("fr")}; }
+QStringList availableLanguages() {
+    return {QStringLiteral("en"), QStringLiteral("fr")};
+}
 
 bool installLanguage(const QString& code) {
     if (!availableLanguages().contains(code)) return false;
@@ -20,13 +25,22 @@ bool installLanguage(const QString& code) {
         }
     ours = new QTranslator(qApp);
     qt = new QTranslator(qApp);
-    if (ours->load(QStringLiteral(":/i18n/cardioseg_%1.qm").arg(code))) QCoreApplication::installTranslator(ours);
-    if (code != QLatin1String("en") &&
-        qt->load(QStringLiteral("qtbase_%1").arg(code), QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+    if (ours->load(QStringLiteral(":/i18n/cardioseg_%1.qm").arg(code)))
+        QCoreApplication::installTranslator(ours);
+    if (code != QLatin1String("en") && qt->load(QStringLiteral("qtbase_%1").arg(code),
+                                                QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
         QCoreApplication::installTranslator(qt);
-    QLocale::setDefault(code == QLatin1String("fr") ? QLocale(QLocale::French, QLocale::France)
-                                                    : QLocale(QLocale::English, QLocale::UnitedStates));
+    QLocale locale = code == QLatin1String("fr") ? QLocale(QLocale::French, QLocale::France)
+                                                 : QLocale(QLocale::English, QLocale::UnitedStates);
+    locale.setNumberOptions(QLocale::OmitGroupSeparator);  // "W 1244", not "W 1,244"
+    QLocale::setDefault(locale);
     return true;
+}
+
+QString localDate(const std::string& dicomDate) {
+    const auto d = io::parseDicomDate(dicomDate);
+    return d ? QLocale().toString(QDate(d->year, d->month, d->day), QLocale::LongFormat)
+             : QString();
 }
 
 }  // namespace cardioseg::ui

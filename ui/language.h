@@ -3,6 +3,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <string>
+
 namespace cardioseg::ui {
 
 /// The interface languages CardioSeg carries ("en", "fr").
@@ -14,5 +16,9 @@ QStringList availableLanguages();
 /// written one way ("49,5 s" beside "1,05 g/mL" in French). False for a language CardioSeg
 /// does not carry. Call before creating windows.
 bool installLanguage(const QString& code);
+
+/// A DICOM date (YYYYMMDD) as the current locale writes it in full ("12 March 2012"); empty
+/// for empty or impossible dates (00000000, 20120000), which are never shown raw.
+QString localDate(const std::string& dicomDate);
 
 }  // namespace cardioseg::ui

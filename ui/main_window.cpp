@@ -1,5 +1,6 @@
 #include "main_window.h"
 
+#include <QLocale>
 #include <QAction>
 #include <QActionGroup>
 #include <QApplication>
@@ -21,6 +22,8 @@
 #include <QPainter>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QScreen>
+#include <QScrollArea>
 #include <QSettings>
 #include <QSlider>
 #include <QSpinBox>
@@ -40,6 +43,7 @@
 #include "function_panel.h"
 #include "image_adapters.h"
 #include "io/dicom_loader.h"
+#include "language.h"
 #include "metrics_panel.h"
 #include "session/review_navigation.h"
 #include "slice_view.h"
@@ -68,6 +72,17 @@ QIcon thumbnail(const image::CineSeries& s) {
 
 }  // namespace
 
+QScrollArea* scrollable(QWidget* panel, QWidget* parent, int minimumWidth) {
+    // Panels scroll rather than push the window past a small screen (1366 × 768 laptops).
+    auto* scroll = new QScrollArea(parent);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    scroll->setMinimumWidth(std::max(minimumWidth, panel->minimumSizeHint().width() + 12));
+    scroll->setWidget(panel);
+    return scroll;
+}
+
 MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     setWindowTitle(tr("CardioSeg"));
     setAcceptDrops(true);
@@ -92,9 +107,10 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
         if (error.isEmpty() && !r.warnings.empty()) {
             // Complete; the values of the source the DICOM SEG could not carry go to the log.
             for (const auto& w : r.warnings) qInfo("export: %s", w.c_str());
-            statusBar()->showMessage(tr("Exported %n file(s); the DICOM SEG left out or repaired %1 invalid value(s) "
-                                        "of the source images (listed in the log)", "", files.size())
-                                         .arg(r.warnings.size()),
+            statusBar()->showMessage(tr("Exported %n file(s)", "", files.size()) + QStringLiteral("; ") +
+                                         tr("the DICOM SEG left out or repaired %n invalid value(s) of the source "
+                                            "images (listed in the log)",
+                                            "", static_cast<int>(r.warnings.size())),
                                      15000);
         } else if (error.isEmpty()) {
             statusBar()->showMessage(tr("Exported %n file(s)", "", files.size()), 10000);
@@ -114,7 +130,11 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     updateToolStatus();
     QSettings settings;
     restoreGeometry(settings.value("window/geometry").toByteArray());
-    if (!settings.contains("window/geometry")) resize(1360, 860);
+    if (!settings.contains("window/geometry")) {
+        // As large as is comfortable, never larger than the screen (1366 × 768 laptops).
+        const QRect screen = this->screen() ? this->screen()->availableGeometry() : QRect(0, 0, 1360, 860);
+        resize(std::min(1360, screen.width()), std::min(860, screen.height()));
+    }
 }
 
 MainWindow::~MainWindow() {
@@ -222,7 +242,7 @@ void MainWindow::buildUi() {
     auto* metricsDock = new QDockWidget(tr("Model vs corrections"), this);
     metricsDock->setObjectName("metricsDock");
     m_metrics = new MetricsPanel(metricsDock);
-    metricsDock->setWidget(m_metrics);
+    metricsDock->setWidget(scrollable(m_metrics, metricsDock));
     addDockWidget(Qt::RightDockWidgetArea, metricsDock);
 
     m_cursorLabel = new QLabel(this);
@@ -523,15 +543,18 @@ void MainWindow::showSeries(int index) {
     m_metrics->invalidateAll();
     const auto& s = m_study.result.series[index];
     const auto& g = s.geometry;
-    m_details->setText(tr("<b>%1</b><br>Study date %2<br>%3 × %4 px, %5 × %6 mm<br>slice spacing %7 mm<br>"
-                          "%8 images, %9 with expert labels")
-                           .arg(QString::fromStdString(s.info.patientName).toHtmlEscaped(),
-                                QString::fromStdString(s.info.studyDate))
-                           .arg(g.columns).arg(g.rows)
-                           .arg(g.colSpacing, 0, 'f', 3).arg(g.rowSpacing, 0, 'f', 3)
-                           .arg(g.sliceSpacing, 0, 'f', 2)
-                           .arg(s.imageCount())
-                           .arg(m_study.expertLabels[index].labelledCount()));
+    QStringList details{QStringLiteral("<b>%1</b>").arg(QString::fromStdString(s.info.patientName).toHtmlEscaped())};
+    const QString studyDate = localDate(s.info.studyDate);  // impossible dates (20120000) are left out
+    if (!studyDate.isEmpty()) details << tr("Study of %1").arg(studyDate);
+    const QLocale locale;
+    details << tr("%1 × %2 px, %3 × %4 mm")
+                   .arg(g.columns)
+                   .arg(g.rows)
+                   .arg(locale.toString(g.colSpacing, 'f', 3), locale.toString(g.rowSpacing, 'f', 3))
+            << tr("slice spacing %1 mm").arg(locale.toString(g.sliceSpacing, 'f', 2))
+            << tr("%n image(s)", "", static_cast<int>(s.imageCount())) + QStringLiteral(", ") +
+                   tr("%n with expert labels", "", static_cast<int>(m_study.expertLabels[index].labelledCount()));
+    m_details->setText(details.join(QStringLiteral("<br>")));
     {
         const QSignalBlocker b1(m_sliceSlider), b2(m_phaseSlider), b3(m_seriesList);
         m_seriesList->setCurrentRow(index);
@@ -614,7 +637,7 @@ void MainWindow::updateImage() {
     m_sliceLabel->setText(tr("Slice %1 / %2").arg(slice + 1).arg(s.slices));
     const int f = s.frameAt(slice, phase);
     const QString time = f >= 0 && s.frames[f].hasTriggerTime
-                             ? tr(" (%1 ms)").arg(s.frames[f].triggerTime, 0, 'f', 0)
+                             ? tr(" (%1 ms)").arg(QLocale().toString(s.frames[f].triggerTime, 'f', 0))
                              : QString();
     m_phaseLabel->setText(tr("Phase %1 / %2%3").arg(phase + 1).arg(s.phases).arg(time));
     m_view->setImage(s.image(slice, phase), s.geometry, slice);
@@ -796,7 +819,8 @@ void MainWindow::updateReviewStatus() {
     const QString here = state == io::ReviewState::Confirmed ? tr("confirmed")
                          : state == io::ReviewState::Corrected ? tr("corrected")
                                                                : tr("unreviewed");
-    m_reviewLabel->setText(tr("Image %1 · %2 corrected, %3 confirmed").arg(here).arg(c.corrected).arg(c.confirmed));
+    m_reviewLabel->setText(tr("Image %1").arg(here) + QStringLiteral(" · ") + tr("%n corrected", "", c.corrected) +
+                           QStringLiteral(", ") + tr("%n confirmed", "", c.confirmed));
     // The state on the image itself, and in the Edit menu.
     const QColor colour = state == io::ReviewState::Confirmed   ? QColor(64, 180, 90)
                           : state == io::ReviewState::Corrected ? QColor(230, 140, 40)

@@ -29,6 +29,7 @@ class QListWidget;
 class QMenu;
 class QProgressBar;
 class QPushButton;
+class QScrollArea;
 class QSlider;
 class QSpinBox;
 class QTimer;
@@ -36,6 +37,9 @@ class QToolButton;
 class QUndoStack;
 
 namespace cardioseg::ui {
+
+/// A panel in a scroll area sized for it, so that docks can shrink below the panel's height.
+QScrollArea* scrollable(QWidget* panel, QWidget* parent, int minimumWidth = 0);
 
 class CineGrid;
 class FinetunePanel;

@@ -1,4 +1,5 @@
 // The main window's editing: tools, edits as undoable patches, review states.
+#include <QLocale>
 #include <QAction>
 #include <QActionGroup>
 #include <QComboBox>
@@ -185,7 +186,7 @@ void MainWindow::updateToolStatus() {
             const double mm =
                 m_series >= 0 ? m_brushRadius * m_study.result.series[m_series].geometry.colSpacing : m_brushRadius;
             const QString what = m_tool == Tool::Eraser ? tr("Eraser") : tr("Brush: %1").arg(label);
-            text = tr("%1, radius %2 px (%3 mm)").arg(what).arg(m_brushRadius, 0, 'f', 0).arg(mm, 0, 'f', 1);
+            text = tr("%1, radius %2 px (%3 mm)").arg(what).arg(QLocale().toString(m_brushRadius, 'f', 0), QLocale().toString(mm, 'f', 1));
             break;
         }
         case Tool::Polygon: text = tr("Polygon / lasso: %1").arg(label); break;

@@ -1,6 +1,7 @@
 // The main window's fine-tuning: "Update model" in the background, model versions per study.
 #include <QDockWidget>
 #include <QFileInfo>
+#include <QScrollArea>
 #include <QLocale>
 #include <QMenuBar>
 #include <QStatusBar>
@@ -21,7 +22,7 @@ void MainWindow::buildFinetuneDock() {
     auto* dock = new QDockWidget(tr("Model updates"), this);
     dock->setObjectName("finetuneDock");
     m_finetunePanel = new FinetunePanel(dock);
-    dock->setWidget(m_finetunePanel);
+    dock->setWidget(scrollable(m_finetunePanel, dock));
     addDockWidget(Qt::RightDockWidgetArea, dock);
     connect(m_finetunePanel, &FinetunePanel::updateRequested, this, &MainWindow::startFinetune);
     connect(m_finetunePanel, &FinetunePanel::cancelRequested, this, &MainWindow::cancelFinetune);
@@ -147,10 +148,7 @@ void MainWindow::onFinetuneFinished() {
                       .arg(r.report.outcome.iterations)
                       .arg(r.report.batch)
                       .arg(QLocale().toString(r.report.seconds, 'f', 0))
-                      .arg(QString::fromStdString(r.report.decision));
-        // The measures before the switch, to say afterwards which of them moved.
-        m_measuresBeforeUpdate = m_function[0];
-        m_measuresSeries = m_series;
+                      .arg(decisionText(r.report, training::FinetuneOptions().forgetTolerance));
         chooseVersion(QString::fromStdString(r.saved->file));
     } else {
         if (m_finetuneGeneration == m_generation) {
@@ -162,7 +160,7 @@ void MainWindow::onFinetuneFinished() {
                       .arg(r.report.outcome.iterations)
                       .arg(r.report.batch)
                       .arg(QLocale().toString(r.report.seconds, 'f', 0))
-                      .arg(QString::fromStdString(r.report.decision));
+                      .arg(decisionText(r.report, training::FinetuneOptions().forgetTolerance));
     }
     m_finetunePanel->showOutcome(message, static_cast<bool>(m_rejected));
     statusBar()->showMessage(message, 15000);
@@ -193,6 +191,13 @@ void MainWindow::useRejectedModel() {
 }
 
 void MainWindow::chooseVersion(const QString& file) {
+    // The measures from the labels of the model in use, to say once the series is segmented by
+    // the other version which of them moved.
+    if (m_series >= 0 && !isSegmenting() && m_function[0].edPhase >= 0 &&
+        QFileInfo(file).absoluteFilePath() != QFileInfo(m_activeModel).absoluteFilePath()) {
+        m_measuresBeforeUpdate = m_function[0];
+        m_measuresSeries = m_series;
+    }
     // The study remembers its model; the session's model is remembered as "none".
     m_study.activeModel = QFileInfo(file).absoluteFilePath() == QFileInfo(m_baseModel).absoluteFilePath() ? QString() : file;
     m_activeDirty = true;

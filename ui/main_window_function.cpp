@@ -23,14 +23,8 @@ namespace cardioseg::ui {
 void MainWindow::buildFunctionDock() {
     auto* dock = new QDockWidget(tr("Cardiac function"), this);
     dock->setObjectName("functionDock");
-    auto* scroll = new QScrollArea(dock);
-    scroll->setWidgetResizable(true);
-    scroll->setFrameShape(QFrame::NoFrame);
-    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    scroll->setMinimumWidth(400);
-    m_functionPanel = new FunctionPanel(scroll);
-    scroll->setWidget(m_functionPanel);
-    dock->setWidget(scroll);
+    m_functionPanel = new FunctionPanel(dock);
+    dock->setWidget(scrollable(m_functionPanel, dock, 400));
     addDockWidget(Qt::RightDockWidgetArea, dock);
     if (auto* updates = findChild<QDockWidget*>("finetuneDock")) tabifyDockWidget(updates, dock);
     m_functionTimer = new QTimer(this);

@@ -107,6 +107,7 @@ void MainWindow::startNextSegmentation() {
                                                 workspace = m_study.workspaceFolder, progress, onImage] {
         return runSegmentation(segmenter, path, engine, *s, request, workspace, progress, onImage);
     }));
+    if (series == m_series) updateFunction();  // measures wait for the images they need
 }
 
 void MainWindow::savePredictions(int series, const std::string& modelKey) {

@@ -7,6 +7,7 @@
 #include <QChartView>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLocale>
 #include <QTableWidget>
 #include <QValueAxis>
 #include <QVBoxLayout>
@@ -20,7 +21,7 @@ namespace cardioseg::ui {
 
 namespace {
 
-QString figure(double v) { return std::isnan(v) ? QStringLiteral("–") : QString::number(v, 'f', 3); }
+QString figure(double v) { return std::isnan(v) ? QStringLiteral("–") : QLocale().toString(v, 'f', 3); }
 
 }  // namespace
 
@@ -151,9 +152,9 @@ void MetricsPanel::refresh(const image::SeriesLabels& prediction, const image::S
             m_chart->setValue(scope, c, dice);
         }
     m_counts->setText(counts.images > 0
-                          ? tr("Reviewed: %1 corrected, %2 confirmed of %n image(s).", "", counts.images)
-                                .arg(counts.corrected)
-                                .arg(counts.confirmed)
+                          ? tr("Reviewed of %n image(s):", "", counts.images) + QLatin1Char(' ') +
+                                tr("%n corrected", "", counts.corrected) + QStringLiteral(", ") +
+                                tr("%n confirmed", "", counts.confirmed) + QLatin1Char('.')
                           : QString());
     const auto& series = scopes[2];
     if (!series.total()) {

@@ -17,6 +17,7 @@
 #include "image_adapters.h"
 #include "io/dicom_loader.h"
 #include "io/dicom_values.h"
+#include "language.h"
 #include "overlay.h"
 
 namespace cardioseg::ui {
@@ -79,10 +80,7 @@ int keySliceForBoth(const ReportInput& in) {
 
 QStringList reportHeader(const ReportInput& in) {
     const auto& info = in.series->info;
-    auto date = [](const std::string& v) {
-        const auto d = io::parseDicomDate(v);
-        return d ? QLocale().toString(QDate(d->year, d->month, d->day), QLocale::LongFormat) : QString();
-    };
+    const auto date = localDate;
     QStringList patient;
     const QString name = QString::fromStdString(info.patientName).replace('^', ' ').simplified();
     const QString id = QString::fromStdString(info.patientId).simplified();
@@ -270,7 +268,10 @@ void writeReport(const QString& file, const ReportInput& in) {
                 const double x = at(phase, bottom).x();
                 p.drawLine(QPointF(x, plot.top()), QPointF(x, plot.bottom()));
                 p.setPen(colour);
-                p.drawText(QRectF(x - 60, plot.top() - line - 2, 120, line), Qt::AlignHCenter | Qt::AlignBottom,
+                // Centred on its line, kept inside the plot's width.
+                const double half = 120;
+                const double centre = std::clamp(x, plot.left() + half, plot.right() - half);
+                p.drawText(QRectF(centre - half, plot.top() - line - 2, 2 * half, line), Qt::AlignHCenter | Qt::AlignBottom,
                            QObject::tr("%1 (phase %2)").arg(name).arg(phase + 1));
             }
             for (int k = 0; k < 2; ++k) {

@@ -1,5 +1,6 @@
 #include "slice_view.h"
 
+#include <QLocale>
 #include <QKeyEvent>
 #include <QMouseEvent>
 #include <QPainter>
@@ -202,8 +203,8 @@ void SliceView::paintEvent(QPaintEvent*) {
     p.setPen(QColor(220, 220, 220));
     p.setFont(font());
     p.drawText(inner, Qt::AlignLeft | Qt::AlignBottom,
-               tr("W %1  L %2   zoom %3%").arg(m_window.width, 0, 'f', 0).arg(m_window.center, 0, 'f', 0)
-                   .arg(m_zoom * 100, 0, 'f', 0));
+               tr("W %1  L %2   zoom %3%").arg(QLocale().toString(m_window.width, 'f', 0), QLocale().toString(m_window.center, 'f', 0))
+                   .arg(QLocale().toString(m_zoom * 100, 'f', 0)));
     if (!m_badge.isEmpty()) {
         const QFontMetrics fm(font());
         const QRect tag(inner.left(), inner.top(), fm.horizontalAdvance(m_badge) + 14, fm.height() + 6);
@@ -461,8 +462,8 @@ void SliceView::reportCursor(const QPointF& widgetPos) {
     }
     const image::Vec3 mm = m_geometry.toPatient(x, y, m_slice);
     Q_EMIT cursorInfoChanged(tr("Pixel (%1, %2)  value %3   position (%4, %5, %6) mm")
-                                 .arg(x).arg(y).arg(m_data.at(x, y), 0, 'f', 0)
-                                 .arg(mm[0], 0, 'f', 1).arg(mm[1], 0, 'f', 1).arg(mm[2], 0, 'f', 1));
+                                 .arg(x).arg(y).arg(QLocale().toString(m_data.at(x, y), 'f', 0))
+                                 .arg(QLocale().toString(mm[0], 'f', 1), QLocale().toString(mm[1], 'f', 1), QLocale().toString(mm[2], 'f', 1)));
 }
 
 }  // namespace cardioseg::ui

@@ -1,5 +1,6 @@
 #include "surface_view.h"
 
+#include <QLocale>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QFileDialog>
@@ -267,7 +268,7 @@ void SurfaceDialog::showPhase(int phase) {
     m_info->setText(tr("Phase %1 / %2 · blood pool %3 mL (surface)")
                         .arg(phase + 1)
                         .arg(m_phase->maximum() + 1)
-                        .arg(m_surfaces.bloodPool[phase].volumeMl(), 0, 'f', 1));
+                        .arg(QLocale().toString(m_surfaces.bloodPool[phase].volumeMl(), 'f', 1)));
 }
 
 void SurfaceDialog::exportMesh(const QString& file) {

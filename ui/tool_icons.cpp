@@ -54,7 +54,8 @@ void draw(QPainter& p, const QString& name, double s) {
         p.drawRoundedRect(QRectF(at(0.15, 0.32), at(0.45, 0.68)), s * 0.06, s * 0.06);
     } else if (name == QLatin1String("polygon")) {
         // A polygon with its vertices marked.
-        const QPointF v[] = {at(0.18, 0.30), at(0.55, 0.14), at(0.86, 0.42), at(0.68, 0.84), at(0.24, 0.76)};
+        const QPointF v[] = {at(0.18, 0.30), at(0.55, 0.14), at(0.86, 0.42), at(0.68, 0.84),
+                             at(0.24, 0.76)};
         p.setBrush(QColor(214, 72, 72, 70));
         p.drawPolygon(v, 5);
         p.setBrush(kInk);

@@ -48,6 +48,7 @@ CardiacFunction measureFunction(const image::CineSeries& series, const image::Se
     for (const auto& m : f.phases) most = std::max(most, m.labelledSlices);
     if (most == 0) {
         f.note = "no labels";
+        f.noteCode = CardiacFunction::Note::NoLabels;
         return f;
     }
     for (const auto& m : f.phases) {
@@ -61,8 +62,11 @@ CardiacFunction measureFunction(const image::CineSeries& series, const image::Se
     f.edEsByHand = (options.edPhase >= 0 && options.edPhase < phases) || (options.esPhase >= 0 && options.esPhase < phases);
     if (f.edEsByHand)
         for (int p : {f.edPhase, f.esPhase})
-            if (f.phases[p].labelledSlices < most && f.note.empty())
+            if (f.phases[p].labelledSlices < most && f.note.empty()) {
                 f.note = "phase " + std::to_string(p + 1) + " is labelled on fewer slices than others";
+                f.noteCode = CardiacFunction::Note::FewerSlices;
+                f.notePhase = p;
+            }
     f.edvMl = f.phases[f.edPhase].bloodPoolMl;
     if (f.esPhase != f.edPhase) {
         f.esvMl = f.phases[f.esPhase].bloodPoolMl;
@@ -70,10 +74,14 @@ CardiacFunction measureFunction(const image::CineSeries& series, const image::Se
         f.efPercent = f.edvMl > 0 ? 100.0 * f.svMl / f.edvMl : nan;
     } else {
         f.note = "only one phase is labelled on every labelled slice: no end-systole";
+        f.noteCode = CardiacFunction::Note::NoEndSystole;
     }
     f.myocardiumMl = f.phases[f.edPhase].myocardiumMl;
     f.lvMassG = f.myocardiumMl * options.myocardialDensity;
-    if (std::isnan(f.lvMassG) && f.note.empty()) f.note = "no myocardium labelled at end-diastole: no LV mass";
+    if (std::isnan(f.lvMassG) && f.note.empty()) {
+        f.note = "no myocardium labelled at end-diastole: no LV mass";
+        f.noteCode = CardiacFunction::Note::NoMass;
+    }
     // What the images say comes first; a person's entry completes what they lack.
     const bool heightEntered = !(series.info.patientSizeM > 0) && options.heightM > 0;
     const bool weightEntered = !(series.info.patientWeightKg > 0) && options.weightKg > 0;

@@ -44,7 +44,10 @@ struct CardiacFunction {
     double esviMlM2 = std::numeric_limits<double>::quiet_NaN();
     double sviMlM2 = std::numeric_limits<double>::quiet_NaN();
     double lvMassIndexGM2 = std::numeric_limits<double>::quiet_NaN();
-    std::string note;  ///< why figures are missing, when they are
+    std::string note;  ///< why figures are missing, when they are (English, for the command line)
+    /// The same as a code, for interfaces that word it in their language.
+    enum class Note { None, NoLabels, FewerSlices, NoEndSystole, NoMass } noteCode = Note::None;
+    int notePhase = -1;  ///< the phase a FewerSlices note is about
     bool edEsByHand = false;     ///< ED and ES were chosen by a person (FunctionOptions)
     bool bodySizeEntered = false;  ///< BSA from a height and weight entered by a person
 };

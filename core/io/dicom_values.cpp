@@ -30,10 +30,12 @@ std::string trimmed(const std::string& s) {
 
 std::optional<DicomDate> parseDicomDate(const std::string& value) {
     std::string v = trimmed(value);
-    if (v.size() == 10 && v[4] == '.' && v[7] == '.') v = v.substr(0, 4) + v.substr(5, 2) + v.substr(8, 2);
+    if (v.size() == 10 && v[4] == '.' && v[7] == '.')
+        v = v.substr(0, 4) + v.substr(5, 2) + v.substr(8, 2);
     if (v.size() != 8 || !allDigits(v)) return std::nullopt;
     DicomDate d{std::stoi(v.substr(0, 4)), std::stoi(v.substr(4, 2)), std::stoi(v.substr(6, 2))};
-    if (d.year < 1 || d.month < 1 || d.month > 12 || d.day < 1 || d.day > daysInMonth(d.year, d.month))
+    if (d.year < 1 || d.month < 1 || d.month > 12 || d.day < 1 ||
+        d.day > daysInMonth(d.year, d.month))
         return std::nullopt;
     return d;
 }
@@ -51,7 +53,8 @@ bool isValidUid(const std::string& uid) {
     std::size_t start = 0;
     while (true) {
         const std::size_t dot = uid.find('.', start);
-        const std::string part = uid.substr(start, dot == std::string::npos ? std::string::npos : dot - start);
+        const std::string part =
+            uid.substr(start, dot == std::string::npos ? std::string::npos : dot - start);
         if (!allDigits(part) || (part.size() > 1 && part[0] == '0')) return false;
         if (dot == std::string::npos) return true;
         start = dot + 1;

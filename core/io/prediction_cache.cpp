@@ -102,11 +102,15 @@ std::string fileDigest(const fs::path& file) {
 std::string seriesDigest(const image::CineSeries& series) {
     Fnv fnv;
     fnv.add(series.info.seriesUid);
-    const int dims[4] = {series.slices, series.phases, series.geometry.rows, series.geometry.columns};
+    const int dims[4] = {series.slices, series.phases, series.geometry.rows,
+                         series.geometry.columns};
     fnv.add(dims, sizeof dims);
     for (int f : series.grid) {
-        if (f < 0) fnv.add(std::string("-"));
-        else fnv.add(series.frames[f].sopInstanceUid + "#" + std::to_string(series.frames[f].frameIndex));
+        if (f < 0)
+            fnv.add(std::string("-"));
+        else
+            fnv.add(series.frames[f].sopInstanceUid + "#" +
+                    std::to_string(series.frames[f].frameIndex));
     }
     return fnv.hex();
 }
@@ -121,7 +125,8 @@ void PredictionCache::save(const image::CineSeries& series, const std::string& m
                            const image::SeriesLabels& labels) const {
     const fs::path file = fileFor(series);
     if (labels.slices != series.slices || labels.phases != series.phases)
-        throw std::runtime_error("cannot write " + file.string() + ": labels do not match the series grid");
+        throw std::runtime_error("cannot write " + file.string() +
+                                 ": labels do not match the series grid");
     std::string out(kMagic, sizeof kMagic);
     putString(out, seriesDigest(series));
     putString(out, modelKey);
@@ -154,22 +159,25 @@ std::optional<image::SeriesLabels> PredictionCache::load(const image::CineSeries
     std::ifstream in(fileFor(series), std::ios::binary);
     if (!in) return std::nullopt;
     const std::string bytes((std::istreambuf_iterator<char>(in)), {});
-    if (bytes.size() < sizeof kMagic || std::memcmp(bytes.data(), kMagic, sizeof kMagic) != 0) return std::nullopt;
+    if (bytes.size() < sizeof kMagic || std::memcmp(bytes.data(), kMagic, sizeof kMagic) != 0)
+        return std::nullopt;
     std::size_t pos = sizeof kMagic;
     std::string seriesKey, storedModel;
     std::uint64_t slices = 0, phases = 0;
-    if (!getString(bytes, pos, seriesKey) || !getString(bytes, pos, storedModel) || !getVarint(bytes, pos, slices) ||
-        !getVarint(bytes, pos, phases))
+    if (!getString(bytes, pos, seriesKey) || !getString(bytes, pos, storedModel) ||
+        !getVarint(bytes, pos, slices) || !getVarint(bytes, pos, phases))
         return std::nullopt;
     if (seriesKey != seriesDigest(series) || storedModel != modelKey ||
-        slices != static_cast<std::uint64_t>(series.slices) || phases != static_cast<std::uint64_t>(series.phases))
+        slices != static_cast<std::uint64_t>(series.slices) ||
+        phases != static_cast<std::uint64_t>(series.phases))
         return std::nullopt;
     image::SeriesLabels labels = image::SeriesLabels::like(series);
     for (auto& map : labels.maps) {
         if (pos >= bytes.size()) return std::nullopt;
         if (bytes[pos++] == '\0') continue;
         std::uint64_t w = 0, h = 0;
-        if (!getVarint(bytes, pos, w) || !getVarint(bytes, pos, h) || w != static_cast<std::uint64_t>(series.geometry.columns) ||
+        if (!getVarint(bytes, pos, w) || !getVarint(bytes, pos, h) ||
+            w != static_cast<std::uint64_t>(series.geometry.columns) ||
             h != static_cast<std::uint64_t>(series.geometry.rows))
             return std::nullopt;
         map = image::LabelMap(static_cast<int>(w), static_cast<int>(h));
@@ -178,7 +186,8 @@ std::optional<image::SeriesLabels> PredictionCache::load(const image::CineSeries
             std::uint64_t run = 0;
             if (pos >= bytes.size()) return std::nullopt;
             const auto value = static_cast<std::uint8_t>(bytes[pos++]);
-            if (!getVarint(bytes, pos, run) || run == 0 || run > map.data.size() - i) return std::nullopt;
+            if (!getVarint(bytes, pos, run) || run == 0 || run > map.data.size() - i)
+                return std::nullopt;
             std::fill(map.data.begin() + static_cast<std::ptrdiff_t>(i),
                       map.data.begin() + static_cast<std::ptrdiff_t>(i + run), value);
             i += run;

@@ -24,14 +24,17 @@ std::string seriesDigest(const image::CineSeries& series);
 /// files are written atomically.
 class PredictionCache {
 public:
-    explicit PredictionCache(std::filesystem::path workspaceFolder) : m_folder(std::move(workspaceFolder)) {}
+    explicit PredictionCache(std::filesystem::path workspaceFolder)
+        : m_folder(std::move(workspaceFolder)) {}
 
     /// Stores the labelled images of `labels` (images without labels are stored as absent).
     /// Throws std::runtime_error naming the file and the reason.
-    void save(const image::CineSeries& series, const std::string& modelKey, const image::SeriesLabels& labels) const;
+    void save(const image::CineSeries& series, const std::string& modelKey,
+              const image::SeriesLabels& labels) const;
     /// The stored labels for this series and model, or nothing (absent, another model or
     /// series, unreadable: the caller segments again).
-    std::optional<image::SeriesLabels> load(const image::CineSeries& series, const std::string& modelKey) const;
+    std::optional<image::SeriesLabels> load(const image::CineSeries& series,
+                                            const std::string& modelKey) const;
     /// Removes every stored prediction of the series.
     void clear(const image::CineSeries& series) const;
 

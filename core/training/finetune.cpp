@@ -101,45 +101,58 @@ engine::BatchProvider makeMixedProvider(const std::vector<LabelledImage>& correc
     };
 }
 
+FinetuneVerdict finetuneVerdict(const FinetuneReport& report, std::size_t held, std::size_t replayChecked) {
+    FinetuneVerdict v;
+    v.heldChecked = held > 0 && !std::isnan(report.diceBefore) && !std::isnan(report.diceAfter);
+    v.replayChecked = replayChecked > 0 && !std::isnan(report.replayBefore) && !std::isnan(report.replayAfter);
+    v.replayFell = v.replayChecked && report.replayAfter < report.replayBefore;
+    using K = FinetuneVerdict::Kind;
+    if (report.accepted)
+        v.kind = !v.heldChecked                             ? K::AcceptedUnchecked
+                 : report.diceAfter > report.diceBefore ? K::AcceptedBetter
+                                                        : K::AcceptedAsGood;
+    else
+        v.kind = v.heldChecked && report.diceAfter < report.diceBefore ? K::RejectedWorse : K::RejectedForgets;
+    return v;
+}
+
 std::string describeDecision(const FinetuneReport& report, const FinetuneOptions& o, std::size_t held,
                              std::size_t replayChecked) {
-    const bool heldChecked = held > 0 && !std::isnan(report.diceBefore);
-    const bool heldOk = !heldChecked || report.diceAfter >= report.diceBefore - o.tolerance;
+    const FinetuneVerdict v = finetuneVerdict(report, held, replayChecked);
     std::ostringstream why;
-    if (heldChecked)
+    if (v.heldChecked)
         why << "held-out corrections (" << held << "): Dice " << figure(report.diceBefore) << " → "
             << figure(report.diceAfter);
     else if (o.holdout <= 0)
         why << "no corrections held out (all used for training)";
     else
         why << "too few corrections to hold any out (4 needed)";
-    if (replayChecked > 0)
+    if (v.replayChecked)
         why << "; replay images (" << replayChecked << "): " << figure(report.replayBefore) << " → "
             << figure(report.replayAfter);
     // Said as it is: "at least as good" only where nothing fell.
-    auto plain = [](double v) {
+    auto plain = [](double x) {
         std::ostringstream out;
         out.precision(2);
-        out << v;
+        out << x;
         return out.str();
     };
-    const bool heldBetter = heldChecked && report.diceAfter > report.diceBefore;
-    const bool replayFell = replayChecked > 0 && report.replayAfter < report.replayBefore;
-    if (report.accepted) {
-        why << "; accepted: ";
-        if (!heldChecked) why << "nothing held out to compare";
-        else why << (heldBetter ? "better on the held-out corrections" : "as good on the held-out corrections");
-        if (replayFell)
-            why << ", and within " << plain(o.forgetTolerance) << " of the old model on the replay images ("
-                << plain(report.replayAfter - report.replayBefore) << ")";
-        else if (replayChecked > 0)
-            why << ", and at least as good on the replay images";
-    } else if (heldOk) {
-        why << "; not used: it forgets what it knew (replay images " << plain(report.replayAfter - report.replayBefore)
-            << ", more than " << plain(o.forgetTolerance) << " below the old model)";
-    } else {
-        why << "; not used: worse on the held-out corrections";
+    using K = FinetuneVerdict::Kind;
+    switch (v.kind) {
+        case K::AcceptedBetter: why << "; accepted: better on the held-out corrections"; break;
+        case K::AcceptedAsGood: why << "; accepted: as good on the held-out corrections"; break;
+        case K::AcceptedUnchecked: why << "; accepted: nothing held out to compare"; break;
+        case K::RejectedForgets:
+            why << "; not used: it forgets what it knew (replay images " << plain(report.replayAfter - report.replayBefore)
+                << ", more than " << plain(o.forgetTolerance) << " below the old model)";
+            break;
+        case K::RejectedWorse: why << "; not used: worse on the held-out corrections"; break;
     }
+    if (report.accepted && v.replayFell)
+        why << ", and within " << plain(o.forgetTolerance) << " of the old model on the replay images ("
+            << plain(report.replayAfter - report.replayBefore) << ")";
+    else if (report.accepted && v.replayChecked)
+        why << ", and at least as good on the replay images";
     return why.str();
 }
 

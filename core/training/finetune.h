@@ -77,6 +77,21 @@ FinetuneReport finetune(const engine::Model& base, const std::vector<LabelledIma
                         const std::vector<LabelledImage>& replay, const FinetuneOptions& options,
                         const std::function<bool(const FinetuneProgress&)>& progress = {});
 
+/// The verdict on a finished fine-tune, in categories that an interface words in its language.
+struct FinetuneVerdict {
+    enum class Kind {
+        AcceptedBetter,     ///< better on the held-out corrections
+        AcceptedAsGood,     ///< as good on the held-out corrections
+        AcceptedUnchecked,  ///< nothing was held out to compare
+        RejectedForgets,    ///< the replay images fell by more than the tolerance
+        RejectedWorse,      ///< worse on the held-out corrections
+    } kind = Kind::AcceptedUnchecked;
+    bool heldChecked = false;    ///< held-out corrections were compared
+    bool replayChecked = false;  ///< replay images were compared
+    bool replayFell = false;     ///< the replay Dice fell (within the tolerance when accepted)
+};
+FinetuneVerdict finetuneVerdict(const FinetuneReport& report, std::size_t held, std::size_t replayChecked);
+
 /// Why a finished fine-tune is accepted or not, for people: the held-out and replay Dice before
 /// and after, and the verdict in plain words — "at least as good" only when nothing fell;
 /// "within 0.01 of the old model" when the replay images lost a little but within the tolerance.

@@ -5,6 +5,11 @@
 
 #include <nlohmann/json.hpp>
 
+#include <set>
+
+#include "dicom_validation.h"
+#include "io/dicom_loader.h"
+#include "io/dicom_seg.h"
 #include "synthetic_dicom.h"
 
 namespace fs = std::filesystem;
@@ -224,6 +229,39 @@ private slots:
         QVERIFY2(r.code == 0, r.err.c_str());
         QCOMPARE(json::parse(r.out)["volumes_ml"].size(), std::size_t(4));
         QCOMPARE(cli({"measure", "--input", dicoms, "--labels", QString::fromStdString((dir / "none").string())}).code, 2);
+    }
+
+    void segmentWritesValidDicomSegOfARealStudy() {
+        // Four images of the shipped sample (a real study: UIDs with leading zeros, StudyDate
+        // 20120000) segmented by the shipped model and exported as PNG and DICOM SEG.
+        testing::TempDir dir;
+        fs::create_directories(dir / "study");
+        for (int instance = 121; instance <= 124; ++instance)
+            fs::copy_file(fs::path(CARDIOSEG_SOURCE_DIR) / "resources" / "sample" / "dicoms" / "SCD0000101" /
+                              (std::to_string(instance) + ".dcm"),
+                          dir / "study" / (std::to_string(instance) + ".dcm"), fs::copy_options::none);
+        const QString out = QString::fromStdString((dir / "out").string());
+        Run r = cli({"segment", "--input", QString::fromStdString((dir / "study").string()), "--output", out,
+                     "--format", "png", "dicom-seg", "--json"});
+        QVERIFY2(r.code == 0, r.err.c_str());
+        const json j = json::parse(r.out);
+        QCOMPARE(j["images"].get<int>(), 4);
+        QVERIFY(j["warnings"].size() > 0);  // the source's invalid values, said
+        QVERIFY(r.err.find("StudyDate '20120000'") != std::string::npos);
+        const auto series = io::loadDicom({dir / "study"}).series.at(0);
+        std::set<std::string> uids{series.info.studyUid, series.info.seriesUid, series.info.frameOfReferenceUid};
+        for (const auto& f : series.frames) uids.insert(f.sopInstanceUid);
+        const auto errors = testing::dciodvfyErrors(dir / "out" / "segmentation.dcm", uids);
+        QVERIFY2(errors.empty(), errors.empty() ? "" : errors.front().c_str());
+        QCOMPARE(io::readDicomSeg(dir / "out" / "segmentation.dcm", series).labelledCount(), std::size_t(4));
+
+        // A failed export says what was written before it.
+        fs::remove(dir / "out" / "segmentation.dcm");
+        fs::create_directories(dir / "out" / "segmentation.dcm" / "in-the-way");
+        r = cli({"segment", "--input", QString::fromStdString((dir / "study").string()), "--output", out,
+                 "--format", "png", "dicom-seg"});
+        QVERIFY(r.code != 0);
+        QVERIFY2(r.err.find("written before the failure: 4 .png files in") != std::string::npos, r.err.c_str());
     }
 
     void benchInferAndTrain() {

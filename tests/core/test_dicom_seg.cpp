@@ -33,9 +33,12 @@ image::SeriesLabels discLabels(const image::CineSeries& series, int phaseStep) {
             image::LabelMap m(g.columns, g.rows);
             for (int y = 0; y < m.height; ++y)
                 for (int x = 0; x < m.width; ++x) {
-                    const double d = std::hypot(x - g.columns * 0.45 - s, y - g.rows * 0.45 - p * 0.5);
+                    const double d =
+                        std::hypot(x - g.columns * 0.45 - s, y - g.rows * 0.45 - p * 0.5);
                     const double r = std::min(g.rows, g.columns) * 0.15;
-                    m.at(x, y) = d < r ? image::label::BloodPool : d < r * 1.6 ? image::label::Myocardium : 0;
+                    m.at(x, y) = d < r         ? image::label::BloodPool
+                                 : d < r * 1.6 ? image::label::Myocardium
+                                               : 0;
                 }
             if (s == 1 && p == 0) m.at(0, 0) = image::label::Ignore;
             labels.at(s, p) = std::move(m);
@@ -81,7 +84,9 @@ References referencesOf(DcmDataset& ds) {
         for (unsigned long i = 0; i < perFrame->card(); ++i) {
             DcmItem* derivation = nullptr;
             DcmItem* source = nullptr;
-            if (perFrame->getItem(i)->findAndGetSequenceItem(DCM_DerivationImageSequence, derivation).bad() ||
+            if (perFrame->getItem(i)
+                    ->findAndGetSequenceItem(DCM_DerivationImageSequence, derivation)
+                    .bad() ||
                 derivation->findAndGetSequenceItem(DCM_SourceImageSequence, source).bad())
                 continue;
             Sint32 frame = 0;
@@ -108,7 +113,8 @@ std::string joined(const std::vector<std::string>& lines) {
 /// Writes a SEG of `labels`, validates it, reads it back through DCMTK's dcmseg and through
 /// our reader, and checks that it references exactly the labelled source images.
 io::DicomSegReport writeAndCheck(const fs::path& file, const image::CineSeries& series,
-                                 const image::SeriesLabels& labels, const io::DicomSegOptions& options = {}) {
+                                 const image::SeriesLabels& labels,
+                                 const io::DicomSegOptions& options = {}) {
     const io::DicomSegReport report = io::writeDicomSeg(file, series, labels, options);
     const auto errors = testing::dciodvfyErrors(file, sourceUids(series));
     if (!errors.empty()) QTest::qFail(("dciodvfy: " + joined(errors)).c_str(), __FILE__, __LINE__);
@@ -116,7 +122,8 @@ io::DicomSegReport writeAndCheck(const fs::path& file, const image::CineSeries& 
     DcmSegmentation* raw = nullptr;
     const OFCondition loaded = DcmSegmentation::loadFile(file.string().c_str(), raw);
     std::unique_ptr<DcmSegmentation> seg(raw);
-    if (loaded.bad() || !seg) QTest::qFail("DCMTK cannot read the SEG back", __FILE__, __LINE__);
+    if (loaded.bad() || !seg)
+        QTest::qFail("DCMTK cannot read the SEG back", __FILE__, __LINE__);
     else if (seg->getNumberOfFrames() != 2 * labels.labelledCount())
         QTest::qFail("frame count read back differs", __FILE__, __LINE__);
 
@@ -132,12 +139,16 @@ io::DicomSegReport writeAndCheck(const fs::path& file, const image::CineSeries& 
             const int f = series.frameAt(s, p);
             if (f < 0 || labels.at(s, p).empty()) continue;
             const auto& frame = series.frames[f];
-            expected.insert({frame.sopInstanceUid, perFile[frame.file] > 1 ? frame.frameIndex + 1 : 0});
+            expected.insert(
+                {frame.sopInstanceUid, perFile[frame.file] > 1 ? frame.frameIndex + 1 : 0});
             expectedInstances.insert(frame.sopInstanceUid);
         }
-    if (refs.derivation != expected) QTest::qFail("derivation references differ from the source images", __FILE__, __LINE__);
-    if (refs.series != expectedInstances) QTest::qFail("Referenced Series Sequence differs", __FILE__, __LINE__);
-    if (refs.seriesUid != series.info.seriesUid) QTest::qFail("referenced series UID differs", __FILE__, __LINE__);
+    if (refs.derivation != expected)
+        QTest::qFail("derivation references differ from the source images", __FILE__, __LINE__);
+    if (refs.series != expectedInstances)
+        QTest::qFail("Referenced Series Sequence differs", __FILE__, __LINE__);
+    if (refs.seriesUid != series.info.seriesUid)
+        QTest::qFail("referenced series UID differs", __FILE__, __LINE__);
     if (io::readDicomSeg(file, series).maps != withoutIgnore(labels).maps)
         QTest::qFail("labels read back differ", __FILE__, __LINE__);
     return report;
@@ -164,7 +175,8 @@ private slots:
         QCOMPARE(report.images, labels.labelledCount());
         QCOMPARE(report.frames, 2 * labels.labelledCount());
         // Clean sources give a SEG without any validator error at all.
-        QVERIFY2(testing::dciodvfyErrors(file).empty(), joined(testing::dciodvfyErrors(file)).c_str());
+        QVERIFY2(testing::dciodvfyErrors(file).empty(),
+                 joined(testing::dciodvfyErrors(file)).c_str());
 
         DcmFileFormat ff;
         QVERIFY(ff.loadFile(file.string().c_str()).good());
@@ -211,10 +223,12 @@ private slots:
 
         // Every value left out or repaired is said, with the file it came from.
         const std::string notes = joined(report.notes);
-        for (const char* what : {"PatientBirthDate '00000000'", "StudyDate '20120000'", "StudyTime '10:15:00'",
-                                 "PatientSex is stored as LO", "ReferringPhysicianName is stored as LO",
-                                 "StudyDescription", "StudyID", "StudyInstanceUID", "FrameOfReferenceUID"})
-            QVERIFY2(notes.find(what) != std::string::npos, (std::string(what) + " not in\n" + notes).c_str());
+        for (const char* what :
+             {"PatientBirthDate '00000000'", "StudyDate '20120000'", "StudyTime '10:15:00'",
+              "PatientSex is stored as LO", "ReferringPhysicianName is stored as LO",
+              "StudyDescription", "StudyID", "StudyInstanceUID", "FrameOfReferenceUID"})
+            QVERIFY2(notes.find(what) != std::string::npos,
+                     (std::string(what) + " not in\n" + notes).c_str());
         QVERIFY(notes.find(series.frames.front().file) != std::string::npos);
 
         DcmFileFormat ff;
@@ -307,9 +321,11 @@ private slots:
     }
 
     void sampleStudy() {
-        // The shipped sample (a real Sunnybrook study): leading-zero UIDs, dates 20120000 and 00000000.
+        // The shipped sample (a real Sunnybrook study): leading-zero UIDs, dates 20120000 and
+        // 00000000.
         TempDir dir;
-        const auto loaded = io::loadDicom({fs::path(CARDIOSEG_SOURCE_DIR) / "resources" / "sample" / "dicoms"});
+        const auto loaded =
+            io::loadDicom({fs::path(CARDIOSEG_SOURCE_DIR) / "resources" / "sample" / "dicoms"});
         QCOMPARE(loaded.series.size(), std::size_t(1));
         const auto& series = loaded.series.front();
         const auto labels = discLabels(series, 1);
@@ -322,7 +338,8 @@ private slots:
 
     void validatorSeesErrors() {
         // The check above can fail: a real source image, with nothing allowed, has errors.
-        const fs::path source = fs::path(CARDIOSEG_SOURCE_DIR) / "resources" / "sample" / "dicoms" / "SCD0000101" / "1.dcm";
+        const fs::path source = fs::path(CARDIOSEG_SOURCE_DIR) / "resources" / "sample" / "dicoms" /
+                                "SCD0000101" / "1.dcm";
         const auto errors = testing::dciodvfyErrors(source);
         QVERIFY(!errors.empty());
         QVERIFY(joined(errors).find("Leading zeroes") != std::string::npos);
@@ -350,7 +367,8 @@ private slots:
 
     void sunnybrookStudies() {
         const fs::path scd = testing::sharedScdDir();
-        if (scd.empty()) QSKIP("../shared/data/scd is absent: the other Sunnybrook studies are not checked");
+        if (scd.empty())
+            QSKIP("../shared/data/scd is absent: the other Sunnybrook studies are not checked");
         for (const auto& patient : fs::directory_iterator(scd / "dicoms")) {
             TempDir dir;
             const auto loaded = io::loadDicom({patient.path()});

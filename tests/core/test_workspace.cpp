@@ -4,6 +4,7 @@
 #include <fstream>
 
 #include "io/dicom_loader.h"
+#include "io/prediction_cache.h"
 #include "io/workspace.h"
 #include "synthetic_dicom.h"
 
@@ -47,6 +48,62 @@ private slots:
         back = ws.load(series, skipped);
         QCOMPARE(back.corrections.labelledCount(), std::size_t(1));
         QCOMPARE(back.review.size(), std::size_t(1));
+
+        // Values a clinician entered travel with the series; impossible ones are not restored.
+        work.clinical.edPhase = 3;
+        work.clinical.esPhase = 1;
+        work.clinical.heightM = 1.72;
+        work.clinical.weightKg = 68.5;
+        ws.save(series, work);
+        QVERIFY(ws.load(series, skipped).clinical == work.clinical);
+        work.clinical.edPhase = s.phases + 4;  // not a phase of this series
+        ws.save(series, work);
+        QCOMPARE(ws.load(series, skipped).clinical.edPhase, -1);
+    }
+
+    void modelLabelsCachedPerSeriesAndModel() {
+        testing::TempDir dir;
+        testing::SyntheticSeries s;
+        testing::writeSeries(dir / "study", s);
+        const auto series = io::loadDicom({dir / "study"}).series.at(0);
+        image::SeriesLabels labels = image::SeriesLabels::like(series);
+        for (int k = 0; k < series.slices; ++k)
+            for (int p = 0; p < series.phases; p += 2) {
+                image::LabelMap m(series.geometry.columns, series.geometry.rows, image::label::Background);
+                for (int y = 2; y < 9; ++y)
+                    for (int x = 3 + k; x < 12; ++x) m.at(x, y) = x < 7 ? image::label::BloodPool : image::label::Myocardium;
+                m.at(0, 0) = image::label::Ignore;
+                labels.at(k, p) = std::move(m);
+            }
+        const io::PredictionCache cache(dir / "ws");
+        cache.save(series, "model-a", labels);
+        const auto back = cache.load(series, "model-a");
+        QVERIFY(back);
+        QVERIFY(back->maps == labels.maps);  // images without labels stay without
+        // Another model version, or the series changed (an image replaced): nothing.
+        QVERIFY(!cache.load(series, "model-b"));
+        image::CineSeries changed = series;
+        changed.frames[changed.grid[3]].sopInstanceUid += ".9";
+        QVERIFY(!cache.load(changed, "model-a"));
+        // Compressed: far smaller than the label maps themselves.
+        const auto bytes = fs::file_size(cache.fileFor(series));
+        QVERIFY2(bytes * 10 < labels.labelledCount() * series.geometry.columns * series.geometry.rows,
+                 qPrintable(QString::number(bytes)));
+        // A damaged file is no cache, never a crash.
+        std::string damaged;
+        {
+            std::ifstream in(cache.fileFor(series), std::ios::binary);
+            damaged.assign(std::istreambuf_iterator<char>(in), {});
+        }
+        for (std::size_t cut : {std::size_t(5), damaged.size() / 2, damaged.size() - 1}) {
+            std::ofstream(cache.fileFor(series), std::ios::binary | std::ios::trunc) << damaged.substr(0, cut);
+            QVERIFY(!cache.load(series, "model-a"));
+        }
+        // A file's digest names its bytes.
+        { std::ofstream(dir / "m1.pt") << "weights one"; }
+        { std::ofstream(dir / "m2.pt") << "weights two"; }
+        QVERIFY(io::fileDigest(dir / "m1.pt") != io::fileDigest(dir / "m2.pt"));
+        QCOMPARE(io::fileDigest(dir / "m1.pt"), io::fileDigest(dir / "m1.pt"));
     }
 
     void absentOrDamagedWorkspace() {

@@ -1,13 +1,14 @@
 #include "dicom_validation.h"
 
+#include <sys/wait.h>
 #include <array>
 #include <cstdio>
 #include <sstream>
-#include <sys/wait.h>
 
 namespace cardioseg::testing {
 
-std::vector<std::string> dciodvfyErrors(const std::filesystem::path& file, const std::set<std::string>& sourceUids) {
+std::vector<std::string> dciodvfyErrors(const std::filesystem::path& file,
+                                        const std::set<std::string>& sourceUids) {
     std::string quoted = "'";
     for (char c : file.string()) quoted += c == '\'' ? std::string("'\\''") : std::string(1, c);
     quoted += "'";
@@ -18,14 +19,16 @@ std::vector<std::string> dciodvfyErrors(const std::filesystem::path& file, const
     while (std::fgets(buf.data(), buf.size(), pipe)) output += buf.data();
     const int status = pclose(pipe);
     if (WIFEXITED(status) && WEXITSTATUS(status) == 127)
-        return {"dciodvfy not found: install Debian's dicom3tools (packaging/install-deps.sh does)"};
+        return {
+            "dciodvfy not found: install Debian's dicom3tools (packaging/install-deps.sh does)"};
 
     std::vector<std::string> errors;
     bool sourceUidErrors = false;
     std::istringstream lines(output);
     for (std::string line; std::getline(lines, line);) {
         if (line.rfind("Error", 0) != 0) continue;
-        // "Error - Value invalid for this VR - (0x0020,0x000d) UI Study Instance UID  UI [1] = <…> - …"
+        // "Error - Value invalid for this VR - (0x0020,0x000d) UI Study Instance UID  UI [1] = <…>
+        // - …"
         const auto open = line.find("UI [");
         const auto lt = line.find('<', open == std::string::npos ? 0 : open);
         const auto gt = line.find('>', lt == std::string::npos ? 0 : lt);
@@ -38,10 +41,12 @@ std::vector<std::string> dciodvfyErrors(const std::filesystem::path& file, const
     }
     // The summary line that follows invalid values stands only for the source's UIDs when
     // nothing else was invalid.
-    const std::string summary = "Error - Dicom dataset contains invalid data values for Value Representations";
+    const std::string summary =
+        "Error - Dicom dataset contains invalid data values for Value Representations";
     if (sourceUidErrors) {
         bool otherValueErrors = false;
-        for (const auto& e : errors) otherValueErrors = otherValueErrors || e.find("Value invalid") != std::string::npos;
+        for (const auto& e : errors)
+            otherValueErrors = otherValueErrors || e.find("Value invalid") != std::string::npos;
         if (!otherValueErrors)
             for (auto it = errors.begin(); it != errors.end();)
                 it = it->rfind(summary, 0) == 0 ? errors.erase(it) : it + 1;

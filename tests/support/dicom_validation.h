@@ -11,6 +11,7 @@ namespace cardioseg::testing {
 /// returns its error lines except those about a UID in `sourceUids` (values a derived object
 /// must repeat as the source has them, valid or not). Empty: the file is valid. When dciodvfy
 /// cannot be run, the one error says so (the check never passes silently).
-std::vector<std::string> dciodvfyErrors(const std::filesystem::path& file, const std::set<std::string>& sourceUids = {});
+std::vector<std::string> dciodvfyErrors(const std::filesystem::path& file,
+                                        const std::set<std::string>& sourceUids = {});
 
 }  // namespace cardioseg::testing

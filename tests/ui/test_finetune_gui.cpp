@@ -100,6 +100,10 @@ private Q_SLOTS:
             w.useRejectedModel();
             QVERIFY(changed.wait(30000));
         }
+        // The message says how many steps ran; once the new version has segmented the series,
+        // the panel says which measures moved (or that none did).
+        QVERIFY2(finished.first().at(1).toString().contains("training steps"), qPrintable(finished.first().at(1).toString()));
+        QTRY_VERIFY_WITH_TIMEOUT(w.finetunePanel()->measureChanges().contains("With the new model"), 60000);
         const fs::path versionsDir = fs::path(w.workspaceFolder().toStdString()) / "models";
         const auto versions = io::ModelVersions(versionsDir).list();
         QCOMPARE(versions.size(), std::size_t(1));

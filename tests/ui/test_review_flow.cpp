@@ -1,0 +1,404 @@
+// A cardiologist's review in the workstation, driven from the keyboard where a person would:
+// redo, explicit confirmation, the next unreviewed image, a whole slice cleared, labels carried
+// to the next phase, ED/ES and body size entered by hand, the model's labels kept for the next
+// opening, measures that wait for the images they need, and the report's wording.
+#include <QtTest>
+
+#include <QAction>
+#include <QSettings>
+#include <QStatusBar>
+#include <QUndoStack>
+
+#include <map>
+
+#include "cine_grid.h"
+#include "engine/model.h"
+#include "function_panel.h"
+#include "io/prediction_cache.h"
+#include "io/resources.h"
+#include "language.h"
+#include "main_window.h"
+#include "report.h"
+#include "segmentation_job.h"
+#include "slice_view.h"
+#include "synthetic_dicom.h"
+#include "ui_test_support.h"
+
+using namespace cardioseg;
+namespace fs = std::filesystem;
+
+namespace {
+
+/// Opens a synthetic study (no model: images only) in a shown window.
+bool openWithoutModel(ui::MainWindow& w, const testing::TempDir& dir,
+                      const testing::SyntheticSeries& s) {
+    testing::writeSeries(dir / "study", s);
+    w.setModelPath(QString::fromStdString((dir / "none.pt").string()), false);
+    QSignalSpy shown(&w, &ui::MainWindow::studyShown);
+    w.show();
+    w.openStudy(QString::fromStdString((dir / "study").string()));
+    return shown.wait(30000) && QTest::qWaitForWindowExposed(&w);
+}
+
+/// Paints a short blood-pool stroke on the current image (one undo step).
+void paint(ui::MainWindow& w, QPointF from, QPointF to) {
+    w.setBrushLabel(image::label::BloodPool);
+    Q_EMIT w.sliceView()->strokeBegan(from);
+    Q_EMIT w.sliceView()->strokeMoved(from, to);
+    Q_EMIT w.sliceView()->strokeEnded();
+}
+
+testing::SyntheticSeries smallPhantom() {
+    testing::SyntheticSeries s;
+    s.rows = s.columns = 96;
+    s.slices = 2;
+    s.phases = 3;
+    s.phantom = true;
+    return s;
+}
+
+}  // namespace
+
+class TestReviewFlow : public QObject {
+    Q_OBJECT
+
+private slots:
+    void initTestCase() {
+        QCoreApplication::setOrganizationName("CardioSegTests");
+        QCoreApplication::setApplicationName("test_review_flow");
+        QSettings().clear();
+        ui::installLanguage("en");  // English carries the plural forms ("6 images")
+    }
+
+    void init() { m_dir = std::make_unique<testing::TempDir>(); }
+    void cleanup() {
+        QSettings().clear();
+        m_dir.reset();
+    }
+
+    void redoFromTheKeyboard() {
+        QSettings().setValue("workspace/root", QString::fromStdString((*m_dir / "ws").string()));
+        testing::SyntheticSeries s;
+        s.rows = s.columns = 64;
+        ui::MainWindow w;
+        QVERIFY(openWithoutModel(w, *m_dir, s));
+        const int k = w.currentSlice(), p = w.currentPhase();
+        paint(w, {20, 20}, {40, 30});
+        const auto painted = w.corrections(0).at(k, p);
+        QVERIFY(!painted.empty());
+        // The keys, not the menu.
+        QTest::keyClick(&w, Qt::Key_Z, Qt::ControlModifier);
+        QVERIFY(w.corrections(0).at(k, p).empty());
+        QTest::keyClick(&w, Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
+        QVERIFY(w.corrections(0).at(k, p) == painted);
+        QTest::keyClick(&w, Qt::Key_Z, Qt::ControlModifier);
+        QVERIFY(w.corrections(0).at(k, p).empty());
+        QTest::keyClick(&w, Qt::Key_Y, Qt::ControlModifier);
+        QVERIFY(w.corrections(0).at(k, p) == painted);
+    }
+
+    void noTwoActionsShareAKey() {
+        ui::MainWindow w;
+        std::map<QString, QString> owner;
+        QStringList clashes;
+        for (QAction* a : w.findChildren<QAction*>())
+            for (const QKeySequence& key : a->shortcuts()) {
+                const QString k = key.toString();
+                const auto [it, fresh] = owner.emplace(k, a->text());
+                if (!fresh) clashes << k + ": " + it->second + " / " + a->text();
+            }
+        QVERIFY(owner.size() > 40);
+        QVERIFY2(clashes.isEmpty(), qPrintable(clashes.join('\n')));
+    }
+
+    void confirmIsExplicit() {
+        QSettings().setValue("workspace/root", QString::fromStdString((*m_dir / "ws").string()));
+        testing::SyntheticSeries s;
+        ui::MainWindow w;
+        QVERIFY(openWithoutModel(w, *m_dir, s));
+        w.setPosition(1, 1);
+        QAction* confirm = nullptr;
+        for (QAction* a : w.findChildren<QAction*>())
+            if (a->text() == "&Confirm This Image") confirm = a;
+        QVERIFY(confirm);
+        QVERIFY(!confirm->isChecked());
+        QCOMPARE(w.sliceView()->badge(), QString("Not reviewed"));
+
+        QTest::keyClick(&w, Qt::Key_C);
+        QCOMPARE(int(w.reviewState(0, 1, 1)), int(io::ReviewState::Confirmed));
+        QVERIFY(!w.corrections(0).at(1, 1).empty());  // no model, no edit: confirmed as empty
+        QVERIFY(confirm->isChecked());
+        QVERIFY(w.sliceView()->badge().contains("Confirmed"));
+
+        // C again does not take it back: it stays confirmed, and the window says so.
+        QTest::keyClick(&w, Qt::Key_C);
+        QCOMPARE(int(w.reviewState(0, 1, 1)), int(io::ReviewState::Confirmed));
+        QVERIFY(confirm->isChecked());
+        QVERIFY2(w.statusBar()->currentMessage().contains("already confirmed"),
+                 qPrintable(w.statusBar()->currentMessage()));
+
+        // Shift+C takes the confirmation back; the labels stay (corrected).
+        QTest::keyClick(&w, Qt::Key_C, Qt::ShiftModifier);
+        QCOMPARE(int(w.reviewState(0, 1, 1)), int(io::ReviewState::Corrected));
+        QVERIFY(!confirm->isChecked());
+        QCOMPARE(w.sliceView()->badge(), QString("Corrected"));
+        // Both are undo steps.
+        QTest::keyClick(&w, Qt::Key_Z, Qt::ControlModifier);
+        QCOMPARE(int(w.reviewState(0, 1, 1)), int(io::ReviewState::Confirmed));
+        QTest::keyClick(&w, Qt::Key_Z, Qt::ControlModifier);
+        QCOMPARE(int(w.reviewState(0, 1, 1)), int(io::ReviewState::Unreviewed));
+        QVERIFY(w.corrections(0).at(1, 1).empty());
+    }
+
+    void nextUnreviewedImage() {
+        QSettings().setValue("workspace/root", QString::fromStdString((*m_dir / "ws").string()));
+        testing::SyntheticSeries s;  // 4 slices × 5 phases
+        ui::MainWindow w;
+        QVERIFY(openWithoutModel(w, *m_dir, s));
+        w.setPosition(0, 0);
+        w.confirmImage();
+        w.setPosition(0, 2);
+        w.confirmImage();
+        w.setPosition(0, 0);
+        QTest::keyClick(&w, Qt::Key_N);
+        QCOMPARE(std::make_pair(w.currentSlice(), w.currentPhase()), std::make_pair(0, 1));
+        QTest::keyClick(&w, Qt::Key_N);  // (0, 2) is confirmed
+        QCOMPARE(std::make_pair(w.currentSlice(), w.currentPhase()), std::make_pair(0, 3));
+        w.setPosition(3, 4);
+        QTest::keyClick(&w, Qt::Key_N);  // wraps to the base
+        QCOMPARE(std::make_pair(w.currentSlice(), w.currentPhase()), std::make_pair(0, 1));
+
+        // At ED and ES only (set by hand here: phases 1 and 3).
+        io::ClinicalInputs c;
+        c.edPhase = 1;
+        c.esPhase = 3;
+        w.setClinicalInputs(c);
+        w.setPosition(0, 1);
+        w.confirmImage();
+        QTest::keyClick(&w, Qt::Key_N, Qt::ShiftModifier);
+        QCOMPARE(std::make_pair(w.currentSlice(), w.currentPhase()), std::make_pair(0, 3));
+        w.confirmImage();
+        QTest::keyClick(&w, Qt::Key_N, Qt::ShiftModifier);
+        QCOMPARE(std::make_pair(w.currentSlice(), w.currentPhase()), std::make_pair(1, 1));
+        QVERIFY(w.sliceView()->badge().contains("ED"));
+    }
+
+    void wholeSliceAndNeighbouringPhase() {
+        QSettings().setValue("workspace/root", QString::fromStdString((*m_dir / "ws").string()));
+        testing::SyntheticSeries s;
+        s.rows = s.columns = 64;
+        ui::MainWindow w;
+        QVERIFY(openWithoutModel(w, *m_dir, s));
+        w.setPosition(2, 1);
+        paint(w, {20, 20}, {40, 30});
+        const auto painted = w.corrections(0).at(2, 1);
+        const int steps = w.undoStack()->count();
+
+        // Ctrl+Right: the labels go to the next phase as a starting point, and the view follows.
+        QTest::keyClick(&w, Qt::Key_Right, Qt::ControlModifier);
+        QCOMPARE(std::make_pair(w.currentSlice(), w.currentPhase()), std::make_pair(2, 2));
+        QVERIFY(w.corrections(0).at(2, 2) == painted);
+        QCOMPARE(int(w.reviewState(0, 2, 2)), int(io::ReviewState::Corrected));
+        QCOMPARE(w.undoStack()->count(), steps + 1);
+        QTest::keyClick(&w, Qt::Key_Z, Qt::ControlModifier);
+        QVERIFY(w.corrections(0).at(2, 2).empty());
+
+        // The whole slice cleared (no ventricle there): every phase background, one step.
+        w.clearSlice();
+        QCOMPARE(w.undoStack()->count(), steps + 1);
+        for (int p = 0; p < s.phases; ++p) {
+            const auto& m = w.corrections(0).at(2, p);
+            QVERIFY(!m.empty());
+            QVERIFY(std::all_of(m.data.begin(), m.data.end(),
+                                [](std::uint8_t v) { return v == image::label::Background; }));
+            QCOMPARE(int(w.reviewState(0, 2, p)), int(io::ReviewState::Corrected));
+        }
+        w.undoStack()->undo();
+        QVERIFY(w.corrections(0).at(2, 1) == painted);
+        QVERIFY(w.corrections(0).at(2, 0).empty());
+    }
+
+    void edEsAndBodySizeByHand() {
+        QSettings().setValue("workspace/root", QString::fromStdString((*m_dir / "ws").string()));
+        testing::SyntheticSeries s;
+        s.rows = s.columns = 64;
+        s.slices = 3;
+        s.phases = 6;
+        s.phantom = true;
+        {
+            ui::MainWindow w;
+            QVERIFY(openWithoutModel(w, *m_dir, s));
+            std::vector<std::pair<int, int>> all;
+            for (int k = 0; k < s.slices; ++k)
+                for (int p = 0; p < s.phases; ++p) all.emplace_back(k, p);
+            testing::outlinePhantom(w, s, all);
+            w.updateFunction();
+            QCOMPARE(w.cardiacFunction(true).edPhase, 0);
+            QCOMPARE(w.cardiacFunction(true).esPhase, s.phases / 2);
+            QVERIFY(
+                std::isnan(w.cardiacFunction(true).bsaM2));  // no height or weight in the images
+
+            // ED and ES from the panel's buttons, on the phase on screen.
+            w.setPosition(1, 1);
+            Q_EMIT w.functionPanel()->edRequested();
+            w.setPosition(1, 4);
+            Q_EMIT w.functionPanel()->esRequested();
+            const auto& f = w.cardiacFunction(true);
+            QCOMPARE(f.edPhase, 1);
+            QCOMPARE(f.esPhase, 4);
+            QVERIFY(f.edEsByHand);
+            QCOMPARE(w.cineGrid()->edPhase(), 1);
+            QCOMPARE(w.cineGrid()->esPhase(), 4);
+            QVERIFY(w.functionPanel()->rowOf("ED phase (set by hand)") >= 0);
+            QCOMPARE(f.edvMl, f.phases[1].bloodPoolMl);
+
+            // Height and weight typed in: BSA and the indexed values appear, marked as entered.
+            Q_EMIT w.functionPanel()->bodySizeEntered(1.80, 80.0);
+            QCOMPARE(w.cardiacFunction(true).bsaM2, std::sqrt(180.0 * 80.0 / 3600.0));
+            QVERIFY(w.cardiacFunction(true).bodySizeEntered);
+            QVERIFY(w.functionPanel()->rowOf("BSA (m², from entered height and weight)") >= 0);
+            QVERIFY(w.functionPanel()->note().contains("entered by hand"));
+            w.saveWorkspace();
+            QTRY_VERIFY_WITH_TIMEOUT(io::Workspace::isWorkspace(w.workspaceFolder().toStdString()),
+                                     5000);
+        }
+        // Saved: the next opening uses them.
+        ui::MainWindow again;
+        QSignalSpy shown(&again, &ui::MainWindow::studyShown);
+        again.setModelPath(QString::fromStdString((*m_dir / "none.pt").string()), false);
+        again.show();
+        again.openStudy(QString::fromStdString((*m_dir / "study").string()));
+        QVERIFY(shown.wait(30000));
+        const auto c = again.clinicalInputs(0);
+        QCOMPARE(c.edPhase, 1);
+        QCOMPARE(c.esPhase, 4);
+        QCOMPARE(c.heightM, 1.80);
+        QCOMPARE(c.weightKg, 80.0);
+        QCOMPARE(again.cardiacFunction(true).edPhase, 1);
+        // Back to automatic.
+        Q_EMIT again.functionPanel()->automaticEdEsRequested();
+        QCOMPARE(again.cardiacFunction(true).edPhase, 0);
+        QVERIFY(!again.cardiacFunction(true).edEsByHand);
+    }
+
+    void reopeningShowsTheModelsLabelsAtOnce() {
+        QSettings().setValue("workspace/root", QString::fromStdString((*m_dir / "ws").string()));
+        const testing::SyntheticSeries s = smallPhantom();
+        testing::writeSeries(*m_dir / "study", s);
+        const QString study = QString::fromStdString((*m_dir / "study").string());
+        image::SeriesLabels first;
+        QString workspace;
+        {
+            ui::MainWindow w;
+            QSignalSpy done(&w, &ui::MainWindow::segmentationFinished);
+            QSignalSpy shown(&w, &ui::MainWindow::studyShown);
+            w.show();
+            w.openStudy(study);
+            QVERIFY(shown.wait(30000));
+            // Until the model has segmented the images the measures need, none is shown.
+            QVERIFY(w.functionPanel()->waiting() > 0);
+            QCOMPARE(w.functionPanel()->cell(w.functionPanel()->rowOf("EDV (mL)"), 0),
+                     QString("waiting"));
+            QVERIFY(done.wait(120000));
+            QVERIFY2(w.statusBar()->currentMessage().startsWith("Segmented 6 images"),
+                     qPrintable(w.statusBar()->currentMessage()));
+            QCOMPARE(w.functionPanel()->waiting(), 0);
+            QVERIFY(w.functionPanel()->cell(w.functionPanel()->rowOf("EDV (mL)"), 0) !=
+                    QString("waiting"));
+            first = w.prediction(0);
+            QCOMPARE(first.labelledCount(), std::size_t(6));
+            workspace = w.workspaceFolder();
+            const io::PredictionCache cache(workspace.toStdString());
+            QTRY_VERIFY_WITH_TIMEOUT(fs::exists(cache.fileFor(w.study().result.series[0])), 10000);
+        }
+        // Reopened: the labels come from the workspace; the model does not run.
+        {
+            ui::MainWindow w;
+            QSignalSpy done(&w, &ui::MainWindow::segmentationFinished);
+            QSignalSpy shown(&w, &ui::MainWindow::studyShown);
+            w.show();
+            w.openStudy(study);
+            QVERIFY(shown.wait(30000));
+            QVERIFY(done.wait(30000));
+            QVERIFY2(w.statusBar()->currentMessage().contains("restored from the workspace"),
+                     qPrintable(w.statusBar()->currentMessage()));
+            QVERIFY(w.prediction(0).maps == first.maps);
+            // Asked for by the user, the model runs again.
+            w.segment(ui::MainWindow::Scope::Image);
+            QVERIFY(done.wait(60000));
+            QVERIFY2(w.statusBar()->currentMessage().startsWith("Segmented 1 image"),
+                     qPrintable(w.statusBar()->currentMessage()));
+        }
+        // Another model version: its own labels, not the cached ones.
+        engine::Model other = engine::Model::load(io::defaultModelPath());
+        other.metadata()["version"] = "v-test";
+        const fs::path otherFile = *m_dir / "other.pt";
+        other.save(otherFile);
+        ui::MainWindow w;
+        w.setModelPath(QString::fromStdString(otherFile.string()), false);
+        QSignalSpy done(&w, &ui::MainWindow::segmentationFinished);
+        QSignalSpy shown(&w, &ui::MainWindow::studyShown);
+        w.show();
+        w.openStudy(study);
+        QVERIFY(shown.wait(30000));
+        QVERIFY(done.wait(120000));
+        QVERIFY2(w.statusBar()->currentMessage().startsWith("Segmented 6 images"),
+                 qPrintable(w.statusBar()->currentMessage()));
+    }
+
+    void reportSpeaksPlainly() {
+        testing::SyntheticSeries s;
+        s.rows = s.columns = 64;
+        s.slices = 3;
+        s.phases = 4;
+        image::CineSeries series = testing::makeCineSeries(s);
+        series.info.patientName = "Doe^Jane";
+        series.info.patientBirthDate = "00000000";
+        series.info.studyDate = "20120000";
+        series.info.patientSex = "";
+        series.info.studyDescription = "";
+        ui::ReportInput in;
+        in.series = &series;
+        in.modelName = "default.pt";
+        const QString header = ui::reportHeader(in).join('\n');
+        for (const char* raw : {"00000000", "20120000", "sex", "born", "Study of", " · ·", "^"})
+            QVERIFY2(!header.contains(raw), qPrintable(header));
+        QVERIFY(header.contains("Doe Jane"));
+        series.info.patientBirthDate = "19700315";
+        series.info.studyDate = "20120402";
+        series.info.patientSex = "F";
+        const QString dated = ui::reportHeader(in).join('\n');
+        QVERIFY2(dated.contains("1970") && dated.contains("2012") && dated.contains("female"),
+                 qPrintable(dated));
+
+        // The key images show one slice at both phases: the largest at ED that ES still has.
+        in.reviewedFunction.edPhase = 0;
+        in.reviewedFunction.esPhase = 2;
+        in.reviewedFunction.phases.resize(4);
+        in.reviewedFunction.phases[0].bloodPoolMm2 = {300, 500, 900};
+        in.reviewedFunction.phases[2].bloodPoolMm2 = {200, 300, NAN};
+        QCOMPARE(ui::keySliceForBoth(in), 1);
+    }
+
+    void measureChangesAreNamed() {
+        analysis::CardiacFunction before, after;
+        before.edvMl = 219.2;
+        after.edvMl = 220.0;  // +0.4 %: not a move
+        before.efPercent = 20.7;
+        after.efPercent = 22.1;  // +1.4 points
+        before.lvMassG = 175.8;
+        after.lvMassG = 193.7;
+        const QString text = ui::describeMeasureChanges(before, after);
+        QVERIFY2(text.contains("LV mass 175.8 → 193.7 g"), qPrintable(text));
+        QVERIFY2(text.contains("EF 20.7 → 22.1"), qPrintable(text));
+        QVERIFY2(!text.contains("EDV"), qPrintable(text));
+        after = before;
+        QVERIFY(ui::describeMeasureChanges(before, after).contains("no measure moved"));
+    }
+
+private:
+    std::unique_ptr<testing::TempDir> m_dir;
+};
+
+QTEST_MAIN(TestReviewFlow)
+#include "test_review_flow.moc"
