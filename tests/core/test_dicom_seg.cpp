@@ -154,6 +154,14 @@ io::DicomSegReport writeAndCheck(const fs::path& file, const image::CineSeries& 
     return report;
 }
 
+/// A small synthetic series (20 × 28 pixels) written as `spec` says and read back.
+image::CineSeries writeAndLoad(const TempDir& dir, testing::SyntheticSeries spec) {
+    spec.rows = 20;
+    spec.columns = 28;
+    testing::writeSeries(dir / "dicom", spec);
+    return io::loadDicom({dir / "dicom"}).series.at(0);
+}
+
 }  // namespace
 
 class TestDicomSeg : public QObject {
@@ -258,22 +266,16 @@ private slots:
     void multiFrameSourcesAreReferencedByFrame() {
         TempDir dir;
         testing::SyntheticSeries spec;
-        spec.rows = 20;
-        spec.columns = 28;
         spec.multiFrame = true;
-        testing::writeSeries(dir / "dicom", spec);
-        const auto series = io::loadDicom({dir / "dicom"}).series.at(0);
+        const auto series = writeAndLoad(dir, spec);
         writeAndCheck(dir / "seg.dcm", series, discLabels(series, 2));
     }
 
     void deidentified() {
         TempDir dir;
         testing::SyntheticSeries spec;
-        spec.rows = 20;
-        spec.columns = 28;
         spec.archiveDefects = true;
-        testing::writeSeries(dir / "dicom", spec);
-        const auto series = io::loadDicom({dir / "dicom"}).series.at(0);
+        const auto series = writeAndLoad(dir, spec);
         io::DicomSegOptions opt;
         opt.deidentify = true;
         const fs::path file = dir / "anon.dcm";
@@ -292,11 +294,7 @@ private slots:
 
     void errorsNameTheFile() {
         TempDir dir;
-        testing::SyntheticSeries spec;
-        spec.rows = 20;
-        spec.columns = 28;
-        testing::writeSeries(dir / "dicom", spec);
-        const auto series = io::loadDicom({dir / "dicom"}).series.at(0);
+        const auto series = writeAndLoad(dir, {});
         try {
             io::writeDicomSeg(dir / "empty.dcm", series, image::SeriesLabels::like(series));
             QFAIL("expected an error");

@@ -29,15 +29,23 @@ namespace fs = std::filesystem;
 
 namespace {
 
+/// Opens a study in a shown window (the model of the settings unless `model` is given) and
+/// waits until it is on screen.
+bool openShown(ui::MainWindow& w, const QString& study, const QString& model = {}) {
+    if (!model.isEmpty()) w.setModelPath(model, false);
+    QSignalSpy shown(&w, &ui::MainWindow::studyShown);
+    w.show();
+    w.openStudy(study);
+    return shown.wait(30000);
+}
+
 /// Opens a synthetic study (no model: images only) in a shown window.
 bool openWithoutModel(ui::MainWindow& w, const testing::TempDir& dir,
                       const testing::SyntheticSeries& s) {
     testing::writeSeries(dir / "study", s);
-    w.setModelPath(QString::fromStdString((dir / "none.pt").string()), false);
-    QSignalSpy shown(&w, &ui::MainWindow::studyShown);
-    w.show();
-    w.openStudy(QString::fromStdString((dir / "study").string()));
-    return shown.wait(30000) && QTest::qWaitForWindowExposed(&w);
+    return openShown(w, QString::fromStdString((dir / "study").string()),
+                     QString::fromStdString((dir / "none.pt").string())) &&
+           QTest::qWaitForWindowExposed(&w);
 }
 
 /// Paints a short blood-pool stroke on the current image (one undo step).
@@ -264,11 +272,8 @@ private slots:
         }
         // Saved: the next opening uses them.
         ui::MainWindow again;
-        QSignalSpy shown(&again, &ui::MainWindow::studyShown);
-        again.setModelPath(QString::fromStdString((*m_dir / "none.pt").string()), false);
-        again.show();
-        again.openStudy(QString::fromStdString((*m_dir / "study").string()));
-        QVERIFY(shown.wait(30000));
+        QVERIFY(openShown(again, QString::fromStdString((*m_dir / "study").string()),
+                          QString::fromStdString((*m_dir / "none.pt").string())));
         const auto c = again.clinicalInputs(0);
         QCOMPARE(c.edPhase, 1);
         QCOMPARE(c.esPhase, 4);
@@ -291,10 +296,7 @@ private slots:
         {
             ui::MainWindow w;
             QSignalSpy done(&w, &ui::MainWindow::segmentationFinished);
-            QSignalSpy shown(&w, &ui::MainWindow::studyShown);
-            w.show();
-            w.openStudy(study);
-            QVERIFY(shown.wait(30000));
+            QVERIFY(openShown(w, study));
             // Until the model has segmented the images the measures need, none is shown.
             QVERIFY(w.functionPanel()->waiting() > 0);
             QCOMPARE(w.functionPanel()->cell(w.functionPanel()->rowOf("EDV (mL)"), 0),
@@ -315,10 +317,7 @@ private slots:
         {
             ui::MainWindow w;
             QSignalSpy done(&w, &ui::MainWindow::segmentationFinished);
-            QSignalSpy shown(&w, &ui::MainWindow::studyShown);
-            w.show();
-            w.openStudy(study);
-            QVERIFY(shown.wait(30000));
+            QVERIFY(openShown(w, study));
             QVERIFY(done.wait(30000));
             QVERIFY2(w.statusBar()->currentMessage().contains("restored from the workspace"),
                      qPrintable(w.statusBar()->currentMessage()));
@@ -335,12 +334,8 @@ private slots:
         const fs::path otherFile = *m_dir / "other.pt";
         other.save(otherFile);
         ui::MainWindow w;
-        w.setModelPath(QString::fromStdString(otherFile.string()), false);
         QSignalSpy done(&w, &ui::MainWindow::segmentationFinished);
-        QSignalSpy shown(&w, &ui::MainWindow::studyShown);
-        w.show();
-        w.openStudy(study);
-        QVERIFY(shown.wait(30000));
+        QVERIFY(openShown(w, study, QString::fromStdString(otherFile.string())));
         QVERIFY(done.wait(120000));
         QVERIFY2(w.statusBar()->currentMessage().startsWith("Segmented 6 images"),
                  qPrintable(w.statusBar()->currentMessage()));
