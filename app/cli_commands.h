@@ -24,6 +24,9 @@ struct TrainArgs {
     int crop = 128;
     double diceWeight = 1.0;
     double ceWeight = 1.0;
+    double classWeightPower = 1.0;
+    std::string appearance = "scanners";  ///< augmentation: "scanners" (other scanners' looks too) or "standard"
+    std::string negatives = "basal";      ///< "basal": slices above the experts' base as images without ventricle
     unsigned seed = 1;
     std::string device = "auto";
     int threads = 0;
@@ -40,10 +43,11 @@ int runTrain(const TrainArgs& args);
 namespace cardioseg::cli {
 
 struct EvaluateArgs {
-    std::string dataset, patients, excludeImages, model, device = "auto";
+    std::string dataset, patients, excludeImages, model, device = "auto", simulate;
     int threads = 0;
     bool fp32 = false;
     bool noPostprocess = false;
+    bool noCoverage = false;
     bool json = false;
 };
 void addEvaluateCommand(CLI::App& app, EvaluateArgs& args);
@@ -56,6 +60,7 @@ struct SegmentArgs {
     int batch = 0;
     bool fp32 = false;
     bool noPostprocess = false;
+    bool noCoverage = false;
     bool deidentify = false;
     bool json = false;
 };
@@ -95,10 +100,20 @@ struct MeasureArgs {
     std::string input, model, labels, series, device = "auto";
     int threads = 0;
     bool fp32 = false;
+    bool noCoverage = false;
     bool json = false;
 };
 void addMeasureCommand(CLI::App& app, MeasureArgs& args);
 int runMeasure(const MeasureArgs& args);
+
+struct SuggestArgs {
+    std::string input, dataset, patient, model;
+    int count = 6;
+    int threads = 0;
+    bool json = false;
+};
+void addSuggestCommand(CLI::App& app, SuggestArgs& args);
+int runSuggest(const SuggestArgs& args);
 
 /// The model named by --model, or the shipped default; throws UsageError when unusable.
 engine::Model loadModelOrDefault(const std::string& path);

@@ -10,6 +10,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "image/slice_range.h"
 #include "io/progress.h"
 
 namespace cardioseg::cli {
@@ -25,6 +26,15 @@ struct UsageError : std::runtime_error {
 inline nlohmann::json skippedJson(const std::vector<io::SkippedFile>& skipped) {
     nlohmann::json arr = nlohmann::json::array();
     for (const auto& s : skipped) arr.push_back({{"file", s.file}, {"reason", s.reason}});
+    return arr;
+}
+
+/// The left ventricle's coverage per phase as JSON: [base_slice, apex_slice] (0-based, base
+/// first), null for a phase where no ventricle was found.
+inline nlohmann::json coverageJson(const std::vector<image::SliceRange>& coverage) {
+    nlohmann::json arr = nlohmann::json::array();
+    for (const auto& r : coverage)
+        arr.push_back(r.empty() ? nlohmann::json(nullptr) : nlohmann::json::array({r.base, r.apex}));
     return arr;
 }
 

@@ -6,6 +6,7 @@
 
 #include "engine/segmenter.h"
 #include "io/resources.h"
+#include "training/augment.h"
 #include "training/evaluation.h"
 
 namespace cardioseg::cli {
@@ -29,6 +30,12 @@ void addEvaluateCommand(CLI::App& app, EvaluateArgs& a) {
     cmd->add_option("--threads", a.threads, "CPU threads (0: one per core)")->check(CLI::NonNegativeNumber);
     cmd->add_flag("--fp32", a.fp32, "Compute in fp32 throughout (default: bf16 where the GPU or CPU has it natively)");
     cmd->add_flag("--no-postprocess", a.noPostprocess, "Evaluate the network's raw output");
+    cmd->add_flag("--no-coverage", a.noCoverage,
+                  "Evaluate the model's labels outside the left ventricle's coverage too (and segment only the "
+                  "expert-labelled images)");
+    cmd->add_option("--simulate", a.simulate,
+                    "Make the images look like another scanner's first: lowres, contrast, noise or scanner (all three)")
+        ->check(CLI::IsMember(training::scannerSimulations()));
     cmd->add_flag("--json", a.json, "Print one JSON object on stdout");
 }
 
@@ -69,7 +76,11 @@ int runEvaluate(const EvaluateArgs& a) {
     std::vector<io::SkippedFile> skipped;
     training::EvaluationReport r;
     try {
-        r = training::evaluateModel(model, a.dataset, sel, seg, !a.noPostprocess, skipped, StderrProgress("evaluate"));
+        training::EvaluateOptions eo;
+        eo.postprocess = !a.noPostprocess;
+        eo.coverage = !a.noCoverage && !a.noPostprocess;
+        eo.simulate = a.simulate;
+        r = training::evaluateModel(model, a.dataset, sel, seg, eo, skipped, StderrProgress("evaluate"));
     } catch (const std::runtime_error& e) {
         throw UsageError(e.what());
     }
@@ -90,7 +101,21 @@ int runEvaluate(const EvaluateArgs& a) {
                                       {"blood_pool_dice_es", orNull(fa.esBloodPoolDice)},
                                       {"edv_error_bound_percent", orNull(fa.edvBoundPercent())},
                                       {"esv_error_bound_percent", orNull(fa.esvBoundPercent())}};
-    const nlohmann::json out{
+    auto range = [](const image::SliceRange& r) {
+        return r.empty() ? nlohmann::json(nullptr) : nlohmann::json::array({r.base, r.apex});
+    };
+    for (const auto& [id, list] : r.coverage) {
+        nlohmann::json c = nlohmann::json::array();
+        for (const auto& e : list) c.push_back({{"phase", e.phase}, {"experts", range(e.experts)}, {"model", range(e.model)}});
+        perPatient[id]["coverage"] = c;
+    }
+    auto wholeJson = [&](const training::EvaluationReport::WholeVolume& w) {
+        return nlohmann::json{{"images", w.images},
+                              {"dice", pair(w.cm.dice(image::label::BloodPool), w.cm.dice(image::label::Myocardium))},
+                              {"labels_outside_experts_ml", w.labelsOutsideMl}};
+    };
+    for (const auto& [id, w] : r.wholeVolumePerPatient) perPatient[id]["whole_volume"] = wholeJson(w);
+    nlohmann::json out{
         {"model", modelName},
         {"patients", r.patients},
         {"images", r.images},
@@ -106,6 +131,7 @@ int runEvaluate(const EvaluateArgs& a) {
         {"overall_acc", r.pooled.overallAccuracy()},
         {"per_patient", perPatient},
         {"skipped", skippedJson(skipped)}};
+    if (r.wholeVolume.images > 0) out["whole_volume"] = wholeJson(r.wholeVolume);
     if (a.json) {
         std::cout << out.dump(2) << "\n";
         return 0;
@@ -124,6 +150,17 @@ int runEvaluate(const EvaluateArgs& a) {
     if (!r.function.empty())
         std::printf("LV function on the labelled images, experts vs model (bound: the largest volume error the phase's "
                     "blood-pool Dice permits):\n");
+    if (r.wholeVolume.images > 0) {
+        std::printf("Whole volumes (every slice of the expert-labelled phases; slices the experts left empty count as "
+                    "background): blood pool Dice %.3f, myocardium Dice %.3f, %.1f mL labelled outside the experts' "
+                    "slices (%d images)\n",
+                    r.wholeVolume.cm.dice(image::label::BloodPool), r.wholeVolume.cm.dice(image::label::Myocardium),
+                    r.wholeVolume.labelsOutsideMl, r.wholeVolume.images);
+        for (const auto& [id, list] : r.coverage)
+            for (const auto& e : list)
+                std::printf("  %s phase %d: experts slices %d–%d, model coverage %d–%d\n", id.c_str(), e.phase + 1,
+                            e.experts.base + 1, e.experts.apex + 1, e.model.base + 1, e.model.apex + 1);
+    }
     for (const auto& [id, fa] : r.function)
         std::printf("  %s: EDV %.1f vs %.1f mL (%+.1f %%, bound %.1f %%), ESV %.1f vs %.1f mL (%+.1f %%, bound %.1f %%), "
                     "EF %.1f vs %.1f %%\n",

@@ -135,6 +135,8 @@ int main(int argc, char** argv) {
     addEvaluateCommand(app, evaluateArgs);
     SegmentArgs segmentArgs;
     addSegmentCommand(app, segmentArgs);
+    SuggestArgs suggestArgs;
+    addSuggestCommand(app, suggestArgs);
     BenchArgs benchArgs;
     addBenchEngineCommands(*bench, benchArgs);
 #endif
@@ -159,6 +161,7 @@ int main(int argc, char** argv) {
         if (app.got_subcommand("measure")) return runMeasure(measureArgs);
         if (app.got_subcommand("evaluate")) return runEvaluate(evaluateArgs);
         if (app.got_subcommand("segment")) return runSegment(segmentArgs);
+        if (app.got_subcommand("suggest")) return runSuggest(suggestArgs);
         for (const char* what : {"infer", "train", "study"})
             if (bench->got_subcommand(what)) return runBenchEngine(what, benchArgs);
 #endif

@@ -7,6 +7,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "analysis/coverage.h"
 #include "analysis/function.h"
 #include "engine/segmenter.h"
 #include "io/dicom_loader.h"
@@ -70,6 +71,9 @@ void addMeasureCommand(CLI::App& app, MeasureArgs& a) {
     cmd->add_option("--device", a.device, "auto|cpu|cuda")->check(CLI::IsMember({"auto", "cpu", "cuda"}));
     cmd->add_option("--threads", a.threads, "CPU threads (0: one per core)")->check(CLI::NonNegativeNumber);
     cmd->add_flag("--fp32", a.fp32, "Compute in fp32 throughout (default: bf16 where the GPU or CPU has it natively)");
+    cmd->add_flag("--no-coverage", a.noCoverage,
+                  "Measure the model's labels outside the left ventricle's coverage too (above its base, beyond "
+                  "its apex)");
     cmd->add_flag("--json", a.json, "Print one JSON object on stdout");
 }
 
@@ -85,9 +89,12 @@ int runMeasure(const MeasureArgs& a) {
     std::vector<io::SkippedFile> skipped = loaded.skipped;
     image::SeriesLabels labels;
     std::string source;
+    std::vector<image::SliceRange> coverage;
     if (!a.labels.empty()) {
+        // Labels someone gave are measured as they are; their coverage is reported.
         labels = readLabels(*series, a.labels, skipped);
         source = a.labels;
+        coverage = analysis::findCoverage(*series, labels);
     } else {
         const engine::Model model = loadModelOrDefault(a.model);
         engine::SegmentOptions so;
@@ -95,7 +102,10 @@ int runMeasure(const MeasureArgs& a) {
         so.threads = a.threads;
         so.mixedPrecision = !a.fp32;
         engine::Segmenter segmenter(model, so);
-        labels = std::move(*training::segmentSeries(segmenter, *series, true, StderrProgress("measure")));
+        auto segmented = training::segmentSeriesWithCoverage(segmenter, *series, !a.noCoverage, true,
+                                                             StderrProgress("measure"));
+        labels = std::move(segmented->labels);  // StderrProgress never cancels
+        coverage = std::move(segmented->coverage);
         source = a.model.empty() ? "default model" : a.model;
     }
     const auto f = analysis::measureFunction(*series, labels);
@@ -123,6 +133,7 @@ int runMeasure(const MeasureArgs& a) {
                              {"series_uid", series->info.seriesUid},
                              {"labels", source},
                              {"note", f.note},
+                             {"coverage", coverageJson(coverage)},
                              {"skipped", skippedJson(skipped)}};
     if (a.json) {
         std::cout << out.dump(2) << "\n";

@@ -30,6 +30,8 @@ void addSegmentCommand(CLI::App& app, SegmentArgs& a) {
     cmd->add_flag("--fp32", a.fp32, "Compute in fp32 throughout (default: bf16 where the GPU or CPU has it natively)");
     cmd->add_option("--batch", a.batch, "Images per forward pass (default: 1 on the CPU, 32 on CUDA)")->check(CLI::PositiveNumber);
     cmd->add_flag("--no-postprocess", a.noPostprocess, "Keep the network's raw output");
+    cmd->add_flag("--no-coverage", a.noCoverage,
+                  "Keep labels outside the left ventricle's coverage (above its base, beyond its apex)");
     cmd->add_flag("--deidentify", a.deidentify, "Strip patient identity from DICOM SEG output");
     cmd->add_flag("--json", a.json, "Print one JSON object on stdout");
 }
@@ -55,12 +57,15 @@ int runSegment(const SegmentArgs& a) {
     engine::Segmenter segmenter(model, so);
     nlohmann::json outputs = nlohmann::json::array();
     std::vector<std::string> warnings;  // source values the DICOM SEG left out or repaired
+    nlohmann::json coverage = nlohmann::json::object();  // per series: [base, apex] per phase
     std::size_t images = 0;
     for (auto* series : chosen) {
         const fs::path dir = chosen.size() == 1 ? fs::path(a.output)
                                                 : fs::path(a.output) / ("series_" + std::to_string(series->info.seriesNumber));
-        auto segmented = training::segmentSeries(segmenter, *series, !a.noPostprocess, StderrProgress("segment"));
-        const image::SeriesLabels labels = std::move(*segmented);  // StderrProgress never cancels
+        auto segmented = training::segmentSeriesWithCoverage(segmenter, *series, !a.noCoverage && !a.noPostprocess,
+                                                             !a.noPostprocess, StderrProgress("segment"));
+        const image::SeriesLabels labels = std::move(segmented->labels);  // StderrProgress never cancels
+        coverage[series->info.seriesUid] = coverageJson(segmented->coverage);
         images += labels.labelledCount();
         try {
             for (const auto& format : a.formats) {
@@ -98,6 +103,7 @@ int runSegment(const SegmentArgs& a) {
                                     {"model", modelName},
                                     {"outputs", outputs},
                                     {"warnings", warnings},
+                                    {"coverage", coverage},
                                     {"skipped", skippedJson(loaded.skipped)}}
                          .dump(2)
                   << "\n";

@@ -1,6 +1,8 @@
 // cardioseg-cli train: DeepLab v3 on the expert labels of a dataset in SCD layout.
 #include "cli_commands.h"
 
+#include <algorithm>
+
 #include <cmath>
 #include <cstdio>
 #include <ctime>
@@ -47,6 +49,20 @@ void addTrainCommand(CLI::App& app, TrainArgs& a) {
     cmd->add_option("--crop", a.crop, "Training crop size in pixels (0: whole images)")->capture_default_str();
     cmd->add_option("--dice-weight", a.diceWeight, "Weight of the soft Dice term (0: cross-entropy only)")->check(CLI::NonNegativeNumber)->capture_default_str();
     cmd->add_option("--ce-weight", a.ceWeight, "Weight of the class-weighted cross-entropy (0: Dice only)")->check(CLI::NonNegativeNumber)->capture_default_str();
+    cmd->add_option("--class-weight-power", a.classWeightPower,
+                    "Median-frequency class weights raised to this power (1: as they are, 0.5: milder, 0: none)")
+        ->check(CLI::Range(0.0, 2.0))
+        ->capture_default_str();
+    cmd->add_option("--appearance", a.appearance,
+                    "Intensity augmentation: scanners (tone curves, coarser resolution, Rician noise: other scanners' "
+                    "looks) or standard")
+        ->check(CLI::IsMember({"scanners", "standard"}))
+        ->capture_default_str();
+    cmd->add_option("--negatives", a.negatives,
+                    "basal: the slices above the experts' most basal contour (at phases they labelled) are "
+                    "trained as images without ventricle; none: only the labelled images")
+        ->check(CLI::IsMember({"basal", "none"}))
+        ->capture_default_str();
     cmd->add_option("--seed", a.seed, "Random seed")->capture_default_str();
     cmd->add_option("--device", a.device, "auto|cpu|cuda")->check(CLI::IsMember({"auto", "cpu", "cuda"}))->capture_default_str();
     cmd->add_option("--threads", a.threads, "CPU threads (0: one per core)")->check(CLI::NonNegativeNumber);
@@ -71,6 +87,7 @@ int runTrain(const TrainArgs& args) {
     std::vector<io::SkippedFile> skipped;
     training::SelectOptions sel;
     sel.patients = splitList(a.patients);
+    sel.basalNegatives = a.negatives == "basal";
     std::vector<training::LabelledImage> images;
     try {
         images = training::loadTrainingImages(a.dataset, sel, skipped);
@@ -91,8 +108,10 @@ int runTrain(const TrainArgs& args) {
     }
     std::set<std::string> patients;
     for (const auto& li : images) patients.insert(li.patientId);
-    std::fprintf(stderr, "train: %zu labelled images of %zu patient(s); %zu validation images\n", images.size(),
-                 patients.size(), validation.size());
+    const auto negatives = std::count_if(images.begin(), images.end(), [](const auto& li) { return li.negative; });
+    std::fprintf(stderr, "train: %zu labelled images (%zu of them basal slices without ventricle) of %zu patient(s); "
+                         "%zu validation images\n",
+                 images.size(), static_cast<std::size_t>(negatives), patients.size(), validation.size());
 
     engine::TrainConfig tc;
     tc.iterations = a.iterations;
@@ -105,6 +124,7 @@ int runTrain(const TrainArgs& args) {
     tc.weightDecay = a.weightDecay;
     tc.diceWeight = a.diceWeight;
     tc.ceWeight = a.ceWeight;
+    tc.classWeightPower = a.classWeightPower;
     tc.seed = a.seed;
     tc.device = engine::parseDevice(a.device);
     tc.threads = a.threads;
@@ -115,6 +135,7 @@ int runTrain(const TrainArgs& args) {
 
     training::AugmentConfig aug;
     aug.crop = a.crop;
+    aug.scannerAppearance = a.appearance == "scanners";
     const auto provider = training::makeBatchProvider(images, aug, a.seed);
 
     engine::Model model = engine::Model::create(config, a.seed);
@@ -140,7 +161,9 @@ int runTrain(const TrainArgs& args) {
     meta["training_images"] = std::to_string(images.size());
     meta["training_data_hash"] = training::datasetHash(images);
     meta["schedule"] = a.schedule + " lr " + std::to_string(a.lr) + " " + a.optimizer + " batch " + std::to_string(a.batch) +
-                       " iterations " + std::to_string(a.iterations) + " crop " + std::to_string(a.crop);
+                       " iterations " + std::to_string(a.iterations) + " crop " + std::to_string(a.crop) +
+                       " class weight power " + std::to_string(a.classWeightPower) + " appearance " + a.appearance +
+                       " negatives " + a.negatives;
     meta["seed"] = std::to_string(a.seed);
     meta["parent"] = a.resume.empty() ? "none" : a.resume;
     if (!validation.empty()) {

@@ -129,15 +129,15 @@
 <context>
     <name>cardioseg::ui::CineGrid</name>
     <message>
-        <source>Slices (rows, base at the top) × phases (columns). Blue: model; orange: corrected; green: confirmed; yellow dot: expert contours; ED and ES mark end-diastole and end-systole. Click to go to an image.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>ED</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>ES</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Slices (rows, base at the top) × phases (columns). Blue: model; orange: corrected; green: confirmed; yellow dot: expert contours; dimmed: outside the left ventricle (above its base, beyond its apex); ringed: the images to correct first; ED and ES mark end-diastole and end-systole. Click to go to an image; right-click to set the base or apex there.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -340,6 +340,14 @@
     </message>
     <message>
         <source>, and at least as good on the replay images</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where the model is least sure, at end-diastole and end-systole, in the base, the middle and the apex: a few corrections there teach it most about this study. J goes to the first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Correct these first (J):</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -590,6 +598,46 @@
     </message>
     <message>
         <source>no myocardium labelled at end-diastole: no LV mass</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Base = this slice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The most basal slice of the left ventricle at this phase is the slice on screen (Ctrl+B); labels above it do not count</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Apex = this slice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The most apical slice of the left ventricle at this phase is the slice on screen (Ctrl+Shift+B); labels beyond it do not count</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>As found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Base and apex as found from the model&apos;s labels: the most basal slice whose myocardium surrounds at least half of the cavity, and the last slice with a cavity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Left ventricle: found once the model has segmented the series.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Left ventricle at phase %1: not found on any slice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Left ventricle at phase %1: slices %2 to %3 (set by hand).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Left ventricle at phase %1: slices %2 to %3 (base to apex, as found).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1505,6 +1553,122 @@
             <numerusform>the DICOM SEG left out or repaired %n invalid value of the source images (listed in the log)</numerusform>
             <numerusform>the DICOM SEG left out or repaired %n invalid values of the source images (listed in the log)</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Base of the ventricle here (this phase)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Apex of the ventricle here (this phase)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Base here in every phase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Apex here in every phase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Coverage as found (this phase)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Coverage as found (every phase)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Image to &amp;Correct First</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change the clinical inputs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> · outside the left ventricle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On the corrected images the new model&apos;s labels agree with the corrections by Dice %1 (blood pool) and %2 (myocardium).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set the Ventricle&apos;s &amp;Base at This Slice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set the Ventricle&apos;s &amp;Apex at This Slice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;overage as Found in Every Phase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The coverage is found once the model has segmented the series</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set the base at slice %1 in every phase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set the base at slice %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set the apex at slice %1 in every phase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set the apex at slice %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Coverage found by the model in every phase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Coverage found by the model in this phase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No image to suggest: the model has not segmented the series, or every image at end-diastole and end-systole is reviewed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>base</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>middle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>apex</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>slice %1 at %2 (%3), doubt %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ED</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ES</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Extend the coverage to slice %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Slice %1 is now part of the left ventricle at phase %2</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

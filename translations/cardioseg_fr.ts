@@ -129,16 +129,16 @@
 <context>
     <name>cardioseg::ui::CineGrid</name>
     <message>
-        <source>Slices (rows, base at the top) × phases (columns). Blue: model; orange: corrected; green: confirmed; yellow dot: expert contours; ED and ES mark end-diastole and end-systole. Click to go to an image.</source>
-        <translation>Coupes (lignes, base en haut) × phases (colonnes). Bleu : modèle ; orange : corrigée ; vert : confirmée ; point jaune : contours experts ; TD et TS marquent la télédiastole et la télésystole. Cliquez pour aller à une image.</translation>
-    </message>
-    <message>
         <source>ED</source>
         <translation>TD</translation>
     </message>
     <message>
         <source>ES</source>
         <translation>TS</translation>
+    </message>
+    <message>
+        <source>Slices (rows, base at the top) × phases (columns). Blue: model; orange: corrected; green: confirmed; yellow dot: expert contours; dimmed: outside the left ventricle (above its base, beyond its apex); ringed: the images to correct first; ED and ES mark end-diastole and end-systole. Click to go to an image; right-click to set the base or apex there.</source>
+        <translation>Coupes (lignes, base en haut) × phases (colonnes). Bleu : modèle ; orange : corrigée ; vert : confirmée ; point jaune : contours experts ; assombrie : hors du ventricule gauche (au-dessus de sa base, au-delà de son apex) ; cerclée : les images à corriger d’abord ; TD et TS marquent la télédiastole et la télésystole. Cliquez pour aller à une image ; clic droit pour y placer la base ou l’apex.</translation>
     </message>
 </context>
 <context>
@@ -343,6 +343,14 @@
     <message>
         <source>, and at least as good on the replay images</source>
         <translation>, et au moins aussi bon sur les images de rappel</translation>
+    </message>
+    <message>
+        <source>Where the model is least sure, at end-diastole and end-systole, in the base, the middle and the apex: a few corrections there teach it most about this study. J goes to the first.</source>
+        <translation>Là où le modèle est le moins sûr, en télédiastole et en télésystole, à la base, au milieu et à l’apex : quelques corrections à ces endroits lui en apprennent le plus sur cet examen. J va à la première.</translation>
+    </message>
+    <message>
+        <source>Correct these first (J):</source>
+        <translation>À corriger d’abord (J) :</translation>
     </message>
 </context>
 <context>
@@ -593,6 +601,46 @@
     <message>
         <source>no myocardium labelled at end-diastole: no LV mass</source>
         <translation>aucun myocarde délinéé en télédiastole : pas de masse VG</translation>
+    </message>
+    <message>
+        <source>Base = this slice</source>
+        <translation>Base = cette coupe</translation>
+    </message>
+    <message>
+        <source>The most basal slice of the left ventricle at this phase is the slice on screen (Ctrl+B); labels above it do not count</source>
+        <translation>La coupe la plus basale du ventricule gauche à cette phase est la coupe affichée (Ctrl+B) ; les étiquettes au-dessus ne comptent pas</translation>
+    </message>
+    <message>
+        <source>Apex = this slice</source>
+        <translation>Apex = cette coupe</translation>
+    </message>
+    <message>
+        <source>The most apical slice of the left ventricle at this phase is the slice on screen (Ctrl+Shift+B); labels beyond it do not count</source>
+        <translation>La coupe la plus apicale du ventricule gauche à cette phase est la coupe affichée (Ctrl+Maj+B) ; les étiquettes au-delà ne comptent pas</translation>
+    </message>
+    <message>
+        <source>As found</source>
+        <translation>Comme trouvé</translation>
+    </message>
+    <message>
+        <source>Base and apex as found from the model&apos;s labels: the most basal slice whose myocardium surrounds at least half of the cavity, and the last slice with a cavity</source>
+        <translation>Base et apex tels que trouvés d’après les étiquettes du modèle : la coupe la plus basale dont le myocarde entoure au moins la moitié de la cavité, et la dernière coupe avec une cavité</translation>
+    </message>
+    <message>
+        <source>Left ventricle: found once the model has segmented the series.</source>
+        <translation>Ventricule gauche : repéré une fois la série segmentée par le modèle.</translation>
+    </message>
+    <message>
+        <source>Left ventricle at phase %1: not found on any slice.</source>
+        <translation>Ventricule gauche à la phase %1 : trouvé sur aucune coupe.</translation>
+    </message>
+    <message>
+        <source>Left ventricle at phase %1: slices %2 to %3 (set by hand).</source>
+        <translation>Ventricule gauche à la phase %1 : coupes %2 à %3 (choisies à la main).</translation>
+    </message>
+    <message>
+        <source>Left ventricle at phase %1: slices %2 to %3 (base to apex, as found).</source>
+        <translation>Ventricule gauche à la phase %1 : coupes %2 à %3 (de la base à l’apex, comme trouvé).</translation>
     </message>
 </context>
 <context>
@@ -1508,6 +1556,122 @@
             <numerusform>le DICOM SEG a omis ou réparé %n valeur invalide des images sources (détail dans le journal)</numerusform>
             <numerusform>le DICOM SEG a omis ou réparé %n valeurs invalides des images sources (détail dans le journal)</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Base of the ventricle here (this phase)</source>
+        <translation>Base du ventricule ici (cette phase)</translation>
+    </message>
+    <message>
+        <source>Apex of the ventricle here (this phase)</source>
+        <translation>Apex du ventricule ici (cette phase)</translation>
+    </message>
+    <message>
+        <source>Base here in every phase</source>
+        <translation>Base ici à toutes les phases</translation>
+    </message>
+    <message>
+        <source>Apex here in every phase</source>
+        <translation>Apex ici à toutes les phases</translation>
+    </message>
+    <message>
+        <source>Coverage as found (this phase)</source>
+        <translation>Étendue comme trouvée (cette phase)</translation>
+    </message>
+    <message>
+        <source>Coverage as found (every phase)</source>
+        <translation>Étendue comme trouvée (toutes les phases)</translation>
+    </message>
+    <message>
+        <source>Image to &amp;Correct First</source>
+        <translation>Image à &amp;corriger d’abord</translation>
+    </message>
+    <message>
+        <source>Change the clinical inputs</source>
+        <translation>Modifier les données cliniques</translation>
+    </message>
+    <message>
+        <source> · outside the left ventricle</source>
+        <translation> · hors du ventricule gauche</translation>
+    </message>
+    <message>
+        <source>On the corrected images the new model&apos;s labels agree with the corrections by Dice %1 (blood pool) and %2 (myocardium).</source>
+        <translation>Sur les images corrigées, les étiquettes du nouveau modèle concordent avec les corrections avec un Dice de %1 (cavité) et %2 (myocarde).</translation>
+    </message>
+    <message>
+        <source>Set the Ventricle&apos;s &amp;Base at This Slice</source>
+        <translation>Placer la &amp;base du ventricule à cette coupe</translation>
+    </message>
+    <message>
+        <source>Set the Ventricle&apos;s &amp;Apex at This Slice</source>
+        <translation>Placer l’&amp;apex du ventricule à cette coupe</translation>
+    </message>
+    <message>
+        <source>C&amp;overage as Found in Every Phase</source>
+        <translation>Étend&amp;ue comme trouvée à toutes les phases</translation>
+    </message>
+    <message>
+        <source>The coverage is found once the model has segmented the series</source>
+        <translation>L’étendue est trouvée une fois la série segmentée par le modèle</translation>
+    </message>
+    <message>
+        <source>Set the base at slice %1 in every phase</source>
+        <translation>Base à la coupe %1 à toutes les phases</translation>
+    </message>
+    <message>
+        <source>Set the base at slice %1</source>
+        <translation>Base à la coupe %1</translation>
+    </message>
+    <message>
+        <source>Set the apex at slice %1 in every phase</source>
+        <translation>Apex à la coupe %1 à toutes les phases</translation>
+    </message>
+    <message>
+        <source>Set the apex at slice %1</source>
+        <translation>Apex à la coupe %1</translation>
+    </message>
+    <message>
+        <source>Coverage found by the model in every phase</source>
+        <translation>Étendue trouvée par le modèle à toutes les phases</translation>
+    </message>
+    <message>
+        <source>Coverage found by the model in this phase</source>
+        <translation>Étendue trouvée par le modèle à cette phase</translation>
+    </message>
+    <message>
+        <source>No image to suggest: the model has not segmented the series, or every image at end-diastole and end-systole is reviewed</source>
+        <translation>Aucune image à proposer : le modèle n’a pas segmenté la série, ou toutes les images en télédiastole et télésystole sont revues</translation>
+    </message>
+    <message>
+        <source>base</source>
+        <translation>base</translation>
+    </message>
+    <message>
+        <source>middle</source>
+        <translation>milieu</translation>
+    </message>
+    <message>
+        <source>apex</source>
+        <translation>apex</translation>
+    </message>
+    <message>
+        <source>slice %1 at %2 (%3), doubt %4</source>
+        <translation>coupe %1 en %2 (%3), doute %4</translation>
+    </message>
+    <message>
+        <source>ED</source>
+        <translation>TD</translation>
+    </message>
+    <message>
+        <source>ES</source>
+        <translation>TS</translation>
+    </message>
+    <message>
+        <source>Extend the coverage to slice %1</source>
+        <translation>Étendre le ventricule à la coupe %1</translation>
+    </message>
+    <message>
+        <source>Slice %1 is now part of the left ventricle at phase %2</source>
+        <translation>La coupe %1 fait maintenant partie du ventricule gauche à la phase %2</translation>
     </message>
 </context>
 <context>

@@ -16,8 +16,10 @@ const QColor kEsColour(60, 150, 230);
 CineGrid::CineGrid(QWidget* parent) : QWidget(parent) {
     setMinimumHeight(80);
     setToolTip(tr("Slices (rows, base at the top) × phases (columns). Blue: model; orange: corrected; "
-                  "green: confirmed; yellow dot: expert contours; ED and ES mark end-diastole and "
-                  "end-systole. Click to go to an image."));
+                  "green: confirmed; yellow dot: expert contours; dimmed: outside the left ventricle (above its "
+                  "base, beyond its apex); ringed: the images to correct first; ED and ES mark end-diastole and "
+                  "end-systole. Click to go to an image; "
+                  "right-click to set the base or apex there."));
 }
 
 void CineGrid::setCells(int slices, int phases, std::vector<std::uint8_t> flags) {
@@ -31,6 +33,12 @@ void CineGrid::setCells(int slices, int phases, std::vector<std::uint8_t> flags)
 void CineGrid::setCurrent(int slice, int phase) {
     m_slice = slice;
     m_phase = phase;
+    update();
+}
+
+void CineGrid::setSuggested(std::vector<std::pair<int, int>> cells) {
+    if (cells == m_suggested) return;
+    m_suggested = std::move(cells);
     update();
 }
 
@@ -129,6 +137,7 @@ void CineGrid::paintEvent(QPaintEvent*) {
             else if (f & Confirmed) c = QColor(64, 180, 90);
             else if (f & Corrected) c = QColor(230, 140, 40);
             else if (f & Predicted) c = QColor(70, 120, 200);
+            if (f & OutsideCoverage) c = c.darker(260);  // not the ventricle: dimmed
             painter.fillRect(r, c);
             if (f & Expert) {
                 painter.setPen(Qt::NoPen);
@@ -137,6 +146,14 @@ void CineGrid::paintEvent(QPaintEvent*) {
                 painter.drawEllipse(r.center(), d / 2, d / 2);
             }
         }
+    for (const auto& [s, p] : m_suggested) {
+        if (s < 0 || p < 0 || s >= m_slices || p >= m_phases) continue;
+        const QRectF r = cellRect(s, p);
+        painter.setBrush(Qt::NoBrush);
+        painter.setPen(QPen(Qt::white, 1.5));
+        const double d = std::min(r.width(), r.height()) * 0.7;
+        painter.drawEllipse(r.center(), d / 2, d / 2);
+    }
     if (m_slice >= 0 && m_phase >= 0 && m_slice < m_slices && m_phase < m_phases) {
         // The current image: a thick outline in the text colour over a dark ring, visible on
         // every cell colour.
@@ -151,7 +168,13 @@ void CineGrid::paintEvent(QPaintEvent*) {
 
 void CineGrid::mousePressEvent(QMouseEvent* event) {
     const auto [s, p] = cellAt(event->position().toPoint());
-    if (s >= 0) Q_EMIT cellClicked(s, p);
+    if (s < 0) return;
+    if (event->button() == Qt::RightButton) {
+        Q_EMIT cellClicked(s, p);
+        Q_EMIT cellMenuRequested(s, p, event->globalPosition().toPoint());
+    } else {
+        Q_EMIT cellClicked(s, p);
+    }
 }
 
 }  // namespace cardioseg::ui

@@ -16,12 +16,21 @@ class CineGrid : public QWidget {
     Q_OBJECT
 
 public:
-    enum Flag : std::uint8_t { HasImage = 1, Predicted = 2, Corrected = 4, Confirmed = 8, Expert = 16 };
+    enum Flag : std::uint8_t {
+        HasImage = 1,
+        Predicted = 2,
+        Corrected = 4,
+        Confirmed = 8,
+        Expert = 16,
+        OutsideCoverage = 32,  ///< above the ventricle's base or beyond its apex at this phase
+    };
 
     explicit CineGrid(QWidget* parent = nullptr);
     /// Flags of every cell, slice-major (slices × phases).
     void setCells(int slices, int phases, std::vector<std::uint8_t> flags);
     void setCurrent(int slice, int phase);
+    /// Images to correct first, ringed.
+    void setSuggested(std::vector<std::pair<int, int>> cells);
     /// End-diastolic and end-systolic phases (-1: unknown); `byHand`: chosen by a person.
     void setCardiacPhases(int ed, int es, bool byHand);
     int edPhase() const { return m_ed; }
@@ -35,6 +44,8 @@ public:
 
 Q_SIGNALS:
     void cellClicked(int slice, int phase);
+    /// A right click on a cell: the window offers what can be done there (base, apex, ...).
+    void cellMenuRequested(int slice, int phase, const QPoint& globalPos);
 
 protected:
     void paintEvent(QPaintEvent* event) override;
@@ -52,6 +63,7 @@ private:
     int m_ed = -1;
     int m_es = -1;
     bool m_byHand = false;
+    std::vector<std::pair<int, int>> m_suggested;
 };
 
 }  // namespace cardioseg::ui

@@ -42,20 +42,4 @@ void LabelEditCommand::redo() {
     m_changed(m_target);
 }
 
-ReviewStateCommand::ReviewStateCommand(const QString& text, int series, States before, States after, Apply apply)
-    : QUndoCommand(text), m_series(series), m_before(std::move(before)), m_after(std::move(after)),
-      m_apply(std::move(apply)) {
-    m_apply(m_series, m_after);
-}
-
-void ReviewStateCommand::undo() { m_apply(m_series, m_before); }
-
-void ReviewStateCommand::redo() {
-    if (m_firstRedo) {  // applied by the constructor
-        m_firstRedo = false;
-        return;
-    }
-    m_apply(m_series, m_after);
-}
-
 }  // namespace cardioseg::ui

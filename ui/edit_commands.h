@@ -43,23 +43,39 @@ private:
     Changed m_changed;
 };
 
-/// One undoable change of review states (confirm, un-confirm) of images of a series. States
-/// map (slice, phase) to the state; Unreviewed stands for "no state". Applied when pushed.
-class ReviewStateCommand : public QUndoCommand {
+/// One undoable change of some state of a series from one value to another, applied by a
+/// function (review states of images, what a clinician entered). Applied when pushed.
+template <typename T>
+class ValueCommand : public QUndoCommand {
 public:
-    using States = std::map<std::pair<int, int>, io::ReviewState>;
-    using Apply = std::function<void(int series, const States& states)>;
-
-    ReviewStateCommand(const QString& text, int series, States before, States after, Apply apply);
-    void undo() override;
-    void redo() override;
+    using Apply = std::function<void(int series, const T& value)>;
+    ValueCommand(const QString& text, int series, T before, T after, Apply apply)
+        : QUndoCommand(text), m_series(series), m_before(std::move(before)), m_after(std::move(after)),
+          m_apply(std::move(apply)) {
+        m_apply(m_series, m_after);
+    }
+    void undo() override { m_apply(m_series, m_before); }
+    void redo() override {
+        if (m_firstRedo) {  // applied by the constructor
+            m_firstRedo = false;
+            return;
+        }
+        m_apply(m_series, m_after);
+    }
 
 private:
     int m_series;
-    States m_before;
-    States m_after;
+    T m_before;
+    T m_after;
     Apply m_apply;
     bool m_firstRedo = true;
 };
+
+/// Review states of some images: (slice, phase) → state; Unreviewed stands for "no state".
+using ReviewStates = std::map<std::pair<int, int>, io::ReviewState>;
+/// Confirm, un-confirm.
+using ReviewStateCommand = ValueCommand<ReviewStates>;
+/// ED/ES, body size, the ventricle's base and apex.
+using ClinicalInputsCommand = ValueCommand<io::ClinicalInputs>;
 
 }  // namespace cardioseg::ui

@@ -91,6 +91,12 @@ FinetunePanel::FinetunePanel(QWidget* parent) : QWidget(parent) {
     m_use = new QPushButton(tr("Use selected model"), this);
     m_use->setToolTip(tr("Switch to (or roll back to) the selected version; double-click a row does the same"));
 
+    m_suggestions = new QLabel(this);
+    m_suggestions->setWordWrap(true);
+    m_suggestions->setToolTip(tr("Where the model is least sure, at end-diastole and end-systole, in the base, the "
+                                 "middle and the apex: a few corrections there teach it most about this study. "
+                                 "J goes to the first."));
+    layout->addWidget(m_suggestions);
     layout->addWidget(m_available);
     layout->addWidget(m_update);
     layout->addLayout(runRow);
@@ -165,6 +171,15 @@ void FinetunePanel::showOutcome(const QString& text, bool offerUseAnyway) {
 }
 
 QString FinetunePanel::outcome() const { return m_outcome->text(); }
+
+void FinetunePanel::setSuggestions(const QStringList& lines) {
+    m_suggestions->setText(lines.isEmpty() ? QString()
+                                           : tr("Correct these first (J):") + QStringLiteral("<br>") +
+                                                 lines.join(QStringLiteral("<br>")));
+    m_suggestions->setVisible(!lines.isEmpty());
+}
+
+QString FinetunePanel::suggestions() const { return m_suggestions->text(); }
 
 void FinetunePanel::showMeasureChanges(const QString& text) {
     m_measures->setText(text);

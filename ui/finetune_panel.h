@@ -42,6 +42,9 @@ public:
     void setVersions(const std::vector<io::ModelVersion>& versions, const QString& defaultModel,
                      const QString& active);
     QString outcome() const;
+    /// The images to correct first (one line each), or none.
+    void setSuggestions(const QStringList& lines);
+    QString suggestions() const;
     /// Which measures moved once the new model segmented the series (shown under the outcome).
     void showMeasureChanges(const QString& text);
     QString measureChanges() const;
@@ -63,6 +66,7 @@ private:
     QPushButton* m_cancel = nullptr;
     QLabel* m_outcome = nullptr;
     QLabel* m_measures = nullptr;
+    QLabel* m_suggestions = nullptr;
     QPushButton* m_useAnyway = nullptr;
     QTableWidget* m_versions = nullptr;
     QPushButton* m_use = nullptr;

@@ -153,6 +153,26 @@ FunctionPanel::FunctionPanel(QWidget* parent) : QWidget(parent) {
     phases->addWidget(setEs);
     phases->addWidget(automatic);
 
+    // The ventricle's coverage at this phase, and its base and apex by hand.
+    m_coverage = new QLabel(this);
+    m_coverage->setWordWrap(true);
+    auto* limits = new QHBoxLayout();
+    auto* setBase = new QPushButton(tr("Base = this slice"), this);
+    setBase->setToolTip(tr("The most basal slice of the left ventricle at this phase is the slice on screen (Ctrl+B); "
+                           "labels above it do not count"));
+    auto* setApex = new QPushButton(tr("Apex = this slice"), this);
+    setApex->setToolTip(tr("The most apical slice of the left ventricle at this phase is the slice on screen "
+                           "(Ctrl+Shift+B); labels beyond it do not count"));
+    auto* asFound = new QPushButton(tr("As found"), this);
+    asFound->setToolTip(tr("Base and apex as found from the model's labels: the most basal slice whose myocardium "
+                           "surrounds at least half of the cavity, and the last slice with a cavity"));
+    limits->addWidget(setBase);
+    limits->addWidget(setApex);
+    limits->addWidget(asFound);
+    connect(setBase, &QPushButton::clicked, this, &FunctionPanel::baseRequested);
+    connect(setApex, &QPushButton::clicked, this, &FunctionPanel::apexRequested);
+    connect(asFound, &QPushButton::clicked, this, &FunctionPanel::automaticCoverageRequested);
+
     // Height and weight, asked for when the images lack them.
     m_bodySize = new QWidget(this);
     auto* form = new QHBoxLayout(m_bodySize);
@@ -187,6 +207,8 @@ FunctionPanel::FunctionPanel(QWidget* parent) : QWidget(parent) {
     layout->addWidget(m_table);
     layout->addWidget(m_note);
     layout->addLayout(phases);
+    layout->addWidget(m_coverage);
+    layout->addLayout(limits);
     layout->addWidget(m_bodySize);
     layout->addWidget(m_curve);
     layout->addWidget(m_areas);
@@ -217,6 +239,19 @@ void FunctionPanel::setWaiting(int images) {
 }
 
 QString FunctionPanel::note() const { return m_note->text(); }
+
+void FunctionPanel::setCoverage(const image::SliceRange& range, int phase, bool byHand, bool known) {
+    if (!known) m_coverage->setText(tr("Left ventricle: found once the model has segmented the series."));
+    else if (range.empty()) m_coverage->setText(tr("Left ventricle at phase %1: not found on any slice.").arg(phase + 1));
+    else
+        m_coverage->setText((byHand ? tr("Left ventricle at phase %1: slices %2 to %3 (set by hand).")
+                                    : tr("Left ventricle at phase %1: slices %2 to %3 (base to apex, as found)."))
+                                .arg(phase + 1)
+                                .arg(range.base + 1)
+                                .arg(range.apex + 1));
+}
+
+QString FunctionPanel::coverageText() const { return m_coverage->text(); }
 
 void FunctionPanel::setFunctions(const analysis::CardiacFunction& model, const analysis::CardiacFunction& reviewed,
                                  int phase) {

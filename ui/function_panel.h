@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "analysis/function.h"
+#include "image/slice_range.h"
 
 class QChartView;
 class QDoubleSpinBox;
@@ -54,6 +55,9 @@ public:
     void setBodySize(bool missing, double heightM, double weightKg);
     /// The note under the table (why figures are missing, what was entered).
     QString note() const;
+    /// The left ventricle's coverage at the phase on screen; `known` false until it is found.
+    void setCoverage(const image::SliceRange& range, int phase, bool byHand, bool known);
+    QString coverageText() const;
     /// Text of a cell (row: see the table; column 0 model, 1 reviewed, 2 difference).
     QString cell(int row, int column) const;
     int rowOf(const QString& measure) const;
@@ -68,6 +72,10 @@ Q_SIGNALS:
     void edRequested();
     void esRequested();
     void automaticEdEsRequested();
+    /// The user set the ventricle's base or apex to the slice on screen, or back to as found.
+    void baseRequested();
+    void apexRequested();
+    void automaticCoverageRequested();
     /// Height (m) and weight (kg) typed in by the user (0: cleared).
     void bodySizeEntered(double heightM, double weightKg);
 
@@ -77,6 +85,7 @@ private:
     QChartView* m_areas = nullptr;
     QLabel* m_note = nullptr;
     QWidget* m_bodySize = nullptr;
+    QLabel* m_coverage = nullptr;
     QDoubleSpinBox* m_height = nullptr;
     QDoubleSpinBox* m_weight = nullptr;
     int m_points[2] = {0, 0};

@@ -36,6 +36,7 @@
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
 
+#include <cmath>
 #include <cstdio>
 
 #include "cine_grid.h"
@@ -282,6 +283,18 @@ void MainWindow::buildUi() {
             [this](int i) { applyWindowPreset(m_windowPreset->itemData(i).toInt()); });
     connect(m_seriesList, &QListWidget::currentRowChanged, this, &MainWindow::showSeries);
     connect(m_grid, &CineGrid::cellClicked, this, &MainWindow::setPosition);
+    connect(m_grid, &CineGrid::cellMenuRequested, this, [this](int, int, const QPoint& at) {
+        // The cell is current (the click went there first): its base, apex or automatic coverage.
+        QMenu menu(this);
+        menu.addAction(tr("Base of the ventricle here (this phase)"), this, [this] { setCoverageLimit(true, false); });
+        menu.addAction(tr("Apex of the ventricle here (this phase)"), this, [this] { setCoverageLimit(false, false); });
+        menu.addAction(tr("Base here in every phase"), this, [this] { setCoverageLimit(true, true); });
+        menu.addAction(tr("Apex here in every phase"), this, [this] { setCoverageLimit(false, true); });
+        menu.addSeparator();
+        menu.addAction(tr("Coverage as found (this phase)"), this, [this] { automaticCoverage(false); });
+        menu.addAction(tr("Coverage as found (every phase)"), this, [this] { automaticCoverage(true); });
+        menu.exec(at);
+    });
     connect(m_view, &SliceView::cursorInfoChanged, m_cursorLabel, &QLabel::setText);
     connect(m_cancelButton, &QPushButton::clicked, this, &MainWindow::cancelWork);
     connect(m_skippedButton, &QPushButton::clicked, this, &MainWindow::showSkipped);
@@ -330,6 +343,7 @@ void MainWindow::buildMenus() {
     view->addAction(tr("Next &Unreviewed Image"), QKeySequence(Qt::Key_N), this, [this] { goToNextUnreviewed(false); });
     view->addAction(tr("Next Unreviewed Image at &ED or ES"), QKeySequence(Qt::SHIFT | Qt::Key_N), this,
                     [this] { goToNextUnreviewed(true); });
+    view->addAction(tr("Image to &Correct First"), QKeySequence(Qt::Key_J), this, [this] { goToSuggestion(); });
 
     buildModelMenu();
 
@@ -431,6 +445,10 @@ void MainWindow::onStudyLoaded() {
     m_study = std::move(loaded);
     m_predictions.clear();
     for (const auto& s : m_study.result.series) m_predictions.push_back(image::SeriesLabels::like(s));
+    m_rawPredictions = m_predictions;
+    m_foundCoverage.assign(m_predictions.size(), {});
+    m_uncertainty.clear();
+    for (const auto& p : m_predictions) m_uncertainty.emplace_back(p.maps.size(), std::nan(""));
     m_corrections.clear();
     m_review.clear();
     m_clinical.clear();
@@ -500,10 +518,20 @@ io::ClinicalInputs MainWindow::clinicalInputs(int series) const {
     return series >= 0 && series < static_cast<int>(m_clinical.size()) ? m_clinical[series] : io::ClinicalInputs();
 }
 
-void MainWindow::setClinicalInputs(const io::ClinicalInputs& inputs) {
+void MainWindow::setClinicalInputs(const io::ClinicalInputs& inputs, const QString& what) {
     if (m_series < 0 || m_series >= static_cast<int>(m_clinical.size()) || m_clinical[m_series] == inputs) return;
-    m_clinical[m_series] = inputs;
-    markChanged(m_series);
+    m_undo->push(new ClinicalInputsCommand(what.isEmpty() ? tr("Change the clinical inputs") : what, m_series,
+                                           m_clinical[m_series], inputs,
+                                           [this](int series, const io::ClinicalInputs& c) { applyClinicalInputs(series, c); }));
+}
+
+void MainWindow::applyClinicalInputs(int series, const io::ClinicalInputs& inputs) {
+    if (series < 0 || series >= static_cast<int>(m_clinical.size())) return;
+    const bool coverageChanged = m_clinical[series].coverage != inputs.coverage;
+    m_clinical[series] = inputs;
+    markChanged(series);
+    if (series != m_series) showSeries(series);
+    if (coverageChanged) refreshCoverage(series);
     updateFunction();
     updateGrid();
     updateReviewStatus();
@@ -666,6 +694,7 @@ void MainWindow::updateImage() {
         m_functionPanel->setProperty("phase", phase);
         m_functionPanel->setFunctions(m_function[0], m_function[1], phase);
     }
+    showCoverage();
 }
 
 void MainWindow::labelsChanged(int series, int slice, int phase) {
@@ -784,6 +813,7 @@ void MainWindow::updateGrid() {
     const auto& predicted = prediction(m_series);
     const auto& corrected = corrections(m_series);
     const auto& experts = m_study.expertContours[m_series];
+    const auto ranges = coverage(m_series);
     std::vector<std::uint8_t> flags(static_cast<std::size_t>(s.slices) * s.phases, 0);
     for (int k = 0; k < s.slices; ++k)
         for (int p = 0; p < s.phases; ++p) {
@@ -793,6 +823,7 @@ void MainWindow::updateGrid() {
             if (i < corrected.maps.size() && !corrected.maps[i].empty()) f |= CineGrid::Corrected;
             if (reviewState(m_series, k, p) == io::ReviewState::Confirmed) f |= CineGrid::Confirmed;
             if (experts.count({k, p})) f |= CineGrid::Expert;
+            if (p < static_cast<int>(ranges.size()) && !ranges[p].contains(k)) f |= CineGrid::OutsideCoverage;
             flags[i] = f;
         }
     m_grid->setCells(s.slices, s.phases, std::move(flags));
@@ -831,6 +862,9 @@ void MainWindow::updateReviewStatus() {
     const auto& f = m_function[1];
     if (currentPhase() == f.edPhase) badge += tr(" · ED");
     if (currentPhase() == f.esPhase) badge += tr(" · ES");
+    const auto ranges = coverage(m_series);
+    if (currentPhase() < static_cast<int>(ranges.size()) && !ranges[currentPhase()].contains(currentSlice()))
+        badge += tr(" · outside the left ventricle");
     m_view->setBadge(badge, colour);
     if (m_confirmAction) {
         m_confirmAction->setChecked(state == io::ReviewState::Confirmed);

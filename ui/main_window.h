@@ -18,6 +18,7 @@
 #include "metrics_panel.h"
 #include "overlay.h"
 #include "segmentation_job.h"
+#include "session/suggestions.h"
 #include "study_loader.h"
 
 class QAction;
@@ -111,6 +112,11 @@ public:
     /// Copies the current image's labels (corrections, else the model's) to the next (+1) or
     /// previous (-1) phase of the same slice as a starting point, and goes there; one undo step.
     void copyToNeighbourPhase(int delta);
+    /// The images to correct first (session::suggestCorrections): unreviewed, at ED and ES, in
+    /// the base, middle and apex, where the network is least sure.
+    std::vector<session::Suggestion> suggestions(int count = 6) const;
+    /// Goes to the first of them; false when there is none.
+    bool goToSuggestion();
     /// Goes to the next image (review order: slice by slice from the base, phase by phase) that
     /// is neither corrected nor confirmed; `edEsOnly`: only at end-diastole and end-systole.
     /// False when there is none.
@@ -118,8 +124,19 @@ public:
     io::ReviewState reviewState(int series, int slice, int phase) const;
     /// Height, weight, ED and ES entered for a series (saved in its workspace).
     io::ClinicalInputs clinicalInputs(int series) const;
-    /// Sets them for the current series: measures, curve, grid, report follow; saved.
-    void setClinicalInputs(const io::ClinicalInputs& inputs);
+    /// Sets them for the current series (one undo step named `what`): measures, curve, grid,
+    /// coverage, report follow; saved.
+    void setClinicalInputs(const io::ClinicalInputs& inputs, const QString& what = {});
+    /// The left ventricle's coverage of a series per phase: found from the model's labels once
+    /// every image is segmented, with the base and apex a person set. Empty until then.
+    std::vector<image::SliceRange> coverage(int series) const;
+    /// The model's labels before the coverage was applied (prediction() has it applied).
+    const image::SeriesLabels& rawPrediction(int series) const;
+    /// Sets the ventricle's base (or apex) to the current slice at the current phase, or at
+    /// every phase; one undo step. The labels outside become background.
+    void setCoverageLimit(bool base, bool everyPhase);
+    /// Back to the coverage found from the model's labels (this phase or every phase).
+    void automaticCoverage(bool everyPhase);
 
     void setOverlaySource(OverlaySource source);
     OverlaySource overlaySource() const { return m_overlaySource; }
@@ -234,7 +251,18 @@ private:
     void updateToolStatus();
     void refreshEditableContour();
     void markChanged(int series);
-    void applyReviewStates(int series, const ReviewStateCommand::States& states);
+    void applyReviewStates(int series, const ReviewStates& states);
+    void applyClinicalInputs(int series, const io::ClinicalInputs& inputs);
+    // main_window_coverage.cpp: the ventricle's coverage
+    /// Finds the coverage of a series from its model labels (when all are there), applies it.
+    void refreshCoverage(int series);
+    /// The coverage of the phase on screen in the function panel.
+    void showCoverage();
+    /// The suggested images in the model panel and on the grid.
+    void updateSuggestions();
+    /// After an edit of an image outside the coverage that left ventricle labels there: the
+    /// coverage of its phase grows to include it (returns true when it did).
+    bool extendCoverageFor(int series, int slice, int phase);
 
     // main_window_model.cpp: segmentation, model, settings, export
     void startNextSegmentation();
@@ -301,7 +329,10 @@ private:
     std::shared_ptr<std::atomic<bool>> m_cancel;
     LoadedStudy m_study;
     unsigned m_generation = 0;  ///< which study results posted by workers belong to
-    std::vector<image::SeriesLabels> m_predictions;  ///< parallel to the study's series
+    std::vector<image::SeriesLabels> m_predictions;     ///< parallel to the study's series; coverage applied
+    std::vector<image::SeriesLabels> m_rawPredictions;  ///< the model's labels as it made them
+    std::vector<std::vector<image::SliceRange>> m_foundCoverage;  ///< per series, per phase
+    std::vector<std::vector<double>> m_uncertainty;  ///< per series, per image: the network's doubt
     std::vector<image::SeriesLabels> m_corrections;  ///< parallel to the study's series
     std::vector<std::map<std::pair<int, int>, io::ReviewState>> m_review;  ///< parallel to the series
     std::vector<io::ClinicalInputs> m_clinical;  ///< parallel to the series

@@ -308,6 +308,11 @@ void MainWindow::pushEdit(const QString& text, const EditTarget& target, const i
     const auto& after = m_corrections[target.series].at(target.slice, target.phase);
     image::LabelPatch patch = image::makePatch(before, after);
     if (patch.empty() && !createdMap) return;
+    // An edit that leaves ventricle labels on a slice outside the coverage extends the coverage
+    // of that phase, in the same undo step.
+    const auto ranges = coverage(target.series);
+    const bool outside = target.phase < static_cast<int>(ranges.size()) && !ranges[target.phase].contains(target.slice);
+    if (outside) m_undo->beginMacro(text);
     m_undo->push(new LabelEditCommand(
         text, target, std::move(patch), createdMap, [this](int series) { return correctionsOf(series); },
         [this](const EditTarget& t) {
@@ -324,6 +329,10 @@ void MainWindow::pushEdit(const QString& text, const EditTarget& target, const i
     if (!states.count({target.slice, target.phase})) states[{target.slice, target.phase}] = io::ReviewState::Corrected;
     markChanged(target.series);
     labelsChanged(target.series, target.slice, target.phase);
+    if (outside) {
+        extendCoverageFor(target.series, target.slice, target.phase);
+        m_undo->endMacro();
+    }
 }
 
 void MainWindow::acceptPrediction(Scope scope) {
@@ -356,7 +365,7 @@ void MainWindow::acceptPrediction(Scope scope) {
     if (cells.size() > 1) m_undo->endMacro();
 }
 
-void MainWindow::applyReviewStates(int series, const ReviewStateCommand::States& states) {
+void MainWindow::applyReviewStates(int series, const ReviewStates& states) {
     if (series < 0 || series >= static_cast<int>(m_review.size())) return;
     auto& review = m_review[series];
     for (const auto& [cell, state] : states) {
@@ -401,7 +410,7 @@ void MainWindow::confirmImage() {
     }
     const io::ReviewState now = reviewState(m_series, cell.first, cell.second);
     m_undo->push(new ReviewStateCommand(tr("Confirm image"), m_series, {{cell, now}}, {{cell, io::ReviewState::Confirmed}},
-                                        [this](int series, const ReviewStateCommand::States& st) {
+                                        [this](int series, const ReviewStates& st) {
                                             applyReviewStates(series, st);
                                         }));
     m_undo->endMacro();
@@ -418,7 +427,7 @@ void MainWindow::unconfirmImage() {
     // Back to corrected: the labels stay as they are, only the confirmation goes.
     m_undo->push(new ReviewStateCommand(tr("Un-confirm image"), m_series, {{cell, io::ReviewState::Confirmed}},
                                         {{cell, io::ReviewState::Corrected}},
-                                        [this](int series, const ReviewStateCommand::States& st) {
+                                        [this](int series, const ReviewStates& st) {
                                             applyReviewStates(series, st);
                                         }));
     statusBar()->showMessage(tr("Image no longer confirmed: it stays corrected"), 3000);

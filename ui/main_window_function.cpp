@@ -10,6 +10,7 @@
 
 #include <cmath>
 
+#include "analysis/coverage.h"
 #include "analysis/label_export.h"
 #include "cine_grid.h"
 #include "function_panel.h"
@@ -46,6 +47,9 @@ void MainWindow::buildFunctionDock() {
         if (c.edPhase == c.esPhase) c.edPhase = -1;
         setClinicalInputs(c);
     });
+    connect(m_functionPanel, &FunctionPanel::baseRequested, this, [this] { setCoverageLimit(true, false); });
+    connect(m_functionPanel, &FunctionPanel::apexRequested, this, [this] { setCoverageLimit(false, false); });
+    connect(m_functionPanel, &FunctionPanel::automaticCoverageRequested, this, [this] { automaticCoverage(false); });
     connect(m_functionPanel, &FunctionPanel::automaticEdEsRequested, this, [this] {
         io::ClinicalInputs c = clinicalInputs(m_series);
         c.edPhase = c.esPhase = -1;
@@ -83,6 +87,12 @@ void MainWindow::buildFunctionDock() {
     menu->addAction(tr("&Report (PDF)…"), QKeySequence(Qt::CTRL | Qt::Key_P), m_functionPanel,
                     &FunctionPanel::reportRequested);
     menu->addAction(tr("Measures as &CSV…"), m_functionPanel, &FunctionPanel::csvRequested);
+    menu->addSeparator();
+    menu->addAction(tr("Set the Ventricle's &Base at This Slice"), QKeySequence(Qt::CTRL | Qt::Key_B), this,
+                    [this] { setCoverageLimit(true, false); });
+    menu->addAction(tr("Set the Ventricle's &Apex at This Slice"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_B),
+                    this, [this] { setCoverageLimit(false, false); });
+    menu->addAction(tr("C&overage as Found in Every Phase"), this, [this] { automaticCoverage(true); });
     // Keep the Help menu last.
     for (QAction* a : menuBar()->actions())
         if (a->menu() && a->menu()->objectName() == "helpMenu") {
@@ -92,7 +102,10 @@ void MainWindow::buildFunctionDock() {
 }
 
 image::SeriesLabels MainWindow::reviewedLabels() const {
-    return selectLabels(corrections(m_series), prediction(m_series), LabelSource::CorrectionsElsePrediction);
+    // Outside the ventricle's coverage nothing counts, corrections included.
+    const auto labels = selectLabels(corrections(m_series), prediction(m_series), LabelSource::CorrectionsElsePrediction);
+    const auto ranges = coverage(m_series);
+    return ranges.empty() ? labels : analysis::applyCoverage(labels, ranges);
 }
 
 analysis::FunctionOptions MainWindow::functionOptions() const {
@@ -139,6 +152,8 @@ void MainWindow::updateFunction() {
     const io::ClinicalInputs c = clinicalInputs(m_series);
     m_functionPanel->setBodySize(!(s.info.patientSizeM > 0) || !(s.info.patientWeightKg > 0), c.heightM, c.weightKg);
     m_grid->setCardiacPhases(m_function[1].edPhase, m_function[1].esPhase, m_function[1].edEsByHand);
+    showCoverage();
+    updateSuggestions();
 }
 
 SurfaceDialog* MainWindow::showSurfaces() {

@@ -10,8 +10,10 @@
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
+#include <cmath>
 #include <mutex>
 
+#include "analysis/coverage.h"
 #include "engine/model.h"
 #include "finetune_panel.h"
 #include "function_panel.h"
@@ -91,10 +93,18 @@ void MainWindow::startNextSegmentation() {
     QPointer<MainWindow> self = this;
     const unsigned generation = m_generation;
     const int series = request.series;
-    auto onImage = [self, generation, series](int slice, int phase, image::LabelMap labels) {
+    auto onImage = [self, generation, series](int slice, int phase, image::LabelMap labels, double uncertainty) {
         auto shared = std::make_shared<image::LabelMap>(std::move(labels));
-        QMetaObject::invokeMethod(self, [self, generation, series, slice, phase, shared] {
+        QMetaObject::invokeMethod(self, [self, generation, series, slice, phase, shared, uncertainty] {
             if (!self || self->m_generation != generation) return;
+            self->m_rawPredictions[series].at(slice, phase) = *shared;
+            self->m_uncertainty[series][static_cast<std::size_t>(slice) * self->m_rawPredictions[series].phases + phase] =
+                uncertainty;
+            // The coverage known so far applies at once (an image segmented again).
+            const auto coverage = self->coverage(series);
+            if (phase < static_cast<int>(coverage.size()) && !coverage[phase].contains(slice))
+                for (auto& v : shared->data)
+                    if (v == image::label::BloodPool || v == image::label::Myocardium) v = image::label::Background;
             self->m_predictions[series].at(slice, phase) = std::move(*shared);
             self->labelsChanged(series, slice, phase);
         }, Qt::QueuedConnection);
@@ -111,7 +121,7 @@ void MainWindow::startNextSegmentation() {
 }
 
 void MainWindow::savePredictions(int series, const std::string& modelKey) {
-    if (m_study.workspaceFolder.isEmpty() || series < 0 || series >= static_cast<int>(m_predictions.size())) return;
+    if (m_study.workspaceFolder.isEmpty() || series < 0 || series >= static_cast<int>(m_rawPredictions.size())) return;
     // A copy goes to the worker; saves run one after another, the newest last.
     static std::mutex order;
     // The series without its pixels: what the cache needs to know it again.
@@ -124,11 +134,11 @@ void MainWindow::savePredictions(int series, const std::string& modelKey) {
     header.frames = full.frames;
     header.grid = full.grid;
     m_predictionSaves.push_back(QtConcurrent::run([folder = m_study.workspaceFolder.toStdString(),
-                                                   header = std::move(header), labels = m_predictions[series],
-                                                   modelKey] {
+                                                   header = std::move(header), labels = m_rawPredictions[series],
+                                                   uncertainty = m_uncertainty[series], modelKey] {
         const std::lock_guard<std::mutex> lock(order);
         try {
-            io::PredictionCache(folder).save(header, modelKey, labels);
+            io::PredictionCache(folder).save(header, modelKey, labels, uncertainty);
         } catch (const std::exception& e) {
             qWarning("prediction cache: %s", e.what());  // only costs a new run when the study is reopened
         }
@@ -141,12 +151,13 @@ void MainWindow::savePredictions(int series, const std::string& modelKey) {
 
 void MainWindow::onSegmentationFinished() {
     showProgress(false);
-    // The function panel waits for arriving labels to settle; when the job ends they have.
-    m_functionTimer->stop();
-    updateFunction();
     SegmentationResult r = m_segmentation.result();
     if (r.segmenter) m_segmenter = r.segmenter;
     if (r.images > 0 && r.error.empty()) savePredictions(r.series, r.modelKey);
+    if (r.error.empty() && !r.cancelled) refreshCoverage(r.series);  // every image there: where the ventricle is
+    // The function panel waits for arriving labels to settle; when the job ends they have.
+    m_functionTimer->stop();
+    updateFunction();
     if (!r.error.empty()) {
         m_segmentQueue.clear();  // the same model would fail again
         const QString msg = tr("Segmentation failed: %1").arg(QString::fromStdString(r.error));
@@ -166,8 +177,17 @@ void MainWindow::onSegmentationFinished() {
     }
     if (m_measuresBeforeUpdate && r.series == m_measuresSeries && r.series == m_series && r.error.empty() &&
         !r.cancelled && m_segmentQueue.empty()) {
-        // A fine-tuned model became active and has now segmented the series: what moved?
-        m_finetunePanel->showMeasureChanges(describeMeasureChanges(*m_measuresBeforeUpdate, m_function[0]));
+        // A fine-tuned model became active and has now segmented the series: what moved, and how
+        // far its labels agree with the corrections it learned from.
+        QString text = describeMeasureChanges(*m_measuresBeforeUpdate, m_function[0]);
+        const double bp = m_metrics->chartValue(2, 0), myo = m_metrics->chartValue(2, 1);
+        if (!std::isnan(bp))
+            text += QLatin1Char(' ') +
+                    tr("On the corrected images the new model's labels agree with the corrections by Dice %1 "
+                       "(blood pool) and %2 (myocardium).")
+                        .arg(QLocale().toString(bp, 'f', 3),
+                             std::isnan(myo) ? QStringLiteral("–") : QLocale().toString(myo, 'f', 3));
+        m_finetunePanel->showMeasureChanges(text);
         m_measuresBeforeUpdate.reset();
     }
     Q_EMIT segmentationFinished(r.series);
@@ -272,7 +292,8 @@ void MainWindow::exportSeries(const ExportOptions& options) {
     ExportInput input;
     input.series = &m_study.result.series[m_series];
     input.prediction = prediction(m_series);
-    input.corrections = corrections(m_series);
+    const auto ranges = coverage(m_series);  // nothing outside the ventricle's coverage is exported
+    input.corrections = ranges.empty() ? corrections(m_series) : analysis::applyCoverage(corrections(m_series), ranges);
     input.algorithmName = "CardioSeg " + QFileInfo(m_activeModel).completeBaseName().toStdString();
     for (const auto& [cell, state] : m_review[m_series])
         input.states[cell] = state == io::ReviewState::Confirmed ? "confirmed" : "corrected";

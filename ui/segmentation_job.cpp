@@ -17,7 +17,7 @@ SegmentationResult runSegmentation(std::shared_ptr<engine::Segmenter> segmenter,
                                    const EngineSettings& settings, const image::CineSeries& series,
                                    const SegmentationRequest& request, const QString& workspaceFolder,
                                    const io::ProgressFn& progress,
-                                   const std::function<void(int, int, image::LabelMap)>& onImage) {
+                                   const std::function<void(int, int, image::LabelMap, double)>& onImage) {
     SegmentationResult r;
     r.series = request.series;
     const auto t0 = std::chrono::steady_clock::now();
@@ -33,12 +33,12 @@ SegmentationResult runSegmentation(std::shared_ptr<engine::Segmenter> segmenter,
             if (auto cached = io::PredictionCache(workspaceFolder.toStdString()).load(series, r.modelKey)) {
                 std::vector<std::pair<int, int>> rest;
                 for (const auto& [s, p] : cells) {
-                    auto& map = cached->at(s, p);
+                    auto& map = cached->labels.at(s, p);
                     if (map.empty()) {
                         rest.emplace_back(s, p);
                         continue;
                     }
-                    onImage(s, p, std::move(map));
+                    onImage(s, p, std::move(map), cached->uncertainty[static_cast<std::size_t>(s) * series.phases + p]);
                     ++r.cached;
                 }
                 cells = std::move(rest);

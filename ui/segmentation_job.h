@@ -53,7 +53,8 @@ SegmentationResult runSegmentation(std::shared_ptr<engine::Segmenter> segmenter,
                                    const EngineSettings& settings, const image::CineSeries& series,
                                    const SegmentationRequest& request, const QString& workspaceFolder,
                                    const io::ProgressFn& progress,
-                                   const std::function<void(int slice, int phase, image::LabelMap labels)>& onImage);
+                                   const std::function<void(int slice, int phase, image::LabelMap labels,
+                                                            double uncertainty)>& onImage);
 
 /// The cache key of a model file's labels (its digest; labels are post-processed).
 std::string predictionKey(const QString& modelPath);

@@ -283,6 +283,7 @@ TrainOutcome train(Model& model, const TrainConfig& config, const BatchProvider&
         provider(0, config.batch, first);
         if (first.empty()) throw std::runtime_error("the data provider returned an empty batch");
         weights = frequencyWeights(toTensors(first, 1).target, classes);
+        for (auto& w : weights) w = static_cast<float>(std::pow(static_cast<double>(w), config.classWeightPower));
     }
     const auto weightTensor = torch::tensor(weights).to(device);
     Prefetcher prefetch(provider, start, config.iterations, config.batch, model.config().inChannels,

@@ -30,6 +30,9 @@ struct TrainConfig {
     double diceWeight = 1.0;       ///< loss = weighted CE + diceWeight · soft Dice (0: CE only)
     double ceWeight = 1.0;         ///< 0: Dice only
     std::vector<float> classWeights;  ///< empty: from label frequencies of the first batches
+    /// Median-frequency weights raised to this power (1: as they are; 0.5: their square root,
+    /// a milder push towards the rare classes; 0: all classes alike).
+    double classWeightPower = 1.0;
     /// Top-level parts of the network ("backbone", "classifier") kept as they are: their
     /// parameters are not trained, their batch norm keeps its statistics and their dropout is
     /// off. An unknown name throws std::invalid_argument.

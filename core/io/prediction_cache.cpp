@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <cstring>
 #include <fstream>
+#include <limits>
 #include <map>
 #include <mutex>
 #include <stdexcept>
@@ -16,7 +17,7 @@ namespace cardioseg::io {
 
 namespace {
 
-constexpr char kMagic[8] = {'C', 'S', 'L', 'A', 'B', 'E', 'L', '1'};
+constexpr char kMagic[8] = {'C', 'S', 'L', 'A', 'B', 'E', 'L', '2'};
 
 struct Fnv {
     std::uint64_t h = 1469598103934665603ull;
@@ -122,7 +123,7 @@ fs::path PredictionCache::fileFor(const image::CineSeries& series) const {
 }
 
 void PredictionCache::save(const image::CineSeries& series, const std::string& modelKey,
-                           const image::SeriesLabels& labels) const {
+                           const image::SeriesLabels& labels, const std::vector<double>& uncertainty) const {
     const fs::path file = fileFor(series);
     if (labels.slices != series.slices || labels.phases != series.phases)
         throw std::runtime_error("cannot write " + file.string() +
@@ -132,12 +133,15 @@ void PredictionCache::save(const image::CineSeries& series, const std::string& m
     putString(out, modelKey);
     putVarint(out, static_cast<std::uint64_t>(series.slices));
     putVarint(out, static_cast<std::uint64_t>(series.phases));
-    for (const auto& map : labels.maps) {
+    for (std::size_t m = 0; m < labels.maps.size(); ++m) {
+        const auto& map = labels.maps[m];
         if (map.empty()) {
             out += '\0';
             continue;
         }
         out += '\1';
+        const float u = m < uncertainty.size() ? static_cast<float>(uncertainty[m]) : std::numeric_limits<float>::quiet_NaN();
+        out.append(reinterpret_cast<const char*>(&u), sizeof u);
         putVarint(out, static_cast<std::uint64_t>(map.width));
         putVarint(out, static_cast<std::uint64_t>(map.height));
         // Runs of equal labels in row-major order: value, then length.
@@ -154,8 +158,8 @@ void PredictionCache::save(const image::CineSeries& series, const std::string& m
     writeFileAtomically(file, out);
 }
 
-std::optional<image::SeriesLabels> PredictionCache::load(const image::CineSeries& series,
-                                                         const std::string& modelKey) const {
+std::optional<CachedPrediction> PredictionCache::load(const image::CineSeries& series,
+                                                      const std::string& modelKey) const {
     std::ifstream in(fileFor(series), std::ios::binary);
     if (!in) return std::nullopt;
     const std::string bytes((std::istreambuf_iterator<char>(in)), {});
@@ -171,10 +175,18 @@ std::optional<image::SeriesLabels> PredictionCache::load(const image::CineSeries
         slices != static_cast<std::uint64_t>(series.slices) ||
         phases != static_cast<std::uint64_t>(series.phases))
         return std::nullopt;
-    image::SeriesLabels labels = image::SeriesLabels::like(series);
-    for (auto& map : labels.maps) {
+    CachedPrediction out;
+    out.labels = image::SeriesLabels::like(series);
+    out.uncertainty.assign(out.labels.maps.size(), std::numeric_limits<double>::quiet_NaN());
+    for (std::size_t m = 0; m < out.labels.maps.size(); ++m) {
+        auto& map = out.labels.maps[m];
         if (pos >= bytes.size()) return std::nullopt;
         if (bytes[pos++] == '\0') continue;
+        float u = 0;
+        if (bytes.size() - pos < sizeof u) return std::nullopt;
+        std::memcpy(&u, bytes.data() + pos, sizeof u);
+        pos += sizeof u;
+        out.uncertainty[m] = u;
         std::uint64_t w = 0, h = 0;
         if (!getVarint(bytes, pos, w) || !getVarint(bytes, pos, h) ||
             w != static_cast<std::uint64_t>(series.geometry.columns) ||
@@ -193,7 +205,7 @@ std::optional<image::SeriesLabels> PredictionCache::load(const image::CineSeries
             i += run;
         }
     }
-    return labels;
+    return out;
 }
 
 void PredictionCache::clear(const image::CineSeries& series) const {

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <cstdlib>
 #include <fstream>
 #include <stdexcept>
 
@@ -104,6 +105,11 @@ void Workspace::save(const image::CineSeries& series, const SeriesWork& work) co
     if (c.esPhase >= 0) clinical["es_phase"] = c.esPhase;
     if (c.heightM > 0) clinical["height_m"] = c.heightM;
     if (c.weightKg > 0) clinical["weight_kg"] = c.weightKg;
+    json coverage = json::object();
+    for (std::size_t p = 0; p < c.coverage.size(); ++p)
+        if (c.coverage[p].base >= 0 || c.coverage[p].apex >= 0)
+            coverage[std::to_string(p)] = {c.coverage[p].base, c.coverage[p].apex};
+    if (!coverage.empty()) clinical["coverage"] = coverage;
     index["series"][series.info.seriesUid] = {{"folder", dir.filename().string()},
                                               {"patient_id", series.info.patientId},
                                               {"review", review},
@@ -140,6 +146,16 @@ SeriesWork Workspace::load(const image::CineSeries& series, std::vector<SkippedF
         work.clinical.esPhase = phase("es_phase");
         work.clinical.heightM = positive("height_m", 3.0);
         work.clinical.weightKg = positive("weight_kg", 500.0);
+        if (c.contains("coverage") && c["coverage"].is_object())
+            for (const auto& [key, value] : c["coverage"].items()) {
+                const int p = std::atoi(key.c_str());
+                if (p < 0 || p >= series.phases || !value.is_array() || value.size() != 2 ||
+                    !value[0].is_number_integer() || !value[1].is_number_integer())
+                    continue;
+                auto slice = [&](int v) { return v >= 0 && v < series.slices ? v : -1; };
+                if (static_cast<int>(work.clinical.coverage.size()) <= p) work.clinical.coverage.resize(p + 1);
+                work.clinical.coverage[p] = {slice(value[0].get<int>()), slice(value[1].get<int>())};
+            }
     }
     const json& review = entry.contains("review") ? entry["review"] : json::object();
     for (const auto& [key, value] : review.items()) {

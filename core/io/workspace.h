@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "image/series_labels.h"
+#include "image/slice_range.h"
 #include "io/progress.h"
 
 namespace cardioseg::io {
@@ -23,9 +24,13 @@ struct ClinicalInputs {
     int esPhase = -1;       ///< end-systole chosen by hand; -1: found from the volumes
     double heightM = 0.0;   ///< entered because the images lack PatientSize; 0: none
     double weightKg = 0.0;  ///< entered because the images lack PatientWeight; 0: none
+    /// Per phase (may be shorter than the phases): base and apex set by hand.
+    std::vector<image::CoverageChoice> coverage;
     bool operator==(const ClinicalInputs& o) const {
-        return edPhase == o.edPhase && esPhase == o.esPhase && heightM == o.heightM && weightKg == o.weightKg;
+        return edPhase == o.edPhase && esPhase == o.esPhase && heightM == o.heightM && weightKg == o.weightKg &&
+               coverage == o.coverage;
     }
+    bool operator!=(const ClinicalInputs& o) const { return !(*this == o); }
 };
 
 /// What a cardiologist did on one series: corrected labels, review states, clinical inputs.

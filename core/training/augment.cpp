@@ -1,5 +1,7 @@
 #include "training/augment.h"
 
+#include <algorithm>
+#include <array>
 #include <memory>
 
 #include <cmath>
@@ -49,6 +51,10 @@ engine::TrainSample augment(const LabelledImage& src, const AugmentConfig& c, st
     // Where the crop is centred in the source image.
     bool hasLv = false;
     cv::Point2d centre = bloodPoolCentre(src.labels, hasLv);
+    if (!hasLv && src.centreX >= 0) {  // where the ventricle is on the neighbouring slices
+        centre = {src.centreX, src.centreY};
+        hasLv = true;
+    }
     if (c.crop > 0 && hasLv && uniform(rng, 0, 1) < c.centredFraction) {
         centre.x += uniform(rng, -0.25, 0.25) * size;
         centre.y += uniform(rng, -0.25, 0.25) * size;
@@ -93,6 +99,27 @@ engine::TrainSample augment(const LabelledImage& src, const AugmentConfig& c, st
         outLab = lab2;
     }
 
+    // Another scanner's resolution and tissue contrast.
+    if (c.scannerAppearance && uniform(rng, 0, 1) < c.lowResolutionProbability) {
+        const double f = uniform(rng, 1.2, 2.2);
+        const int coarse = std::max(8, static_cast<int>(std::lround(size / f)));
+        cv::Mat small;
+        cv::resize(outImg, small, cv::Size(coarse, coarse), 0, 0, cv::INTER_AREA);
+        cv::resize(small, outImg, cv::Size(size, size), 0, 0, cv::INTER_LINEAR);
+    }
+    if (c.scannerAppearance && uniform(rng, 0, 1) < c.toneCurveProbability) {
+        // A monotone piecewise-linear curve through (0, 0), three moved inner points and (1, 1).
+        std::array<double, 5> ys{0.0, 0.25, 0.5, 0.75, 1.0};
+        for (int k = 1; k < 4; ++k) ys[k] += uniform(rng, -c.toneCurveStrength, c.toneCurveStrength);
+        std::sort(ys.begin(), ys.end());
+        outImg.forEach<float>([&ys](float& v, const int*) {
+            if (v <= 0.0f || v >= 1.0f) return;  // the curve keeps 0 and 1; beyond, values stay
+            const double t = v * 4.0;
+            const int k = std::min(3, static_cast<int>(t));
+            v = static_cast<float>(ys[k] + (t - k) * (ys[k + 1] - ys[k]));
+        });
+    }
+
     // Intensity: blur, coil shading, gamma, contrast/brightness, noise.
     if (uniform(rng, 0, 1) < c.blurProbability) cv::GaussianBlur(outImg, outImg, cv::Size(0, 0), uniform(rng, 0.4, 1.0));
     if (c.biasField > 0) {
@@ -103,6 +130,7 @@ engine::TrainSample augment(const LabelledImage& src, const AugmentConfig& c, st
     const double contrast = uniform(rng, c.contrastMin, c.contrastMax);
     const double bright = uniform(rng, -c.brightness, c.brightness);
     const double noise = uniform(rng, 0, c.noiseMax);
+    const bool rician = c.scannerAppearance && uniform(rng, 0, 1) < c.ricianProbability;
     std::normal_distribution<float> gauss(0.0f, 1.0f);
     engine::TrainSample out;
     out.image = image::FloatImage(size, size);
@@ -112,12 +140,64 @@ engine::TrainSample augment(const LabelledImage& src, const AugmentConfig& c, st
         const std::uint8_t* lp = outLab.ptr<std::uint8_t>(y);
         for (int x = 0; x < size; ++x) {
             const double v = ip[x] > 0 ? std::pow(static_cast<double>(ip[x]), gamma) : ip[x];
-            const double w = contrast * v + bright + noise * gauss(rng);
+            double w = contrast * v + bright;
+            if (rician) {
+                // Magnitude of a complex signal with noise on both channels: biased upwards
+                // where the signal is low (air, lung), as magnitude MR images are.
+                const double re = w + noise * gauss(rng), im = noise * gauss(rng);
+                w = std::sqrt(re * re + im * im);
+            } else {
+                w += noise * gauss(rng);
+            }
             out.image.at(x, y) = static_cast<float>(std::clamp(w, -0.5, 2.0));
             out.labels.at(x, y) = lp[x];
         }
     }
     return out;
+}
+
+const std::vector<std::string>& scannerSimulations() {
+    static const std::vector<std::string> kinds{"lowres", "contrast", "noise", "scanner"};
+    return kinds;
+}
+
+void simulateScanner(image::FloatImage& img, const std::string& kind, std::uint64_t seed) {
+    if (std::find(scannerSimulations().begin(), scannerSimulations().end(), kind) == scannerSimulations().end())
+        throw std::invalid_argument("unknown scanner simulation '" + kind + "' (lowres, contrast, noise, scanner)");
+    if (img.empty()) return;
+    std::vector<float> sorted = img.data;
+    std::sort(sorted.begin(), sorted.end());
+    const float lo = sorted[sorted.size() / 100], hi = sorted[sorted.size() * 99 / 100];
+    const float range = std::max(1e-6f, hi - lo);
+    cv::Mat m(img.height, img.width, CV_32F, img.data.data());
+    m.convertTo(m, CV_32F, 1.0 / range, -lo / range);  // in place (m shares the image's pixels): about [0, 1]
+    const bool all = kind == "scanner";
+    if (all || kind == "lowres") {
+        cv::Mat small, back;
+        cv::resize(m, small, cv::Size(std::max(8, img.width / 2), std::max(8, img.height / 2)), 0, 0, cv::INTER_AREA);
+        cv::resize(small, back, m.size(), 0, 0, cv::INTER_LINEAR);
+        back.copyTo(m);
+    }
+    if (all || kind == "contrast") {
+        // Through (0, 0), (0.25, 0.17), (0.5, 0.45), (0.75, 0.7), (1, 1): the bright blood closer
+        // to the myocardium's grey, the dark bands darker.
+        static const float ys[5] = {0.0f, 0.17f, 0.45f, 0.70f, 1.0f};
+        m.forEach<float>([](float& v, const int*) {
+            if (v <= 0.0f || v >= 1.0f) return;
+            const float t = v * 4.0f;
+            const int k = std::min(3, static_cast<int>(t));
+            v = ys[k] + (t - static_cast<float>(k)) * (ys[k + 1] - ys[k]);
+        });
+    }
+    if (all || kind == "noise") {
+        std::mt19937_64 rng(seed);
+        std::normal_distribution<float> gauss(0.0f, 0.06f);
+        for (auto& v : img.data) {
+            const float re = v + gauss(rng), im = gauss(rng);
+            v = std::sqrt(re * re + im * im);
+        }
+    }
+    m.convertTo(m, CV_32F, range, lo);
 }
 
 engine::BatchProvider makeBatchProvider(const std::vector<LabelledImage>& images, const AugmentConfig& config,

@@ -2,6 +2,7 @@
 
 #include <cstdint>
 #include <random>
+#include <string>
 #include <vector>
 
 #include "engine/trainer.h"
@@ -26,7 +27,27 @@ struct AugmentConfig {
     double noiseMax = 0.05;          ///< Gaussian noise σ, uniform in [0, this]
     double biasField = 0.25;         ///< amplitude of a smooth multiplicative field (coil shading)
     double blurProbability = 0.2;
+    /// The appearance of other scanners (vendors, field strengths, sequence parameters), on top
+    /// of the above: a random monotone tone curve (the contrast between blood, myocardium, fat
+    /// and lung bands shifts, not only the overall gamma), coarser resolution (resampled at
+    /// 1/1.2–1/2.2 of it: other pixel sizes and partial volume) and magnitude-image (Rician)
+    /// noise. Off by default (fine-tuning learns this scanner's appearance); `train` turns it on.
+    bool scannerAppearance = false;
+    double toneCurveProbability = 0.6;
+    double toneCurveStrength = 0.12;  ///< largest move of the curve's inner control points
+    double lowResolutionProbability = 0.3;
+    double ricianProbability = 0.4;
 };
+
+/// Fixed changes that make an image look as if another scanner had made it, to judge how a
+/// model holds up on appearance it has not seen: "lowres" (resampled at half the resolution:
+/// larger pixels, partial volume), "contrast" (blood and myocardium closer in brightness, the
+/// dark bands darker), "noise" (Rician noise at 6 % of the intensity range), "scanner" (all
+/// three). Works on modality values (the image's 1st–99th percentile range is the scale).
+/// Deterministic for a seed. Throws std::invalid_argument for an unknown kind.
+void simulateScanner(image::FloatImage& image, const std::string& kind, std::uint64_t seed);
+/// The kinds simulateScanner knows.
+const std::vector<std::string>& scannerSimulations();
 
 /// One augmented sample of an image. Deterministic for a given generator state.
 engine::TrainSample augment(const LabelledImage& source, const AugmentConfig& config, std::mt19937_64& rng);

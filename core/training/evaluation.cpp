@@ -4,9 +4,11 @@
 #include <cmath>
 #include <set>
 
+#include "analysis/coverage.h"
 #include "analysis/postprocess.h"
 #include "io/dicom_loader.h"
 #include "metrics/surface.h"
+#include "training/augment.h"
 
 namespace cardioseg::training {
 
@@ -131,25 +133,128 @@ std::map<std::string, FunctionAgreement> compareFunction(const std::vector<Label
 }
 
 EvaluationReport evaluateModel(const engine::Model& model, const std::filesystem::path& dataset,
-                               const SelectOptions& select, const engine::SegmentOptions& segment, bool postprocess,
-                               std::vector<io::SkippedFile>& skipped, const io::ProgressFn& progress) {
+                               const SelectOptions& select, const engine::SegmentOptions& segment,
+                               const EvaluateOptions& options, std::vector<io::SkippedFile>& skipped,
+                               const io::ProgressFn& progress) {
     SelectOptions raw = select;
     raw.normalize = false;  // the segmenter normalises exactly as in use
+    raw.keepSeriesPixels = options.coverage;
     std::map<std::string, image::CineSeries> series;
-    const auto images = loadLabelledImages(dataset, raw, skipped, &series);
+    auto images = loadLabelledImages(dataset, raw, skipped, &series);
+    if (!options.simulate.empty()) {
+        // The same change for an image wherever it is used (labelled, or as a coverage slice).
+        for (auto& li : images) simulateScanner(li.image, options.simulate, static_cast<std::uint64_t>(li.instanceNumber));
+        for (auto& [id, s] : series)
+            for (std::size_t f = 0; f < s.pixels.size(); ++f)
+                simulateScanner(s.pixels[f], options.simulate, static_cast<std::uint64_t>(s.frames[f].instanceNumber));
+    }
     std::map<std::string, std::pair<double, double>> spacing;
     for (const auto& li : images) spacing[li.patientId] = {li.pixelSpacing, li.pixelSpacing};
-    std::vector<const image::FloatImage*> inputs;
-    for (const auto& li : images) inputs.push_back(&li.image);
     engine::Segmenter segmenter(model, segment);
-    const auto predictions = segmenter.segment(inputs, progress);
+    auto finish = [&](image::LabelMap labels) {
+        if (options.postprocess) analysis::cleanLvLabels(labels);
+        return labels;
+    };
     std::vector<image::LabelMap> labels;
-    for (const auto& p : predictions) {
-        labels.push_back(p.labels);
-        if (postprocess) analysis::cleanLvLabels(labels.back());
+    if (!options.coverage) {
+        std::vector<const image::FloatImage*> inputs;
+        for (const auto& li : images) inputs.push_back(&li.image);
+        for (auto& p : segmenter.segment(inputs, progress)) labels.push_back(finish(std::move(p.labels)));
+        auto report = evaluatePredictions(images, labels, spacing);
+        report.function = compareFunction(images, labels, series);
+        return report;
     }
+
+    // Every slice of the expert-labelled phases and of their neighbours (the coverage is
+    // smoothed across the cycle), segmented as the workstation would.
+    struct Patient {
+        std::set<int> expertPhases, phases;
+        image::SeriesLabels model;
+        std::vector<std::pair<int, int>> cells;
+    };
+    std::map<std::string, Patient> patients;
+    for (const auto& li : images) {
+        auto& p = patients[li.patientId];
+        p.expertPhases.insert(li.phase);
+    }
+    std::vector<const image::FloatImage*> inputs;
+    std::vector<std::pair<std::string, std::pair<int, int>>> where;
+    for (auto& [id, p] : patients) {
+        const auto& s = series.at(id);
+        p.model = image::SeriesLabels::like(s);
+        for (int phase : p.expertPhases)
+            for (int d : {-1, 0, 1}) p.phases.insert((phase + d + s.phases) % s.phases);
+        for (int phase : p.phases)
+            for (int slice = 0; slice < s.slices; ++slice)
+                if (const auto* img = s.image(slice, phase)) {
+                    inputs.push_back(img);
+                    where.push_back({id, {slice, phase}});
+                }
+    }
+    auto predictions = segmenter.segment(inputs, progress);
+    for (std::size_t i = 0; i < predictions.size(); ++i) {
+        const auto& [id, cell] = where[i];
+        patients[id].model.at(cell.first, cell.second) = finish(std::move(predictions[i].labels));
+    }
+    EvaluationReport::WholeVolume total;
+    std::map<std::string, EvaluationReport::WholeVolume> whole;
+    std::map<std::string, std::vector<EvaluationReport::CoverageAgreement>> agreement;
+    for (auto& [id, p] : patients) {
+        const auto& s = series.at(id);
+        const auto coverage = analysis::findCoverage(s, p.model);
+        p.model = analysis::applyCoverage(p.model, coverage);
+        // The experts' extent and labels per phase.
+        image::SeriesLabels expert = image::SeriesLabels::like(s);
+        std::map<int, bool> epicardium;
+        for (const auto& li : images)
+            if (li.patientId == id) {
+                expert.at(li.slice, li.phase) = li.labels;
+                epicardium[li.phase] = epicardium[li.phase] || li.hasMyocardium;
+            }
+        auto& w = whole[id];
+        for (int phase : p.expertPhases) {
+            EvaluationReport::CoverageAgreement c;
+            c.phase = phase;
+            c.model = phase < static_cast<int>(coverage.size()) ? coverage[phase] : image::SliceRange();
+            for (int slice = 0; slice < s.slices; ++slice)
+                if (!expert.at(slice, phase).empty()) {
+                    if (c.experts.base < 0) c.experts.base = slice;
+                    c.experts.apex = slice;
+                }
+            agreement[id].push_back(c);
+            for (int slice = 0; slice < s.slices; ++slice) {
+                const auto& pred = p.model.at(slice, phase);
+                if (pred.empty()) continue;
+                image::LabelMap truth = expert.at(slice, phase);
+                if (truth.empty()) {
+                    truth = image::LabelMap(pred.width, pred.height, image::label::Background);
+                    const auto lv = std::count_if(pred.data.begin(), pred.data.end(), [](std::uint8_t v) {
+                        return v == image::label::BloodPool || v == image::label::Myocardium;
+                    });
+                    w.labelsOutsideMl += static_cast<double>(lv) * s.geometry.voxelVolumeMl();
+                }
+                image::LabelMap model = pred;
+                if (!epicardium[phase]) {
+                    // No epicardia at this phase: its myocardium is not judged (unknown against
+                    // the experts' "not blood pool"); the blood pool is.
+                    std::replace(truth.data.begin(), truth.data.end(), image::label::Myocardium, image::label::Ignore);
+                    std::replace(model.data.begin(), model.data.end(), image::label::Myocardium, image::label::Background);
+                }
+                w.cm.add(truth, model);
+                ++w.images;
+            }
+        }
+        total.cm.add(w.cm);
+        total.labelsOutsideMl += w.labelsOutsideMl;
+        total.images += w.images;
+    }
+    // The expert-labelled images themselves, with the coverage applied.
+    for (const auto& li : images) labels.push_back(patients[li.patientId].model.at(li.slice, li.phase));
     auto report = evaluatePredictions(images, labels, spacing);
     report.function = compareFunction(images, labels, series);
+    report.coverage = std::move(agreement);
+    report.wholeVolume = std::move(total);
+    report.wholeVolumePerPatient = std::move(whole);
     return report;
 }
 

@@ -8,6 +8,7 @@
 
 #include "analysis/function.h"
 #include "engine/segmenter.h"
+#include "image/slice_range.h"
 #include "metrics/confusion.h"
 #include "training/training_set.h"
 
@@ -74,6 +75,37 @@ struct EvaluationReport {
     std::map<std::string, PatientFigures> perPatient;
     /// Per patient, when the series geometry is known (evaluateModel on an SCD dataset).
     std::map<std::string, FunctionAgreement> function;
+
+    /// The left ventricle's extent at each expert-labelled phase: the experts' labelled slices
+    /// (first to last) and the model's coverage (evaluateModel with coverage).
+    struct CoverageAgreement {
+        int phase = 0;
+        image::SliceRange experts;
+        image::SliceRange model;
+    };
+    std::map<std::string, std::vector<CoverageAgreement>> coverage;
+
+    /// Whole volumes, as studies labelled on every slice from base to apex are judged: every
+    /// slice of each expert-labelled phase, the slices the experts left empty counting as
+    /// background (blood pool over all such phases, myocardium over the phases with epicardia).
+    struct WholeVolume {
+        metrics::ConfusionMatrix cm{3};
+        double labelsOutsideMl = 0.0;  ///< the model's blood pool and myocardium on slices the experts left empty
+        int images = 0;
+    };
+    WholeVolume wholeVolume;
+    std::map<std::string, WholeVolume> wholeVolumePerPatient;
+};
+
+/// How evaluateModel runs the model.
+struct EvaluateOptions {
+    bool postprocess = true;  ///< analysis::cleanLvLabels, as the workstation does
+    /// The left ventricle's coverage found from the model's labels of every slice (of the
+    /// expert-labelled phases and their neighbours) and applied, as the workstation does.
+    bool coverage = true;
+    /// Images changed first to look like another scanner's (training::simulateScanner kinds;
+    /// empty: as they are).
+    std::string simulate;
 };
 
 /// Expert against model LV function per patient, on the expert-labelled images only
@@ -87,10 +119,12 @@ EvaluationReport evaluatePredictions(const std::vector<LabelledImage>& images,
                                      const std::vector<image::LabelMap>& predictions,
                                      const std::map<std::string, std::pair<double, double>>& spacingByPatient);
 
-/// Segments the labelled images of a dataset with a model (post-processed as the workstation
-/// does when `postprocess`) and evaluates them, LV function included.
+/// Segments the labelled images of a dataset with a model (post-processed and limited to the
+/// ventricle's coverage as the workstation does, unless asked otherwise) and evaluates them,
+/// LV function, coverage and whole volumes included.
 EvaluationReport evaluateModel(const engine::Model& model, const std::filesystem::path& dataset,
-                               const SelectOptions& select, const engine::SegmentOptions& segment, bool postprocess,
-                               std::vector<io::SkippedFile>& skipped, const io::ProgressFn& progress = {});
+                               const SelectOptions& select, const engine::SegmentOptions& segment,
+                               const EvaluateOptions& options, std::vector<io::SkippedFile>& skipped,
+                               const io::ProgressFn& progress = {});
 
 }  // namespace cardioseg::training

@@ -1,7 +1,9 @@
 #include "training/segment_series.h"
 
 #include <algorithm>
+#include <limits>
 
+#include "analysis/coverage.h"
 #include "analysis/postprocess.h"
 
 namespace cardioseg::training {
@@ -37,7 +39,8 @@ std::optional<std::size_t> segmentImages(engine::Segmenter& segmenter, const ima
         for (std::size_t i = 0; i < predictions.size(); ++i) {
             if (request.postprocess) analysis::cleanLvLabels(predictions[i].labels);
             if (request.onImage)
-                request.onImage(cells[start + i].first, cells[start + i].second, std::move(predictions[i].labels));
+                request.onImage(cells[start + i].first, cells[start + i].second, std::move(predictions[i].labels),
+                                predictions[i].uncertainty);
         }
         if (request.progress && !request.progress(static_cast<double>(start + n) / inputs.size(), "Segmenting"))
             return std::nullopt;
@@ -51,9 +54,28 @@ std::optional<image::SeriesLabels> segmentSeries(engine::Segmenter& segmenter, c
     SegmentRequest request;
     request.postprocess = postprocess;
     request.progress = progress;
-    request.onImage = [&](int s, int p, image::LabelMap map) { labels.at(s, p) = std::move(map); };
+    request.onImage = [&](int s, int p, image::LabelMap map, double) { labels.at(s, p) = std::move(map); };
     if (!segmentImages(segmenter, series, request)) return std::nullopt;
     return labels;
+}
+
+std::optional<SeriesSegmentation> segmentSeriesWithCoverage(engine::Segmenter& segmenter,
+                                                            const image::CineSeries& series, bool applyCoverage,
+                                                            bool postprocess, const io::ProgressFn& progress) {
+    SeriesSegmentation out;
+    image::SeriesLabels labels = image::SeriesLabels::like(series);
+    out.uncertainty.assign(labels.maps.size(), std::numeric_limits<double>::quiet_NaN());
+    SegmentRequest request;
+    request.postprocess = postprocess;
+    request.progress = progress;
+    request.onImage = [&](int s, int p, image::LabelMap map, double u) {
+        labels.at(s, p) = std::move(map);
+        out.uncertainty[static_cast<std::size_t>(s) * series.phases + p] = u;
+    };
+    if (!segmentImages(segmenter, series, request)) return std::nullopt;
+    out.coverage = analysis::findCoverage(series, labels);
+    out.labels = applyCoverage ? analysis::applyCoverage(labels, out.coverage) : std::move(labels);
+    return out;
 }
 
 }  // namespace cardioseg::training

@@ -48,10 +48,45 @@ std::vector<LabelledImage> loadLabelledImages(const std::filesystem::path& root,
                 li.hasMyocardium = c.endocardium.has_value() && c.epicardium.has_value();
                 out.push_back(std::move(li));
             }
+        if (options.basalNegatives)
+            for (int p = 0; p < series.phases; ++p) {
+                int first = -1, count = 0;
+                double cx = 0, cy = 0, bp = 0;
+                for (int s = 0; s < series.slices; ++s) {
+                    const auto& map = labels.at(s, p);
+                    if (map.empty()) continue;
+                    if (first < 0) first = s;
+                    ++count;
+                    for (int y = 0; y < map.height; ++y)
+                        for (int x = 0; x < map.width; ++x)
+                            if (map.at(x, y) == image::label::BloodPool) {
+                                cx += x;
+                                cy += y;
+                                ++bp;
+                            }
+                }
+                if (count < 3 || bp == 0) continue;
+                for (int s = 0; s < first; ++s) {
+                    const int f = series.frameAt(s, p);
+                    if (f < 0 || !series.image(s, p)) continue;
+                    const int instance = series.frames[f].instanceNumber;
+                    if (options.excludeInstances.count(instance)) continue;
+                    if (!options.onlyInstances.empty() && !options.onlyInstances.count(instance)) continue;
+                    LabelledImage li = labelledImage(series, s, p,
+                                                     image::LabelMap(series.geometry.columns, series.geometry.rows,
+                                                                     image::label::Background),
+                                                     options.normalize);
+                    li.patientId = patient.patientId;
+                    li.negative = true;
+                    li.centreX = cx / bp;
+                    li.centreY = cy / bp;
+                    out.push_back(std::move(li));
+                }
+            }
         if (seriesOut) {
-            image::CineSeries geometryOnly = std::move(loaded.series.front());  // not used below
-            geometryOnly.pixels.clear();
-            (*seriesOut)[patient.patientId] = std::move(geometryOnly);
+            image::CineSeries kept = std::move(loaded.series.front());  // not used below
+            if (!options.keepSeriesPixels) kept.pixels.clear();
+            (*seriesOut)[patient.patientId] = std::move(kept);
         }
     }
     return out;

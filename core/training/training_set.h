@@ -24,6 +24,12 @@ struct LabelledImage {
     image::LabelMap labels;
     bool hasBloodPool = false;   ///< an endocardial contour exists
     bool hasMyocardium = false;  ///< endocardial and epicardial contours: myocardium labelled
+    /// A slice above the ventricle's base at a phase the experts labelled: no ventricle there,
+    /// all background (SelectOptions::basalNegatives).
+    bool negative = false;
+    /// Where crops of an image without blood pool are centred (pixels): the ventricle's centre
+    /// on its neighbours; negative: anywhere.
+    double centreX = -1, centreY = -1;
 };
 
 struct SelectOptions {
@@ -31,6 +37,11 @@ struct SelectOptions {
     std::set<int> excludeInstances;      ///< DICOM instance numbers left out
     std::set<int> onlyInstances;         ///< non-empty: only these instance numbers
     bool normalize = true;               ///< false: keep modality values (for inference-time use)
+    bool keepSeriesPixels = false;       ///< the series handed back keep their decoded pixels
+    /// Also the slices above the experts' most basal contour at each phase they labelled (at
+    /// least three slices), as images with no ventricle (all background): the atrium, the
+    /// outflow tract and the valve planes the experts left out are what the model must not label.
+    bool basalNegatives = false;
 };
 
 /// Every expert-labelled image of a dataset in SCD layout. Throws std::runtime_error when the

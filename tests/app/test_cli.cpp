@@ -184,6 +184,11 @@ private slots:
         QVERIFY(j["dice"].contains("lv_blood_pool") && j["dice"].contains("lv_myocardium"));
         QVERIFY(j["per_patient"].contains("SYNTH001"));
         QVERIFY(j["per_patient"]["SYNTH001"]["dice"].contains("lv_myocardium"));
+        // The ventricle's coverage against the experts' slices, and whole-volume figures.
+        QCOMPARE(j["per_patient"]["SYNTH001"]["coverage"].size(), std::size_t(2));  // the two labelled phases
+        QCOMPARE(j["per_patient"]["SYNTH001"]["coverage"][0]["experts"], json({0, s.slices - 1}));
+        QVERIFY(j["whole_volume"]["dice"].contains("lv_blood_pool"));
+        QVERIFY(j["whole_volume"]["labels_outside_experts_ml"].get<double>() >= 0);
         // LV function from the expert labels and from the model's labels of the same images.
         const json& fn = j["per_patient"]["SYNTH001"]["function"];
         for (const char* key : {"expert", "model", "edv_error_percent", "esv_error_percent", "ef_difference_points",
@@ -206,6 +211,7 @@ private slots:
         j = json::parse(r.out);
         for (const char* key : {"images", "seconds", "device", "model", "outputs"}) QVERIFY2(j.contains(key), key);
         QCOMPARE(j["images"].get<int>(), 8);
+        QCOMPARE(j["coverage"][s.seriesUid].size(), std::size_t(s.phases));
         QCOMPARE(j["device"].get<std::string>(), std::string("cpu"));
         QCOMPARE(j["outputs"].size(), std::size_t(8 + 2));
         for (const auto& p : j["outputs"]) QVERIFY(fs::exists(p.get<std::string>()));
@@ -228,6 +234,18 @@ private slots:
         r = cli({"measure", "--input", dicoms, "--model", model, "--json"});
         QVERIFY2(r.code == 0, r.err.c_str());
         QCOMPARE(json::parse(r.out)["volumes_ml"].size(), std::size_t(4));
+        QCOMPARE(json::parse(r.out)["coverage"].size(), std::size_t(4));  // per phase: [base, apex] or null
+
+        // The images to correct first, among the experts' (their labels stand for corrections).
+        r = cli({"suggest", "--dataset", scd, "--patient", "SYNTH001", "--model", model, "--count", "3", "--json"});
+        QVERIFY2(r.code == 0, r.err.c_str());
+        j = json::parse(r.out);
+        QVERIFY(!j["images"].empty() && j["images"].size() <= 3);
+        for (const auto& instance : j["images"])
+            QVERIFY(std::find(labelled.begin(), labelled.end(), instance.get<int>()) != labelled.end());
+        for (const char* key : {"instance", "slice", "phase", "phase_kind", "region", "uncertainty"})
+            QVERIFY2(j["suggestions"][0].contains(key), key);
+        QCOMPARE(cli({"suggest", "--model", model}).code, 2);
         QCOMPARE(cli({"measure", "--input", dicoms, "--labels", QString::fromStdString((dir / "none").string())}).code, 2);
     }
 

@@ -1,6 +1,7 @@
 // Study workspaces: corrected labels and review states survive a save and a reload.
 #include <QtTest>
 
+#include <cmath>
 #include <fstream>
 
 #include "io/dicom_loader.h"
@@ -79,7 +80,8 @@ private slots:
         cache.save(series, "model-a", labels);
         const auto back = cache.load(series, "model-a");
         QVERIFY(back);
-        QVERIFY(back->maps == labels.maps);  // images without labels stay without
+        QVERIFY(back->labels.maps == labels.maps);  // images without labels stay without
+        QVERIFY(std::isnan(back->uncertainty[1]));    // none given
         // Another model version, or the series changed (an image replaced): nothing.
         QVERIFY(!cache.load(series, "model-b"));
         image::CineSeries changed = series;

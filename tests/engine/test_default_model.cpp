@@ -29,7 +29,7 @@ private Q_SLOTS:
         std::vector<io::SkippedFile> skipped;
         engine::SegmentOptions seg;
         seg.device = engine::DeviceChoice::Cpu;
-        const auto r = training::evaluateModel(model, io::sampleDatasetDir(), {}, seg, true, skipped);
+        const auto r = training::evaluateModel(model, io::sampleDatasetDir(), {}, seg, {}, skipped);
         QCOMPARE(r.images, 18);
         QVERIFY2(r.bloodPool.dice > 0.93, qPrintable(QString::number(r.bloodPool.dice)));
         QVERIFY2(r.myocardium.dice > 0.72, qPrintable(QString::number(r.myocardium.dice)));
@@ -49,7 +49,7 @@ private Q_SLOTS:
         engine::SegmentOptions so;
         so.device = engine::DeviceChoice::Cpu;
         std::vector<io::SkippedFile> skipped;
-        const auto r = training::evaluateModel(model, root, {}, so, true, skipped);
+        const auto r = training::evaluateModel(model, root, {}, so, {}, skipped);
         QCOMPARE(r.function.size(), r.perPatient.size());
         for (const auto& [id, a] : r.function) {
             qInfo("%s: EDV %.1f (experts) vs %.1f mL (model), ESV %.1f vs %.1f mL, EF %.1f vs %.1f %%; "

@@ -6,6 +6,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
+#include <filesystem>
 #include <map>
 
 #include "engine/segmenter.h"
@@ -278,6 +280,73 @@ private Q_SLOTS:
         sel.patients = {"NOBODY"};
         QVERIFY_THROWS_EXCEPTION(std::runtime_error, training::loadLabelledImages(dir.path(), sel, skipped));
         QCOMPARE(training::datasetHash(all), training::datasetHash(training::loadLabelledImages(dir.path(), {}, skipped)));
+    }
+
+    void basalSlicesWithoutVentricleAreNegatives() {
+        // Experts who start at slice 1 (of 4) at both phases they drew: slice 0 there is a basal
+        // slice without ventricle — all background, crops centred where the ventricle is below.
+        testing::TempDir dir;
+        testing::SyntheticSeries s;
+        s.rows = s.columns = 48;
+        s.slices = 4;
+        s.phases = 4;
+        testing::writeScdDataset(dir.path(), s);
+        for (int p : {0, s.phases / 2}) {
+            char name[64];
+            std::snprintf(name, sizeof name, "IM-0001-%04d-icontour-manual.txt", testing::instanceNumberOf(s, 0, p));
+            std::filesystem::remove(dir / "contourfiles" / "C-1" / "i-contours" / name);
+            std::snprintf(name, sizeof name, "IM-0001-%04d-ocontour-manual.txt", testing::instanceNumberOf(s, 0, p));
+            std::filesystem::remove(dir / "contourfiles" / "C-1" / "o-contours" / name);
+        }
+        std::vector<io::SkippedFile> skipped;
+        training::SelectOptions sel;
+        const auto plain = training::loadLabelledImages(dir.path(), sel, skipped);
+        QVERIFY(std::none_of(plain.begin(), plain.end(), [](const auto& li) { return li.negative; }));
+        sel.basalNegatives = true;
+        const auto images = training::loadLabelledImages(dir.path(), sel, skipped);
+        std::vector<const training::LabelledImage*> negatives;
+        for (const auto& li : images)
+            if (li.negative) negatives.push_back(&li);
+        QCOMPARE(negatives.size(), std::size_t(2));
+        const auto [cx, cy] = testing::phantomCentre(s);
+        for (const auto* li : negatives) {
+            QCOMPARE(li->slice, 0);
+            QVERIFY(li->phase == 0 || li->phase == s.phases / 2);
+            QVERIFY(std::all_of(li->labels.data.begin(), li->labels.data.end(),
+                                [](std::uint8_t v) { return v == image::label::Background; }));
+            QVERIFY(std::abs(li->centreX - cx) < 1.5 && std::abs(li->centreY - cy) < 1.5);
+        }
+        // Augmented crops of a negative are centred on the ventricle's place (up to the jitter).
+        training::AugmentConfig aug;
+        aug.crop = 32;
+        aug.centredFraction = 1.0;
+        std::mt19937_64 rng(5);
+        for (int i = 0; i < 5; ++i) {
+            const auto sample = training::augment(*negatives[0], aug, rng);
+            QVERIFY(std::none_of(sample.labels.data.begin(), sample.labels.data.end(),
+                                 [](std::uint8_t v) { return v == image::label::BloodPool; }));
+        }
+    }
+
+    void scannerAppearanceKeepsTheLabels() {
+        // Tone curves, coarser resolution and Rician noise change pixels, never labels; the
+        // fixed simulations for evaluation are deterministic.
+        const auto li = phantom(96, 0, 0, 1.0);
+        training::AugmentConfig plain, scanners;
+        plain.crop = scanners.crop = 64;
+        scanners.scannerAppearance = true;
+        scanners.toneCurveProbability = scanners.lowResolutionProbability = scanners.ricianProbability = 1.0;
+        std::mt19937_64 a(9), b(9);
+        const auto p = training::augment(li, plain, a);
+        const auto q = training::augment(li, scanners, b);
+        QVERIFY(p.labels == q.labels);
+        QVERIFY(p.image.data != q.image.data);
+        image::FloatImage x = li.image, y = li.image;
+        training::simulateScanner(x, "scanner", 3);
+        training::simulateScanner(y, "scanner", 3);
+        QVERIFY(x.data == y.data);
+        QVERIFY(x.data != li.image.data);
+        QVERIFY_THROWS_EXCEPTION(std::invalid_argument, training::simulateScanner(x, "vendor-x", 1));
     }
 
     void functionAgreementOnKnownPredictions() {

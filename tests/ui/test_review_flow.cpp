@@ -13,9 +13,11 @@
 
 #include "cine_grid.h"
 #include "engine/model.h"
+#include "finetune_panel.h"
 #include "function_panel.h"
 #include "io/prediction_cache.h"
 #include "io/resources.h"
+#include "io/workspace.h"
 #include "language.h"
 #include "main_window.h"
 #include "report.h"
@@ -339,6 +341,91 @@ private slots:
         QVERIFY(done.wait(120000));
         QVERIFY2(w.statusBar()->currentMessage().startsWith("Segmented 6 images"),
                  qPrintable(w.statusBar()->currentMessage()));
+    }
+
+    void coverageSetByHandAndExtendedByEdits() {
+        QSettings().setValue("workspace/root", QString::fromStdString((*m_dir / "ws").string()));
+        testing::SyntheticSeries s = smallPhantom();
+        s.slices = 4;
+        testing::writeSeries(*m_dir / "study", s);
+        const QString study = QString::fromStdString((*m_dir / "study").string());
+        {
+            ui::MainWindow w;
+            QSignalSpy done(&w, &ui::MainWindow::segmentationFinished);
+            QVERIFY(openShown(w, study));
+            QVERIFY(done.wait(120000));
+            QCOMPARE(w.coverage(0).size(), std::size_t(s.phases));  // found once every image is segmented
+            QVERIFY(w.functionPanel()->coverageText().contains("Left ventricle at phase"));
+
+            // Base by hand at slice 2 (index 1) of the phase on screen: slice 1 is outside.
+            const int p = 1;
+            w.setPosition(1, p);
+            const int steps = w.undoStack()->count();
+            w.setCoverageLimit(true, false);
+            QCOMPARE(w.undoStack()->count(), steps + 1);
+            QCOMPARE(w.coverage(0)[p].base, 1);
+            QCOMPARE(w.clinicalInputs(0).coverage.at(p).base, 1);
+            const auto& outside = w.prediction(0).at(0, p);
+            QVERIFY(std::none_of(outside.data.begin(), outside.data.end(), [](std::uint8_t v) {
+                return v == image::label::BloodPool || v == image::label::Myocardium;
+            }));
+            QVERIFY(w.cineGrid()->flags(0, p) & ui::CineGrid::OutsideCoverage);
+            QVERIFY(!(w.cineGrid()->flags(1, p) & ui::CineGrid::OutsideCoverage));
+            QVERIFY(w.functionPanel()->coverageText().contains("set by hand"));
+            w.setPosition(0, p);
+            QVERIFY(w.sliceView()->badge().contains("outside the left ventricle"));
+
+            // Painting ventricle there says otherwise: the coverage grows, in the same undo step.
+            const int before = w.undoStack()->count();
+            paint(w, {40, 40}, {50, 45});
+            QCOMPARE(w.coverage(0)[p].base, 0);
+            QCOMPARE(w.undoStack()->count(), before + 1);
+            w.undoStack()->undo();
+            QCOMPARE(w.coverage(0)[p].base, 1);
+            QVERIFY(w.corrections(0).at(0, p).empty());
+            w.saveWorkspace();
+            auto saved = [&] {
+                std::vector<io::SkippedFile> skipped;
+                const io::Workspace ws(w.workspaceFolder().toStdString());
+                return ws.load(w.study().result.series[0], skipped).clinical.coverage.size();
+            };
+            QTRY_VERIFY_WITH_TIMEOUT(saved() > std::size_t(p), 5000);
+        }
+        // Saved with the study.
+        ui::MainWindow again;
+        QSignalSpy done(&again, &ui::MainWindow::segmentationFinished);
+        QVERIFY(openShown(again, study));
+        QVERIFY(done.wait(60000));
+        QCOMPARE(again.coverage(0)[1].base, 1);
+        again.setPosition(0, 1);
+        again.automaticCoverage(false);
+        QVERIFY(again.clinicalInputs(0).coverage.at(1).base < 0);
+    }
+
+    void suggestionsPointWhereTheModelDoubts() {
+        QSettings().setValue("workspace/root", QString::fromStdString((*m_dir / "ws").string()));
+        testing::SyntheticSeries s = smallPhantom();
+        s.slices = 4;
+        s.phases = 4;
+        testing::writeSeries(*m_dir / "study", s);
+        ui::MainWindow w;
+        QSignalSpy done(&w, &ui::MainWindow::segmentationFinished);
+        QVERIFY(openShown(w, QString::fromStdString((*m_dir / "study").string())));
+        QVERIFY(done.wait(120000));
+        const auto& f = w.cardiacFunction(true);
+        const auto list = w.suggestions();
+        QVERIFY(!list.empty());
+        for (const auto& g : list) {
+            QVERIFY(g.cell.second == f.edPhase || g.cell.second == f.esPhase);
+            QVERIFY(g.uncertainty >= 0 && g.uncertainty <= 1);
+        }
+        for (std::size_t i = 1; i < list.size(); ++i) QVERIFY(list[i - 1].uncertainty >= list[i].uncertainty);
+        QVERIFY(w.finetunePanel()->suggestions().contains("slice"));
+        // J goes to the first; once confirmed it is no longer suggested.
+        QTest::keyClick(&w, Qt::Key_J);
+        QCOMPARE(std::make_pair(w.currentSlice(), w.currentPhase()), list.front().cell);
+        w.confirmImage();
+        for (const auto& g : w.suggestions()) QVERIFY(g.cell != list.front().cell);
     }
 
     void reportSpeaksPlainly() {
