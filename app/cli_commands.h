@@ -27,6 +27,7 @@ struct TrainArgs {
     double classWeightPower = 1.0;
     std::string appearance = "scanners";  ///< augmentation: "scanners" (other scanners' looks too) or "standard"
     std::string negatives = "basal";      ///< "basal": slices above the experts' base as images without ventricle
+    std::string pseudoLabels;             ///< a teacher model: its surest labels of the unlabelled images join in
     unsigned seed = 1;
     std::string device = "auto";
     int threads = 0;

@@ -200,11 +200,24 @@ void simulateScanner(image::FloatImage& img, const std::string& kind, std::uint6
     m.convertTo(m, CV_32F, range, lo);
 }
 
-engine::BatchProvider makeBatchProvider(const std::vector<LabelledImage>& images, const AugmentConfig& config,
-                                        std::uint64_t seed) {
-    if (images.empty()) throw std::invalid_argument("no labelled image to train on");
+std::vector<double> drawWeights(const std::vector<LabelledImage>& images, double pseudoShare) {
     std::vector<double> weights;
-    for (const auto& li : images) weights.push_back(li.hasMyocardium ? 2.0 : 1.0);
+    double people = 0, models = 0;
+    for (const auto& li : images) {
+        weights.push_back(li.hasMyocardium ? 2.0 : 1.0);
+        (li.pseudo ? models : people) += weights.back();
+    }
+    // The model-labelled images, however many, take `pseudoShare` of the draws.
+    if (models > 0 && people > 0)
+        for (std::size_t i = 0; i < images.size(); ++i)
+            weights[i] *= images[i].pseudo ? pseudoShare / models : (1.0 - pseudoShare) / people;
+    return weights;
+}
+
+engine::BatchProvider makeBatchProvider(const std::vector<LabelledImage>& images, const AugmentConfig& config,
+                                        std::uint64_t seed, double pseudoShare) {
+    if (images.empty()) throw std::invalid_argument("no labelled image to train on");
+    const std::vector<double> weights = drawWeights(images, pseudoShare);
     // Its own copy of the images: the provider may outlive the caller's vector.
     auto pool = std::make_shared<const std::vector<LabelledImage>>(images);
     return [pool, config, seed, weights](std::int64_t iteration, int size, std::vector<engine::TrainSample>& batch) {

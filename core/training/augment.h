@@ -53,8 +53,13 @@ const std::vector<std::string>& scannerSimulations();
 engine::TrainSample augment(const LabelledImage& source, const AugmentConfig& config, std::mt19937_64& rng);
 
 /// A batch provider drawing images at random (images with a myocardium contour twice as often,
-/// as they carry both classes), each augmented; batch i depends only on (seed, i).
+/// as they carry both classes), each augmented; batch i depends only on (seed, i). Images
+/// labelled by a model (LabelledImage::pseudo) together weigh `pseudoShare` of the draws.
 engine::BatchProvider makeBatchProvider(const std::vector<LabelledImage>& images, const AugmentConfig& config,
-                                        std::uint64_t seed);
+                                        std::uint64_t seed, double pseudoShare = 0.4);
+
+/// How often makeBatchProvider draws each image (relative): twice for images with myocardium,
+/// and the model-labelled ones together `pseudoShare` of the total.
+std::vector<double> drawWeights(const std::vector<LabelledImage>& images, double pseudoShare);
 
 }  // namespace cardioseg::training

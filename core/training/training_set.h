@@ -27,6 +27,8 @@ struct LabelledImage {
     /// A slice above the ventricle's base at a phase the experts labelled: no ventricle there,
     /// all background (SelectOptions::basalNegatives).
     bool negative = false;
+    /// Labelled by a model, not by a person (training::pseudoLabelledImages).
+    bool pseudo = false;
     /// Where crops of an image without blood pool are centred (pixels): the ventricle's centre
     /// on its neighbours; negative: anywhere.
     double centreX = -1, centreY = -1;

@@ -12,9 +12,11 @@
 
 #include "engine/segmenter.h"
 #include "engine/trainer.h"
+#include "io/resources.h"
 #include "synthetic_dicom.h"
 #include "training/augment.h"
 #include "training/evaluation.h"
+#include "training/pseudo_labels.h"
 #include "training/training_set.h"
 
 using namespace cardioseg;
@@ -347,6 +349,58 @@ private Q_SLOTS:
         QVERIFY(x.data == y.data);
         QVERIFY(x.data != li.image.data);
         QVERIFY_THROWS_EXCEPTION(std::invalid_argument, training::simulateScanner(x, "vendor-x", 1));
+    }
+
+    void modelLabelsJoinTheTrainingDataAsAShare() {
+        // A teacher that learned the phantom from the experts' images labels the unlabelled
+        // phases; only images inside the coverage with a closed ring, the surest half, none the
+        // experts drew.
+        testing::TempDir dir;
+        testing::SyntheticSeries s;
+        s.rows = s.columns = 96;
+        s.slices = 3;
+        s.phases = 6;
+        const auto expertInstances = testing::writeScdDataset(dir.path(), s);
+        std::vector<io::SkippedFile> skipped;
+        engine::Model teacher = engine::Model::create(tinyConfig(), 3);
+        {
+            training::AugmentConfig aug;
+            aug.crop = 0;
+            aug.rotationDegrees = 20;
+            aug.elasticProbability = 0;
+            auto config = quickConfig(300);
+            config.schedule.baseLr = 5e-3;
+            const auto experts = training::loadLabelledImages(dir.path(), {}, skipped);
+            QCOMPARE(int(engine::train(teacher, config, training::makeBatchProvider(experts, aug, 5), {}).status),
+                     int(engine::TrainOutcome::Status::Completed));
+        }
+        const auto pseudo = training::pseudoLabelledImages(teacher, dir.path(), {}, {}, skipped);
+        QVERIFY(!pseudo.empty());
+        QVERIFY(pseudo.size() <= std::size_t(s.slices * (s.phases - 2) + 1) / 2 + 1);
+        for (const auto& li : pseudo) {
+            QVERIFY(li.pseudo);
+            QVERIFY(std::find(expertInstances.begin(), expertInstances.end(), li.instanceNumber) == expertInstances.end());
+            QVERIFY(std::count(li.labels.data.begin(), li.labels.data.end(), image::label::BloodPool) > 0);
+        }
+        // However many, they take the share of the draws they are given.
+        auto set = training::loadLabelledImages(dir.path(), {}, skipped);
+        const std::size_t people = set.size();
+        for (int k = 0; k < 30; ++k) {
+            auto li = set[k % people];
+            li.pseudo = true;
+            li.instanceNumber = 10000 + k;
+            set.push_back(li);
+        }
+        const auto w = training::drawWeights(set, 0.25);
+        double models = 0, total = 0;
+        for (std::size_t i = 0; i < set.size(); ++i) {
+            models += set[i].pseudo ? w[i] : 0.0;
+            total += w[i];
+        }
+        QVERIFY(std::abs(models / total - 0.25) < 1e-9);
+        for (std::size_t i = 1; i < people; ++i)  // within the experts' images: myocardium twice as often
+            QCOMPARE(w[i] / w[0], (set[i].hasMyocardium ? 2.0 : 1.0) / (set[0].hasMyocardium ? 2.0 : 1.0));
+        QCOMPARE(training::drawWeights(training::loadLabelledImages(dir.path(), {}, skipped), 0.25).size(), people);
     }
 
     void functionAgreementOnKnownPredictions() {
