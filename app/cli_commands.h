@@ -25,6 +25,7 @@ struct TrainArgs {
     double diceWeight = 1.0;
     double ceWeight = 1.0;
     double classWeightPower = 1.0;
+    double notBloodPoolWeight = 1.0;
     std::string appearance = "scanners";  ///< augmentation: "scanners" (other scanners' looks too) or "standard"
     std::string negatives = "basal";      ///< "basal": slices above the experts' base as images without ventricle
     std::string pseudoLabels;             ///< a teacher model: its surest labels of the unlabelled images join in

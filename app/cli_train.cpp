@@ -55,6 +55,11 @@ void addTrainCommand(CLI::App& app, TrainArgs& a) {
                     "Median-frequency class weights raised to this power (1: as they are, 0.5: milder, 0: none)")
         ->check(CLI::Range(0.0, 2.0))
         ->capture_default_str();
+    cmd->add_option("--not-blood-pool-weight", a.notBloodPoolWeight,
+                    "Weight of the pixels outside an end-systolic endocardium (class otherwise unknown) relative to "
+                    "the myocardium's: above 1 holds the end-systolic cavity's boundary further in")
+        ->check(CLI::Range(0.1, 10.0))
+        ->capture_default_str();
     cmd->add_option("--appearance", a.appearance,
                     "Intensity augmentation: scanners (tone curves, coarser resolution, Rician noise: other scanners' "
                     "looks) or standard")
@@ -144,6 +149,7 @@ int runTrain(const TrainArgs& args) {
     tc.diceWeight = a.diceWeight;
     tc.ceWeight = a.ceWeight;
     tc.classWeightPower = a.classWeightPower;
+    tc.notBloodPoolWeight = a.notBloodPoolWeight;
     tc.seed = a.seed;
     tc.device = engine::parseDevice(a.device);
     tc.threads = a.threads;
@@ -181,7 +187,8 @@ int runTrain(const TrainArgs& args) {
     meta["training_data_hash"] = training::datasetHash(images);
     meta["schedule"] = a.schedule + " lr " + std::to_string(a.lr) + " " + a.optimizer + " batch " + std::to_string(a.batch) +
                        " iterations " + std::to_string(a.iterations) + " crop " + std::to_string(a.crop) +
-                       " class weight power " + std::to_string(a.classWeightPower) + " appearance " + a.appearance +
+                       " class weight power " + std::to_string(a.classWeightPower) + " not-blood-pool weight " +
+                       std::to_string(a.notBloodPoolWeight) + " appearance " + a.appearance +
                        " negatives " + a.negatives +
                        (a.pseudoLabels.empty() ? std::string() : " pseudo-labels from " + a.pseudoLabels);
     meta["seed"] = std::to_string(a.seed);

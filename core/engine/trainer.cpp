@@ -118,7 +118,8 @@ torch::Tensor softDiceLoss(const torch::Tensor& logits, const torch::Tensor& tar
 
 /// Class-weighted cross-entropy over labelled pixels; a NotBloodPool pixel contributes
 /// −log(1 − p(blood pool)) with the myocardium's weight.
-torch::Tensor crossEntropyLoss(const torch::Tensor& logits, const torch::Tensor& target, const torch::Tensor& weights) {
+torch::Tensor crossEntropyLoss(const torch::Tensor& logits, const torch::Tensor& target, const torch::Tensor& weights,
+                               double notBloodPoolWeight) {
     namespace F = torch::nn::functional;
     const auto notBp = target == image::label::NotBloodPool;
     const auto ceTarget = target.masked_fill(notBp, image::label::Ignore);
@@ -139,7 +140,7 @@ torch::Tensor crossEntropyLoss(const torch::Tensor& logits, const torch::Tensor&
         // let the blood pool spill into the ring).
         const auto classWeight = weights.size(0) > image::label::Myocardium ? weights[image::label::Myocardium]
                                                                             : weights[image::label::Background];
-        const auto w = classWeight * notBp.to(weights.dtype());
+        const auto w = classWeight * notBloodPoolWeight * notBp.to(weights.dtype());
         sum = sum + (notBpLoss * w).sum();
         norm = norm + w.sum();
     }
@@ -314,7 +315,7 @@ TrainOutcome train(Model& model, const TrainConfig& config, const BatchProvider&
                 auto logits = net->forward(input).to(torch::kFloat);
                 loss = torch::zeros({}, logits.options());
                 if (config.ceWeight > 0)
-                    loss = loss + config.ceWeight * crossEntropyLoss(logits, target, weightTensor);
+                    loss = loss + config.ceWeight * crossEntropyLoss(logits, target, weightTensor, config.notBloodPoolWeight);
                 if (config.diceWeight > 0) loss = loss + config.diceWeight * softDiceLoss(logits, target);
             }
             const double value = loss.item<double>();

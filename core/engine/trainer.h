@@ -33,6 +33,10 @@ struct TrainConfig {
     /// Median-frequency weights raised to this power (1: as they are; 0.5: their square root,
     /// a milder push towards the rare classes; 0: all classes alike).
     double classWeightPower = 1.0;
+    /// Weight of a "not blood pool" pixel (outside an end-systolic endocardium, its class
+    /// otherwise unknown) relative to the myocardium's: above 1 holds the end-systolic cavity's
+    /// boundary further in.
+    double notBloodPoolWeight = 1.0;
     /// Top-level parts of the network ("backbone", "classifier") kept as they are: their
     /// parameters are not trained, their batch norm keeps its statistics and their dropout is
     /// off. An unknown name throws std::invalid_argument.
