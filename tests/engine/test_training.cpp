@@ -264,6 +264,52 @@ private Q_SLOTS:
                                 .arg(withNegatives).arg(withoutNegatives)));
     }
 
+    void heavierNotBloodPoolHoldsTheBoundaryIn() {
+        // Where the boundary is uncertain (half the images label the blood pool 2 pixels wider,
+        // half 2 pixels narrower, the rest NotBloodPool as at end-systole), a heavier
+        // NotBloodPool weight settles it further in.
+        auto area = [](double nbpWeight) {
+            auto set = phantomSet(48);
+            for (std::size_t k = 0; k < set.size(); ++k) {
+                auto& li = set[k];
+                image::LabelMap wider = li.labels;
+                for (int y = 0; y < 48; ++y)
+                    for (int x = 0; x < 48; ++x) {
+                        bool near = false;
+                        for (int dy = -2; dy <= 2 && !near; ++dy)
+                            for (int dx = -2; dx <= 2 && !near; ++dx) {
+                                const int xx = std::clamp(x + dx, 0, 47), yy = std::clamp(y + dy, 0, 47);
+                                near = li.labels.at(xx, yy) == (k % 2 ? image::label::BloodPool : image::label::Myocardium);
+                            }
+                        // Odd images: dilate the blood pool; even: erode it (grow the outside).
+                        wider.at(x, y) = k % 2 ? (near ? image::label::BloodPool : image::label::NotBloodPool)
+                                               : (li.labels.at(x, y) == image::label::BloodPool && !near
+                                                      ? image::label::BloodPool
+                                                      : image::label::NotBloodPool);
+                    }
+                li.labels = wider;
+            }
+            training::AugmentConfig aug;
+            aug.crop = 0;
+            aug.rotationDegrees = 10;
+            aug.elasticProbability = 0;
+            engine::Model model = engine::Model::create(tinyConfig(), 7);
+            auto config = quickConfig(80);
+            config.classWeights = {1.0f, 1.0f, 1.0f};
+            config.notBloodPoolWeight = nbpWeight;
+            engine::train(model, config, training::makeBatchProvider(set, aug, 2), {});
+            engine::SegmentOptions so;
+            so.device = engine::DeviceChoice::Cpu;
+            engine::Segmenter segmenter(model, so);
+            const auto probe = phantom(48, 0, 0, 0.9);
+            const auto predicted = segmenter.segment({&probe.image}).front().labels;
+            return std::count(predicted.data.begin(), predicted.data.end(), image::label::BloodPool);
+        };
+        const auto plain = area(1.0), heavier = area(4.0);
+        qInfo("blood pool %ld px at weight 4, %ld px at weight 1", long(heavier), long(plain));
+        QVERIFY2(heavier < plain, qPrintable(QString("blood pool %1 px at weight 4, %2 px at weight 1").arg(heavier).arg(plain)));
+    }
+
     void datasetImagesAndEvaluation() {
         testing::TempDir dir;
         const auto s = smallSeries();
