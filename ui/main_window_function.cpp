@@ -154,6 +154,7 @@ void MainWindow::updateFunction() {
     m_grid->setCardiacPhases(m_function[1].edPhase, m_function[1].esPhase, m_function[1].edEsByHand);
     showCoverage();
     updateSuggestions();
+    updateReviewStatus();  // the image's tag names ED and ES
 }
 
 SurfaceDialog* MainWindow::showSurfaces() {

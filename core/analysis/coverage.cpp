@@ -1,5 +1,7 @@
 #include "analysis/coverage.h"
 
+#include "image/label_edit.h"
+
 #include <algorithm>
 #include <cmath>
 
@@ -10,26 +12,7 @@ namespace {
 constexpr int kRays = 72;
 constexpr double kSurroundReachMm = 6.0;  ///< how far past the cavity's edge myocardium counts
 
-struct Centre {
-    double x = 0, y = 0;  ///< pixels
-    std::size_t pixels = 0;
-};
-
-Centre bloodPoolCentre(const image::LabelMap& m) {
-    Centre c;
-    for (int y = 0; y < m.height; ++y)
-        for (int x = 0; x < m.width; ++x)
-            if (m.at(x, y) == image::label::BloodPool) {
-                c.x += x;
-                c.y += y;
-                ++c.pixels;
-            }
-    if (c.pixels) {
-        c.x /= static_cast<double>(c.pixels);
-        c.y /= static_cast<double>(c.pixels);
-    }
-    return c;
-}
+using Centre = image::LabelCentre;
 
 /// Share of rays from the cavity's centre that meet myocardium within reach past its edge.
 double surroundOf(const image::LabelMap& m, const Centre& c, double colMm, double rowMm) {
@@ -77,7 +60,7 @@ std::vector<SliceEvidence> coverageEvidence(const image::CineSeries& series,
     for (std::size_t i = 0; i < labels.maps.size(); ++i) {
         const auto& m = labels.maps[i];
         if (m.empty()) continue;
-        centres[i] = bloodPoolCentre(m);
+        centres[i] = image::labelCentre(m, image::label::BloodPool);
         evidence[i].bloodPoolMm2 = static_cast<double>(centres[i].pixels) * pixelMm2;
         evidence[i].myocardiumMm2 = static_cast<double>(std::count(m.data.begin(), m.data.end(),
                                                                    image::label::Myocardium)) *

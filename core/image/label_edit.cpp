@@ -138,4 +138,20 @@ std::size_t floodFill(LabelMap& map, int x, int y, std::uint8_t label) {
     return changed;
 }
 
+LabelCentre labelCentre(const LabelMap& map, std::uint8_t label) {
+    LabelCentre c;
+    for (int y = 0; y < map.height; ++y)
+        for (int x = 0; x < map.width; ++x)
+            if (map.at(x, y) == label) {
+                c.x += x;
+                c.y += y;
+                ++c.pixels;
+            }
+    if (c.pixels) {
+        c.x /= static_cast<double>(c.pixels);
+        c.y /= static_cast<double>(c.pixels);
+    }
+    return c;
+}
+
 }  // namespace cardioseg::image

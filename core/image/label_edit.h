@@ -41,4 +41,12 @@ std::size_t paintSegment(LabelMap& map, double x0, double y0, double x1, double 
 /// (x, y). Returns the number of pixels changed (0 when (x, y) is outside or already `label`).
 std::size_t floodFill(LabelMap& map, int x, int y, std::uint8_t label);
 
+/// The pixels of one label: their count and centre (pixel coordinates; 0, 0 when none).
+struct LabelCentre {
+    double x = 0.0;
+    double y = 0.0;
+    std::size_t pixels = 0;
+};
+LabelCentre labelCentre(const LabelMap& map, std::uint8_t label);
+
 }  // namespace cardioseg::image

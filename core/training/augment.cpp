@@ -9,25 +9,13 @@
 
 #include <opencv2/imgproc.hpp>
 
+#include "image/label_edit.h"
+
 namespace cardioseg::training {
 
 namespace {
 
 double uniform(std::mt19937_64& rng, double a, double b) { return std::uniform_real_distribution<double>(a, b)(rng); }
-
-cv::Point2d bloodPoolCentre(const image::LabelMap& labels, bool& found) {
-    double sx = 0, sy = 0;
-    std::size_t n = 0;
-    for (int y = 0; y < labels.height; ++y)
-        for (int x = 0; x < labels.width; ++x)
-            if (labels.at(x, y) == image::label::BloodPool) {
-                sx += x;
-                sy += y;
-                ++n;
-            }
-    found = n > 0;
-    return n ? cv::Point2d(sx / n, sy / n) : cv::Point2d(labels.width / 2.0, labels.height / 2.0);
-}
 
 /// A smooth random field in [-1, 1]: uniform noise on a coarse grid (one node every `scale`
 /// pixels), upsampled bicubically. Much cheaper than blurring full-size noise.
@@ -49,8 +37,9 @@ engine::TrainSample augment(const LabelledImage& src, const AugmentConfig& c, st
     const cv::Mat lab(src.labels.height, src.labels.width, CV_8U, const_cast<std::uint8_t*>(src.labels.data.data()));
 
     // Where the crop is centred in the source image.
-    bool hasLv = false;
-    cv::Point2d centre = bloodPoolCentre(src.labels, hasLv);
+    const image::LabelCentre pool = image::labelCentre(src.labels, image::label::BloodPool);
+    bool hasLv = pool.pixels > 0;
+    cv::Point2d centre = hasLv ? cv::Point2d(pool.x, pool.y) : cv::Point2d(src.labels.width / 2.0, src.labels.height / 2.0);
     if (!hasLv && src.centreX >= 0) {  // where the ventricle is on the neighbouring slices
         centre = {src.centreX, src.centreY};
         hasLv = true;

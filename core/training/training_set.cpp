@@ -5,6 +5,7 @@
 #include <stdexcept>
 
 #include "image/intensity.h"
+#include "image/label_edit.h"
 #include "io/dicom_loader.h"
 #include "io/scd_dataset.h"
 #include "io/workspace.h"
@@ -57,13 +58,10 @@ std::vector<LabelledImage> loadLabelledImages(const std::filesystem::path& root,
                     if (map.empty()) continue;
                     if (first < 0) first = s;
                     ++count;
-                    for (int y = 0; y < map.height; ++y)
-                        for (int x = 0; x < map.width; ++x)
-                            if (map.at(x, y) == image::label::BloodPool) {
-                                cx += x;
-                                cy += y;
-                                ++bp;
-                            }
+                    const auto c = image::labelCentre(map, image::label::BloodPool);
+                    cx += c.x * static_cast<double>(c.pixels);
+                    cy += c.y * static_cast<double>(c.pixels);
+                    bp += static_cast<double>(c.pixels);
                 }
                 if (count < 3 || bp == 0) continue;
                 for (int s = 0; s < first; ++s) {
