@@ -47,7 +47,12 @@ std::vector<Suggestion> suggestCorrections(int slices, int phases, int edPhase, 
     auto byDoubt = [](const Suggestion& a, const Suggestion& b) {
         return a.uncertainty > b.uncertainty;
     };
-    std::stable_sort(picked.begin(), picked.end(), byDoubt);
+    // The mid-ventricular pair first: corrected there, a fine-tune learns most about the rest of
+    // the ventricle; then the base (valve plane, outflow tract), then the apex.
+    auto rank = [](const Suggestion& a) { return a.region == "mid" ? 0 : a.region == "base" ? 1 : 2; };
+    std::stable_sort(picked.begin(), picked.end(), [&](const Suggestion& a, const Suggestion& b) {
+        return rank(a) != rank(b) ? rank(a) < rank(b) : byDoubt(a, b);
+    });
     std::stable_sort(rest.begin(), rest.end(), byDoubt);
     for (const auto& r : rest)
         if (taken.insert(r.cell).second) picked.push_back(r);

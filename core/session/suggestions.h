@@ -20,8 +20,9 @@ struct Suggestion {
 /// Where a few corrections teach the model most about a study: at end-diastole and at
 /// end-systole, in each third of the ventricle (base, mid, apex: thirds of the coverage at that
 /// phase, the whole stack when none is known), the image the network is least sure about, of
-/// those `wanted` accepts (not yet reviewed); most uncertain first. Beyond those six, more
-/// images of the two phases by uncertainty. At most `count`.
+/// those `wanted` accepts (not yet reviewed). The mid-ventricular ones first, then the basal,
+/// then the apical ones, each pair most uncertain first. Beyond those six, more images of the
+/// two phases by uncertainty. At most `count`.
 std::vector<Suggestion> suggestCorrections(
     int slices, int phases, int edPhase, int esPhase,
     const std::vector<image::SliceRange>& coverage,

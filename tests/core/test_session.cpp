@@ -6,6 +6,7 @@
 #include <thread>
 
 #include "session/review_navigation.h"
+#include "session/suggestions.h"
 #include "session/thread_policy.h"
 
 using namespace cardioseg;
@@ -35,6 +36,39 @@ private slots:
                  session::Cell(1, 1));
         QVERIFY(!session::nextCell(3, 4, {0, 0}, [](session::Cell) { return false; }));
         QVERIFY(!session::nextCell(0, 4, {0, 0}, [](session::Cell) { return true; }));
+    }
+
+    void suggestionsStartMidVentricularThenBaseThenApex() {
+        // 9 slices × 4 phases, ED = 0, ES = 2, the ventricle on slices 0–8 at ED and 1–6 at ES
+        // (thirds: 0–2 / 3–5 / 6–8 and 1–2 / 3–4 / 5–6). The network doubts the apex most and
+        // the middle least, ES a little more than ED; slice 4 at ES is already reviewed.
+        const int slices = 9, phases = 4;
+        std::vector<double> doubt(slices * phases, 0.0);
+        auto at = [&](int s, int p) -> double& { return doubt[static_cast<std::size_t>(s * phases + p)]; };
+        for (int s = 0; s < slices; ++s)
+            for (int p = 0; p < phases; ++p) at(s, p) = 0.01 * (1 + std::abs(s - 4)) + 0.001 * p + 0.0001 * s;
+        at(8, 0) = 0.5;
+        at(3, 2) = 0.2;
+        std::vector<image::SliceRange> coverage(phases);
+        coverage[0] = {0, 8};
+        coverage[2] = {1, 6};
+        auto wanted = [](session::Cell c) { return c != session::Cell{4, 2}; };
+        const auto list = session::suggestCorrections(slices, phases, 0, 2, coverage, doubt, wanted, 8);
+        QCOMPARE(list.size(), std::size_t{8});
+        const std::vector<session::Cell> expected = {
+            {3, 2}, {5, 0},   // mid: slice 3 at ES (0.2), then ED's most doubtful middle slice
+            {0, 0}, {1, 2},   // base: slice 0 at ED (0.050), slice 1 at ES (0.042)
+            {8, 0}, {6, 2},   // apex: slice 8 at ED (0.5), slice 6 at ES (0.032)
+            {7, 0}, {1, 0}};  // then the rest by doubt: slices 7 and 1 at ED (0.0407, 0.0401)
+        for (std::size_t i = 0; i < expected.size(); ++i)
+            QVERIFY2(list[i].cell == expected[i],
+                     qPrintable(QString("#%1: slice %2 phase %3").arg(i).arg(list[i].cell.first).arg(list[i].cell.second)));
+        QCOMPARE(list[0].region, std::string("mid"));
+        QCOMPARE(list[2].region, std::string("base"));
+        QCOMPARE(list[4].region, std::string("apex"));
+        QVERIFY(list[1].endDiastole && !list[0].endDiastole);
+        for (const auto& g : list) QVERIFY(g.cell != session::Cell(4, 2));
+        QCOMPARE(session::suggestCorrections(slices, phases, 0, 2, coverage, doubt, wanted, 2).size(), std::size_t{2});
     }
 
     void backgroundWorkRunsAtLowPriorityWithItsThreads() {
