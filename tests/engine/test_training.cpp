@@ -49,6 +49,25 @@ testing::SyntheticSeries smallSeries() {
     return s;
 }
 
+/// The labels a tiny network gives `probe` after 80 steps on `set` (whole images, mild
+/// rotation, equal class weights) with the given weight of NotBloodPool pixels.
+image::LabelMap labelsAfterTraining(const std::vector<training::LabelledImage>& set, const image::FloatImage& probe,
+                                    double notBloodPoolWeight = engine::TrainConfig{}.notBloodPoolWeight) {
+    training::AugmentConfig aug;
+    aug.crop = 0;
+    aug.rotationDegrees = 10;
+    aug.elasticProbability = 0;
+    engine::Model model = engine::Model::create(tinyConfig(), 7);
+    auto config = quickConfig(80);
+    config.classWeights = {1.0f, 1.0f, 1.0f};
+    config.notBloodPoolWeight = notBloodPoolWeight;
+    engine::train(model, config, training::makeBatchProvider(set, aug, 2), {});
+    engine::SegmentOptions so;
+    so.device = engine::DeviceChoice::Cpu;
+    engine::Segmenter segmenter(model, so);
+    return segmenter.segment({&probe}).front().labels;
+}
+
 }  // namespace
 
 class TestTraining : public QObject {
@@ -239,19 +258,8 @@ private Q_SLOTS:
             for (auto& li : set)
                 for (auto& v : li.labels.data)
                     if (v != image::label::BloodPool) v = outside;
-            training::AugmentConfig aug;
-            aug.crop = 0;
-            aug.rotationDegrees = 10;
-            aug.elasticProbability = 0;
-            engine::Model model = engine::Model::create(tinyConfig(), 7);
-            auto config = quickConfig(80);
-            config.classWeights = {1.0f, 1.0f, 1.0f};
-            engine::train(model, config, training::makeBatchProvider(set, aug, 2), {});
-            engine::SegmentOptions so;
-            so.device = engine::DeviceChoice::Cpu;
-            engine::Segmenter segmenter(model, so);
             const auto truth = phantom(48, 0, 0, 0.9);
-            const auto predicted = segmenter.segment({&truth.image}).front().labels;
+            const auto predicted = labelsAfterTraining(set, truth.image);
             std::size_t fp = 0;
             for (std::size_t i = 0; i < predicted.data.size(); ++i)
                 fp += predicted.data[i] == image::label::BloodPool && truth.labels.data[i] != image::label::BloodPool;
@@ -289,20 +297,8 @@ private Q_SLOTS:
                     }
                 li.labels = wider;
             }
-            training::AugmentConfig aug;
-            aug.crop = 0;
-            aug.rotationDegrees = 10;
-            aug.elasticProbability = 0;
-            engine::Model model = engine::Model::create(tinyConfig(), 7);
-            auto config = quickConfig(80);
-            config.classWeights = {1.0f, 1.0f, 1.0f};
-            config.notBloodPoolWeight = nbpWeight;
-            engine::train(model, config, training::makeBatchProvider(set, aug, 2), {});
-            engine::SegmentOptions so;
-            so.device = engine::DeviceChoice::Cpu;
-            engine::Segmenter segmenter(model, so);
             const auto probe = phantom(48, 0, 0, 0.9);
-            const auto predicted = segmenter.segment({&probe.image}).front().labels;
+            const auto predicted = labelsAfterTraining(set, probe.image, nbpWeight);
             return std::count(predicted.data.begin(), predicted.data.end(), image::label::BloodPool);
         };
         const auto plain = area(1.0), heavier = area(4.0);
