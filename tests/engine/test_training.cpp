@@ -51,8 +51,9 @@ testing::SyntheticSeries smallSeries() {
 
 /// The labels a tiny network gives `probe` after 80 steps on `set` (whole images, mild
 /// rotation, equal class weights) with the given weight of NotBloodPool pixels.
-image::LabelMap labelsAfterTraining(const std::vector<training::LabelledImage>& set, const image::FloatImage& probe,
-                                    double notBloodPoolWeight = engine::TrainConfig{}.notBloodPoolWeight) {
+image::LabelMap labelsAfterTraining(
+    const std::vector<training::LabelledImage>& set, const image::FloatImage& probe,
+    double notBloodPoolWeight = engine::TrainConfig{}.notBloodPoolWeight) {
     training::AugmentConfig aug;
     aug.crop = 0;
     aug.rotationDegrees = 10;
