@@ -80,6 +80,7 @@ int runBenchEngine(const std::string& what, const BenchArgs& args);
 
 struct FinetuneArgs {
     std::string model, dataset, output, patients, images, device = "auto";
+    std::string negatives = "none";  ///< basal: the slices above the experts' base as images without ventricle
     std::int64_t iterations = 0;
     // addFinetuneCommand sets these from training::FinetuneOptions' defaults.
     double seconds = 0.0;

@@ -2,6 +2,7 @@
 // dataset in SCD layout, or the corrected images of workstation workspaces).
 #include "cli_commands.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <string>
@@ -35,6 +36,11 @@ void addFinetuneCommand(CLI::App& app, FinetuneArgs& a) {
     cmd->add_option("--output", a.output, "Model file to write")->required();
     cmd->add_option("--patients", a.patients, "Patient IDs whose images are used (default: all)");
     cmd->add_option("--images", a.images, "DICOM instance numbers: only their labels are used");
+    cmd->add_option("--negatives", a.negatives,
+                    "basal: in a dataset in SCD layout, the slices above the experts' most basal contour (at "
+                    "phases they labelled) are trained as images without ventricle, as train --negatives does")
+        ->check(CLI::IsMember({"basal", "none"}))
+        ->capture_default_str();
     auto* iterations = cmd->add_option("--iterations", a.iterations, "Optimiser steps")->check(CLI::PositiveNumber);
     cmd->add_option("--seconds", a.seconds, "Wall-time budget of the whole fine-tune in seconds (default " +
                                        std::to_string(static_cast<int>(defaults.seconds)) + " without --iterations)")
@@ -67,6 +73,7 @@ int runFinetune(const FinetuneArgs& a) {
     training::SelectOptions sel;
     sel.patients = splitList(a.patients);
     sel.onlyInstances = splitInts(a.images, "--images");
+    sel.basalNegatives = a.negatives == "basal";
     std::vector<io::SkippedFile> skipped;
     std::vector<training::LabelledImage> corrections;
     try {
@@ -74,13 +81,18 @@ int runFinetune(const FinetuneArgs& a) {
     } catch (const std::runtime_error& e) {
         throw UsageError(e.what());
     }
-    if (corrections.empty()) throw UsageError(a.dataset + ": no labelled image matches --patients/--images");
-    if (!sel.onlyInstances.empty() && corrections.size() < sel.onlyInstances.size())
-        std::fprintf(stderr, "finetune: %zu of the %zu requested images carry labels\n", corrections.size(),
+    if (std::all_of(corrections.begin(), corrections.end(), [](const auto& li) { return li.negative; }))
+        throw UsageError(a.dataset + ": no labelled image matches --patients/--images");
+    const auto negatives = static_cast<std::size_t>(
+        std::count_if(corrections.begin(), corrections.end(), [](const auto& li) { return li.negative; }));
+    if (!sel.onlyInstances.empty() && corrections.size() - negatives < sel.onlyInstances.size())
+        std::fprintf(stderr, "finetune: %zu of the %zu requested images carry labels\n", corrections.size() - negatives,
                      sel.onlyInstances.size());
     const auto replay = training::replayImages(base, a.dataset, corrections, skipped);
-    std::fprintf(stderr, "finetune: %zu corrected image(s), %zu replay image(s) of the base model's training data\n",
-                 corrections.size(), replay.size());
+    std::fprintf(stderr,
+                 "finetune: %zu corrected image(s), %zu image(s) without ventricle, %zu replay image(s) of the base "
+                 "model's training data\n",
+                 corrections.size() - negatives, negatives, replay.size());
 
     training::FinetuneOptions o;
     o.iterations = a.iterations;
@@ -121,11 +133,13 @@ int runFinetune(const FinetuneArgs& a) {
     std::set<std::string> patients;
     for (const auto& li : corrections) patients.insert(li.patientId);
     std::vector<int> instances;
-    for (const auto& li : corrections) instances.push_back(li.instanceNumber);
+    for (const auto& li : corrections)
+        if (!li.negative) instances.push_back(li.instanceNumber);
     const nlohmann::json out{{"model", write ? nlohmann::json(a.output) : nlohmann::json(nullptr)},
                              {"base", a.model.empty() ? io::defaultModelPath().string() : a.model},
                              {"patients", std::vector<std::string>(patients.begin(), patients.end())},
-                             {"images", corrections.size()},
+                             {"images", corrections.size() - negatives},
+                             {"negative_images", negatives},
                              {"instances", instances},
                              {"replay_images", replay.size()},
                              {"iterations", report.outcome.iterations},

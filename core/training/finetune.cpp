@@ -164,15 +164,20 @@ FinetuneReport finetune(const engine::Model& base, const std::vector<LabelledIma
     FinetuneReport report;
     if (corrections.empty()) throw std::invalid_argument("no corrected image to fine-tune on");
 
-    // Held-out corrections: every k-th image, spread over the list, when there are enough.
+    // Held-out corrections: every k-th labelled image, spread over the list, when there are
+    // enough. Images without ventricle (basal negatives) always train: they measure nothing.
     std::vector<LabelledImage> train, held;
+    const auto labelled = static_cast<std::size_t>(
+        std::count_if(corrections.begin(), corrections.end(), [](const LabelledImage& li) { return !li.negative; }));
     const std::size_t holdCount =
-        corrections.size() >= 4 && o.holdout > 0
-            ? std::max<std::size_t>(1, static_cast<std::size_t>(corrections.size() * o.holdout))
-            : 0;
-    const std::size_t stride = holdCount ? corrections.size() / holdCount : 0;
-    for (std::size_t i = 0; i < corrections.size(); ++i)
-        (holdCount && i % stride == stride - 1 && held.size() < holdCount ? held : train).push_back(corrections[i]);
+        labelled >= 4 && o.holdout > 0 ? std::max<std::size_t>(1, static_cast<std::size_t>(labelled * o.holdout)) : 0;
+    const std::size_t stride = holdCount ? labelled / holdCount : 0;
+    std::size_t k = 0;
+    for (const auto& li : corrections) {
+        const bool hold = !li.negative && holdCount && k % stride == stride - 1 && held.size() < holdCount;
+        if (!li.negative) ++k;
+        (hold ? held : train).push_back(li);
+    }
     // A few replay images (spread) show whether the model forgets what it knew.
     // Images with both contours first: they measure both classes.
     std::vector<const LabelledImage*> byValue;

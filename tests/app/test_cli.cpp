@@ -249,6 +249,35 @@ private slots:
         QCOMPARE(cli({"measure", "--input", dicoms, "--labels", QString::fromStdString((dir / "none").string())}).code, 2);
     }
 
+    void finetuneTrainsBasalSlicesAsImagesWithoutVentricle() {
+        // Experts who start at slice 1 of 4: with --negatives basal, slice 0 at both phases they
+        // drew joins the fine-tune as an image without ventricle; it is not counted as a correction.
+        testing::TempDir dir;
+        testing::SyntheticSeries s;
+        s.rows = s.columns = 48;
+        s.slices = 4;
+        s.phases = 4;
+        testing::writeScdDataset(dir / "scd", s);
+        for (int p : {0, s.phases / 2}) testing::removeScdContours(dir / "scd", s, 0, p);
+        const QString scd = QString::fromStdString((dir / "scd").string());
+        const QString model = QString::fromStdString((dir / "m.pt").string());
+        Run r = cli({"train", "--dataset", scd, "--output", model, "--backbone", "resnet18-w8", "--iterations", "2",
+                     "--batch", "2", "--crop", "32", "--threads", "2", "--json"});
+        QVERIFY2(r.code == 0, r.err.c_str());
+        const QString tuned = QString::fromStdString((dir / "tuned.pt").string());
+        for (const char* negatives : {"none", "basal"}) {
+            r = cli({"finetune", "--model", model, "--dataset", scd, "--negatives", negatives, "--iterations", "2",
+                     "--batch", "2", "--crop", "32", "--threads", "2", "--output", tuned, "--json"});
+            QVERIFY2(r.code == 0, r.err.c_str());
+            const json j = json::parse(r.out);
+            QCOMPARE(j["images"].get<int>(), 6);  // 3 labelled slices x 2 phases
+            QCOMPARE(j["negative_images"].get<int>(), std::string(negatives) == "basal" ? 2 : 0);
+            QCOMPARE(j["instances"].size(), std::size_t(6));
+        }
+        QCOMPARE(cli({"finetune", "--model", model, "--dataset", scd, "--negatives", "apical", "--output", tuned}).code,
+                 2);
+    }
+
     void segmentWritesValidDicomSegOfARealStudy() {
         // Four images of the shipped sample (a real study: UIDs with leading zeros, StudyDate
         // 20120000) segmented by the shipped model and exported as PNG and DICOM SEG.

@@ -91,6 +91,30 @@ private Q_SLOTS:
         QVERIFY(labelsOf(base, set[0]) == baseOutput);
     }
 
+    void imagesWithoutVentricleTrainButAreNeverHeldOut() {
+        // Basal negatives (all background) measure nothing: the held-out share is taken from
+        // the labelled corrections alone, and the negatives all train.
+        const engine::Model base = engine::Model::create(testing::tinyConfig(), 5);
+        auto set = corrections();
+        for (int i = 0; i < 4; ++i) {
+            auto li = set[static_cast<std::size_t>(i)];
+            li.instanceNumber = 100 + i;
+            li.negative = true;
+            li.hasBloodPool = li.hasMyocardium = false;
+            std::fill(li.labels.data.begin(), li.labels.data.end(), image::label::Background);
+            set.insert(set.begin() + 2 * i, std::move(li));  // spread among the labelled ones
+        }
+        auto o = quick(2);
+        o.holdout = 0.25;
+        const auto report = training::finetune(base, set, {}, o, {});
+        QCOMPARE(report.validationImages, 2);  // a quarter of the eight labelled images
+        QCOMPARE(report.trainImages, 10);      // six labelled and the four negatives
+        QVERIFY(report.model.has_value());
+        const auto& held = report.model->metadata().at("finetune_held_out");
+        for (int i = 0; i < 4; ++i)
+            QVERIFY2(held.find(":" + std::to_string(100 + i)) == std::string::npos, held.c_str());
+    }
+
     void headStaysFrozenUnlessAsked() {
         // By default only the backbone learns: the head's weights and batch-norm statistics
         // come out exactly as they went in. Asked to, the head learns too.

@@ -336,13 +336,7 @@ private Q_SLOTS:
         s.slices = 4;
         s.phases = 4;
         testing::writeScdDataset(dir.path(), s);
-        for (int p : {0, s.phases / 2}) {
-            char name[64];
-            std::snprintf(name, sizeof name, "IM-0001-%04d-icontour-manual.txt", testing::instanceNumberOf(s, 0, p));
-            std::filesystem::remove(dir / "contourfiles" / "C-1" / "i-contours" / name);
-            std::snprintf(name, sizeof name, "IM-0001-%04d-ocontour-manual.txt", testing::instanceNumberOf(s, 0, p));
-            std::filesystem::remove(dir / "contourfiles" / "C-1" / "o-contours" / name);
-        }
+        for (int p : {0, s.phases / 2}) testing::removeScdContours(dir.path(), s, 0, p);
         std::vector<io::SkippedFile> skipped;
         training::SelectOptions sel;
         const auto plain = training::loadLabelledImages(dir.path(), sel, skipped);

@@ -337,6 +337,15 @@ std::vector<int> writeScdDataset(const fs::path& root, SyntheticSeries s, const 
     return instances;
 }
 
+void removeScdContours(const fs::path& root, const SyntheticSeries& s, int slice, int phase,
+                       const std::string& contourId) {
+    for (const char* kind : {"i", "o"}) {
+        char name[64];
+        std::snprintf(name, sizeof name, "IM-0001-%04d-%scontour-manual.txt", instanceNumberOf(s, slice, phase), kind);
+        fs::remove(root / "contourfiles" / contourId / (std::string(kind) + "-contours") / name);
+    }
+}
+
 TempDir::TempDir() {
     static std::mt19937_64 rng(std::random_device{}());
     m_path = fs::temp_directory_path() / ("cardioseg-test-" + std::to_string(rng()));

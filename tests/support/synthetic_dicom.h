@@ -72,6 +72,11 @@ std::pair<double, double> phantomCentre(const SyntheticSeries& s);
 std::vector<int> writeScdDataset(const std::filesystem::path& root, SyntheticSeries s,
                                  const std::string& contourId = "C-1");
 
+/// Removes the contours of image (slice, phase) from a dataset writeScdDataset wrote: the
+/// experts left that image unlabelled.
+void removeScdContours(const std::filesystem::path& root, const SyntheticSeries& s, int slice, int phase,
+                       const std::string& contourId = "C-1");
+
 /// Raw stored value of pixel (x, y) of image (slice, phase); within bitsStored.
 int rawPixel(const SyntheticSeries& s, int slice, int phase, int x, int y);
 
