@@ -50,6 +50,7 @@ struct EvaluateArgs {
     bool fp32 = false;
     bool noPostprocess = false;
     bool noCoverage = false;
+    bool fullImage = false;  ///< the network on whole images, not on a region around the ventricle
     bool json = false;
 };
 void addEvaluateCommand(CLI::App& app, EvaluateArgs& args);
@@ -63,6 +64,7 @@ struct SegmentArgs {
     bool fp32 = false;
     bool noPostprocess = false;
     bool noCoverage = false;
+    bool fullImage = false;  ///< the network on whole images, not on a region around the ventricle
     bool deidentify = false;
     bool json = false;
 };
@@ -72,9 +74,12 @@ int runSegment(const SegmentArgs& args);
 struct BenchArgs {
     std::string input, arch, device = "auto", without;
     int size = 256, batch = 1, threads = 0, repeat = 10;
+    bool fullImage = false;  ///< study: the network on whole images
+    int calibrateSize = 128; ///< calibrate: the square input timed
+    bool again = false;      ///< calibrate: measure again, whatever the cache holds
     bool json = false;
 };
-/// Adds infer, train and study under an existing "bench" command.
+/// Adds infer, train, study and calibrate under an existing "bench" command.
 void addBenchEngineCommands(CLI::App& bench, BenchArgs& args);
 int runBenchEngine(const std::string& what, const BenchArgs& args);
 

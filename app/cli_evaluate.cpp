@@ -30,6 +30,9 @@ void addEvaluateCommand(CLI::App& app, EvaluateArgs& a) {
     cmd->add_option("--threads", a.threads, "CPU threads (0: one per core)")->check(CLI::NonNegativeNumber);
     cmd->add_flag("--fp32", a.fp32, "Compute in fp32 throughout (default: bf16 where the GPU or CPU has it natively)");
     cmd->add_flag("--no-postprocess", a.noPostprocess, "Evaluate the network's raw output");
+    cmd->add_flag("--full-image", a.fullImage,
+                  "Run the network on whole images (default: on a region around the left ventricle, found once "
+                  "per patient, as the workstation does)");
     cmd->add_flag("--no-coverage", a.noCoverage,
                   "Evaluate the model's labels outside the left ventricle's coverage too (and segment only the "
                   "expert-labelled images)");
@@ -73,6 +76,7 @@ int runEvaluate(const EvaluateArgs& a) {
     seg.device = engine::parseDevice(a.device);
     seg.threads = a.threads;
     seg.mixedPrecision = !a.fp32;
+    seg.regionOfInterest = !a.fullImage;
     std::vector<io::SkippedFile> skipped;
     training::EvaluationReport r;
     try {
@@ -130,6 +134,8 @@ int runEvaluate(const EvaluateArgs& a) {
         {"freqw_acc", r.pooled.frequencyWeightedAccuracy()},
         {"overall_acc", r.pooled.overallAccuracy()},
         {"per_patient", perPatient},
+        {"network_runs", {{"whole_images", r.wholeImages}, {"cropped_images", r.croppedImages},
+                          {"cropped_then_whole", r.regionFallbacks}}},
         {"skipped", skippedJson(skipped)}};
     if (r.wholeVolume.images > 0) out["whole_volume"] = wholeJson(r.wholeVolume);
     if (a.json) {

@@ -162,7 +162,7 @@ int main(int argc, char** argv) {
         if (app.got_subcommand("evaluate")) return runEvaluate(evaluateArgs);
         if (app.got_subcommand("segment")) return runSegment(segmentArgs);
         if (app.got_subcommand("suggest")) return runSuggest(suggestArgs);
-        for (const char* what : {"infer", "train", "study"})
+        for (const char* what : {"infer", "train", "study", "calibrate"})
             if (bench->got_subcommand(what)) return runBenchEngine(what, benchArgs);
 #endif
     } catch (const UsageError& e) {

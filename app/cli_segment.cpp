@@ -32,6 +32,9 @@ void addSegmentCommand(CLI::App& app, SegmentArgs& a) {
     cmd->add_flag("--no-postprocess", a.noPostprocess, "Keep the network's raw output");
     cmd->add_flag("--no-coverage", a.noCoverage,
                   "Keep labels outside the left ventricle's coverage (above its base, beyond its apex)");
+    cmd->add_flag("--full-image", a.fullImage,
+                  "Run the network on whole images (default: on a region around the left ventricle, found once "
+                  "per series)");
     cmd->add_flag("--deidentify", a.deidentify, "Strip patient identity from DICOM SEG output");
     cmd->add_flag("--json", a.json, "Print one JSON object on stdout");
 }
@@ -54,6 +57,7 @@ int runSegment(const SegmentArgs& a) {
     so.threads = a.threads;
     so.mixedPrecision = !a.fp32;
     so.batch = a.batch;
+    so.regionOfInterest = !a.fullImage;
     engine::Segmenter segmenter(model, so);
     nlohmann::json outputs = nlohmann::json::array();
     std::vector<std::string> warnings;  // source values the DICOM SEG left out or repaired

@@ -608,7 +608,7 @@ void MainWindow::showSeries(int index) {
     updateImage();
     updateFunction();
     if (QFileInfo::exists(m_activeModel) && m_predictions[index].labelledCount() == 0)
-        queueSegmentation({index, {}});
+        queueSegmentation({index, {}, true, std::make_pair(currentSlice(), currentPhase())});
 }
 
 void MainWindow::applyWindowPreset(int preset) {

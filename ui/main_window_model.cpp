@@ -54,16 +54,18 @@ void MainWindow::segment(Scope scope) {
     const auto& s = m_study.result.series[m_series];
     // Asked for by the user: the model runs again, whatever the workspace holds.
     switch (scope) {
-        case Scope::Image: queueSegmentation({m_series, {{currentSlice(), currentPhase()}}, false}); break;
+        case Scope::Image: queueSegmentation({m_series, {{currentSlice(), currentPhase()}}, false, std::nullopt}); break;
         case Scope::Slice: {
-            SegmentationRequest r{m_series, {}, false};
+            SegmentationRequest r{m_series, {}, false, std::nullopt};
             for (int p = 0; p < s.phases; ++p) r.cells.emplace_back(currentSlice(), p);
             queueSegmentation(std::move(r));
             break;
         }
-        case Scope::Series: queueSegmentation({m_series, {}, false}); break;
+        case Scope::Series:
+            queueSegmentation({m_series, {}, false, std::make_pair(currentSlice(), currentPhase())});
+            break;
         case Scope::Study:
-            for (int i = 0; i < static_cast<int>(m_study.result.series.size()); ++i) queueSegmentation({i, {}, false});
+            for (int i = 0; i < static_cast<int>(m_study.result.series.size()); ++i) queueSegmentation({i, {}, false, std::nullopt});
             break;
     }
 }
@@ -244,7 +246,8 @@ void MainWindow::activateModel(const QString& path, const std::function<void()>&
         statusBar()->showMessage(tr("Model: %1").arg(QFileInfo(path).fileName()), 8000);
         refreshVersions();
         Q_EMIT modelChanged(path, QString());
-        if (m_series >= 0) queueSegmentation({m_series, {}});  // the new model's view of this series
+        if (m_series >= 0)  // the new model's view of this series, from the image on screen
+            queueSegmentation({m_series, {}, true, std::make_pair(currentSlice(), currentPhase())});
     };
     connect(&m_modelCheck, &QFutureWatcher<QString>::finished, this, onChecked, Qt::SingleShotConnection);
     m_modelCheck.setFuture(QtConcurrent::run([path] {

@@ -5,6 +5,7 @@
 #include <thread>
 
 #include "io/prediction_cache.h"
+#include "session/segmentation_order.h"
 #include "training/segment_series.h"
 
 namespace cardioseg::ui {
@@ -63,16 +64,54 @@ SegmentationResult runSegmentation(std::shared_ptr<engine::Segmenter> segmenter,
         }
         r.segmenter = segmenter;
         r.device = segmenter->device();
-        training::SegmentRequest sr;
-        sr.cells = cells;
-        sr.progress = progress;
-        sr.onImage = onImage;
         // Each chunk is shown as soon as it is done: one image per CPU thread (the segmenter
-        // runs them in parallel), a GPU batch on CUDA.
-        sr.chunk = segmenter->device() == "cuda" ? 32 : static_cast<std::size_t>(std::max(1, segmenter->threads()));
-        const auto n = training::segmentImages(*segmenter, series, sr);
-        if (!n) r.cancelled = true;
-        else r.images = *n;
+        // runs them in parallel), a GPU batch on CUDA. One region search for the whole job.
+        const std::size_t chunk =
+            segmenter->device() == "cuda" ? 32 : static_cast<std::size_t>(std::max(1, segmenter->threads()));
+        training::RegionSearch search;
+        const double total = static_cast<double>(cells.size());
+        std::size_t done = 0;
+        auto run = [&](const std::vector<std::pair<int, int>>& part,
+                       const std::function<void(int, int, image::LabelMap, double)>& hand) {
+            if (part.empty()) return true;
+            training::SegmentRequest sr;
+            sr.cells = part;
+            sr.onImage = hand;
+            sr.chunk = chunk;
+            sr.search = &search;
+            sr.progress = [&](double f, const std::string& status) {
+                return !progress || progress((static_cast<double>(done) + f * part.size()) / total, status);
+            };
+            const auto n = training::segmentImages(*segmenter, series, sr);
+            if (!n) return false;
+            done += part.size();
+            r.images += *n;
+            return true;
+        };
+        if (request.cells.empty() && request.onScreen) {
+            // What the user looks at first, then what the measures need (session::openingFirstStage).
+            auto pick = [&](const std::vector<std::pair<int, int>>& order) {
+                std::vector<std::pair<int, int>> out;
+                for (const auto& c : order)
+                    if (std::find(cells.begin(), cells.end(), c) != cells.end()) out.push_back(c);
+                return out;
+            };
+            const auto first = pick(session::openingFirstStage(series.slices, series.phases, *request.onScreen));
+            std::vector<double> areas(static_cast<std::size_t>(std::max(0, series.phases)), -1.0);
+            const bool ok = run(first, [&](int s, int p, image::LabelMap labels, double u) {
+                areas[static_cast<std::size_t>(p)] = static_cast<double>(
+                    std::count(labels.data.begin(), labels.data.end(), image::label::BloodPool));
+                onImage(s, p, std::move(labels), u);
+            });
+            // ED and ES from the slice on screen; unknown: end-diastole at the first phase.
+            const auto edEs = session::edEsFromAreas(areas).value_or(std::make_pair(0, -1));
+            if (!ok || !run(pick(session::openingLaterStages(series.slices, series.phases, *request.onScreen,
+                                                              edEs.first, edEs.second)),
+                            onImage))
+                r.cancelled = true;
+        } else if (!run(cells, onImage)) {
+            r.cancelled = true;
+        }
     } catch (const std::exception& e) {
         r.error = e.what();
     }

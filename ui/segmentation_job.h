@@ -4,6 +4,7 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -27,6 +28,10 @@ struct SegmentationRequest {
     /// Take the labels this model already made from the workspace; false runs the model
     /// again (the user asked for it).
     bool useCache = true;
+    /// The image on screen when the whole series is asked for (cells empty): segmented first,
+    /// then its slice's phases, ED and ES of the other slices, then the rest
+    /// (session::openingFirstStage). Nothing: slice by slice.
+    std::optional<std::pair<int, int>> onScreen;
 };
 
 /// What a segmentation job hands back to the GUI thread (by value). The labels themselves go

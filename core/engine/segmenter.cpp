@@ -2,13 +2,16 @@
 
 #include <torch/torch.h>
 
+#include <algorithm>
 #include <atomic>
+#include <cstring>
 #include <exception>
 #include <map>
 #include <mutex>
 #include <thread>
 
 #include "engine/accelerator.h"
+#include "engine/calibration.h"
 #include "engine/model_impl.h"
 #include "image/intensity.h"
 
@@ -20,6 +23,7 @@ struct Segmenter::Impl {
     torch::Device device{torch::kCPU};
     SegmentOptions options;
     int threads = 1;  // CPU threads, fixed at construction whichever thread segments later
+    EngineChoice choice;  // memory format, bf16, images at once
 };
 
 Segmenter::Segmenter(const Model& model, const SegmentOptions& options) : m_impl(std::make_unique<Impl>()) {
@@ -32,34 +36,60 @@ Segmenter::Segmenter(const Model& model, const SegmentOptions& options) : m_impl
     m_impl->net->eval();
     m_impl->net->foldBatchNorm();
     m_impl->net->to(m_impl->device);
-    // Channels-last everywhere: oneDNN's CPU convolutions run it without reordering every
-    // activation (1.5× faster on this network) and CUDA's use tensor cores.
-    setChannelsLast(m_impl->net, true);
+    // On CUDA channels-last lets convolutions use tensor cores. On the CPU what pays depends on
+    // the CPU: channels-last was 1.5x faster with AVX-512 and 1.7x slower with AVX2 only on
+    // torchvision's network. The calibration measures it once per machine.
+    auto& choice = m_impl->choice;
+    const bool cuda = m_impl->device.is_cuda();
+    choice = {true, nativeBf16(m_impl->device), cuda ? 1 : m_impl->threads};
+    if (!cuda && options.calibrated) choice = engineCalibration(model.config(), m_impl->threads).best;
+    setChannelsLast(m_impl->net, choice.channelsLast);
 }
+
+std::string Segmenter::configuration() const { return m_impl->choice.name(); }
 
 Segmenter::~Segmenter() = default;
 
 std::string Segmenter::device() const { return m_impl->device.is_cuda() ? "cuda" : "cpu"; }
 int Segmenter::threads() const { return m_impl->threads; }
 const Model& Segmenter::model() const { return m_impl->model; }
+const SegmentOptions& Segmenter::options() const { return m_impl->options; }
 
 namespace {
 
-/// Runs `net` on images `ids` (all of one size) and fills their predictions.
-void runBatch(DeepLabV3& net, const torch::Device& device, const SegmentOptions& options, int inChannels,
-              const std::vector<const image::FloatImage*>& images, const std::size_t* ids, std::size_t n,
-              std::vector<Prediction>& out) {
-    const int w = images[ids[0]]->width, h = images[ids[0]]->height;
+/// The part of an image the network runs on: the region asked for, clipped to the image, or
+/// the whole image.
+Region effectiveRegion(const image::FloatImage& img, const std::vector<Region>& regions, std::size_t i) {
+    Region full{0, 0, img.width, img.height};
+    if (i >= regions.size() || regions[i].empty()) return full;
+    const Region& r = regions[i];
+    const int x0 = std::clamp(r.x, 0, img.width), y0 = std::clamp(r.y, 0, img.height);
+    const int x1 = std::clamp(r.x + r.width, 0, img.width), y1 = std::clamp(r.y + r.height, 0, img.height);
+    if (x1 <= x0 || y1 <= y0) return full;
+    return {x0, y0, x1 - x0, y1 - y0};
+}
+
+/// Runs `net` on images `ids` (all regions of one size) and fills their predictions.
+void runBatch(DeepLabV3& net, const torch::Device& device, const SegmentOptions& options, const EngineChoice& choice,
+              int inChannels, const std::vector<const image::FloatImage*>& images, const std::vector<Region>& regions,
+              const std::size_t* ids, std::size_t n, std::vector<Prediction>& out) {
+    const Region first = effectiveRegion(*images[ids[0]], regions, ids[0]);
+    const int w = first.width, h = first.height;
     auto input = torch::empty({static_cast<long>(n), 1, h, w});
     for (std::size_t k = 0; k < n; ++k) {
+        // Normalised over the whole image, then cropped: as the training crops are.
         const image::FloatImage norm = image::normalizeIntensity(*images[ids[k]]);
-        std::memcpy(input[k].data_ptr<float>(), norm.data.data(), norm.data.size() * sizeof(float));
+        const Region r = effectiveRegion(*images[ids[k]], regions, ids[k]);
+        float* dst = input[k].data_ptr<float>();
+        for (int y = 0; y < h; ++y)
+            std::memcpy(dst + static_cast<std::size_t>(y) * w,
+                        norm.data.data() + static_cast<std::size_t>(r.y + y) * norm.width + r.x, w * sizeof(float));
     }
     if (inChannels > 1) input = input.expand({-1, inChannels, -1, -1}).contiguous();
     torch::Tensor logits;
     {
-        AutocastGuard autocast(options.mixedPrecision && nativeBf16(device), device);
-        logits = net->forward(toDevice(input, device, /*channelsLast=*/true));
+        AutocastGuard autocast(options.mixedPrecision && nativeBf16(device) && (device.is_cuda() || choice.bf16), device);
+        logits = net->forward(toDevice(input, device, choice.channelsLast));
     }
     logits = logits.to(torch::kFloat).contiguous();
     auto argmax = logits.argmax(1);
@@ -77,14 +107,30 @@ void runBatch(DeepLabV3& net, const torch::Device& device, const SegmentOptions&
                                  .cpu()
                                  .contiguous();
     for (std::size_t k = 0; k < n; ++k) {
+        const image::FloatImage& img = *images[ids[k]];
+        const Region r = effectiveRegion(img, regions, ids[k]);
         Prediction& p = out[ids[k]];
-        p.labels = image::LabelMap(w, h);
-        std::memcpy(p.labels.data.data(), labels[k].data_ptr<std::uint8_t>(), p.labels.data.size());
+        p.region = r;
+        p.labels = image::LabelMap(img.width, img.height, image::label::Background);
+        const std::uint8_t* src = labels[k].data_ptr<std::uint8_t>();
+        for (int y = 0; y < h; ++y)
+            std::memcpy(&p.labels.at(r.x, r.y + y), src + static_cast<std::size_t>(y) * w, w);
+        // Labels on a side of the region inside the image: the ventricle may go on beyond it.
+        auto foreground = [&](int x, int y) { return src[static_cast<std::size_t>(y) * w + x] != 0; };
+        bool touches = false;
+        for (int x = 0; x < w && !touches; ++x)
+            touches = (r.y > 0 && foreground(x, 0)) || (r.y + h < img.height && foreground(x, h - 1));
+        for (int y = 0; y < h && !touches; ++y)
+            touches = (r.x > 0 && foreground(0, y)) || (r.x + w < img.width && foreground(w - 1, y));
+        p.touchesRegionBorder = touches;
         p.uncertainty = uncertainty[k].item<double>();
         if (probs.defined())
             for (int c = 0; c < probs.size(1); ++c) {
-                image::FloatImage pm(w, h);
-                std::memcpy(pm.data.data(), probs[k][c].data_ptr<float>(), pm.data.size() * sizeof(float));
+                // Outside the region: certainly background.
+                image::FloatImage pm(img.width, img.height, c == 0 ? 1.0f : 0.0f);
+                const float* pc = probs[k][c].data_ptr<float>();
+                for (int y = 0; y < h; ++y)
+                    std::memcpy(&pm.at(r.x, r.y + y), pc + static_cast<std::size_t>(y) * w, w * sizeof(float));
                 p.probabilities.push_back(std::move(pm));
             }
     }
@@ -100,7 +146,8 @@ void runBatch(DeepLabV3& net, const torch::Device& device, const SegmentOptions&
 }  // namespace
 
 std::vector<Prediction> Segmenter::segment(const std::vector<const image::FloatImage*>& images,
-                                           const std::function<bool(double, const std::string&)>& progress) {
+                                           const std::function<bool(double, const std::string&)>& progress,
+                                           const std::vector<Region>& regions) {
     std::vector<Prediction> out(images.size());
     const int inChannels = m_impl->model.config().inChannels;
     const bool cuda = m_impl->device.is_cuda();
@@ -109,11 +156,14 @@ std::vector<Prediction> Segmenter::segment(const std::vector<const image::FloatI
     if (!cuda) at::set_num_threads(m_impl->threads);
     const int workers = cuda || batch > 1 ? 1
                         : m_impl->options.parallelImages > 0 ? m_impl->options.parallelImages
-                                                             : m_impl->threads;
-    // Batches of equal-sized images, in input order.
+                                                             : std::max(1, m_impl->choice.parallelImages);
+    // Batches of equal-sized inputs (regions, else images), in input order.
     std::map<std::pair<int, int>, std::vector<std::size_t>> bySize;
     for (std::size_t i = 0; i < images.size(); ++i)
-        if (images[i] && !images[i]->empty()) bySize[{images[i]->width, images[i]->height}].push_back(i);
+        if (images[i] && !images[i]->empty()) {
+            const Region r = effectiveRegion(*images[i], regions, i);
+            bySize[{r.width, r.height}].push_back(i);
+        }
     std::vector<std::pair<const std::size_t*, std::size_t>> batches;
     for (const auto& [size, ids] : bySize)
         for (std::size_t start = 0; start < ids.size(); start += batch)
@@ -124,7 +174,8 @@ std::vector<Prediction> Segmenter::segment(const std::vector<const image::FloatI
         std::size_t done = 0;
         try {
             for (const auto& [ids, n] : batches) {
-                runBatch(m_impl->net, m_impl->device, m_impl->options, inChannels, images, ids, n, out);
+                runBatch(m_impl->net, m_impl->device, m_impl->options, m_impl->choice, inChannels, images, regions, ids, n,
+                         out);
                 done += n;
                 if (progress && !progress(static_cast<double>(done) / images.size(), "Segmenting")) return out;
             }
@@ -146,8 +197,8 @@ std::vector<Prediction> Segmenter::segment(const std::vector<const image::FloatI
         c10::InferenceMode guard;
         try {
             for (std::size_t b; !stop && (b = next++) < batches.size();) {
-                runBatch(m_impl->net, m_impl->device, m_impl->options, inChannels, images, batches[b].first,
-                         batches[b].second, out);
+                runBatch(m_impl->net, m_impl->device, m_impl->options, m_impl->choice, inChannels, images, regions,
+                         batches[b].first, batches[b].second, out);
                 const std::size_t finished = done += batches[b].second;
                 if (reporting && progress &&
                     !progress(static_cast<double>(finished) / images.size(), "Segmenting"))

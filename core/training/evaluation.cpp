@@ -9,6 +9,7 @@
 #include "io/dicom_loader.h"
 #include "metrics/surface.h"
 #include "training/augment.h"
+#include "training/segment_series.h"
 
 namespace cardioseg::training {
 
@@ -132,6 +133,49 @@ std::map<std::string, FunctionAgreement> compareFunction(const std::vector<Label
     return out;
 }
 
+namespace {
+
+/// Segments images of several patients as the workstation segments a series: per patient, one
+/// region search (segmentWithRegionSearch) located on the images nearest that patient's
+/// mid-ventricular slice. Images left when `progress` cancels keep empty labels.
+std::vector<engine::Prediction> segmentPerPatient(engine::Segmenter& segmenter,
+                                                  const std::vector<const image::FloatImage*>& inputs,
+                                                  const std::vector<std::string>& patientOf,
+                                                  const std::vector<int>& sliceOf, RegionSearch& tally,
+                                                  const io::ProgressFn& progress) {
+    std::vector<engine::Prediction> out(inputs.size());
+    std::map<std::string, std::vector<std::size_t>> groups;
+    for (std::size_t i = 0; i < inputs.size(); ++i) groups[patientOf[i]].push_back(i);
+    std::size_t finished = 0;
+    for (const auto& [id, ids] : groups) {
+        std::vector<const image::FloatImage*> part;
+        int lo = sliceOf[ids.front()], hi = lo;
+        for (auto i : ids) {
+            part.push_back(inputs[i]);
+            lo = std::min(lo, sliceOf[i]);
+            hi = std::max(hi, sliceOf[i]);
+        }
+        std::vector<std::size_t> locate(ids.size());
+        for (std::size_t k = 0; k < ids.size(); ++k) locate[k] = k;
+        std::stable_sort(locate.begin(), locate.end(), [&](std::size_t a, std::size_t b) {
+            return std::abs(2 * sliceOf[ids[a]] - lo - hi) < std::abs(2 * sliceOf[ids[b]] - lo - hi);
+        });
+        RegionSearch search;
+        auto predictions = segmentWithRegionSearch(segmenter, part, locate, search, [&](double f, const std::string& status) {
+            return !progress || progress((static_cast<double>(finished) + f * ids.size()) / inputs.size(), status);
+        });
+        tally.wholeImages += search.wholeImages;
+        tally.cropped += search.cropped;
+        tally.fallbacks += search.fallbacks;
+        if (!predictions) break;
+        for (std::size_t k = 0; k < ids.size(); ++k) out[ids[k]] = std::move((*predictions)[k]);
+        finished += ids.size();
+    }
+    return out;
+}
+
+}  // namespace
+
 EvaluationReport evaluateModel(const engine::Model& model, const std::filesystem::path& dataset,
                                const SelectOptions& select, const engine::SegmentOptions& segment,
                                const EvaluateOptions& options, std::vector<io::SkippedFile>& skipped,
@@ -158,10 +202,21 @@ EvaluationReport evaluateModel(const engine::Model& model, const std::filesystem
     std::vector<image::LabelMap> labels;
     if (!options.coverage) {
         std::vector<const image::FloatImage*> inputs;
-        for (const auto& li : images) inputs.push_back(&li.image);
-        for (auto& p : segmenter.segment(inputs, progress)) labels.push_back(finish(std::move(p.labels)));
+        std::vector<std::string> patientOf;
+        std::vector<int> sliceOf;
+        for (const auto& li : images) {
+            inputs.push_back(&li.image);
+            patientOf.push_back(li.patientId);
+            sliceOf.push_back(li.slice);
+        }
+        RegionSearch tally;
+        for (auto& p : segmentPerPatient(segmenter, inputs, patientOf, sliceOf, tally, progress))
+            labels.push_back(finish(std::move(p.labels)));
         auto report = evaluatePredictions(images, labels, spacing);
         report.function = compareFunction(images, labels, series);
+        report.wholeImages = tally.wholeImages;
+        report.croppedImages = tally.cropped;
+        report.regionFallbacks = tally.fallbacks;
         return report;
     }
 
@@ -191,7 +246,14 @@ EvaluationReport evaluateModel(const engine::Model& model, const std::filesystem
                     where.push_back({id, {slice, phase}});
                 }
     }
-    auto predictions = segmenter.segment(inputs, progress);
+    std::vector<std::string> patientOf;
+    std::vector<int> sliceOf;
+    for (const auto& [id, cell] : where) {
+        patientOf.push_back(id);
+        sliceOf.push_back(cell.first);
+    }
+    RegionSearch tally;
+    auto predictions = segmentPerPatient(segmenter, inputs, patientOf, sliceOf, tally, progress);
     for (std::size_t i = 0; i < predictions.size(); ++i) {
         const auto& [id, cell] = where[i];
         patients[id].model.at(cell.first, cell.second) = finish(std::move(predictions[i].labels));
@@ -255,6 +317,9 @@ EvaluationReport evaluateModel(const engine::Model& model, const std::filesystem
     report.coverage = std::move(agreement);
     report.wholeVolume = std::move(total);
     report.wholeVolumePerPatient = std::move(whole);
+    report.wholeImages = tally.wholeImages;
+    report.croppedImages = tally.cropped;
+    report.regionFallbacks = tally.fallbacks;
     return report;
 }
 

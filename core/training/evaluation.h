@@ -95,6 +95,10 @@ struct EvaluationReport {
     };
     WholeVolume wholeVolume;
     std::map<std::string, WholeVolume> wholeVolumePerPatient;
+
+    /// How the network ran (evaluateModel): whole images, crops around the ventricle, and crops
+    /// run again whole because the labels reached the crop's side.
+    std::size_t wholeImages = 0, croppedImages = 0, regionFallbacks = 0;
 };
 
 /// How evaluateModel runs the model.

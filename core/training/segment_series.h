@@ -12,6 +12,34 @@
 
 namespace cardioseg::training {
 
+/// Finding the left ventricle once per series and running the network on a crop around it
+/// (engine::SegmentOptions::regionOfInterest): the first images run whole, the region around
+/// the ventricle they show is kept, and the rest run on that region only, each one whose
+/// labels reach the region's side run again whole. Kept across calls for one series.
+struct RegionSearch {
+    bool located = false;                  ///< a ventricle was found (the region may be the image)
+    std::optional<engine::Region> region;  ///< where the network runs once located
+    std::size_t wholeImages = 0;           ///< images run whole (locating, or no region)
+    std::size_t cropped = 0;               ///< images run on the region only
+    std::size_t fallbacks = 0;             ///< of those, run again whole: the labels reached a side
+};
+
+/// The square region around the ventricle that `labels` show (their cleaned blood pool and
+/// myocardium, all maps together): 2.4 × the ventricle's extent, at least 128 pixels, a
+/// multiple of 8, inside the image; the whole image when the region would cover most of it
+/// anyway. Nothing when no map shows a ventricle (blood pool and myocardium).
+std::optional<engine::Region> ventricleRegion(const std::vector<const image::LabelMap*>& labels, int width,
+                                              int height);
+
+/// Segments images of one series through `search`: until it has located the ventricle, the
+/// images at `locateFirst` (indices into `images`, the most likely to show it), then the
+/// others in order, run whole — as many at once as the segmenter has threads — and the region
+/// is taken from their labels; the rest run on the region. Without
+/// SegmentOptions::regionOfInterest, every image runs whole. Nothing when `progress` cancelled.
+std::optional<std::vector<engine::Prediction>> segmentWithRegionSearch(
+    engine::Segmenter& segmenter, const std::vector<const image::FloatImage*>& images,
+    const std::vector<std::size_t>& locateFirst, RegionSearch& search, const io::ProgressFn& progress = {});
+
 /// Which images of a series to segment, and how results are handed over.
 struct SegmentRequest {
     std::vector<std::pair<int, int>> cells;  ///< (slice, phase) to segment; empty: every image
@@ -23,6 +51,8 @@ struct SegmentRequest {
     /// Images per call of the segmenter: 1 hands results over as they are ready (the
     /// workstation); 0 sends all in one call so that the segmenter can batch them.
     std::size_t chunk = 0;
+    /// The series' region search, kept by the caller across requests; nothing: one for this request.
+    RegionSearch* search = nullptr;
 };
 
 /// Segments the requested images. Returns the number segmented, or nothing when cancelled

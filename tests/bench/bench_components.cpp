@@ -241,6 +241,43 @@ void BM_ReopenStudyWithCachedLabels(benchmark::State& state) {
     QSettings().remove("workspace/root");
 }
 BENCHMARK(BM_ReopenStudyWithCachedLabels)->UseManualTime()->Iterations(3)->Unit(benchmark::kMillisecond);
+
+/// Opening the sample study with nothing cached: from the moment its first image is on screen
+/// (studyShown) to the model's contours on that image, and to every image of the series
+/// labelled. The engine's calibration is cached (one opening beforehand).
+void BM_FirstContoursAfterOpening(benchmark::State& state) {
+    const QString study = QString::fromStdString(io::sampleStudyDir().string());
+    auto open = [&](double* firstSeconds, double* allSeconds) {
+        QTemporaryDir workspace;  // nothing cached: the model runs
+        QSettings().setValue("workspace/root", workspace.path());
+        ui::MainWindow w;
+        QSignalSpy shown(&w, &ui::MainWindow::studyShown);
+        QSignalSpy done(&w, &ui::MainWindow::segmentationFinished);
+        w.openStudy(study);
+        if (!shown.wait(60000)) return false;
+        QElapsedTimer clock;
+        clock.start();
+        const int slice = w.currentSlice(), phase = w.currentPhase();
+        while (w.prediction(0).at(slice, phase).empty() && clock.elapsed() < 60000) {
+            QCoreApplication::processEvents(QEventLoop::AllEvents, 1);
+            QThread::usleep(200);
+        }
+        if (firstSeconds) *firstSeconds = clock.nsecsElapsed() / 1e9;
+        if (done.isEmpty() && !done.wait(600000)) return false;
+        if (allSeconds) *allSeconds = clock.nsecsElapsed() / 1e9;
+        return w.prediction(0).labelledCount() == w.study().result.series[0].imageCount();
+    };
+    open(nullptr, nullptr);  // the calibration, once per machine
+    double all = 0;
+    for (auto _ : state) {
+        double first = 0;
+        if (!open(&first, &all)) state.SkipWithError("the series was not labelled");
+        state.SetIterationTime(first);
+    }
+    state.counters["whole_series_s"] = all;
+    QSettings().remove("workspace/root");
+}
+BENCHMARK(BM_FirstContoursAfterOpening)->UseManualTime()->Iterations(3)->Unit(benchmark::kMillisecond);
 #endif
 
 }  // namespace

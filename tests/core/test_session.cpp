@@ -2,10 +2,13 @@
 #include <QtTest>
 
 #include <atomic>
+#include <optional>
+#include <set>
 #include <stdexcept>
 #include <thread>
 
 #include "session/review_navigation.h"
+#include "session/segmentation_order.h"
 #include "session/suggestions.h"
 #include "session/thread_policy.h"
 
@@ -69,6 +72,33 @@ private slots:
         QVERIFY(list[1].endDiastole && !list[0].endDiastole);
         for (const auto& g : list) QVERIFY(g.cell != session::Cell(4, 2));
         QCOMPARE(session::suggestCorrections(slices, phases, 0, 2, coverage, doubt, wanted, 2).size(), std::size_t{2});
+    }
+
+    void openingOrderShowsTheImageOnScreenFirst() {
+        // 4 slices x 5 phases, slice 2 phase 3 on screen: its slice round the cycle, then ED and
+        // ES of the nearest slices first, then the rest; every image exactly once.
+        using V = std::vector<session::Cell>;
+        const V first = session::openingFirstStage(4, 5, {2, 3});
+        QCOMPARE(first, (V{{2, 3}, {2, 4}, {2, 0}, {2, 1}, {2, 2}}));
+        const V later = session::openingLaterStages(4, 5, {2, 3}, 0, 2);
+        QCOMPARE(V(later.begin(), later.begin() + 6), (V{{1, 0}, {1, 2}, {3, 0}, {3, 2}, {0, 0}, {0, 2}}));
+        QCOMPARE(V(later.begin() + 6, later.begin() + 9), (V{{1, 1}, {1, 3}, {1, 4}}));
+        std::set<session::Cell> all(first.begin(), first.end());
+        all.insert(later.begin(), later.end());
+        QCOMPARE(all.size(), first.size() + later.size());
+        QCOMPARE(all.size(), std::size_t(20));
+        // ES unknown: ED alone comes first; out-of-range input is clamped, empty series give nothing.
+        QCOMPARE(session::openingLaterStages(2, 3, {0, 0}, 0, -1), (V{{1, 0}, {1, 1}, {1, 2}}));
+        QCOMPARE(session::openingFirstStage(2, 2, {9, -1}), (V{{1, 0}, {1, 1}}));
+        QVERIFY(session::openingFirstStage(0, 5, {0, 0}).empty());
+    }
+
+    void edAndEsFromOneSlicesAreas() {
+        QCOMPARE(session::edEsFromAreas({900, 850, 600, 420, 500, 700}), std::optional(std::make_pair(0, 3)));
+        QCOMPARE(session::edEsFromAreas({-1, 300, 500, -1, 200}), std::optional(std::make_pair(2, 4)));
+        QVERIFY(!session::edEsFromAreas({-1, 300, -1, 200}));  // two phases only
+        QVERIFY(!session::edEsFromAreas({0, 0, 0, 0}));
+        QVERIFY(!session::edEsFromAreas({100, 100, 100}));  // no contraction to go by
     }
 
     void backgroundWorkRunsAtLowPriorityWithItsThreads() {

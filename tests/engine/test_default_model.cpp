@@ -5,9 +5,11 @@
 
 #include <cmath>
 
+#include "io/dicom_loader.h"
 #include "io/resources.h"
 #include "synthetic_dicom.h"
 #include "training/evaluation.h"
+#include "training/segment_series.h"
 
 using namespace cardioseg;
 
@@ -33,6 +35,52 @@ private Q_SLOTS:
         QCOMPARE(r.images, 18);
         QVERIFY2(r.bloodPool.dice > 0.93, qPrintable(QString::number(r.bloodPool.dice)));
         QVERIFY2(r.myocardium.dice > 0.72, qPrintable(QString::number(r.myocardium.dice)));
+    }
+
+    void regionAroundTheVentricleIsFoundAndLabelsAtLeastAsWell() {
+        // The sample study at end-diastole and end-systole on every slice: the region search
+        // locates the ventricle on the mid-ventricular images and runs the rest on a crop
+        // around it, well under the image.
+        const auto loaded = io::loadDicom({io::sampleStudyDir()});
+        QVERIFY(!loaded.series.empty());
+        const auto& series = loaded.series.front();
+        const auto model = engine::Model::load(io::defaultModelPath());
+        engine::SegmentOptions so;
+        so.device = engine::DeviceChoice::Cpu;
+        so.threads = 2;
+        training::SegmentRequest request;
+        for (int s = 0; s < series.slices; ++s)
+            for (int p : {0, series.phases * 3 / 8}) request.cells.emplace_back(s, p);
+        training::RegionSearch search;
+        request.search = &search;
+        std::size_t handed = 0;
+        request.onImage = [&](int, int, image::LabelMap labels, double) { handed += !labels.empty(); };
+        {
+            engine::Segmenter segmenter(model, so);
+            QVERIFY(training::segmentImages(segmenter, series, request));
+        }
+        QCOMPARE(handed, request.cells.size());
+        QVERIFY(search.located);
+        QVERIFY(search.region.has_value());
+        QVERIFY2(search.region->width * search.region->height <= series.geometry.columns * series.geometry.rows / 2,
+                 qPrintable(QString("%1 x %2").arg(search.region->width).arg(search.region->height)));
+        QCOMPARE(search.wholeImages + search.cropped, request.cells.size());
+        QCOMPARE(search.wholeImages, std::size_t(2));  // the locating images (one per thread)
+        // Against the experts: the crop labels at least as well as the whole image (the network
+        // was trained on crops of that size; far-off false regions fall outside).
+        std::vector<io::SkippedFile> skipped;
+        so.regionOfInterest = false;
+        const auto whole = training::evaluateModel(model, io::sampleDatasetDir(), {}, so, {}, skipped);
+        so.regionOfInterest = true;
+        const auto cropped = training::evaluateModel(model, io::sampleDatasetDir(), {}, so, {}, skipped);
+        qInfo("region %dx%d; Dice whole images: blood pool %.4f, myocardium %.4f; region: %.4f, %.4f (%zu cropped, "
+              "%zu run again whole)",
+              search.region->width, search.region->height, whole.bloodPool.dice, whole.myocardium.dice,
+              cropped.bloodPool.dice, cropped.myocardium.dice, cropped.croppedImages, cropped.regionFallbacks);
+        QCOMPARE(whole.croppedImages, std::size_t(0));
+        QVERIFY(cropped.croppedImages > 0);
+        QVERIFY(cropped.bloodPool.dice >= whole.bloodPool.dice - 0.005);
+        QVERIFY(cropped.myocardium.dice >= whole.myocardium.dice - 0.005);
     }
 
     void expertAndModelVolumesAgree() {

@@ -1,5 +1,6 @@
 // The segmenter: images in parallel on the CPU label as one at a time, cancel stops early,
-// bf16 (where the CPU has it) labels as fp32, images of different sizes in one call.
+// bf16 (where the CPU has it) labels as fp32, images of different sizes in one call, regions
+// of images (background outside, the region's sides checked).
 #include <QtTest>
 
 #include <torch/torch.h>
@@ -118,6 +119,52 @@ private Q_SLOTS:
         QCOMPARE(out[3].labels.width, 80);
         QCOMPARE(out[0].labels.width, 64);
         QVERIFY(out[4].labels.empty());
+    }
+
+    void regionsRunOnTheirCropOnly() {
+        // Regions inside, across the edge of, and beyond the image, and none: labels keep the
+        // image's size, background outside the (clipped) region; the flag says whether the labels
+        // reach a side of the region that is not the image's border.
+        const auto images = randomImages(4, 64, 6);
+        const std::vector<Region> regions{{8, 16, 32, 24}, {40, 40, 48, 48}, {}, {100, 100, 8, 8}};
+        const std::vector<Region> expected{{8, 16, 32, 24}, {40, 40, 24, 24}, {0, 0, 64, 64}, {0, 0, 64, 64}};
+        SegmentOptions o;
+        o.device = DeviceChoice::Cpu;
+        o.probabilities = true;
+        Segmenter s(m_model, o);
+        const auto out = s.segment(pointers(images), {}, regions);
+        QCOMPARE(out.size(), images.size());
+        int foregroundInside = 0;
+        for (std::size_t i = 0; i < out.size(); ++i) {
+            const auto& p = out[i];
+            const Region r = expected[i];
+            QVERIFY(p.region == r);
+            QCOMPARE(p.labels.width, 64);
+            QCOMPARE(p.labels.height, 64);
+            bool touches = false;
+            for (int y = 0; y < 64; ++y)
+                for (int x = 0; x < 64; ++x) {
+                    const bool inside = x >= r.x && x < r.x + r.width && y >= r.y && y < r.y + r.height;
+                    const bool fg = p.labels.at(x, y) != image::label::Background;
+                    if (!inside) {
+                        QVERIFY(!fg);
+                        QCOMPARE(p.probabilities[0].at(x, y), 1.0f);
+                        continue;
+                    }
+                    foregroundInside += fg;
+                    const bool side = (x == r.x && r.x > 0) || (y == r.y && r.y > 0) ||
+                                      (x == r.x + r.width - 1 && r.x + r.width < 64) ||
+                                      (y == r.y + r.height - 1 && r.y + r.height < 64);
+                    touches = touches || (fg && side);
+                }
+            QCOMPARE(p.touchesRegionBorder, touches);
+            if (r.width == 64) QVERIFY(!p.touchesRegionBorder);  // the image's own border is no side
+        }
+        QVERIFY(foregroundInside > 0);  // the untrained network labels something: the checks bite
+        // The crop is normalised with its whole image: an image with the region's content
+        // elsewhere would not give the same labels, the same image does.
+        const auto again = s.segment({&images[0]}, {}, {regions[0]});
+        QVERIFY(again[0].labels == out[0].labels);
     }
 };
 

@@ -1,0 +1,50 @@
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "engine/model_config.h"
+
+namespace cardioseg::engine {
+
+/// How the segmenter runs a network on this CPU.
+struct EngineChoice {
+    bool channelsLast = true;  ///< NHWC weights and activations (else NCHW)
+    bool bf16 = false;         ///< bf16 autocast (offered only where the CPU computes bf16 natively)
+    /// Images at once, one core each; 1: one image at a time on every thread.
+    int parallelImages = 1;
+    std::string name() const;  ///< e.g. "channels-last, fp32, 2 images at once"
+};
+
+/// What the calibration measured on this machine for one architecture and thread count.
+struct Calibration {
+    std::string key;        ///< CPU, ISA in effect, LibTorch version, architecture, threads, size
+    int threads = 1;
+    int size = 128;         ///< square input the timings are for (the region around the ventricle)
+    struct Run {
+        EngineChoice choice;
+        double msPerImage = 0.0;
+    };
+    std::vector<Run> runs;  ///< every configuration tried; the first is the plain one
+    EngineChoice best;      ///< the fastest
+    double bestMs = 0.0;
+    double plainMs = 0.0;   ///< NCHW, fp32, one image at a time: LibTorch's default
+    bool fromCache = false;
+    std::string cacheFile;
+};
+
+/// The calibration's key for this machine (CPU model and ISA in effect — ONEDNN_MAX_CPU_ISA,
+/// DNNL_MAX_CPU_ISA and ATEN_CPU_CAPABILITY count —, LibTorch version, architecture, threads).
+std::string calibrationKey(const ModelConfig& config, int threads, int size);
+
+/// Times every configuration (memory format × one image on all threads or one image per core
+/// × bf16 where native) on random input; a few seconds for the shipped network.
+Calibration calibrate(const ModelConfig& config, int threads, int size = 128);
+
+/// The calibration of this machine: from the cache (CARDIOSEG_CACHE_DIR, else
+/// $XDG_CACHE_HOME/CardioSeg, else ~/.cache/CardioSeg: engine-calibration.tsv) when its key
+/// matches, else measured now and stored there. `remeasure` ignores the cache.
+/// CARDIOSEG_CALIBRATION=off gives the engine's fixed defaults without measuring.
+Calibration engineCalibration(const ModelConfig& config, int threads, int size = 128, bool remeasure = false);
+
+}  // namespace cardioseg::engine

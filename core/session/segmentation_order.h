@@ -1,0 +1,26 @@
+#pragma once
+
+#include <optional>
+#include <utility>
+#include <vector>
+
+#include "session/review_navigation.h"
+
+namespace cardioseg::session {
+
+/// The order in which a newly opened series is segmented, so that what the user looks at and
+/// what the measures need come first:
+/// 1. the image on screen, then the other phases of its slice (from it on, round the cycle);
+/// 2. end-diastole and end-systole of every other slice, the nearest slices first;
+/// 3. every other image, the nearest slices first, phase by phase.
+/// openingFirstStage gives stage 1; openingLaterStages stages 2 and 3, once ED and ES are
+/// known (from stage 1: edEsFromAreas).
+std::vector<Cell> openingFirstStage(int slices, int phases, Cell onScreen);
+std::vector<Cell> openingLaterStages(int slices, int phases, Cell onScreen, int edPhase, int esPhase);
+
+/// End-diastole and end-systole of one slice from its blood-pool area at each phase (pixels;
+/// negative: not known): the largest and the smallest area. Nothing when fewer than three phases
+/// show blood pool or ED and ES would coincide.
+std::optional<std::pair<int, int>> edEsFromAreas(const std::vector<double>& areas);
+
+}  // namespace cardioseg::session
