@@ -23,20 +23,27 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-double seconds(Clock::time_point t0) { return std::chrono::duration<double>(Clock::now() - t0).count(); }
+double seconds(Clock::time_point t0) {
+    return std::chrono::duration<double>(Clock::now() - t0).count();
+}
 
 fs::path cacheFile() {
-    if (const char* d = std::getenv("CARDIOSEG_CACHE_DIR"); d && *d) return fs::path(d) / "engine-calibration.tsv";
-    if (const char* d = std::getenv("XDG_CACHE_HOME"); d && *d) return fs::path(d) / "CardioSeg" / "engine-calibration.tsv";
-    if (const char* h = std::getenv("HOME"); h && *h) return fs::path(h) / ".cache" / "CardioSeg" / "engine-calibration.tsv";
+    if (const char* d = std::getenv("CARDIOSEG_CACHE_DIR"); d && *d)
+        return fs::path(d) / "engine-calibration.tsv";
+    if (const char* d = std::getenv("XDG_CACHE_HOME"); d && *d)
+        return fs::path(d) / "CardioSeg" / "engine-calibration.tsv";
+    if (const char* h = std::getenv("HOME"); h && *h)
+        return fs::path(h) / ".cache" / "CardioSeg" / "engine-calibration.tsv";
     return fs::temp_directory_path() / "CardioSeg" / "engine-calibration.tsv";
 }
 
 /// Milliseconds per image of `choice`: `workers` threads (one core each) or one thread with
 /// every core, each forward pass on one image, repeated until the timing settles.
-double timeChoice(DeepLabV3& net, const ModelConfig& config, int threads, int size, const EngineChoice& choice) {
+double timeChoice(DeepLabV3& net, const ModelConfig& config, int threads, int size,
+                  const EngineChoice& choice) {
     setChannelsLast(net, choice.channelsLast);
-    const auto format = choice.channelsLast ? torch::MemoryFormat::ChannelsLast : torch::MemoryFormat::Contiguous;
+    const auto format =
+        choice.channelsLast ? torch::MemoryFormat::ChannelsLast : torch::MemoryFormat::Contiguous;
     const int workers = std::max(1, choice.parallelImages);
     auto pass = [&](const torch::Tensor& x) {
         AutocastGuard autocast(choice.bf16, torch::Device(torch::kCPU));
@@ -84,28 +91,32 @@ std::string serialise(const Calibration& c) {
     out.precision(17);  // read back exactly
     out << c.key << '\t' << c.runs.size();
     for (const auto& r : c.runs)
-        out << '\t' << r.choice.channelsLast << ' ' << r.choice.bf16 << ' ' << r.choice.parallelImages << ' '
-            << r.msPerImage;
+        out << '\t' << r.choice.channelsLast << ' ' << r.choice.bf16 << ' '
+            << r.choice.parallelImages << ' ' << r.msPerImage;
     return out.str();
 }
 
 bool parse(const std::string& line, Calibration& c) {
     std::istringstream in(line);
     std::string key, count;
-    if (!std::getline(in, key, '\t') || key != c.key || !std::getline(in, count, '\t')) return false;
+    if (!std::getline(in, key, '\t') || key != c.key || !std::getline(in, count, '\t'))
+        return false;
     c.runs.clear();
     for (std::string field; std::getline(in, field, '\t');) {
         std::istringstream f(field);
         Calibration::Run r;
-        if (!(f >> r.choice.channelsLast >> r.choice.bf16 >> r.choice.parallelImages >> r.msPerImage)) return false;
+        if (!(f >> r.choice.channelsLast >> r.choice.bf16 >> r.choice.parallelImages >>
+              r.msPerImage))
+            return false;
         c.runs.push_back(r);
     }
     return !c.runs.empty() && std::to_string(c.runs.size()) == count;
 }
 
 void pickBest(Calibration& c) {
-    const auto best = std::min_element(c.runs.begin(), c.runs.end(),
-                                       [](const auto& a, const auto& b) { return a.msPerImage < b.msPerImage; });
+    const auto best =
+        std::min_element(c.runs.begin(), c.runs.end(),
+                         [](const auto& a, const auto& b) { return a.msPerImage < b.msPerImage; });
     c.best = best->choice;
     c.bestMs = best->msPerImage;
     c.plainMs = c.runs.front().msPerImage;
@@ -126,8 +137,9 @@ std::string EngineChoice::name() const {
 std::string calibrationKey(const ModelConfig& config, int threads, int size) {
     const CpuPeak cpu = cpuPeak(threads);
     std::ostringstream key;
-    key << cpu.model << " | " << cpu.isa << (cpuHasNativeBf16() ? "+bf16" : "") << " | LibTorch " << TORCH_VERSION
-        << " | " << archName(config) << " | " << threads << " threads | " << size << " px";
+    key << cpu.model << " | " << cpu.isa << (cpuHasNativeBf16() ? "+bf16" : "") << " | LibTorch "
+        << TORCH_VERSION << " | " << archName(config) << " | " << threads << " threads | " << size
+        << " px";
     return key.str();
 }
 
@@ -141,11 +153,14 @@ Calibration calibrate(const ModelConfig& config, int threads, int size) {
     net->eval();
     net->foldBatchNorm();
     std::vector<EngineChoice> choices;
-    const std::vector<bool> precisions = cpuHasNativeBf16() ? std::vector<bool>{false, true} : std::vector<bool>{false};
+    const std::vector<bool> precisions =
+        cpuHasNativeBf16() ? std::vector<bool>{false, true} : std::vector<bool>{false};
     for (bool bf16 : precisions)
         for (int parallel : c.threads > 1 ? std::vector<int>{1, c.threads} : std::vector<int>{1})
-            for (bool channelsLast : {false, true}) choices.push_back({channelsLast, bf16, parallel});
-    for (const auto& choice : choices) c.runs.push_back({choice, timeChoice(net, config, c.threads, size, choice)});
+            for (bool channelsLast : {false, true})
+                choices.push_back({channelsLast, bf16, parallel});
+    for (const auto& choice : choices)
+        c.runs.push_back({choice, timeChoice(net, config, c.threads, size, choice)});
     pickBest(c);
     return c;
 }

@@ -10,7 +10,7 @@ namespace cardioseg::engine {
 /// How the segmenter runs a network on this CPU.
 struct EngineChoice {
     bool channelsLast = true;  ///< NHWC weights and activations (else NCHW)
-    bool bf16 = false;         ///< bf16 autocast (offered only where the CPU computes bf16 natively)
+    bool bf16 = false;  ///< bf16 autocast (offered only where the CPU computes bf16 natively)
     /// Images at once, one core each; 1: one image at a time on every thread.
     int parallelImages = 1;
     std::string name() const;  ///< e.g. "channels-last, fp32, 2 images at once"
@@ -18,9 +18,9 @@ struct EngineChoice {
 
 /// What the calibration measured on this machine for one architecture and thread count.
 struct Calibration {
-    std::string key;        ///< CPU, ISA in effect, LibTorch version, architecture, threads, size
+    std::string key;  ///< CPU, ISA in effect, LibTorch version, architecture, threads, size
     int threads = 1;
-    int size = 128;         ///< square input the timings are for (the region around the ventricle)
+    int size = 128;  ///< square input the timings are for (the region around the ventricle)
     struct Run {
         EngineChoice choice;
         double msPerImage = 0.0;
@@ -28,7 +28,7 @@ struct Calibration {
     std::vector<Run> runs;  ///< every configuration tried; the first is the plain one
     EngineChoice best;      ///< the fastest
     double bestMs = 0.0;
-    double plainMs = 0.0;   ///< NCHW, fp32, one image at a time: LibTorch's default
+    double plainMs = 0.0;  ///< NCHW, fp32, one image at a time: LibTorch's default
     bool fromCache = false;
     std::string cacheFile;
 };
@@ -45,6 +45,7 @@ Calibration calibrate(const ModelConfig& config, int threads, int size = 128);
 /// $XDG_CACHE_HOME/CardioSeg, else ~/.cache/CardioSeg: engine-calibration.tsv) when its key
 /// matches, else measured now and stored there. `remeasure` ignores the cache.
 /// CARDIOSEG_CALIBRATION=off gives the engine's fixed defaults without measuring.
-Calibration engineCalibration(const ModelConfig& config, int threads, int size = 128, bool remeasure = false);
+Calibration engineCalibration(const ModelConfig& config, int threads, int size = 128,
+                              bool remeasure = false);
 
 }  // namespace cardioseg::engine

@@ -16,7 +16,8 @@ namespace cardioseg::engine {
 namespace {
 
 std::string lower(std::string s) {
-    std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    std::transform(s.begin(), s.end(), s.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
     return s;
 }
 
@@ -59,20 +60,30 @@ double forwardFlops(const ModelConfig& config, int height, int width) {
             blockW = w;
         } else if (auto pool = std::dynamic_pointer_cast<torch::nn::MaxPool2dImpl>(m)) {
             const auto& o = pool->options;
-            h = (h + 2 * (*o.padding())[0] - (*o.dilation())[0] * ((*o.kernel_size())[0] - 1) - 1) / (*o.stride())[0] + 1;
-            w = (w + 2 * (*o.padding())[1] - (*o.dilation())[1] * ((*o.kernel_size())[1] - 1) - 1) / (*o.stride())[1] + 1;
+            h = (h + 2 * (*o.padding())[0] - (*o.dilation())[0] * ((*o.kernel_size())[0] - 1) - 1) /
+                    (*o.stride())[0] +
+                1;
+            w = (w + 2 * (*o.padding())[1] - (*o.dilation())[1] * ((*o.kernel_size())[1] - 1) - 1) /
+                    (*o.stride())[1] +
+                1;
         } else if (std::dynamic_pointer_cast<torch::nn::AdaptiveAvgPool2dImpl>(m)) {
             pooled = true;
         } else if (auto conv = std::dynamic_pointer_cast<torch::nn::Conv2dImpl>(m)) {
             const auto& o = conv->options;
             const bool downsample = item.key().find("downsample") != std::string::npos;
-            long inH = downsample ? blockH : pooled ? 1 : h, inW = downsample ? blockW : pooled ? 1 : w;
+            long inH = downsample ? blockH
+                       : pooled   ? 1
+                                  : h,
+                 inW = downsample ? blockW
+                       : pooled   ? 1
+                                  : w;
             // Every convolution of these networks pads by dilation × (kernel / 2): its output is
             // the input divided by the stride, rounded up.
             const long outH = (inH + o.stride()->at(0) - 1) / o.stride()->at(0);
             const long outW = (inW + o.stride()->at(1) - 1) / o.stride()->at(1);
-            flops += 2.0 * static_cast<double>(o.in_channels() / o.groups()) * o.kernel_size()->at(0) *
-                     o.kernel_size()->at(1) * o.out_channels() * static_cast<double>(outH) * static_cast<double>(outW);
+            flops += 2.0 * static_cast<double>(o.in_channels() / o.groups()) *
+                     o.kernel_size()->at(0) * o.kernel_size()->at(1) * o.out_channels() *
+                     static_cast<double>(outH) * static_cast<double>(outW);
             if (pooled)
                 pooled = false;  // the map it spreads over keeps its size
             else if (!downsample) {
@@ -86,7 +97,9 @@ double forwardFlops(const ModelConfig& config, int height, int width) {
 
 std::string effectiveCpuIsa() {
     const std::string flags = " " + cpuinfoField("flags") + " ";
-    int rank = flags.find(" avx512f ") != std::string::npos ? 3 : flags.find(" avx2 ") != std::string::npos ? 2 : 1;
+    int rank = flags.find(" avx512f ") != std::string::npos ? 3
+               : flags.find(" avx2 ") != std::string::npos  ? 2
+                                                            : 1;
     for (const char* cap : {"ONEDNN_MAX_CPU_ISA", "DNNL_MAX_CPU_ISA", "ATEN_CPU_CAPABILITY"})
         if (const char* v = std::getenv(cap)) rank = std::min(rank, isaRank(v));
     return rank == 3 ? "avx512" : rank == 2 ? "avx2" : "sse";

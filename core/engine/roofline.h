@@ -17,10 +17,12 @@ struct CpuPeak {
     /// Widest vector ISA LibTorch may use: the CPU's, capped by ONEDNN_MAX_CPU_ISA /
     /// DNNL_MAX_CPU_ISA and ATEN_CPU_CAPABILITY when set ("avx512", "avx2" or "sse").
     std::string isa;
-    int lanes = 4;       ///< fp32 lanes of one FMA instruction
-    int fmaPipes = 2;    ///< FMA pipes per core: 2 on current x86 cores (not measurable from software)
-    double ghz = 0.0;    ///< CARDIOSEG_CPU_GHZ, else the kernel's maximum frequency, else cpuinfo's MHz
-    int cores = 1;       ///< threads in use, one per core
+    int lanes = 4;  ///< fp32 lanes of one FMA instruction
+    int fmaPipes =
+        2;  ///< FMA pipes per core: 2 on current x86 cores (not measurable from software)
+    double ghz =
+        0.0;        ///< CARDIOSEG_CPU_GHZ, else the kernel's maximum frequency, else cpuinfo's MHz
+    int cores = 1;  ///< threads in use, one per core
     double gflops() const { return cores * fmaPipes * lanes * 2.0 * ghz; }
 };
 CpuPeak cpuPeak(int threads);

@@ -12,7 +12,8 @@ std::vector<int> slicesByDistance(int slices, int slice) {
     std::vector<int> out;
     for (int s = 0; s < slices; ++s)
         if (s != slice) out.push_back(s);
-    std::stable_sort(out.begin(), out.end(), [&](int a, int b) { return std::abs(a - slice) < std::abs(b - slice); });
+    std::stable_sort(out.begin(), out.end(),
+                     [&](int a, int b) { return std::abs(a - slice) < std::abs(b - slice); });
     return out;
 }
 
@@ -27,14 +28,16 @@ std::vector<Cell> openingFirstStage(int slices, int phases, Cell onScreen) {
     return out;
 }
 
-std::vector<Cell> openingLaterStages(int slices, int phases, Cell onScreen, int edPhase, int esPhase) {
+std::vector<Cell> openingLaterStages(int slices, int phases, Cell onScreen, int edPhase,
+                                     int esPhase) {
     std::vector<Cell> out;
     if (slices <= 0 || phases <= 0) return out;
     const int slice = std::clamp(onScreen.first, 0, slices - 1);
     const auto others = slicesByDistance(slices, slice);
     std::vector<int> key;
     for (int p : {edPhase, esPhase})
-        if (p >= 0 && p < phases && std::find(key.begin(), key.end(), p) == key.end()) key.push_back(p);
+        if (p >= 0 && p < phases && std::find(key.begin(), key.end(), p) == key.end())
+            key.push_back(p);
     for (int s : others)
         for (int p : key) out.emplace_back(s, p);
     for (int s : others)

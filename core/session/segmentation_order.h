@@ -16,7 +16,8 @@ namespace cardioseg::session {
 /// openingFirstStage gives stage 1; openingLaterStages stages 2 and 3, once ED and ES are
 /// known (from stage 1: edEsFromAreas).
 std::vector<Cell> openingFirstStage(int slices, int phases, Cell onScreen);
-std::vector<Cell> openingLaterStages(int slices, int phases, Cell onScreen, int edPhase, int esPhase);
+std::vector<Cell> openingLaterStages(int slices, int phases, Cell onScreen, int edPhase,
+                                     int esPhase);
 
 /// End-diastole and end-systole of one slice from its blood-pool area at each phase (pixels;
 /// negative: not known): the largest and the smallest area. Nothing when fewer than three phases

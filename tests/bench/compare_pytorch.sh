@@ -26,13 +26,21 @@ ref = {r["what"]: r for r in json.loads(sys.argv[1])}
 ours = {"infer": json.loads(sys.argv[2]), "train": json.loads(sys.argv[3]), "infer-fp32": json.loads(sys.argv[6])}
 ref["infer-fp32"] = ref["infer"]
 study, load = json.loads(sys.argv[4]), json.loads(sys.argv[5])
-print(f"| torchvision-resnet50, 256², {ref['infer']['threads']} threads | PyTorch-Python | CardioSeg | speed-up |")
-print("|---|---|---|---|")
+line = ours["infer"].get("roofline", {})
+print(f"| torchvision-resnet50, 256², {ref['infer']['threads']} threads | PyTorch-Python | CardioSeg | speed-up | share of peak (PyTorch / CardioSeg) |")
+print("|---|---|---|---|---|")
 for what, label in (("infer-fp32", "inference, batch 1, fp32 as PyTorch-Python"),
-                    ("infer", "inference, batch 1, engine default (bf16 where the CPU has it)"),
+                    ("infer", "inference, batch 1, engine default (" + ours["infer"].get("configuration", "bf16 where the CPU has it") + ")"),
                     ("train", "training step, batch 2 (SGD, fp32)")):
     p, c = ref[what]["median_ms"], ours[what]["median_ms"]
-    print(f"| {label} | {p:.0f} ms | {c:.0f} ms | {p / c:.2f}× |")
+    share = ""
+    r = ours[what].get("roofline")
+    if r and r["peak_gflops"] > 0:
+        share = f"{r['gflop'] / p / r['peak_gflops'] * 100:.0f} % / {r['peak_fraction'] * 100:.0f} %"
+    print(f"| {label} | {p:.0f} ms | {c:.0f} ms | {p / c:.2f}× | {share} |")
+if line:
+    print(f"\nPeak: {line['peak_formula']} = {line['peak_gflops']:.0f} GFLOP/s ({line['cpu']}, {line['isa']}); "
+          f"{line['gflop']:.1f} GFLOP per image.")
 print()
 print(f"| study | median |")
 print("|---|---|")

@@ -45,13 +45,15 @@ private Q_SLOTS:
         const auto c = calibrate(testing::tinyConfig(), 2, 64);
         // NCHW and channels-last, one image at a time and two at once (and as many in bf16
         // where the CPU has it natively).
-        const auto bf16 = std::count_if(c.runs.begin(), c.runs.end(), [](const auto& r) { return r.choice.bf16; });
+        const auto bf16 = std::count_if(c.runs.begin(), c.runs.end(),
+                                        [](const auto& r) { return r.choice.bf16; });
         QCOMPARE(c.runs.size(), std::size_t(bf16 ? 8 : 4));
         QCOMPARE(std::size_t(bf16) * 2, bf16 ? c.runs.size() : 0);
         for (bool channelsLast : {false, true})
             for (int atOnce : {1, 2})
                 QVERIFY(std::any_of(c.runs.begin(), c.runs.end(), [&](const auto& r) {
-                    return r.choice.channelsLast == channelsLast && r.choice.parallelImages == atOnce && !r.choice.bf16;
+                    return r.choice.channelsLast == channelsLast &&
+                           r.choice.parallelImages == atOnce && !r.choice.bf16;
                 }));
         const auto& plain = c.runs.front().choice;
         QVERIFY(!plain.channelsLast && !plain.bf16 && plain.parallelImages == 1);
@@ -105,14 +107,16 @@ private Q_SLOTS:
         QVERIFY(!a.configuration().empty() && !b.configuration().empty());
         const auto x = a.segment({&li.image}), y = b.segment({&li.image});
         std::size_t same = 0;
-        for (std::size_t i = 0; i < x[0].labels.data.size(); ++i) same += x[0].labels.data[i] == y[0].labels.data[i];
+        for (std::size_t i = 0; i < x[0].labels.data.size(); ++i)
+            same += x[0].labels.data[i] == y[0].labels.data[i];
         QVERIFY2(same >= x[0].labels.data.size() * 99 / 100, qPrintable(QString::number(same)));
     }
 
     void forwardFlopsMatchTheNetworks() {
         // torchvision's DeepLabV3-ResNet50 at 256 x 256: 81.8 GFLOP in its convolutions.
         const double resnet50 = forwardFlops(configFromArch("torchvision-resnet50"), 256, 256);
-        QVERIFY2(std::abs(resnet50 / 81.8e9 - 1) < 0.01, qPrintable(QString::number(resnet50 / 1e9)));
+        QVERIFY2(std::abs(resnet50 / 81.8e9 - 1) < 0.01,
+                 qPrintable(QString::number(resnet50 / 1e9)));
         // Convolutions scale with the pixels (all but the image-level branch's 1 x 1 conv).
         const auto tiny = testing::tinyConfig();
         const double a = forwardFlops(tiny, 64, 64), b = forwardFlops(tiny, 128, 128);
