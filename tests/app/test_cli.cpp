@@ -253,12 +253,7 @@ private slots:
         // Experts who start at slice 1 of 4: with --negatives basal, slice 0 at both phases they
         // drew joins the fine-tune as an image without ventricle; it is not counted as a correction.
         testing::TempDir dir;
-        testing::SyntheticSeries s;
-        s.rows = s.columns = 48;
-        s.slices = 4;
-        s.phases = 4;
-        testing::writeScdDataset(dir / "scd", s);
-        for (int p : {0, s.phases / 2}) testing::removeScdContours(dir / "scd", s, 0, p);
+        testing::writeScdDatasetWithBasalGap(dir / "scd");
         const QString scd = QString::fromStdString((dir / "scd").string());
         const QString model = QString::fromStdString((dir / "m.pt").string());
         Run r = cli({"train", "--dataset", scd, "--output", model, "--backbone", "resnet18-w8", "--iterations", "2",

@@ -331,12 +331,7 @@ private Q_SLOTS:
         // Experts who start at slice 1 (of 4) at both phases they drew: slice 0 there is a basal
         // slice without ventricle — all background, crops centred where the ventricle is below.
         testing::TempDir dir;
-        testing::SyntheticSeries s;
-        s.rows = s.columns = 48;
-        s.slices = 4;
-        s.phases = 4;
-        testing::writeScdDataset(dir.path(), s);
-        for (int p : {0, s.phases / 2}) testing::removeScdContours(dir.path(), s, 0, p);
+        const testing::SyntheticSeries s = testing::writeScdDatasetWithBasalGap(dir.path());
         std::vector<io::SkippedFile> skipped;
         training::SelectOptions sel;
         const auto plain = training::loadLabelledImages(dir.path(), sel, skipped);

@@ -346,6 +346,16 @@ void removeScdContours(const fs::path& root, const SyntheticSeries& s, int slice
     }
 }
 
+SyntheticSeries writeScdDatasetWithBasalGap(const fs::path& root) {
+    SyntheticSeries s;
+    s.rows = s.columns = 48;
+    s.slices = 4;
+    s.phases = 4;
+    writeScdDataset(root, s);
+    for (int p : {0, s.phases / 2}) removeScdContours(root, s, 0, p);
+    return s;
+}
+
 TempDir::TempDir() {
     static std::mt19937_64 rng(std::random_device{}());
     m_path = fs::temp_directory_path() / ("cardioseg-test-" + std::to_string(rng()));

@@ -72,6 +72,11 @@ std::pair<double, double> phantomCentre(const SyntheticSeries& s);
 std::vector<int> writeScdDataset(const std::filesystem::path& root, SyntheticSeries s,
                                  const std::string& contourId = "C-1");
 
+/// A dataset in SCD layout of a 48² phantom series, 4 slices × 4 phases, whose experts start
+/// at slice 1: slice 0 is left unlabelled at both phases they drew (a basal slice without
+/// ventricle). Returns the series written.
+SyntheticSeries writeScdDatasetWithBasalGap(const std::filesystem::path& root);
+
 /// Removes the contours of image (slice, phase) from a dataset writeScdDataset wrote: the
 /// experts left that image unlabelled.
 void removeScdContours(const std::filesystem::path& root, const SyntheticSeries& s, int slice, int phase,
