@@ -36,7 +36,7 @@ for what, label in (("infer-fp32", "inference, batch 1, fp32 as PyTorch-Python")
     share = ""
     r = ours[what].get("roofline")
     if r and r["peak_gflops"] > 0:
-        share = f"{r['gflop'] / p / r['peak_gflops'] * 100:.0f} % / {r['peak_fraction'] * 100:.0f} %"
+        share = f"{r['gflop'] * 1000 / p / r['peak_gflops'] * 100:.0f} % / {r['peak_fraction'] * 100:.0f} %"
     print(f"| {label} | {p:.0f} ms | {c:.0f} ms | {p / c:.2f}× | {share} |")
 if line:
     print(f"\nPeak: {line['peak_formula']} = {line['peak_gflops']:.0f} GFLOP/s ({line['cpu']}, {line['isa']}); "
