@@ -104,14 +104,15 @@ int runCalibrate(const BenchArgs& a) {
     }
     std::printf("%s\n%s%s\n", c.key.c_str(), c.fromCache ? "from the cache " : "measured now, cached in ",
                 c.cacheFile.c_str());
-    const auto peak = engine::cpuPeak(threads);
-    for (const auto& r : c.runs)
+    nlohmann::json line;
+    for (const auto& r : c.runs) {
+        line = roofline(flops, r.msPerImage, threads);
         std::printf("  %-44s %7.1f ms an image  %5.1f GFLOP/s  %3.0f %% of peak\n", r.choice.name().c_str(), r.msPerImage,
-                    r.msPerImage > 0 ? flops / (r.msPerImage * 1e6) : 0.0,
-                    r.msPerImage > 0 && peak.gflops() > 0 ? 100 * flops / (r.msPerImage * 1e6) / peak.gflops() : 0.0);
+                    line["gflops"].get<double>(), 100 * line["peak_fraction"].get<double>());
+    }
     std::printf("chosen: %s (%.2fx the plain configuration); peak %.0f GFLOP/s (%s), %.2f GFLOP an image\n",
-                c.best.name().c_str(), timed && c.bestMs > 0 ? c.plainMs / c.bestMs : 1.0, peak.gflops(),
-                peak.isa.c_str(), flops / 1e9);
+                c.best.name().c_str(), timed && c.bestMs > 0 ? c.plainMs / c.bestMs : 1.0,
+                line["peak_gflops"].get<double>(), line["isa"].get<std::string>().c_str(), flops / 1e9);
     return 0;
 }
 

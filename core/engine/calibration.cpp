@@ -134,6 +134,10 @@ std::string EngineChoice::name() const {
     return out.str();
 }
 
+EngineChoice fixedEngineChoice(int threads) {
+    return {true, cpuHasNativeBf16(), std::max(1, threads)};
+}
+
 std::string calibrationKey(const ModelConfig& config, int threads, int size) {
     const CpuPeak cpu = cpuPeak(threads);
     std::ostringstream key;
@@ -173,7 +177,7 @@ Calibration engineCalibration(const ModelConfig& config, int threads, int size, 
     c.size = size;
     if (const char* off = std::getenv("CARDIOSEG_CALIBRATION"); off && std::string(off) == "off") {
         c.key = "fixed defaults";
-        c.runs.push_back({{true, cpuHasNativeBf16(), c.threads}, 0.0});
+        c.runs.push_back({fixedEngineChoice(c.threads), 0.0});
         pickBest(c);
         return c;
     }

@@ -33,6 +33,10 @@ struct Calibration {
     std::string cacheFile;
 };
 
+/// The CPU configuration without calibration: channels-last, bf16 where the CPU computes it
+/// natively, one image per core.
+EngineChoice fixedEngineChoice(int threads);
+
 /// The calibration's key for this machine (CPU model and ISA in effect — ONEDNN_MAX_CPU_ISA,
 /// DNNL_MAX_CPU_ISA and ATEN_CPU_CAPABILITY count —, LibTorch version, architecture, threads).
 std::string calibrationKey(const ModelConfig& config, int threads, int size);

@@ -2,8 +2,6 @@
 
 #include <torch/torch.h>
 
-#include <cctype>
-#include <cstdlib>
 #include <fstream>
 
 #include <cmath>
@@ -210,27 +208,6 @@ DeviceChoice parseDevice(const std::string& name) {
 }
 
 bool cudaAvailable() { return torch::cuda::is_available(); }
-
-bool cpuHasNativeBf16() {
-    static const bool has = [] {
-        // An ISA cap (as when emulating another CPU) below bf16 leaves it emulated.
-        for (const char* cap : {"ONEDNN_MAX_CPU_ISA", "DNNL_MAX_CPU_ISA"})
-            if (const char* v = std::getenv(cap)) {
-                std::string isa = v;
-                for (auto& c : isa) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-                if (isa != "ALL" && isa.find("BF16") == std::string::npos && isa.find("AMX") == std::string::npos)
-                    return false;
-            }
-        if (const char* v = std::getenv("ATEN_CPU_CAPABILITY"))
-            if (std::string(v).find("avx512") == std::string::npos) return false;
-        std::ifstream in("/proc/cpuinfo");
-        for (std::string line; std::getline(in, line);)
-            if (line.rfind("flags", 0) == 0)
-                return line.find(" avx512_bf16") != std::string::npos || line.find(" amx_bf16") != std::string::npos;
-        return false;
-    }();
-    return has;
-}
 
 std::string resolveDevice(DeviceChoice choice) {
     if (choice == DeviceChoice::Cpu) return "cpu";

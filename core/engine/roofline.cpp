@@ -9,6 +9,7 @@
 #include <memory>
 #include <sstream>
 
+#include "engine/accelerator.h"
 #include "engine/deeplab.h"
 
 namespace cardioseg::engine {
@@ -103,6 +104,25 @@ std::string effectiveCpuIsa() {
     for (const char* cap : {"ONEDNN_MAX_CPU_ISA", "DNNL_MAX_CPU_ISA", "ATEN_CPU_CAPABILITY"})
         if (const char* v = std::getenv(cap)) rank = std::min(rank, isaRank(v));
     return rank == 3 ? "avx512" : rank == 2 ? "avx2" : "sse";
+}
+
+bool cpuHasNativeBf16() {
+    static const bool has = [] {
+        // An ISA cap (as when emulating another CPU) below bf16 leaves it emulated.
+        for (const char* cap : {"ONEDNN_MAX_CPU_ISA", "DNNL_MAX_CPU_ISA"})
+            if (const char* v = std::getenv(cap)) {
+                const std::string isa = lower(v);
+                if (isa != "all" && isa.find("bf16") == std::string::npos &&
+                    isa.find("amx") == std::string::npos)
+                    return false;
+            }
+        if (const char* v = std::getenv("ATEN_CPU_CAPABILITY"))
+            if (std::string(v).find("avx512") == std::string::npos) return false;
+        const std::string flags = " " + cpuinfoField("flags") + " ";
+        return flags.find(" avx512_bf16 ") != std::string::npos ||
+               flags.find(" amx_bf16 ") != std::string::npos;
+    }();
+    return has;
 }
 
 CpuPeak cpuPeak(int threads) {

@@ -41,8 +41,9 @@ Segmenter::Segmenter(const Model& model, const SegmentOptions& options) : m_impl
     // torchvision's network. The calibration measures it once per machine.
     auto& choice = m_impl->choice;
     const bool cuda = m_impl->device.is_cuda();
-    choice = {true, nativeBf16(m_impl->device), cuda ? 1 : m_impl->threads};
-    if (!cuda && options.calibrated) choice = engineCalibration(model.config(), m_impl->threads).best;
+    choice = cuda                  ? EngineChoice{true, true, 1}
+             : options.calibrated ? engineCalibration(model.config(), m_impl->threads).best
+                                  : fixedEngineChoice(m_impl->threads);
     setChannelsLast(m_impl->net, choice.channelsLast);
 }
 

@@ -149,19 +149,14 @@ std::vector<engine::Prediction> segmentPerPatient(engine::Segmenter& segmenter,
     std::size_t finished = 0;
     for (const auto& [id, ids] : groups) {
         std::vector<const image::FloatImage*> part;
-        int lo = sliceOf[ids.front()], hi = lo;
+        std::vector<int> slices;
         for (auto i : ids) {
             part.push_back(inputs[i]);
-            lo = std::min(lo, sliceOf[i]);
-            hi = std::max(hi, sliceOf[i]);
+            slices.push_back(sliceOf[i]);
         }
-        std::vector<std::size_t> locate(ids.size());
-        for (std::size_t k = 0; k < ids.size(); ++k) locate[k] = k;
-        std::stable_sort(locate.begin(), locate.end(), [&](std::size_t a, std::size_t b) {
-            return std::abs(2 * sliceOf[ids[a]] - lo - hi) < std::abs(2 * sliceOf[ids[b]] - lo - hi);
-        });
+        const auto [lo, hi] = std::minmax_element(slices.begin(), slices.end());
         RegionSearch search;
-        auto predictions = segmentWithRegionSearch(segmenter, part, locate, search, [&](double f, const std::string& status) {
+        auto predictions = segmentWithRegionSearch(segmenter, part, midVentricularFirst(slices, (*lo + *hi) / 2.0), search, [&](double f, const std::string& status) {
             return !progress || progress((static_cast<double>(finished) + f * ids.size()) / inputs.size(), status);
         });
         tally.wholeImages += search.wholeImages;

@@ -43,6 +43,15 @@ std::optional<engine::Region> ventricleRegion(const std::vector<const image::Lab
     return r;
 }
 
+std::vector<std::size_t> midVentricularFirst(const std::vector<int>& slices, double middle) {
+    std::vector<std::size_t> order(slices.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+        return std::abs(slices[a] - middle) < std::abs(slices[b] - middle);
+    });
+    return order;
+}
+
 std::optional<std::vector<engine::Prediction>> segmentWithRegionSearch(
     engine::Segmenter& segmenter, const std::vector<const image::FloatImage*>& images,
     const std::vector<std::size_t>& locateFirst, RegionSearch& search, const io::ProgressFn& progress) {
@@ -70,7 +79,7 @@ std::optional<std::vector<engine::Prediction>> segmentWithRegionSearch(
         search.wholeImages += images.size();
         return out;
     }
-    if (!search.located && !images.empty()) {
+    if (!search.region && !images.empty()) {
         // As many images as run at once, the likeliest to show the ventricle first.
         std::vector<std::size_t> order;
         for (auto i : locateFirst)
@@ -90,7 +99,6 @@ std::optional<std::vector<engine::Prediction>> segmentWithRegionSearch(
         finished += locators.size();
         const auto* first = images[locators.front()];
         search.region = ventricleRegion(maps, first->width, first->height);
-        search.located = search.region.has_value();
     }
     std::vector<std::size_t> rest;
     for (std::size_t i = 0; i < images.size(); ++i)
@@ -139,12 +147,9 @@ std::optional<std::size_t> segmentImages(engine::Segmenter& segmenter, const ima
         const std::size_t n = std::min(chunk, inputs.size() - start);
         const std::vector<const image::FloatImage*> part(inputs.begin() + start, inputs.begin() + start + n);
         // The ventricle is likeliest on the mid-ventricular slices.
-        std::vector<std::size_t> locateFirst(n);
-        for (std::size_t i = 0; i < n; ++i) locateFirst[i] = i;
-        std::stable_sort(locateFirst.begin(), locateFirst.end(), [&](std::size_t a, std::size_t b) {
-            return std::abs(2 * cells[start + a].first - series.slices) < std::abs(2 * cells[start + b].first - series.slices);
-        });
-        auto predictions = segmentWithRegionSearch(segmenter, part, locateFirst, search, [&](double f, const std::string& status) {
+        std::vector<int> slices;
+        for (std::size_t i = 0; i < n; ++i) slices.push_back(cells[start + i].first);
+        auto predictions = segmentWithRegionSearch(segmenter, part, midVentricularFirst(slices, series.slices / 2.0), search, [&](double f, const std::string& status) {
             const double overall = (static_cast<double>(start) + f * static_cast<double>(n)) / inputs.size();
             return !request.progress || request.progress(overall, status);
         });

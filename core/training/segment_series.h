@@ -17,8 +17,9 @@ namespace cardioseg::training {
 /// the ventricle they show is kept, and the rest run on that region only, each one whose
 /// labels reach the region's side run again whole. Kept across calls for one series.
 struct RegionSearch {
-    bool located = false;                  ///< a ventricle was found (the region may be the image)
-    std::optional<engine::Region> region;  ///< where the network runs once located
+    /// Where the network runs once a ventricle was found (the whole image when a crop would
+    /// not pay); nothing until then.
+    std::optional<engine::Region> region;
     std::size_t wholeImages = 0;           ///< images run whole (locating, or no region)
     std::size_t cropped = 0;               ///< images run on the region only
     std::size_t fallbacks = 0;             ///< of those, run again whole: the labels reached a side
@@ -30,6 +31,11 @@ struct RegionSearch {
 /// anyway. Nothing when no map shows a ventricle (blood pool and myocardium).
 std::optional<engine::Region> ventricleRegion(const std::vector<const image::LabelMap*>& labels, int width,
                                               int height);
+
+/// Indices of images (by slice: `slices[i]` is image i's) ordered mid-ventricular first: by
+/// distance from slice position `middle`, ties in input order. The images to locate the
+/// ventricle on (segmentWithRegionSearch's `locateFirst`).
+std::vector<std::size_t> midVentricularFirst(const std::vector<int>& slices, double middle);
 
 /// Segments images of one series through `search`: until it has located the ventricle, the
 /// images at `locateFirst` (indices into `images`, the most likely to show it), then the
