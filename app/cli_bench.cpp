@@ -6,6 +6,7 @@
 
 #include "engine/benchmark.h"
 #include "engine/calibration.h"
+#include "engine/blas.h"
 #include "engine/roofline.h"
 #include "engine/segmenter.h"
 #include "io/dicom_loader.h"
@@ -37,7 +38,7 @@ void addBenchEngineCommands(CLI::App& bench, BenchArgs& a) {
             cmd->add_flag("--full-image", a.fullImage,
                           "Run the network on whole images (default: on a region around the left ventricle)");
         } else {
-            cmd->add_option("--arch", a.arch, "deeplabv3-resnet18-w16-os8 (default model's), torchvision-resnet50, ...");
+            cmd->add_option("--arch", a.arch, "Architecture, e.g. deeplabv3-resnet18-w24-os8, torchvision-resnet50 (default: the default model's)");
             cmd->add_option("--size", a.size, "Image size (square)")->check(CLI::PositiveNumber);
             cmd->add_option("--batch", a.batch, "Images per pass")->check(CLI::PositiveNumber);
             cmd->add_option("--without", a.without,
@@ -61,10 +62,22 @@ nlohmann::json roofline(double flops, double ms, int threads) {
             {"gflops", gflops},
             {"cpu", peak.model},
             {"isa", peak.isa},
+            {"blas", engine::blasInUse().name},
             {"peak_gflops", peak.gflops()},
             {"peak_fraction", peak.gflops() > 0 ? gflops / peak.gflops() : 0.0},
             {"peak_formula", std::to_string(peak.cores) + " cores x " + std::to_string(peak.fmaPipes) + " FMA x " +
                                  std::to_string(peak.lanes) + " lanes x 2 x " + std::to_string(peak.ghz) + " GHz"}};
+}
+
+/// Said on stderr when LibTorch's BLAS is the reference one: single-threaded 1 x 1
+/// convolutions go through it, and it made the sample study twice as slow here.
+void warnAboutReferenceBlas() {
+    const auto blas = engine::blasInUse();
+    if (blas.optimised) return;
+    std::fprintf(stderr,
+                 "note: LibTorch runs on the %s (%s); installing an optimised one "
+                 "(Debian: libopenblas0-pthread) makes segmentation up to twice as fast\n",
+                 blas.name.c_str(), blas.library.empty() ? "no library found" : blas.library.c_str());
 }
 
 int runCalibrate(const BenchArgs& a) {
@@ -77,6 +90,7 @@ int runCalibrate(const BenchArgs& a) {
         throw UsageError(std::string("--arch: ") + e.what());
     }
     const auto c = engine::engineCalibration(config, threads, a.calibrateSize, a.again);
+    warnAboutReferenceBlas();
     const double flops = engine::forwardFlops(config, c.size, c.size);
     const bool timed = c.plainMs > 0;
     if (a.json) {
@@ -93,6 +107,7 @@ int runCalibrate(const BenchArgs& a) {
                                     {"from_cache", c.fromCache},
                                     {"threads", c.threads},
                                     {"size", c.size},
+                                    {"blas", engine::blasInUse().name},
                                     {"choice", c.best.name()},
                                     {"ms_per_image", c.bestMs},
                                     {"plain_ms_per_image", c.plainMs},
@@ -102,7 +117,7 @@ int runCalibrate(const BenchArgs& a) {
                   << "\n";
         return 0;
     }
-    std::printf("%s\n%s%s\n", c.key.c_str(), c.fromCache ? "from the cache " : "measured now, cached in ",
+    std::printf("%s\nBLAS: %s\n%s%s\n", c.key.c_str(), engine::blasInUse().name.c_str(), c.fromCache ? "from the cache " : "measured now, cached in ",
                 c.cacheFile.c_str());
     nlohmann::json line;
     for (const auto& r : c.runs) {
@@ -121,6 +136,7 @@ int runCalibrate(const BenchArgs& a) {
 int runBenchEngine(const std::string& what, const BenchArgs& a) {
     if (what == "calibrate") return runCalibrate(a);
     engine::setCpuThreads(a.threads);
+    warnAboutReferenceBlas();
     const int threads = engine::cpuThreads();
     const auto device = engine::parseDevice(a.device);
     std::vector<double> ms;
@@ -151,7 +167,7 @@ int runBenchEngine(const std::string& what, const BenchArgs& a) {
     } else {
         engine::ModelConfig config;
         try {
-            config = engine::configFromArch(a.arch.empty() ? "deeplabv3-resnet18-w16-os8" : a.arch);
+            config = a.arch.empty() ? loadModelOrDefault("").config() : engine::configFromArch(a.arch);
         } catch (const std::invalid_argument& e) {
             throw UsageError(std::string("--arch: ") + e.what());
         }
@@ -190,7 +206,7 @@ int runBenchEngine(const std::string& what, const BenchArgs& a) {
     if (a.json) {
         nlohmann::json out{{"what", what},     {"arch", arch},         {"size", size},
                            {"batch", batch},   {"threads", threads},   {"device", deviceName},
-                           {"median_ms", med}, {"n", static_cast<int>(ms.size())}};
+                           {"median_ms", med}, {"n", static_cast<int>(ms.size())}, {"blas", engine::blasInUse().name}};
         if (!line.is_null()) out["roofline"] = line;
         if (!configuration.empty()) out["configuration"] = configuration;
         std::cout << out.dump(2) << "\n";
@@ -202,6 +218,7 @@ int runBenchEngine(const std::string& what, const BenchArgs& a) {
                         line["gflops"].get<double>(), 100 * line["peak_fraction"].get<double>(),
                         line["peak_formula"].get<std::string>().c_str());
         if (!configuration.empty()) std::printf("  %s\n", configuration.c_str());
+        std::printf("  BLAS: %s\n", engine::blasInUse().name.c_str());
     }
     return 0;
 }

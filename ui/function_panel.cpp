@@ -238,6 +238,12 @@ void FunctionPanel::setWaiting(int images) {
     setFunctions(m_model, m_reviewed, m_phase);
 }
 
+void FunctionPanel::setProvisional(int slice) {
+    if (slice == m_provisionalSlice) return;
+    m_provisionalSlice = slice;
+    setFunctions(m_model, m_reviewed, m_phase);
+}
+
 QString FunctionPanel::note() const { return m_note->text(); }
 
 void FunctionPanel::setCoverage(const image::SliceRange& range, int phase, bool byHand, bool known) {
@@ -288,6 +294,11 @@ void FunctionPanel::setFunctions(const analysis::CardiacFunction& model, const a
     else if (note.isEmpty())
         note = tr("Volumes by disc summation over the labelled slices; mass = myocardium at ED × %1 g/mL.")
                    .arg(localNumber(1.05, 2));
+    if (m_waiting == 0 && m_provisionalSlice >= 0)
+        note = tr("Provisional: end-diastole and end-systole as found on slice %1; measured again over every "
+                  "phase once the model has segmented the series.")
+                   .arg(m_provisionalSlice + 1) +
+               (note.isEmpty() ? QString() : QStringLiteral(" ") + note);
     if (reviewed.edEsByHand) note += tr(" ED and ES set by hand.");
     if (reviewed.bodySizeEntered) note += tr(" Height and weight entered by hand.");
     m_note->setText(note);
@@ -394,6 +405,7 @@ void FunctionPanel::setFunctions(const analysis::CardiacFunction& model, const a
     series->attachAxis(bx);
     series->attachAxis(by);
     bars->setTitle(tr("Blood-pool area per slice, phase %1").arg(phase + 1));
+    Q_EMIT functionsShown();
 }
 
 QString FunctionPanel::cell(int row, int column) const {

@@ -50,6 +50,10 @@ public:
     /// the panel says "waiting for N images" (0: the figures are complete).
     void setWaiting(int images);
     int waiting() const { return m_waiting; }
+    /// The figures use the end-diastole and end-systole found on one slice (0-based) while the
+    /// model still segments the series' other phases; -1: measured over every phase.
+    void setProvisional(int slice);
+    int provisionalSlice() const { return m_provisionalSlice; }
     /// Whether the images lack the patient's height or weight (then the panel asks for them),
     /// and the values entered so far (0: none).
     void setBodySize(bool missing, double heightM, double weightKg);
@@ -78,6 +82,8 @@ Q_SIGNALS:
     void automaticCoverageRequested();
     /// Height (m) and weight (kg) typed in by the user (0: cleared).
     void bodySizeEntered(double heightM, double weightKg);
+    /// The table and the note were filled again.
+    void functionsShown();
 
 private:
     QTableWidget* m_table = nullptr;
@@ -90,6 +96,7 @@ private:
     QDoubleSpinBox* m_weight = nullptr;
     int m_points[2] = {0, 0};
     int m_waiting = 0;
+    int m_provisionalSlice = -1;
     analysis::CardiacFunction m_model, m_reviewed;
     int m_phase = 0;
 };

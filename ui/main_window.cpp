@@ -699,7 +699,10 @@ void MainWindow::updateImage() {
 
 void MainWindow::labelsChanged(int series, int slice, int phase) {
     if (series != m_series) return;
-    m_functionTimer->start();
+    // The measures as soon as the last image they wait for arrives (while the model goes on with
+    // the series' other images); otherwise once the labels settle.
+    if (m_functionPanel->waiting() > 0 && imagesAwaitingModel() == 0) updateFunction();
+    else m_functionTimer->start();
     if (slice < 0) m_metrics->invalidateAll();
     else m_metrics->invalidate(slice, phase);
     updateGrid();

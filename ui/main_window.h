@@ -284,6 +284,13 @@ private:
     analysis::FunctionOptions functionOptions() const;
     /// Images of the current series the measures need that the model is still to segment.
     int imagesAwaitingModel() const;
+    /// ED and ES to measure the current series with while the model segments it in the opening
+    /// order (session::provisionalEdEs on the opening slice), with that slice.
+    struct Provisional {
+        int slice = -1;
+        std::pair<int, int> edEs;
+    };
+    std::optional<Provisional> provisionalEdEs() const;
 
     // main_window_finetune.cpp: fine-tuning and model versions
     void buildFinetuneDock();
@@ -342,6 +349,9 @@ private:
     QFutureWatcher<SegmentationResult> m_segmentation;
     std::deque<SegmentationRequest> m_segmentQueue;
     std::shared_ptr<std::atomic<bool>> m_segmentCancel;
+    /// Series and slice the running job segments in the opening order from (session::
+    /// openingFirstStage); nothing for other jobs.
+    std::optional<std::pair<int, int>> m_openingSlice;
     QFutureWatcher<QString> m_modelCheck;
     std::vector<QFuture<void>> m_predictionSaves;
 

@@ -8,7 +8,9 @@
 #include <QTimer>
 #include <QtConcurrent/QtConcurrentRun>
 
+#include <algorithm>
 #include <cmath>
+#include <tuple>
 
 #include "analysis/coverage.h"
 #include "analysis/label_export.h"
@@ -17,6 +19,7 @@
 #include "main_window.h"
 #include "metrics_panel.h"
 #include "report.h"
+#include "session/segmentation_order.h"
 #include "surface_view.h"
 
 namespace cardioseg::ui {
@@ -119,20 +122,45 @@ analysis::FunctionOptions MainWindow::functionOptions() const {
 }
 
 int MainWindow::imagesAwaitingModel() const {
-    if (m_series < 0 || !isSegmenting()) return 0;
+    // A job's labels reach this thread after it ends, until its end is handled: the opening
+    // job counts as running until then.
+    if (m_series < 0 || !(isSegmenting() || m_openingSlice)) return 0;
     // The phases the measures need: every phase while ED and ES are found from the volumes,
     // only those two when both are set by hand.
     const auto& s = m_study.result.series[m_series];
     const io::ClinicalInputs c = clinicalInputs(m_series);
     const bool byHand = c.edPhase >= 0 && c.esPhase >= 0;
+    const auto provisional = byHand ? std::nullopt : provisionalEdEs();
+    const int ed = byHand ? c.edPhase : provisional ? provisional->edEs.first : -1;
+    const int es = byHand ? c.esPhase : provisional ? provisional->edEs.second : -1;
     const auto& predicted = prediction(m_series);
     int missing = 0;
     for (int k = 0; k < s.slices; ++k)
         for (int p = 0; p < s.phases; ++p) {
-            if (byHand && p != c.edPhase && p != c.esPhase) continue;
+            if (ed >= 0 && p != ed && p != es) continue;
             if (s.frameAt(k, p) >= 0 && (predicted.maps.empty() || predicted.at(k, p).empty())) ++missing;
         }
     return missing;
+}
+
+std::optional<MainWindow::Provisional> MainWindow::provisionalEdEs() const {
+    if (!m_openingSlice || m_openingSlice->first != m_series) return std::nullopt;
+    const auto& s = m_study.result.series[m_series];
+    const auto& raw = m_rawPredictions[m_series];  // before the coverage: the areas as segmented
+    const int slice = m_openingSlice->second;
+    std::vector<double> areas;
+    for (int p = 0; p < s.phases; ++p) {
+        if (s.frameAt(slice, p) < 0) continue;
+        const auto& map = raw.maps.empty() ? image::LabelMap() : raw.at(slice, p);
+        areas.push_back(map.empty() ? -1.0
+                                    : static_cast<double>(std::count(map.data.begin(), map.data.end(),
+                                                                     image::label::BloodPool)));
+    }
+    // Phases without an image on the slice are left out; their positions shift the indices.
+    if (static_cast<int>(areas.size()) != s.phases) return std::nullopt;
+    const auto edEs = session::provisionalEdEs(areas);
+    if (!edEs) return std::nullopt;
+    return Provisional{slice, *edEs};
 }
 
 void MainWindow::updateFunction() {
@@ -144,9 +172,15 @@ void MainWindow::updateFunction() {
         return;
     }
     const auto& s = m_study.result.series[m_series];
-    const analysis::FunctionOptions o = functionOptions();
+    analysis::FunctionOptions o = functionOptions();
+    // While the model segments the series, ED and ES as found on the opening slice: the measures
+    // need only those two phases (figures shown as provisional).
+    const auto provisional = o.edPhase >= 0 || o.esPhase >= 0 ? std::nullopt : provisionalEdEs();
+    if (provisional) std::tie(o.edPhase, o.esPhase) = provisional->edEs;
     m_function[0] = analysis::measureFunction(s, prediction(m_series), o);
     m_function[1] = analysis::measureFunction(s, reviewedLabels(), o);
+    if (provisional) m_function[0].edEsByHand = m_function[1].edEsByHand = false;
+    m_functionPanel->setProvisional(provisional ? provisional->slice : -1);
     m_functionPanel->setWaiting(imagesAwaitingModel());
     m_functionPanel->setFunctions(m_function[0], m_function[1], currentPhase());
     const io::ClinicalInputs c = clinicalInputs(m_series);

@@ -84,6 +84,8 @@ void MainWindow::startNextSegmentation() {
     m_segmentQueue.pop_front();
     if (request.series < 0 || request.series >= static_cast<int>(m_study.result.series.size())) return;
     m_segmentCancel = std::make_shared<std::atomic<bool>>(false);
+    m_openingSlice.reset();
+    if (request.cells.empty() && request.onScreen) m_openingSlice = std::make_pair(request.series, request.onScreen->first);
     m_progress->setValue(0);
     showProgress(true);
     const int count = request.cells.empty() ? m_study.result.series[request.series].imageCount()
@@ -158,6 +160,7 @@ void MainWindow::onSegmentationFinished() {
     if (r.images > 0 && r.error.empty()) savePredictions(r.series, r.modelKey);
     if (r.error.empty() && !r.cancelled) refreshCoverage(r.series);  // every image there: where the ventricle is
     // The function panel waits for arriving labels to settle; when the job ends they have.
+    m_openingSlice.reset();
     m_functionTimer->stop();
     updateFunction();
     if (!r.error.empty()) {

@@ -13,6 +13,7 @@
 #include <thread>
 
 #include "engine/accelerator.h"
+#include "engine/blas.h"
 #include "engine/roofline.h"
 
 namespace cardioseg::engine {
@@ -141,9 +142,11 @@ EngineChoice fixedEngineChoice(int threads) {
 std::string calibrationKey(const ModelConfig& config, int threads, int size) {
     const CpuPeak cpu = cpuPeak(threads);
     std::ostringstream key;
+    // The BLAS counts: LibTorch runs single-threaded 1 x 1 convolutions through it.
+    const BlasInfo blas = blasInUse();
     key << cpu.model << " | " << cpu.isa << (cpuHasNativeBf16() ? "+bf16" : "") << " | LibTorch "
-        << TORCH_VERSION << " | " << archName(config) << " | " << threads << " threads | " << size
-        << " px";
+        << TORCH_VERSION << " | " << (blas.library.empty() ? blas.name : blas.library) << " | "
+        << archName(config) << " | " << threads << " threads | " << size << " px";
     return key.str();
 }
 
@@ -152,6 +155,7 @@ Calibration calibrate(const ModelConfig& config, int threads, int size) {
     c.threads = std::max(1, threads);
     c.size = size;
     c.key = calibrationKey(config, c.threads, size);
+    keepBlasSingleThreaded();
     torch::manual_seed(0);
     DeepLabV3 net(config);
     net->eval();

@@ -18,7 +18,7 @@ struct EngineChoice {
 
 /// What the calibration measured on this machine for one architecture and thread count.
 struct Calibration {
-    std::string key;  ///< CPU, ISA in effect, LibTorch version, architecture, threads, size
+    std::string key;  ///< CPU, ISA in effect, LibTorch version, BLAS, architecture, threads, size
     int threads = 1;
     int size = 128;  ///< square input the timings are for (the region around the ventricle)
     struct Run {
@@ -38,7 +38,8 @@ struct Calibration {
 EngineChoice fixedEngineChoice(int threads);
 
 /// The calibration's key for this machine (CPU model and ISA in effect — ONEDNN_MAX_CPU_ISA,
-/// DNNL_MAX_CPU_ISA and ATEN_CPU_CAPABILITY count —, LibTorch version, architecture, threads).
+/// DNNL_MAX_CPU_ISA and ATEN_CPU_CAPABILITY count —, LibTorch version, the BLAS library in
+/// use, architecture, threads).
 std::string calibrationKey(const ModelConfig& config, int threads, int size);
 
 /// Times every configuration (memory format × one image on all threads or one image per core

@@ -11,6 +11,7 @@
 #include <thread>
 
 #include "engine/accelerator.h"
+#include "engine/blas.h"
 #include "engine/calibration.h"
 #include "engine/model_impl.h"
 #include "image/intensity.h"
@@ -31,6 +32,7 @@ Segmenter::Segmenter(const Model& model, const SegmentOptions& options) : m_impl
     m_impl->model = model.clone();
     m_impl->net = m_impl->model.impl()->net;
     m_impl->device = torch::Device(resolveDevice(options.device));
+    keepBlasSingleThreaded();
     if (options.threads > 0) setCpuThreads(options.threads);
     m_impl->threads = options.threads > 0 ? options.threads : cpuThreads();
     m_impl->net->eval();

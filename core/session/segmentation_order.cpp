@@ -58,4 +58,10 @@ std::optional<std::pair<int, int>> edEsFromAreas(const std::vector<double>& area
     return std::make_pair(ed, es);
 }
 
+std::optional<std::pair<int, int>> provisionalEdEs(const std::vector<double>& openingSliceAreas) {
+    for (double a : openingSliceAreas)
+        if (a < 0) return std::nullopt;
+    return edEsFromAreas(openingSliceAreas);
+}
+
 }  // namespace cardioseg::session

@@ -24,4 +24,11 @@ std::vector<Cell> openingLaterStages(int slices, int phases, Cell onScreen, int 
 /// show blood pool or ED and ES would coincide.
 std::optional<std::pair<int, int>> edEsFromAreas(const std::vector<double>& areas);
 
+/// While a series is segmented in the opening order, the cardiac function is measured as soon
+/// as stage 2 is done, on the end-diastole and end-systole found on the opening slice: its
+/// phases' blood-pool areas (negative: not segmented yet). Nothing until every one of them is
+/// known, or when they show no ED and ES (edEsFromAreas). The figures are provisional: measured
+/// again over every phase once the series is done.
+std::optional<std::pair<int, int>> provisionalEdEs(const std::vector<double>& openingSliceAreas);
+
 }  // namespace cardioseg::session

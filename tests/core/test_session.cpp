@@ -101,6 +101,15 @@ private slots:
         QVERIFY(!session::edEsFromAreas({100, 100, 100}));  // no contraction to go by
     }
 
+    void provisionalMeasuresWaitForEveryPhaseOfTheOpeningSlice() {
+        QVERIFY(!session::provisionalEdEs({900, 850, -1, 420, 500}));  // phase 2 not segmented yet
+        QCOMPARE(session::provisionalEdEs({900, 850, 600, 420, 500}), std::optional(std::make_pair(0, 3)));
+        // Segmented, without blood pool on some phases: ED and ES from the others.
+        QCOMPARE(session::provisionalEdEs({0, 850, 600, 420, 0}), std::optional(std::make_pair(1, 3)));
+        QVERIFY(!session::provisionalEdEs({0, 0, 0}));
+        QVERIFY(!session::provisionalEdEs({}));
+    }
+
     void backgroundWorkRunsAtLowPriorityWithItsThreads() {
         const int here = session::currentThreadNice();
         int inside = -100, child = -100;

@@ -5,9 +5,11 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <string>
 
+#include "engine/blas.h"
 #include "engine/calibration.h"
 #include "engine/model.h"
 #include "engine/roofline.h"
@@ -136,6 +138,28 @@ private Q_SLOTS:
         const auto own = cpuPeak(1);
         QVERIFY(own.ghz > 0);
         QVERIFY(own.lanes >= capped.lanes);
+    }
+
+    void theBlasInUseIsNamedKeyedAndKeptToOneThread() {
+        const BlasInfo blas = blasInUse();
+        qInfo("BLAS: %s (%s)", blas.name.c_str(), blas.library.c_str());
+        QVERIFY(!blas.name.empty());
+        if (blas.library.empty()) QSKIP("this LibTorch exports no sgemm_ (its BLAS is linked in statically)");
+        QVERIFY(std::filesystem::exists(blas.library));
+        // Switching BLAS (update-alternatives) changes the timings: the calibration's key names it.
+        QVERIFY(calibrationKey(testing::tinyConfig(), 2, 64).find(blas.library) != std::string::npos);
+        const bool openblas = blas.library.find("openblas") != std::string::npos;
+        QCOMPARE(blas.optimised, openblas || blas.name != "reference BLAS");
+        if (openblas) {
+            QVERIFY(blas.name.rfind("OpenBLAS ", 0) == 0);
+            // initTestCase set LibTorch's threads, which keeps a pthreads OpenBLAS to one thread
+            // (the user's OPENBLAS_NUM_THREADS wins).
+            if (blas.name.find("pthreads") != std::string::npos && !qEnvironmentVariableIsSet("OPENBLAS_NUM_THREADS"))
+                QVERIFY2(blas.name.find(", 1 thread)") != std::string::npos, blas.name.c_str());
+        } else if (blas.library.find("/blas/") != std::string::npos) {
+            QCOMPARE(blas.name, std::string("reference BLAS"));  // Debian's netlib alternative
+            QVERIFY(!blas.optimised);
+        }
     }
 };
 

@@ -289,6 +289,50 @@ private slots:
         QVERIFY(!again.cardiacFunction(true).edEsByHand);
     }
 
+    void measuresShownOnceEdAndEsAreSegmented() {
+        // Opening order: the slice on screen's phases, then ED and ES of every slice, then the
+        // rest. The measures appear after the second stage, marked provisional, and are
+        // measured again over every phase at the end.
+        testing::SyntheticSeries s = smallPhantom();
+        s.rows = s.columns = 192;
+        s.slices = 3;
+        s.phases = 16;
+        s.seriesUid = "1.2.826.0.1.3680043.10.511.1.77";
+        testing::writeSeries(*m_dir / "provisional", s);
+        ui::MainWindow w;
+        QSignalSpy done(&w, &ui::MainWindow::segmentationFinished);
+        std::size_t labelledWhenShown = 0;
+        int provisionalSlice = -1;
+        analysis::CardiacFunction provisional;
+        connect(w.functionPanel(), &ui::FunctionPanel::functionsShown, this, [&] {
+            auto* panel = w.functionPanel();
+            if (provisionalSlice >= 0 || panel->waiting() > 0 || panel->provisionalSlice() < 0) return;
+            provisionalSlice = panel->provisionalSlice();
+            labelledWhenShown = w.prediction(0).labelledCount();
+            provisional = w.cardiacFunction(false);
+            QVERIFY(panel->note().startsWith("Provisional"));
+            QVERIFY(panel->cell(panel->rowOf("EDV (mL)"), 0) != QString("waiting"));
+        });
+        QVERIFY(openShown(w, QString::fromStdString((*m_dir / "provisional").string())));
+        QVERIFY(done.wait(120000));
+        qInfo("%s; measures first shown with %zu images segmented", qPrintable(w.statusBar()->currentMessage()),
+              labelledWhenShown);
+        QVERIFY2(provisionalSlice >= 0, "no provisional measures before the series was done");
+        // Shown with the first two stages done: 16 phases of one slice, ED and ES of two others.
+        QVERIFY2(labelledWhenShown >= 20 && labelledWhenShown < 48, qPrintable(QString::number(labelledWhenShown)));
+        QVERIFY(!provisional.edEsByHand);
+        // Done: over every phase, no longer provisional; this phantom's ED and ES are the same
+        // on every slice, so the figures stand.
+        const auto& measured = w.cardiacFunction(false);
+        QCOMPARE(w.prediction(0).labelledCount(), std::size_t(48));
+        QCOMPARE(w.functionPanel()->provisionalSlice(), -1);
+        QVERIFY(!w.functionPanel()->note().contains("Provisional"));
+        QCOMPARE(measured.edPhase, provisional.edPhase);
+        QCOMPARE(measured.esPhase, provisional.esPhase);
+        QCOMPARE(measured.edvMl, provisional.edvMl);
+        QCOMPARE(measured.esvMl, provisional.esvMl);
+    }
+
     void reopeningShowsTheModelsLabelsAtOnce() {
         QSettings().setValue("workspace/root", QString::fromStdString((*m_dir / "ws").string()));
         const testing::SyntheticSeries s = smallPhantom();
