@@ -11,7 +11,6 @@
 
 #include "engine/device.h"
 #include "engine/accelerator.h"
-#include "engine/blas.h"
 #include "engine/model_impl.h"
 
 namespace fs = std::filesystem;
@@ -219,7 +218,6 @@ std::string resolveDevice(DeviceChoice choice) {
 }
 
 void setCpuThreads(int threads) {
-    keepBlasSingleThreaded();
     if (threads <= 0) threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
     torch::set_num_threads(threads);
 }
