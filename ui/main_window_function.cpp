@@ -130,7 +130,8 @@ int MainWindow::imagesAwaitingModel() const {
     const auto& s = m_study.result.series[m_series];
     const io::ClinicalInputs c = clinicalInputs(m_series);
     const bool byHand = c.edPhase >= 0 && c.esPhase >= 0;
-    const auto provisional = byHand ? std::nullopt : provisionalEdEs();
+    // One of them set by hand: the other is found from the volumes of every phase.
+    const auto provisional = c.edPhase >= 0 || c.esPhase >= 0 ? std::nullopt : provisionalEdEs();
     const int ed = byHand ? c.edPhase : provisional ? provisional->edEs.first : -1;
     const int es = byHand ? c.esPhase : provisional ? provisional->edEs.second : -1;
     const auto& predicted = prediction(m_series);
@@ -144,14 +145,16 @@ int MainWindow::imagesAwaitingModel() const {
 }
 
 std::optional<MainWindow::Provisional> MainWindow::provisionalEdEs() const {
-    if (!m_openingSlice || m_openingSlice->first != m_series) return std::nullopt;
+    if (!m_openingSlice || m_openingSlice->first != m_series ||
+        m_series >= static_cast<int>(m_rawPredictions.size()) || m_rawPredictions[m_series].maps.empty())
+        return std::nullopt;
     const auto& s = m_study.result.series[m_series];
     const auto& raw = m_rawPredictions[m_series];  // before the coverage: the areas as segmented
     const int slice = m_openingSlice->second;
     std::vector<double> areas;
     for (int p = 0; p < s.phases; ++p) {
         if (s.frameAt(slice, p) < 0) continue;
-        const auto& map = raw.maps.empty() ? image::LabelMap() : raw.at(slice, p);
+        const auto& map = raw.at(slice, p);
         areas.push_back(map.empty() ? -1.0
                                     : static_cast<double>(std::count(map.data.begin(), map.data.end(),
                                                                      image::label::BloodPool)));
