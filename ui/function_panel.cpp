@@ -232,18 +232,6 @@ void FunctionPanel::setBodySize(bool missing, double heightM, double weightKg) {
     m_weight->setValue(weightKg);
 }
 
-void FunctionPanel::setWaiting(int images) {
-    if (images == m_waiting) return;
-    m_waiting = images;
-    setFunctions(m_model, m_reviewed, m_phase);
-}
-
-void FunctionPanel::setProvisional(int slice) {
-    if (slice == m_provisionalSlice) return;
-    m_provisionalSlice = slice;
-    setFunctions(m_model, m_reviewed, m_phase);
-}
-
 QString FunctionPanel::note() const { return m_note->text(); }
 
 void FunctionPanel::setCoverage(const image::SliceRange& range, int phase, bool byHand, bool known) {

@@ -47,12 +47,14 @@ public:
     explicit FunctionPanel(QWidget* parent = nullptr);
     void setFunctions(const analysis::CardiacFunction& model, const analysis::CardiacFunction& reviewed, int phase);
     /// The model has not segmented every image the measures need: instead of partial figures
-    /// the panel says "waiting for N images" (0: the figures are complete).
-    void setWaiting(int images);
+    /// the panel says "waiting for N images" (0: the figures are complete). Shown by the next
+    /// setFunctions, with the figures it belongs to.
+    void setWaiting(int images) { m_waiting = images; }
     int waiting() const { return m_waiting; }
     /// The figures use the end-diastole and end-systole found on one slice (0-based) while the
-    /// model still segments the series' other phases; -1: measured over every phase.
-    void setProvisional(int slice);
+    /// model still segments the series' other phases; -1: measured over every phase. Shown by
+    /// the next setFunctions.
+    void setProvisional(int slice) { m_provisionalSlice = slice; }
     int provisionalSlice() const { return m_provisionalSlice; }
     /// Whether the images lack the patient's height or weight (then the panel asks for them),
     /// and the values entered so far (0: none).

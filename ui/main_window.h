@@ -285,7 +285,8 @@ private:
     /// Images of the current series the measures need that the model is still to segment.
     int imagesAwaitingModel() const;
     /// ED and ES to measure the current series with while the model segments it in the opening
-    /// order (session::provisionalEdEs on the opening slice), with that slice.
+    /// order (session::provisionalEdEs on the opening slice), with that slice; nothing when ED or
+    /// ES is set by hand.
     struct Provisional {
         int slice = -1;
         std::pair<int, int> edEs;

@@ -130,8 +130,7 @@ int MainWindow::imagesAwaitingModel() const {
     const auto& s = m_study.result.series[m_series];
     const io::ClinicalInputs c = clinicalInputs(m_series);
     const bool byHand = c.edPhase >= 0 && c.esPhase >= 0;
-    // One of them set by hand: the other is found from the volumes of every phase.
-    const auto provisional = c.edPhase >= 0 || c.esPhase >= 0 ? std::nullopt : provisionalEdEs();
+    const auto provisional = provisionalEdEs();
     const int ed = byHand ? c.edPhase : provisional ? provisional->edEs.first : -1;
     const int es = byHand ? c.esPhase : provisional ? provisional->edEs.second : -1;
     const auto& predicted = prediction(m_series);
@@ -148,6 +147,9 @@ std::optional<MainWindow::Provisional> MainWindow::provisionalEdEs() const {
     if (!m_openingSlice || m_openingSlice->first != m_series ||
         m_series >= static_cast<int>(m_rawPredictions.size()) || m_rawPredictions[m_series].maps.empty())
         return std::nullopt;
+    // One of them set by hand: the other is found from the volumes of every phase.
+    const io::ClinicalInputs c = clinicalInputs(m_series);
+    if (c.edPhase >= 0 || c.esPhase >= 0) return std::nullopt;
     const auto& s = m_study.result.series[m_series];
     const auto& raw = m_rawPredictions[m_series];  // before the coverage: the areas as segmented
     const int slice = m_openingSlice->second;
@@ -170,6 +172,7 @@ void MainWindow::updateFunction() {
     if (m_series < 0) {
         m_function[0] = m_function[1] = analysis::CardiacFunction();
         m_functionPanel->setWaiting(0);
+        m_functionPanel->setProvisional(-1);
         m_functionPanel->setFunctions(m_function[0], m_function[1], 0);
         m_functionPanel->setBodySize(false, 0, 0);
         return;
@@ -178,7 +181,7 @@ void MainWindow::updateFunction() {
     analysis::FunctionOptions o = functionOptions();
     // While the model segments the series, ED and ES as found on the opening slice: the measures
     // need only those two phases (figures shown as provisional).
-    const auto provisional = o.edPhase >= 0 || o.esPhase >= 0 ? std::nullopt : provisionalEdEs();
+    const auto provisional = provisionalEdEs();
     if (provisional) std::tie(o.edPhase, o.esPhase) = provisional->edEs;
     m_function[0] = analysis::measureFunction(s, prediction(m_series), o);
     m_function[1] = analysis::measureFunction(s, reviewedLabels(), o);

@@ -84,8 +84,9 @@ void MainWindow::startNextSegmentation() {
     m_segmentQueue.pop_front();
     if (request.series < 0 || request.series >= static_cast<int>(m_study.result.series.size())) return;
     m_segmentCancel = std::make_shared<std::atomic<bool>>(false);
-    m_openingSlice.reset();
-    if (request.cells.empty() && request.onScreen) m_openingSlice = std::make_pair(request.series, request.onScreen->first);
+    m_openingSlice = request.cells.empty() && request.onScreen
+                         ? std::optional(std::make_pair(request.series, request.onScreen->first))
+                         : std::nullopt;
     m_progress->setValue(0);
     showProgress(true);
     const int count = request.cells.empty() ? m_study.result.series[request.series].imageCount()
