@@ -62,7 +62,6 @@ nlohmann::json roofline(double flops, double ms, int threads) {
             {"gflops", gflops},
             {"cpu", peak.model},
             {"isa", peak.isa},
-            {"blas", engine::blasInUse().name},
             {"peak_gflops", peak.gflops()},
             {"peak_fraction", peak.gflops() > 0 ? gflops / peak.gflops() : 0.0},
             {"peak_formula", std::to_string(peak.cores) + " cores x " + std::to_string(peak.fmaPipes) + " FMA x " +
@@ -71,8 +70,7 @@ nlohmann::json roofline(double flops, double ms, int threads) {
 
 /// Said on stderr when LibTorch's BLAS is the reference one: single-threaded 1 x 1
 /// convolutions go through it, and it made the sample study twice as slow here.
-void warnAboutReferenceBlas() {
-    const auto blas = engine::blasInUse();
+void warnAboutReferenceBlas(const engine::BlasInfo& blas) {
     if (blas.optimised) return;
     std::fprintf(stderr,
                  "note: LibTorch runs on the %s (%s); installing an optimised one "
@@ -90,7 +88,8 @@ int runCalibrate(const BenchArgs& a) {
         throw UsageError(std::string("--arch: ") + e.what());
     }
     const auto c = engine::engineCalibration(config, threads, a.calibrateSize, a.again);
-    warnAboutReferenceBlas();
+    const engine::BlasInfo blas = engine::blasInUse();  // as the calibration left it
+    warnAboutReferenceBlas(blas);
     const double flops = engine::forwardFlops(config, c.size, c.size);
     const bool timed = c.plainMs > 0;
     if (a.json) {
@@ -107,7 +106,7 @@ int runCalibrate(const BenchArgs& a) {
                                     {"from_cache", c.fromCache},
                                     {"threads", c.threads},
                                     {"size", c.size},
-                                    {"blas", engine::blasInUse().name},
+                                    {"blas", blas.name},
                                     {"choice", c.best.name()},
                                     {"ms_per_image", c.bestMs},
                                     {"plain_ms_per_image", c.plainMs},
@@ -117,7 +116,7 @@ int runCalibrate(const BenchArgs& a) {
                   << "\n";
         return 0;
     }
-    std::printf("%s\nBLAS: %s\n%s%s\n", c.key.c_str(), engine::blasInUse().name.c_str(), c.fromCache ? "from the cache " : "measured now, cached in ",
+    std::printf("%s\nBLAS: %s\n%s%s\n", c.key.c_str(), blas.name.c_str(), c.fromCache ? "from the cache " : "measured now, cached in ",
                 c.cacheFile.c_str());
     nlohmann::json line;
     for (const auto& r : c.runs) {
@@ -136,7 +135,6 @@ int runCalibrate(const BenchArgs& a) {
 int runBenchEngine(const std::string& what, const BenchArgs& a) {
     if (what == "calibrate") return runCalibrate(a);
     engine::setCpuThreads(a.threads);
-    warnAboutReferenceBlas();
     const int threads = engine::cpuThreads();
     const auto device = engine::parseDevice(a.device);
     std::vector<double> ms;
@@ -197,6 +195,8 @@ int runBenchEngine(const std::string& what, const BenchArgs& a) {
         deviceName = r.device;
     }
     const double med = median(ms);
+    const engine::BlasInfo blas = engine::blasInUse();  // as the run left it (a segmenter sets its threads)
+    warnAboutReferenceBlas(blas);
     // The roofline of the network benchmarks: a training step counts three forward passes
     // (forward, and the two products of the backward pass).
     nlohmann::json line;
@@ -206,7 +206,7 @@ int runBenchEngine(const std::string& what, const BenchArgs& a) {
     if (a.json) {
         nlohmann::json out{{"what", what},     {"arch", arch},         {"size", size},
                            {"batch", batch},   {"threads", threads},   {"device", deviceName},
-                           {"median_ms", med}, {"n", static_cast<int>(ms.size())}, {"blas", engine::blasInUse().name}};
+                           {"median_ms", med}, {"n", static_cast<int>(ms.size())}, {"blas", blas.name}};
         if (!line.is_null()) out["roofline"] = line;
         if (!configuration.empty()) out["configuration"] = configuration;
         std::cout << out.dump(2) << "\n";
@@ -218,7 +218,7 @@ int runBenchEngine(const std::string& what, const BenchArgs& a) {
                         line["gflops"].get<double>(), 100 * line["peak_fraction"].get<double>(),
                         line["peak_formula"].get<std::string>().c_str());
         if (!configuration.empty()) std::printf("  %s\n", configuration.c_str());
-        std::printf("  BLAS: %s\n", engine::blasInUse().name.c_str());
+        std::printf("  BLAS: %s\n", blas.name.c_str());
     }
     return 0;
 }

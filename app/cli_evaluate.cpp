@@ -134,8 +134,8 @@ int runEvaluate(const EvaluateArgs& a) {
         {"freqw_acc", r.pooled.frequencyWeightedAccuracy()},
         {"overall_acc", r.pooled.overallAccuracy()},
         {"per_patient", perPatient},
-        {"network_runs", {{"whole_images", r.wholeImages}, {"cropped_images", r.croppedImages},
-                          {"cropped_then_whole", r.regionFallbacks}}},
+        {"network_runs", {{"whole_images", r.runs.wholeImages}, {"cropped_images", r.runs.croppedImages},
+                          {"cropped_then_whole", r.runs.regionFallbacks}}},
         {"skipped", skippedJson(skipped)}};
     if (r.wholeVolume.images > 0) out["whole_volume"] = wholeJson(r.wholeVolume);
     if (a.json) {

@@ -81,10 +81,10 @@ int runFinetune(const FinetuneArgs& a) {
     } catch (const std::runtime_error& e) {
         throw UsageError(e.what());
     }
-    if (std::all_of(corrections.begin(), corrections.end(), [](const auto& li) { return li.negative; }))
-        throw UsageError(a.dataset + ": no labelled image matches --patients/--images");
     const auto negatives = static_cast<std::size_t>(
         std::count_if(corrections.begin(), corrections.end(), [](const auto& li) { return li.negative; }));
+    if (negatives == corrections.size())
+        throw UsageError(a.dataset + ": no labelled image matches --patients/--images");
     if (!sel.onlyInstances.empty() && corrections.size() - negatives < sel.onlyInstances.size())
         std::fprintf(stderr, "finetune: %zu of the %zu requested images carry labels\n", corrections.size() - negatives,
                      sel.onlyInstances.size());

@@ -11,22 +11,33 @@ namespace cardioseg::engine {
 
 namespace {
 
-/// The library LibTorch's sgemm_ comes from (the one the process resolved first), as a handle
-/// whose lookups see it and its dependencies; null when none is loaded. Another BLAS may be
-/// loaded too (LAPACK's alternative can pull OpenBLAS in beside the reference BLAS): only the
-/// one that provides sgemm_ counts.
-void* sgemmLibrary(std::string* file = nullptr) {
-    void* sgemm = dlsym(RTLD_DEFAULT, "sgemm_");
-    Dl_info where{};
-    if (!sgemm || !dladdr(sgemm, &where) || !where.dli_fname) return nullptr;
-    if (file) *file = where.dli_fname;
-    // Already loaded: this only takes a reference (released at exit with the process).
-    return dlopen(where.dli_fname, RTLD_LAZY | RTLD_NOLOAD);
+/// The library LibTorch's sgemm_ comes from (the one the process resolved first): its file
+/// (resolved) and a handle whose lookups see it and its dependencies; both empty when none is
+/// loaded. Another BLAS may be loaded too (LAPACK's alternative can pull OpenBLAS in beside
+/// the reference BLAS): only the one that provides sgemm_ counts. Found once per process.
+struct SgemmLibrary {
+    std::string file;
+    void* handle = nullptr;
+};
+const SgemmLibrary& sgemmLibrary() {
+    static const SgemmLibrary library = [] {
+        SgemmLibrary l;
+        void* sgemm = dlsym(RTLD_DEFAULT, "sgemm_");
+        Dl_info where{};
+        if (!sgemm || !dladdr(sgemm, &where) || !where.dli_fname) return l;
+        std::error_code ec;
+        const auto resolved = std::filesystem::canonical(where.dli_fname, ec);
+        l.file = ec ? where.dli_fname : resolved.string();
+        // Already loaded: this only takes a reference (kept for the process's lifetime).
+        l.handle = dlopen(where.dli_fname, RTLD_LAZY | RTLD_NOLOAD);
+        return l;
+    }();
+    return library;
 }
 
 template <typename F>
 F symbol(const char* name) {
-    static void* const library = sgemmLibrary();
+    void* const library = sgemmLibrary().handle;
     return library ? reinterpret_cast<F>(dlsym(library, name)) : nullptr;
 }
 
@@ -40,22 +51,18 @@ int openblasParallel() {
 
 BlasInfo blasInUse() {
     BlasInfo info;
-    std::string file;
-    sgemmLibrary(&file);
-    if (!file.empty()) {
-        std::error_code ec;
-        const auto resolved = std::filesystem::canonical(file, ec);
-        info.library = ec ? file : resolved.string();
-    }
+    info.library = sgemmLibrary().file;
     if (auto config = symbol<char* (*)()>("openblas_get_config")) {
         std::string text = config();
         // "OpenBLAS 0.3.21 DYNAMIC_ARCH NO_AFFINITY Zen MAX_THREADS=64": name, version, core.
         const auto space = text.find(' ', text.find(' ') + 1);
         info.name = text.substr(0, space);
         const int parallel = openblasParallel();
-        auto threads = symbol<int (*)()>("openblas_get_num_threads");
         info.name += parallel == 1 ? " (pthreads" : parallel == 2 ? " (OpenMP" : " (sequential";
-        if (threads) info.name += ", " + std::to_string(threads()) + (threads() == 1 ? " thread" : " threads");
+        if (auto threads = symbol<int (*)()>("openblas_get_num_threads")) {
+            const int n = threads();
+            info.name += ", " + std::to_string(n) + (n == 1 ? " thread" : " threads");
+        }
         info.name += ")";
         info.optimised = true;
     } else if (symbol<void*>("mkl_get_max_threads")) {

@@ -137,16 +137,18 @@ namespace {
 
 /// Segments images of several patients as the workstation segments a series: per patient, one
 /// region search (segmentWithRegionSearch) located on the images nearest that patient's
-/// mid-ventricular slice. Images left when `progress` cancels keep empty labels.
+/// mid-ventricular slice; how the network ran goes into `runs`. Images left when `progress`
+/// cancels keep empty labels.
 std::vector<engine::Prediction> segmentPerPatient(engine::Segmenter& segmenter,
                                                   const std::vector<const image::FloatImage*>& inputs,
                                                   const std::vector<std::string>& patientOf,
-                                                  const std::vector<int>& sliceOf, RegionSearch& tally,
+                                                  const std::vector<int>& sliceOf, EvaluationReport::NetworkRuns& runs,
                                                   const io::ProgressFn& progress) {
     std::vector<engine::Prediction> out(inputs.size());
     std::map<std::string, std::vector<std::size_t>> groups;
     for (std::size_t i = 0; i < inputs.size(); ++i) groups[patientOf[i]].push_back(i);
     std::size_t finished = 0;
+    RegionSearch search;  // its counts run on over the patients; each patient's region its own
     for (const auto& [id, ids] : groups) {
         std::vector<const image::FloatImage*> part;
         std::vector<int> slices;
@@ -155,17 +157,15 @@ std::vector<engine::Prediction> segmentPerPatient(engine::Segmenter& segmenter,
             slices.push_back(sliceOf[i]);
         }
         const auto [lo, hi] = std::minmax_element(slices.begin(), slices.end());
-        RegionSearch search;
+        search.region.reset();
         auto predictions = segmentWithRegionSearch(segmenter, part, midVentricularFirst(slices, (*lo + *hi) / 2.0), search, [&](double f, const std::string& status) {
             return !progress || progress((static_cast<double>(finished) + f * ids.size()) / inputs.size(), status);
         });
-        tally.wholeImages += search.wholeImages;
-        tally.cropped += search.cropped;
-        tally.fallbacks += search.fallbacks;
         if (!predictions) break;
         for (std::size_t k = 0; k < ids.size(); ++k) out[ids[k]] = std::move((*predictions)[k]);
         finished += ids.size();
     }
+    runs = {search.wholeImages, search.cropped, search.fallbacks};
     return out;
 }
 
@@ -204,14 +204,12 @@ EvaluationReport evaluateModel(const engine::Model& model, const std::filesystem
             patientOf.push_back(li.patientId);
             sliceOf.push_back(li.slice);
         }
-        RegionSearch tally;
-        for (auto& p : segmentPerPatient(segmenter, inputs, patientOf, sliceOf, tally, progress))
+        EvaluationReport::NetworkRuns runs;
+        for (auto& p : segmentPerPatient(segmenter, inputs, patientOf, sliceOf, runs, progress))
             labels.push_back(finish(std::move(p.labels)));
         auto report = evaluatePredictions(images, labels, spacing);
         report.function = compareFunction(images, labels, series);
-        report.wholeImages = tally.wholeImages;
-        report.croppedImages = tally.cropped;
-        report.regionFallbacks = tally.fallbacks;
+        report.runs = runs;
         return report;
     }
 
@@ -247,8 +245,8 @@ EvaluationReport evaluateModel(const engine::Model& model, const std::filesystem
         patientOf.push_back(id);
         sliceOf.push_back(cell.first);
     }
-    RegionSearch tally;
-    auto predictions = segmentPerPatient(segmenter, inputs, patientOf, sliceOf, tally, progress);
+    EvaluationReport::NetworkRuns runs;
+    auto predictions = segmentPerPatient(segmenter, inputs, patientOf, sliceOf, runs, progress);
     for (std::size_t i = 0; i < predictions.size(); ++i) {
         const auto& [id, cell] = where[i];
         patients[id].model.at(cell.first, cell.second) = finish(std::move(predictions[i].labels));
@@ -312,9 +310,7 @@ EvaluationReport evaluateModel(const engine::Model& model, const std::filesystem
     report.coverage = std::move(agreement);
     report.wholeVolume = std::move(total);
     report.wholeVolumePerPatient = std::move(whole);
-    report.wholeImages = tally.wholeImages;
-    report.croppedImages = tally.cropped;
-    report.regionFallbacks = tally.fallbacks;
+    report.runs = runs;
     return report;
 }
 

@@ -98,7 +98,10 @@ struct EvaluationReport {
 
     /// How the network ran (evaluateModel): whole images, crops around the ventricle, and crops
     /// run again whole because the labels reached the crop's side.
-    std::size_t wholeImages = 0, croppedImages = 0, regionFallbacks = 0;
+    struct NetworkRuns {
+        std::size_t wholeImages = 0, croppedImages = 0, regionFallbacks = 0;
+    };
+    NetworkRuns runs;
 };
 
 /// How evaluateModel runs the model.

@@ -75,9 +75,9 @@ private Q_SLOTS:
         qInfo("region %dx%d; Dice whole images: blood pool %.4f, myocardium %.4f; region: %.4f, %.4f (%zu cropped, "
               "%zu run again whole)",
               search.region->width, search.region->height, whole.bloodPool.dice, whole.myocardium.dice,
-              cropped.bloodPool.dice, cropped.myocardium.dice, cropped.croppedImages, cropped.regionFallbacks);
-        QCOMPARE(whole.croppedImages, std::size_t(0));
-        QVERIFY(cropped.croppedImages > 0);
+              cropped.bloodPool.dice, cropped.myocardium.dice, cropped.runs.croppedImages, cropped.runs.regionFallbacks);
+        QCOMPARE(whole.runs.croppedImages, std::size_t(0));
+        QVERIFY(cropped.runs.croppedImages > 0);
         QVERIFY(cropped.bloodPool.dice >= whole.bloodPool.dice - 0.005);
         QVERIFY(cropped.myocardium.dice >= whole.myocardium.dice - 0.005);
     }
