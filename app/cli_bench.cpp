@@ -37,6 +37,8 @@ void addBenchEngineCommands(CLI::App& bench, BenchArgs& a) {
             cmd->add_option("--input", a.input, "DICOM file or folder");
             cmd->add_flag("--full-image", a.fullImage,
                           "Run the network on whole images (default: on a region around the left ventricle)");
+            cmd->add_flag("--fp32", a.fp32,
+                          "fp32 throughout (default: as the calibration chose: int8 or bf16 where faster)");
         } else {
             cmd->add_option("--arch", a.arch, "Architecture, e.g. deeplabv3-resnet18-w24-os8, torchvision-resnet50 (default: the default model's)");
             cmd->add_option("--size", a.size, "Image size (square)")->check(CLI::PositiveNumber);
@@ -98,6 +100,7 @@ int runCalibrate(const BenchArgs& a) {
             runs.push_back({{"configuration", r.choice.name()},
                             {"channels_last", r.choice.channelsLast},
                             {"bf16", r.choice.bf16},
+                            {"int8", r.choice.int8},
                             {"images_at_once", r.choice.parallelImages},
                             {"ms_per_image", r.msPerImage},
                             {"roofline", roofline(flops, r.msPerImage, threads)}});
@@ -108,6 +111,7 @@ int runCalibrate(const BenchArgs& a) {
                                     {"size", c.size},
                                     {"blas", blas.name},
                                     {"choice", c.best.name()},
+                                    {"choice_without_int8", c.bestFloat.name()},
                                     {"ms_per_image", c.bestMs},
                                     {"plain_ms_per_image", c.plainMs},
                                     {"speedup_over_plain", timed && c.bestMs > 0 ? c.plainMs / c.bestMs : 1.0},
@@ -121,11 +125,13 @@ int runCalibrate(const BenchArgs& a) {
     nlohmann::json line;
     for (const auto& r : c.runs) {
         line = roofline(flops, r.msPerImage, threads);
-        std::printf("  %-44s %7.1f ms an image  %5.1f GFLOP/s  %3.0f %% of peak\n", r.choice.name().c_str(), r.msPerImage,
-                    line["gflops"].get<double>(), 100 * line["peak_fraction"].get<double>());
+        std::printf("  %-44s %7.1f ms an image  %5.1f GFLOP/s  %3.0f %% of peak%s\n", r.choice.name().c_str(),
+                    r.msPerImage, line["gflops"].get<double>(), 100 * line["peak_fraction"].get<double>(),
+                    r.choice.int8 ? " (int8: the fp32 rate it equals)" : "");
     }
-    std::printf("chosen: %s (%.2fx the plain configuration); peak %.0f GFLOP/s (%s), %.2f GFLOP an image\n",
-                c.best.name().c_str(), timed && c.bestMs > 0 ? c.plainMs / c.bestMs : 1.0,
+    std::printf("chosen: %s (%.2fx the plain configuration; int8 for models that carry int8 ranges, else %s); "
+                "fp32 peak %.0f GFLOP/s (%s), %.2f GFLOP an image\n",
+                c.best.name().c_str(), timed && c.bestMs > 0 ? c.plainMs / c.bestMs : 1.0, c.bestFloat.name().c_str(),
                 line["peak_gflops"].get<double>(), line["isa"].get<std::string>().c_str(), flops / 1e9);
     return 0;
 }
@@ -154,6 +160,7 @@ int runBenchEngine(const std::string& what, const BenchArgs& a) {
         so.device = device;
         so.threads = a.threads;
         so.regionOfInterest = !a.fullImage;
+        so.int8 = so.mixedPrecision = !a.fp32;
         engine::Segmenter segmenter(model, so);
         deviceName = segmenter.device();
         configuration = segmenter.configuration() + (a.fullImage ? ", whole images" : ", region around the ventricle");
@@ -182,7 +189,8 @@ int runBenchEngine(const std::string& what, const BenchArgs& a) {
             const auto c = engine::engineCalibration(config, threads, size);
             const engine::Calibration::Run* best = nullptr;
             for (const auto& r : c.runs)
-                if (r.choice.parallelImages <= 1 && (!best || r.msPerImage < best->msPerImage)) best = &r;
+                if (r.choice.parallelImages <= 1 && !r.choice.int8 && (!best || r.msPerImage < best->msPerImage))
+                    best = &r;
             if (best && best->msPerImage > 0) {
                 options.channelsLast = best->choice.channelsLast;
                 options.mixedPrecision = options.mixedPrecision && best->choice.bf16;

@@ -40,6 +40,14 @@ struct TrainArgs {
 void addTrainCommand(CLI::App& app, TrainArgs& args);
 int runTrain(const TrainArgs& args);
 
+struct QuantizeArgs {
+    std::string model, dataset, output, patients;
+    int images = 64;
+    bool json = false;
+};
+void addQuantizeCommand(CLI::App& app, QuantizeArgs& args);
+int runQuantize(const QuantizeArgs& args);
+
 }  // namespace cardioseg::cli
 
 namespace cardioseg::cli {
@@ -75,6 +83,7 @@ struct BenchArgs {
     std::string input, arch, device = "auto", without;
     int size = 256, batch = 1, threads = 0, repeat = 10;
     bool fullImage = false;  ///< study: the network on whole images
+    bool fp32 = false;       ///< study: no int8 or bf16
     int calibrateSize = 128; ///< calibrate: the square input timed
     bool again = false;      ///< calibrate: measure again, whatever the cache holds
     bool json = false;

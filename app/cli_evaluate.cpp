@@ -28,7 +28,7 @@ void addEvaluateCommand(CLI::App& app, EvaluateArgs& a) {
     cmd->add_option("--model", a.model, "Model file (default: the shipped model)");
     cmd->add_option("--device", a.device, "auto|cpu|cuda")->check(CLI::IsMember({"auto", "cpu", "cuda"}));
     cmd->add_option("--threads", a.threads, "CPU threads (0: one per core)")->check(CLI::NonNegativeNumber);
-    cmd->add_flag("--fp32", a.fp32, "Compute in fp32 throughout (default: bf16 where the GPU or CPU has it natively)");
+    cmd->add_flag("--fp32", a.fp32, "Compute in fp32 throughout (default: bf16 where the GPU or CPU has it natively, int8 where the calibration found it faster and the model carries int8 ranges)");
     cmd->add_flag("--no-postprocess", a.noPostprocess, "Evaluate the network's raw output");
     cmd->add_flag("--full-image", a.fullImage,
                   "Run the network on whole images (default: on a region around the left ventricle, found once "
@@ -76,6 +76,7 @@ int runEvaluate(const EvaluateArgs& a) {
     seg.device = engine::parseDevice(a.device);
     seg.threads = a.threads;
     seg.mixedPrecision = !a.fp32;
+    seg.int8 = !a.fp32;
     seg.regionOfInterest = !a.fullImage;
     std::vector<io::SkippedFile> skipped;
     training::EvaluationReport r;
@@ -136,6 +137,7 @@ int runEvaluate(const EvaluateArgs& a) {
         {"per_patient", perPatient},
         {"network_runs", {{"whole_images", r.runs.wholeImages}, {"cropped_images", r.runs.croppedImages},
                           {"cropped_then_whole", r.runs.regionFallbacks}}},
+        {"engine", r.engine},
         {"skipped", skippedJson(skipped)}};
     if (r.wholeVolume.images > 0) out["whole_volume"] = wholeJson(r.wholeVolume);
     if (a.json) {

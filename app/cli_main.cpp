@@ -137,6 +137,8 @@ int main(int argc, char** argv) {
     addSegmentCommand(app, segmentArgs);
     SuggestArgs suggestArgs;
     addSuggestCommand(app, suggestArgs);
+    QuantizeArgs quantizeArgs;
+    addQuantizeCommand(app, quantizeArgs);
     BenchArgs benchArgs;
     addBenchEngineCommands(*bench, benchArgs);
 #endif
@@ -162,6 +164,7 @@ int main(int argc, char** argv) {
         if (app.got_subcommand("evaluate")) return runEvaluate(evaluateArgs);
         if (app.got_subcommand("segment")) return runSegment(segmentArgs);
         if (app.got_subcommand("suggest")) return runSuggest(suggestArgs);
+        if (app.got_subcommand("quantize")) return runQuantize(quantizeArgs);
         for (const char* what : {"infer", "train", "study", "calibrate"})
             if (bench->got_subcommand(what)) return runBenchEngine(what, benchArgs);
 #endif

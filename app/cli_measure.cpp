@@ -70,7 +70,7 @@ void addMeasureCommand(CLI::App& app, MeasureArgs& a) {
     cmd->add_option("--series", a.series, "Series Instance UID (default: the first series)");
     cmd->add_option("--device", a.device, "auto|cpu|cuda")->check(CLI::IsMember({"auto", "cpu", "cuda"}));
     cmd->add_option("--threads", a.threads, "CPU threads (0: one per core)")->check(CLI::NonNegativeNumber);
-    cmd->add_flag("--fp32", a.fp32, "Compute in fp32 throughout (default: bf16 where the GPU or CPU has it natively)");
+    cmd->add_flag("--fp32", a.fp32, "Compute in fp32 throughout (default: bf16 where the GPU or CPU has it natively, int8 where the calibration found it faster and the model carries int8 ranges)");
     cmd->add_flag("--no-coverage", a.noCoverage,
                   "Measure the model's labels outside the left ventricle's coverage too (above its base, beyond "
                   "its apex)");
@@ -101,6 +101,7 @@ int runMeasure(const MeasureArgs& a) {
         so.device = engine::parseDevice(a.device);
         so.threads = a.threads;
         so.mixedPrecision = !a.fp32;
+        so.int8 = !a.fp32;
         engine::Segmenter segmenter(model, so);
         auto segmented = training::segmentSeriesWithCoverage(segmenter, *series, !a.noCoverage, true,
                                                              StderrProgress("measure"));

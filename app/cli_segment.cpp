@@ -27,7 +27,7 @@ void addSegmentCommand(CLI::App& app, SegmentArgs& a) {
         ->check(CLI::IsMember({"png", "nifti", "dicom-seg"}));
     cmd->add_option("--device", a.device, "auto|cpu|cuda")->check(CLI::IsMember({"auto", "cpu", "cuda"}));
     cmd->add_option("--threads", a.threads, "CPU threads (0: one per core)")->check(CLI::NonNegativeNumber);
-    cmd->add_flag("--fp32", a.fp32, "Compute in fp32 throughout (default: bf16 where the GPU or CPU has it natively)");
+    cmd->add_flag("--fp32", a.fp32, "Compute in fp32 throughout (default: bf16 where the GPU or CPU has it natively, int8 where the calibration found it faster and the model carries int8 ranges)");
     cmd->add_option("--batch", a.batch, "Images per forward pass (default: 1 on the CPU, 32 on CUDA)")->check(CLI::PositiveNumber);
     cmd->add_flag("--no-postprocess", a.noPostprocess, "Keep the network's raw output");
     cmd->add_flag("--no-coverage", a.noCoverage,
@@ -56,6 +56,7 @@ int runSegment(const SegmentArgs& a) {
     so.device = engine::parseDevice(a.device);
     so.threads = a.threads;
     so.mixedPrecision = !a.fp32;
+    so.int8 = !a.fp32;
     so.batch = a.batch;
     so.regionOfInterest = !a.fullImage;
     engine::Segmenter segmenter(model, so);

@@ -12,6 +12,7 @@
 #include "engine/model.h"
 #include "engine/trainer.h"
 #include "training/augment.h"
+#include "training/finetune.h"
 #include "training/training_set.h"
 
 namespace cardioseg::cli {
@@ -197,6 +198,7 @@ int runTrain(const TrainArgs& args) {
         meta["validated_on"] = a.validatePatients;
         meta["validation_dice"] = std::to_string(valDice);
     }
+    training::recordInt8Ranges(model, images);  // so that it runs in int8 where that pays
     model.save(a.output);
     std::error_code ec;
     std::filesystem::remove(tc.checkpointPath, ec);

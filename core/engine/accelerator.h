@@ -51,6 +51,11 @@ private:
 /// autocast roughly halves inference time; elsewhere it would be emulated and slower.
 bool cpuHasNativeBf16();
 
+/// Whether this CPU has int8 dot-product instructions (AVX-512 VNNI, AVX-VNNI or AMX) that an
+/// ISA cap leaves usable. Without them oneDNN multiplies unsigned 8-bit activations by signed
+/// weights in 16-bit sums that saturate, so int8 activations keep to 7 bits there.
+bool cpuHasInt8Dot();
+
 /// Whether `device` computes bf16 natively, so that bf16 autocast pays for inference: CUDA, or
 /// a CPU with native bf16.
 inline bool nativeBf16(const torch::Device& device) { return device.is_cuda() || cpuHasNativeBf16(); }

@@ -14,6 +14,7 @@
 
 #include "engine/accelerator.h"
 #include "engine/blas.h"
+#include "engine/int8.h"
 #include "engine/roofline.h"
 
 namespace cardioseg::engine {
@@ -40,15 +41,16 @@ fs::path cacheFile() {
 
 /// Milliseconds per image of `choice`: `workers` threads (one core each) or one thread with
 /// every core, each forward pass on one image, repeated until the timing settles.
-double timeChoice(DeepLabV3& net, const ModelConfig& config, int threads, int size,
+double timeChoice(DeepLabV3& net, const Int8DeepLab* int8, const ModelConfig& config, int threads, int size,
                   const EngineChoice& choice) {
-    setChannelsLast(net, choice.channelsLast);
+    if (!choice.int8) setChannelsLast(net, choice.channelsLast);
     const auto format =
         choice.channelsLast ? torch::MemoryFormat::ChannelsLast : torch::MemoryFormat::Contiguous;
     const int workers = std::max(1, choice.parallelImages);
     auto pass = [&](const torch::Tensor& x) {
+        if (choice.int8) return int8->forward(x).argmax(1);
         AutocastGuard autocast(choice.bf16, torch::Device(torch::kCPU));
-        net->forward(x).argmax(1);
+        return net->forward(x).argmax(1);
     };
     // Each worker: one warm-up pass, then `runs` timed ones; the wall time over all images.
     auto round = [&](int runs) {
@@ -92,7 +94,7 @@ std::string serialise(const Calibration& c) {
     out.precision(17);  // read back exactly
     out << c.key << '\t' << c.runs.size();
     for (const auto& r : c.runs)
-        out << '\t' << r.choice.channelsLast << ' ' << r.choice.bf16 << ' '
+        out << '\t' << r.choice.channelsLast << ' ' << r.choice.bf16 << ' ' << r.choice.int8 << ' '
             << r.choice.parallelImages << ' ' << r.msPerImage;
     return out.str();
 }
@@ -106,7 +108,7 @@ bool parse(const std::string& line, Calibration& c) {
     for (std::string field; std::getline(in, field, '\t');) {
         std::istringstream f(field);
         Calibration::Run r;
-        if (!(f >> r.choice.channelsLast >> r.choice.bf16 >> r.choice.parallelImages >>
+        if (!(f >> r.choice.channelsLast >> r.choice.bf16 >> r.choice.int8 >> r.choice.parallelImages >>
               r.msPerImage))
             return false;
         c.runs.push_back(r);
@@ -115,11 +117,16 @@ bool parse(const std::string& line, Calibration& c) {
 }
 
 void pickBest(Calibration& c) {
-    const auto best =
-        std::min_element(c.runs.begin(), c.runs.end(),
-                         [](const auto& a, const auto& b) { return a.msPerImage < b.msPerImage; });
+    const Calibration::Run* best = nullptr;
+    const Calibration::Run* bestFloat = nullptr;
+    for (const auto& r : c.runs) {
+        if (!best || r.msPerImage < best->msPerImage) best = &r;
+        if (!r.choice.int8 && (!bestFloat || r.msPerImage < bestFloat->msPerImage)) bestFloat = &r;
+    }
     c.best = best->choice;
     c.bestMs = best->msPerImage;
+    c.bestFloat = bestFloat ? bestFloat->choice : c.runs.front().choice;
+    c.bestFloatMs = bestFloat ? bestFloat->msPerImage : c.runs.front().msPerImage;
     c.plainMs = c.runs.front().msPerImage;
 }
 
@@ -127,7 +134,10 @@ void pickBest(Calibration& c) {
 
 std::string EngineChoice::name() const {
     std::ostringstream out;
-    out << (channelsLast ? "channels-last" : "NCHW") << ", " << (bf16 ? "bf16" : "fp32") << ", ";
+    if (int8)
+        out << "int8, ";
+    else
+        out << (channelsLast ? "channels-last" : "NCHW") << ", " << (bf16 ? "bf16" : "fp32") << ", ";
     if (parallelImages > 1)
         out << parallelImages << " images at once";
     else
@@ -136,7 +146,7 @@ std::string EngineChoice::name() const {
 }
 
 EngineChoice fixedEngineChoice(int threads) {
-    return {true, cpuHasNativeBf16(), std::max(1, threads)};
+    return {true, cpuHasNativeBf16(), false, std::max(1, threads)};
 }
 
 std::string calibrationKey(const ModelConfig& config, int threads, int size) {
@@ -144,9 +154,11 @@ std::string calibrationKey(const ModelConfig& config, int threads, int size) {
     std::ostringstream key;
     // The BLAS counts: LibTorch runs single-threaded 1 x 1 convolutions through it.
     const BlasInfo blas = blasInUse();
-    key << cpu.model << " | " << cpu.isa << (cpuHasNativeBf16() ? "+bf16" : "") << " | LibTorch "
+    key << cpu.model << " | " << cpu.isa << (cpuHasNativeBf16() ? "+bf16" : "") << (cpuHasInt8Dot() ? "+vnni" : "")
+        << " | LibTorch "
         << TORCH_VERSION << " | " << (blas.library.empty() ? blas.name : blas.library) << " | "
-        << archName(config) << " | " << threads << " threads | " << size << " px";
+        << archName(config) << " | " << threads << " threads | " << size << " px | "
+        << (int8Supported() ? "int8" : "no int8");
     return key.str();
 }
 
@@ -166,9 +178,19 @@ Calibration calibrate(const ModelConfig& config, int threads, int size) {
     for (bool bf16 : precisions)
         for (int parallel : c.threads > 1 ? std::vector<int>{1, c.threads} : std::vector<int>{1})
             for (bool channelsLast : {false, true})
-                choices.push_back({channelsLast, bf16, parallel});
+                choices.push_back({channelsLast, bf16, false, parallel});
+    // int8 with activation ranges observed on random input: the same arithmetic as a trained
+    // model's (the timing does not depend on the values).
+    std::unique_ptr<Int8DeepLab> int8;
+    if (int8Supported()) {
+        std::vector<ActivationRange> ranges;
+        observeActivations(net, torch::randn({1, config.inChannels, size, size}), ranges);
+        int8 = std::make_unique<Int8DeepLab>(net, ranges, !cpuHasInt8Dot());
+        for (int parallel : c.threads > 1 ? std::vector<int>{1, c.threads} : std::vector<int>{1})
+            choices.push_back({true, false, true, parallel});
+    }
     for (const auto& choice : choices)
-        c.runs.push_back({choice, timeChoice(net, config, c.threads, size, choice)});
+        c.runs.push_back({choice, timeChoice(net, int8.get(), config, c.threads, size, choice)});
     pickBest(c);
     return c;
 }

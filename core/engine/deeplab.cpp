@@ -84,6 +84,14 @@ std::vector<ConvBn> ResidualBlockImpl::convBnPairs() {
     return p;
 }
 
+FoldedLayout::Block ResidualBlockImpl::layout() const {
+    FoldedLayout::Block b;
+    b.chain = {conv1, conv2};
+    if (m_bottleneck) b.chain.push_back(conv3);
+    if (downsample) b.downsample = nn::Conv2d(std::dynamic_pointer_cast<nn::Conv2dImpl>(downsample->children()[0]));
+    return b;
+}
+
 // ---------------------------------------------------------------------------- backbone
 
 ResNetBackboneImpl::ResNetBackboneImpl(const ModelConfig& config) {
@@ -138,6 +146,13 @@ std::vector<ConvBn> ResNetBackboneImpl::convBnPairs() {
             for (auto& q : block->convBnPairs()) p.push_back(q);
         }
     return p;
+}
+
+void ResNetBackboneImpl::describe(FoldedLayout& layout) const {
+    layout.stem = conv1;
+    for (const auto* layer : {&layer1, &layer2, &layer3, &layer4})
+        for (const auto& child : (*layer)->children())
+            layout.blocks.push_back(std::dynamic_pointer_cast<ResidualBlockImpl>(child)->layout());
 }
 
 void ResNetBackboneImpl::markFused() {
@@ -221,6 +236,14 @@ std::vector<ConvBn> AsppImpl::convBnPairs() {
     return p;
 }
 
+void AsppImpl::describe(FoldedLayout& layout) const {
+    const std::size_t n = convs->size();
+    for (std::size_t i = 0; i + 1 < n; ++i)
+        layout.asppBranches.push_back(pairOf(nn::Sequential(convs->ptr<nn::SequentialImpl>(i))).conv);
+    layout.asppPooling = convs->ptr<AsppPoolingImpl>(n - 1)->c;
+    layout.asppProject = pairOf(project).conv;
+}
+
 // ---------------------------------------------------------------------------- DeepLab v3
 
 DeepLabV3Impl::DeepLabV3Impl(const ModelConfig& config) : m_config(config) {
@@ -262,6 +285,17 @@ void DeepLabV3Impl::foldBatchNorm() {
     backbone->markFused();
     aspp->markFused();
     m_folded = true;
+}
+
+FoldedLayout DeepLabV3Impl::foldedLayout() const {
+    if (!m_folded) throw std::logic_error("foldedLayout: batch norm is not folded");
+    FoldedLayout layout;
+    backbone->describe(layout);
+    aspp->describe(layout);
+    auto head = classifier->children();
+    layout.head = nn::Conv2d(std::dynamic_pointer_cast<nn::Conv2dImpl>(head[1]));
+    layout.classifier = nn::Conv2d(std::dynamic_pointer_cast<nn::Conv2dImpl>(head[4]));
+    return layout;
 }
 
 }  // namespace cardioseg::engine

@@ -19,6 +19,22 @@ struct ConvBn {
     torch::nn::BatchNorm2d bn{nullptr};
 };
 
+/// The convolutions of a network whose batch norm is folded, in the order they run: what an
+/// int8 copy of the network (engine/int8.h) quantises and runs with the same wiring.
+struct FoldedLayout {
+    struct Block {
+        std::vector<torch::nn::Conv2d> chain;  ///< ReLU after each but the last
+        torch::nn::Conv2d downsample{nullptr};  ///< the shortcut's conv, when it has one
+    };
+    torch::nn::Conv2d stem{nullptr};  ///< then ReLU and a 3 × 3 max-pool of stride 2
+    std::vector<Block> blocks;        ///< each: ReLU(chain(x) + shortcut(x))
+    std::vector<torch::nn::Conv2d> asppBranches;  ///< each then ReLU
+    torch::nn::Conv2d asppPooling{nullptr};  ///< on the global average, then ReLU, spread out
+    torch::nn::Conv2d asppProject{nullptr};  ///< on the concatenation, then ReLU
+    torch::nn::Conv2d head{nullptr};         ///< then ReLU
+    torch::nn::Conv2d classifier{nullptr};   ///< logits, upsampled bilinearly to the input
+};
+
 class ResidualBlockImpl : public torch::nn::Module {
 public:
     ResidualBlockImpl(int inPlanes, int planes, int stride, int dilation, bool bottleneck,
@@ -26,6 +42,7 @@ public:
     torch::Tensor forward(torch::Tensor x);
     std::vector<ConvBn> convBnPairs();
     void markFused() { m_fused = true; }
+    FoldedLayout::Block layout() const;
 
 private:
     bool m_bottleneck;
@@ -43,6 +60,7 @@ public:
     int outChannels() const { return m_outChannels; }
     std::vector<ConvBn> convBnPairs();
     void markFused();
+    void describe(FoldedLayout& layout) const;
 
 private:
     torch::nn::Sequential makeLayer(const std::string& name, int planes, int blocks, int stride,
@@ -67,6 +85,7 @@ public:
     torch::Tensor forward(torch::Tensor x);
     std::vector<ConvBn> convBnPairs();
     void markFused() { m_fused = true; }
+    void describe(FoldedLayout& layout) const;
 
 private:
     bool m_fused = false;
@@ -84,6 +103,8 @@ public:
     /// Folds every batch norm into the convolution before it (inference only; irreversible).
     void foldBatchNorm();
     bool batchNormFolded() const { return m_folded; }
+    /// The convolutions in running order; throws std::logic_error before foldBatchNorm().
+    FoldedLayout foldedLayout() const;
 
 private:
     ModelConfig m_config;

@@ -125,6 +125,22 @@ bool cpuHasNativeBf16() {
     return has;
 }
 
+bool cpuHasInt8Dot() {
+    static const bool has = [] {
+        for (const char* cap : {"ONEDNN_MAX_CPU_ISA", "DNNL_MAX_CPU_ISA"})
+            if (const char* v = std::getenv(cap)) {
+                const std::string isa = lower(v);
+                if (isa != "all" && isa.find("vnni") == std::string::npos && isa.find("bf16") == std::string::npos &&
+                    isa.find("amx") == std::string::npos)
+                    return false;
+            }
+        const std::string flags = " " + cpuinfoField("flags") + " ";
+        return flags.find(" avx512_vnni ") != std::string::npos || flags.find(" avx_vnni ") != std::string::npos ||
+               flags.find(" amx_int8 ") != std::string::npos;
+    }();
+    return has;
+}
+
 CpuPeak cpuPeak(int threads) {
     CpuPeak p;
     p.model = cpuinfoField("model name");

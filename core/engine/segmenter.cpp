@@ -8,11 +8,13 @@
 #include <exception>
 #include <map>
 #include <mutex>
+#include <optional>
 #include <thread>
 
 #include "engine/accelerator.h"
 #include "engine/blas.h"
 #include "engine/calibration.h"
+#include "engine/int8.h"
 #include "engine/model_impl.h"
 #include "image/intensity.h"
 
@@ -24,8 +26,27 @@ struct Segmenter::Impl {
     torch::Device device{torch::kCPU};
     SegmentOptions options;
     int threads = 1;  // CPU threads, fixed at construction whichever thread segments later
-    EngineChoice choice;  // memory format, bf16, images at once
+    EngineChoice choice;  // memory format, bf16 or int8, images at once
+    std::unique_ptr<Int8DeepLab> int8;  // when choice.int8
 };
+
+namespace {
+
+constexpr const char* kInt8Key = "int8_activations";
+
+/// The model's int8 activation ranges when it carries ranges that fit its network.
+std::optional<std::vector<ActivationRange>> int8Ranges(const Model& model, const DeepLabV3& folded) {
+    const auto it = model.metadata().find(kInt8Key);
+    if (it == model.metadata().end()) return std::nullopt;
+    try {
+        auto ranges = decodeActivationRanges(it->second);
+        if (ranges.size() == quantisedActivationCount(folded)) return ranges;
+    } catch (const std::invalid_argument&) {
+    }
+    return std::nullopt;
+}
+
+}  // namespace
 
 Segmenter::Segmenter(const Model& model, const SegmentOptions& options) : m_impl(std::make_unique<Impl>()) {
     m_impl->options = options;
@@ -43,9 +64,17 @@ Segmenter::Segmenter(const Model& model, const SegmentOptions& options) : m_impl
     // torchvision's network. The calibration measures it once per machine.
     auto& choice = m_impl->choice;
     const bool cuda = m_impl->device.is_cuda();
-    choice = cuda                  ? EngineChoice{true, true, 1}
-             : options.calibrated ? engineCalibration(model.config(), m_impl->threads).best
-                                  : fixedEngineChoice(m_impl->threads);
+    if (cuda) {
+        choice = EngineChoice{true, true, false, 1};
+    } else if (!options.calibrated) {
+        choice = fixedEngineChoice(m_impl->threads);
+    } else {
+        // int8 only for a model whose activation ranges were recorded; else the fastest float.
+        const auto calibration = engineCalibration(model.config(), m_impl->threads);
+        const auto ranges = options.int8 && calibration.best.int8 ? int8Ranges(model, m_impl->net) : std::nullopt;
+        choice = ranges ? calibration.best : calibration.bestFloat;
+        if (ranges) m_impl->int8 = std::make_unique<Int8DeepLab>(m_impl->net, *ranges, !cpuHasInt8Dot());
+    }
     setChannelsLast(m_impl->net, choice.channelsLast);
 }
 
@@ -73,14 +102,14 @@ Region effectiveRegion(const image::FloatImage& img, const std::vector<Region>& 
 }
 
 /// Runs `net` on images `ids` (all regions of one size) and fills their predictions.
-void runBatch(DeepLabV3& net, const torch::Device& device, const SegmentOptions& options, const EngineChoice& choice,
-              int inChannels, const std::vector<const image::FloatImage*>& images, const std::vector<Region>& regions,
-              const std::size_t* ids, std::size_t n, std::vector<Prediction>& out) {
+/// The network's input for images `ids` (their regions all of one size): each normalised
+/// over the whole image, then cropped, as the training crops are.
+torch::Tensor networkInput(int inChannels, const std::vector<const image::FloatImage*>& images,
+                           const std::vector<Region>& regions, const std::size_t* ids, std::size_t n) {
     const Region first = effectiveRegion(*images[ids[0]], regions, ids[0]);
     const int w = first.width, h = first.height;
     auto input = torch::empty({static_cast<long>(n), 1, h, w});
     for (std::size_t k = 0; k < n; ++k) {
-        // Normalised over the whole image, then cropped: as the training crops are.
         const image::FloatImage norm = image::normalizeIntensity(*images[ids[k]]);
         const Region r = effectiveRegion(*images[ids[k]], regions, ids[k]);
         float* dst = input[k].data_ptr<float>();
@@ -89,8 +118,21 @@ void runBatch(DeepLabV3& net, const torch::Device& device, const SegmentOptions&
                         norm.data.data() + static_cast<std::size_t>(r.y + y) * norm.width + r.x, w * sizeof(float));
     }
     if (inChannels > 1) input = input.expand({-1, inChannels, -1, -1}).contiguous();
+    return input;
+}
+
+/// Runs the network (`int8` when given) on images `ids` (all regions of one size) and fills
+/// their predictions.
+void runBatch(DeepLabV3& net, const Int8DeepLab* int8, const torch::Device& device, const SegmentOptions& options,
+              const EngineChoice& choice, int inChannels, const std::vector<const image::FloatImage*>& images,
+              const std::vector<Region>& regions, const std::size_t* ids, std::size_t n, std::vector<Prediction>& out) {
+    const Region first = effectiveRegion(*images[ids[0]], regions, ids[0]);
+    const int w = first.width, h = first.height;
+    const auto input = networkInput(inChannels, images, regions, ids, n);
     torch::Tensor logits;
-    {
+    if (int8) {
+        logits = int8->forward(input);
+    } else {
         AutocastGuard autocast(options.mixedPrecision && nativeBf16(device) && (device.is_cuda() || choice.bf16), device);
         logits = net->forward(toDevice(input, device, choice.channelsLast));
     }
@@ -177,8 +219,8 @@ std::vector<Prediction> Segmenter::segment(const std::vector<const image::FloatI
         std::size_t done = 0;
         try {
             for (const auto& [ids, n] : batches) {
-                runBatch(m_impl->net, m_impl->device, m_impl->options, m_impl->choice, inChannels, images, regions, ids, n,
-                         out);
+                runBatch(m_impl->net, m_impl->int8.get(), m_impl->device, m_impl->options, m_impl->choice, inChannels,
+                         images, regions, ids, n, out);
                 done += n;
                 if (progress && !progress(static_cast<double>(done) / images.size(), "Segmenting")) return out;
             }
@@ -200,8 +242,8 @@ std::vector<Prediction> Segmenter::segment(const std::vector<const image::FloatI
         c10::InferenceMode guard;
         try {
             for (std::size_t b; !stop && (b = next++) < batches.size();) {
-                runBatch(m_impl->net, m_impl->device, m_impl->options, m_impl->choice, inChannels, images, regions,
-                         batches[b].first, batches[b].second, out);
+                runBatch(m_impl->net, m_impl->int8.get(), m_impl->device, m_impl->options, m_impl->choice, inChannels,
+                         images, regions, batches[b].first, batches[b].second, out);
                 const std::size_t finished = done += batches[b].second;
                 if (reporting && progress &&
                     !progress(static_cast<double>(finished) / images.size(), "Segmenting"))
@@ -227,6 +269,27 @@ std::vector<Prediction> Segmenter::segment(const std::vector<const image::FloatI
     }
     if (progress && !stop) progress(1.0, "Segmenting");
     return out;
+}
+
+void recordInt8Ranges(Model& model, const std::vector<const image::FloatImage*>& images,
+                      const std::vector<Region>& regions) {
+    Model copy = model.clone();
+    DeepLabV3 net = copy.impl()->net;
+    net->eval();
+    net->foldBatchNorm();
+    std::vector<ActivationRange> ranges;
+    for (std::size_t i = 0; i < images.size(); ++i)
+        if (images[i] && !images[i]->empty())
+            observeActivations(net, networkInput(copy.config().inChannels, images, regions, &i, 1), ranges);
+    if (ranges.empty()) throw std::invalid_argument("recordInt8Ranges: no image to observe");
+    model.metadata()[kInt8Key] = encodeActivationRanges(ranges);
+}
+
+bool hasInt8Ranges(const Model& model) {
+    Model copy = model.clone();
+    DeepLabV3 net = copy.impl()->net;
+    net->foldBatchNorm();
+    return int8Ranges(model, net).has_value();
 }
 
 }  // namespace cardioseg::engine

@@ -38,6 +38,9 @@ struct SegmentOptions {
     /// (engine::engineCalibration: measured once per machine, LibTorch version, architecture
     /// and thread count, then cached). false: channels-last, bf16 where native, one image per core.
     bool calibrated = true;
+    /// int8 on the CPU where the calibration found it fastest and the model carries activation
+    /// ranges (recordInt8Ranges); false: fp32 or bf16 only.
+    bool int8 = true;
 };
 
 struct Prediction {
@@ -53,6 +56,16 @@ struct Prediction {
     /// border: the ventricle may go on outside it.
     bool touchesRegionBorder = false;
 };
+
+/// Records in `model`'s metadata ("int8_activations") the range of every activation an int8
+/// copy of its network quantises, from its fp32 network run on `images` (normalised and cropped
+/// to `regions` as segment() would). Images that span what the model will see: the ventricle at
+/// every level and phase. Replaces earlier ranges. Throws std::invalid_argument without images.
+void recordInt8Ranges(Model& model, const std::vector<const image::FloatImage*>& images,
+                      const std::vector<Region>& regions = {});
+
+/// Whether `model` carries int8 activation ranges that fit its network.
+bool hasInt8Ranges(const Model& model);
 
 /// Runs a model on images. Its own copy of the network has batch norm folded into the
 /// convolutions and runs under InferenceMode; images are normalised like the training data
@@ -76,7 +89,8 @@ public:
     std::string device() const;
     /// CPU threads it uses (from SegmentOptions::threads, else LibTorch's count at construction).
     int threads() const;
-    /// How it runs on the CPU: "channels-last, fp32, 2 images at once" (calibrated or fixed).
+    /// How it runs on the CPU: "channels-last, fp32, 2 images at once", "int8, 2 images at
+    /// once" (calibrated or fixed).
     std::string configuration() const;
     const Model& model() const;
 

@@ -190,6 +190,7 @@ EvaluationReport evaluateModel(const engine::Model& model, const std::filesystem
     std::map<std::string, std::pair<double, double>> spacing;
     for (const auto& li : images) spacing[li.patientId] = {li.pixelSpacing, li.pixelSpacing};
     engine::Segmenter segmenter(model, segment);
+    const std::string engineUsed = segmenter.device() == "cpu" ? "cpu: " + segmenter.configuration() : segmenter.device();
     auto finish = [&](image::LabelMap labels) {
         if (options.postprocess) analysis::cleanLvLabels(labels);
         return labels;
@@ -210,6 +211,7 @@ EvaluationReport evaluateModel(const engine::Model& model, const std::filesystem
         auto report = evaluatePredictions(images, labels, spacing);
         report.function = compareFunction(images, labels, series);
         report.runs = runs;
+        report.engine = engineUsed;
         return report;
     }
 
@@ -311,6 +313,7 @@ EvaluationReport evaluateModel(const engine::Model& model, const std::filesystem
     report.wholeVolume = std::move(total);
     report.wholeVolumePerPatient = std::move(whole);
     report.runs = runs;
+    report.engine = engineUsed;
     return report;
 }
 

@@ -102,6 +102,8 @@ struct EvaluationReport {
         std::size_t wholeImages = 0, croppedImages = 0, regionFallbacks = 0;
     };
     NetworkRuns runs;
+    /// How the network ran: the device and, on the CPU, engine::Segmenter::configuration().
+    std::string engine;
 };
 
 /// How evaluateModel runs the model.

@@ -11,6 +11,7 @@
 
 #include "io/resources.h"
 #include "io/scd_dataset.h"
+#include "training/segment_series.h"
 
 namespace cardioseg::training {
 
@@ -156,6 +157,18 @@ std::string describeDecision(const FinetuneReport& report, const FinetuneOptions
     return why.str();
 }
 
+void recordInt8Ranges(engine::Model& model, const std::vector<LabelledImage>& images, std::size_t limit) {
+    std::vector<const image::FloatImage*> chosen;
+    std::vector<engine::Region> regions;
+    const std::size_t n = std::min(images.size(), std::max<std::size_t>(1, limit));
+    for (std::size_t k = 0; k < n; ++k) {
+        const LabelledImage& li = images[k * images.size() / n];
+        chosen.push_back(&li.image);
+        regions.push_back(ventricleRegion({&li.labels}, li.image.width, li.image.height).value_or(engine::Region{}));
+    }
+    engine::recordInt8Ranges(model, chosen, regions);
+}
+
 FinetuneReport finetune(const engine::Model& base, const std::vector<LabelledImage>& corrections,
                         const std::vector<LabelledImage>& replay, const FinetuneOptions& o,
                         const std::function<bool(const FinetuneProgress&)>& progress) {
@@ -283,6 +296,10 @@ FinetuneReport finetune(const engine::Model& base, const std::vector<LabelledIma
     meta["replay_dice_before"] = figure(report.replayBefore);
     meta["replay_dice_after"] = figure(report.replayAfter);
     meta["finetune_decision"] = report.decision;
+    // Ranges from the images it learned from and the replayed ones: what it will be shown.
+    std::vector<LabelledImage> seen = train;
+    seen.insert(seen.end(), replay.begin(), replay.end());
+    recordInt8Ranges(*candidate, seen);
     report.model = std::move(candidate);
     report.seconds = elapsed();
     return report;

@@ -73,6 +73,12 @@ struct FinetuneReport {
 /// alone when `replay` is empty). Part of the corrections is held out and the new model is
 /// accepted only when it is at least as good there and on the replay images. `base` is never
 /// modified. Out-of-memory retries with half the batch before giving up. `progress` may cancel.
+/// engine::recordInt8Ranges on up to `limit` of `images` spread over them, each cropped to the
+/// region around its ventricle that inference would use (ventricleRegion of its labels; whole
+/// when it shows none): what train and finetune do before a model is written, so that it runs
+/// in int8 where that pays. Throws std::invalid_argument without images.
+void recordInt8Ranges(engine::Model& model, const std::vector<LabelledImage>& images, std::size_t limit = 64);
+
 FinetuneReport finetune(const engine::Model& base, const std::vector<LabelledImage>& corrections,
                         const std::vector<LabelledImage>& replay, const FinetuneOptions& options,
                         const std::function<bool(const FinetuneProgress&)>& progress = {});

@@ -8,6 +8,9 @@
 #include <set>
 
 #include "dicom_validation.h"
+#ifdef CARDIOSEG_HAVE_ENGINE
+#include "engine/segmenter.h"
+#endif
 #include "io/dicom_loader.h"
 #include "io/dicom_seg.h"
 #include "synthetic_dicom.h"
@@ -173,12 +176,32 @@ private slots:
                       tuned}).code,
                  2);
 
+        // A trained model carries its int8 activation ranges; quantize records them again for
+        // any model, from the labelled images given, into a new file.
+        const QString quantised = QString::fromStdString((dir / "q.pt").string());
+        r = cli({"quantize", "--model", model, "--dataset", scd, "--images", "3", "--output", quantised, "--json"});
+        QVERIFY2(r.code == 0, r.err.c_str());
+        j = json::parse(r.out);
+        QCOMPARE(j["images"].get<int>(), 3);
+        QVERIFY(j["int8_ranges"].get<bool>());
+        QVERIFY(engine::hasInt8Ranges(engine::Model::load(quantised.toStdString())));
+        QVERIFY(engine::hasInt8Ranges(engine::Model::load(model.toStdString())));
+        QCOMPARE(cli({"quantize", "--model", model, "--dataset", scd + "/nowhere", "--output", quantised}).code, 2);
+
         r = cli({"evaluate", "--dataset", scd, "--model", model, "--json"});
         QVERIFY2(r.code == 0, r.err.c_str());
         j = json::parse(r.out);
         for (const char* key : {"model", "patients", "images", "classes", "dice", "iou", "hausdorff_mm", "assd_mm",
-                                "mean_iou", "mean_dice", "mean_acc", "freqw_acc", "overall_acc", "per_patient"})
+                                "mean_iou", "mean_dice", "mean_acc", "freqw_acc", "overall_acc", "per_patient",
+                                "engine"})
             QVERIFY2(j.contains(key), key);
+        QVERIFY(j["engine"].get<std::string>().rfind("cpu: ", 0) == 0);
+        // --fp32: neither int8 nor bf16.
+        r = cli({"evaluate", "--dataset", scd, "--model", model, "--fp32", "--json"});
+        QVERIFY2(r.code == 0, r.err.c_str());
+        QVERIFY(json::parse(r.out)["engine"].get<std::string>().find("fp32") != std::string::npos);
+        r = cli({"evaluate", "--dataset", scd, "--model", model, "--json"});
+        j = json::parse(r.out);
         QCOMPARE(j["images"].get<int>(), 4);
         QCOMPARE(j["classes"], json({"background", "lv_blood_pool", "lv_myocardium"}));
         QVERIFY(j["dice"].contains("lv_blood_pool") && j["dice"].contains("lv_myocardium"));

@@ -11,6 +11,7 @@
 
 #include "engine/blas.h"
 #include "engine/calibration.h"
+#include "engine/int8.h"
 #include "engine/model.h"
 #include "engine/roofline.h"
 #include "engine/segmenter.h"
@@ -46,10 +47,17 @@ private Q_SLOTS:
     void timesEveryConfigurationAndPicksTheFastest() {
         const auto c = calibrate(testing::tinyConfig(), 2, 64);
         // NCHW and channels-last, one image at a time and two at once (and as many in bf16
-        // where the CPU has it natively).
+        // where the CPU has it natively); int8 one image at a time and two at once where
+        // LibTorch has a quantised engine.
         const auto bf16 = std::count_if(c.runs.begin(), c.runs.end(),
                                         [](const auto& r) { return r.choice.bf16; });
-        QCOMPARE(c.runs.size(), std::size_t(bf16 ? 8 : 4));
+        const auto int8 = std::count_if(c.runs.begin(), c.runs.end(), [](const auto& r) { return r.choice.int8; });
+        QCOMPARE(int8, int8Supported() ? 2 : 0);
+        for (int atOnce : {1, 2})
+            QCOMPARE(std::count_if(c.runs.begin(), c.runs.end(),
+                                   [&](const auto& r) { return r.choice.int8 && r.choice.parallelImages == atOnce; }),
+                     int8 / 2);
+        QCOMPARE(c.runs.size(), std::size_t((bf16 ? 8 : 4) + int8));
         QCOMPARE(std::size_t(bf16) * 2, bf16 ? c.runs.size() : 0);
         for (bool channelsLast : {false, true})
             for (int atOnce : {1, 2})
@@ -65,6 +73,11 @@ private Q_SLOTS:
             fastest = std::min(fastest, r.msPerImage);
         }
         QCOMPARE(c.bestMs, fastest);
+        double fastestFloat = 1e300;
+        for (const auto& r : c.runs)
+            if (!r.choice.int8) fastestFloat = std::min(fastestFloat, r.msPerImage);
+        QCOMPARE(c.bestFloatMs, fastestFloat);
+        QVERIFY(!c.bestFloat.int8);
         QCOMPARE(c.plainMs, c.runs.front().msPerImage);
         QVERIFY(c.bestMs <= c.plainMs);  // never slower than LibTorch's default, by construction
         QVERIFY(c.key.find("deeplabv3-resnet18-w8-os8") != std::string::npos);

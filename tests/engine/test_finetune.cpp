@@ -88,6 +88,9 @@ private Q_SLOTS:
         QVERIFY(meta.at("finetuned_on").find("NEW:1") != std::string::npos);
         QVERIFY(!meta.at("finetune_held_out").empty());
         QVERIFY(meta.count("dice_before") && meta.count("dice_after") && meta.count("created"));
+        // It can run in int8: the ranges of its activations come with it.
+        QVERIFY(engine::hasInt8Ranges(*report.model));
+        QVERIFY(!engine::hasInt8Ranges(base));
         QVERIFY(labelsOf(base, set[0]) == baseOutput);
     }
 

@@ -1,0 +1,285 @@
+#include "engine/int8.h"
+
+#include <ATen/core/dispatch/Dispatcher.h>
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <optional>
+#include <sstream>
+#include <stdexcept>
+
+namespace cardioseg::engine {
+
+namespace nn = torch::nn;
+
+namespace {
+
+/// The image-level branch of the ASPP: global average, 1 × 1 conv, ReLU, spread over the map.
+torch::Tensor imageLevel(const nn::Conv2d& conv, const torch::Tensor& x) {
+    auto y = torch::relu(conv.ptr()->forward(torch::adaptive_avg_pool2d(x, {1, 1})));
+    return y.expand({-1, -1, x.size(2), x.size(3)});
+}
+
+/// The stem's 3 × 3 max-pool of stride 2. Every size is spelled for both axes: the quantised
+/// kernel reads a second dilation that a single value does not give it.
+torch::Tensor stemPool(const torch::Tensor& x) { return torch::max_pool2d(x, {3, 3}, {2, 2}, {1, 1}, {1, 1}); }
+
+torch::Tensor upsampled(const torch::Tensor& logits, int64_t h, int64_t w) {
+    namespace F = torch::nn::functional;
+    return F::interpolate(logits, F::InterpolateFuncOptions()
+                                      .size(std::vector<int64_t>{h, w})
+                                      .mode(torch::kBilinear)
+                                      .align_corners(false));
+}
+
+/// The wiring of the folded network, once for every way of running it (`Ops`: observing the fp32
+/// network, or int8). Each call of an Ops method that returns an activation the int8 network
+/// quantises takes the next activation slot, in this order.
+template <class Ops>
+torch::Tensor runNetwork(const FoldedLayout& n, Ops& ops, const torch::Tensor& input) {
+    auto x = ops.input(input);
+    x = ops.maxPool(ops.conv(n.stem, x, true));
+    for (const auto& block : n.blocks) {
+        const auto shortcut = block.downsample ? ops.conv(block.downsample, x, false) : x;
+        auto y = x;
+        for (std::size_t i = 0; i < block.chain.size(); ++i) y = ops.conv(block.chain[i], y, i + 1 < block.chain.size());
+        x = ops.addRelu(y, shortcut);
+    }
+    std::vector<torch::Tensor> branches;
+    for (const auto& conv : n.asppBranches) branches.push_back(ops.conv(conv, x, true));
+    branches.push_back(ops.imageLevel(n.asppPooling, x));
+    x = ops.cat(branches);
+    x = ops.conv(n.asppProject, x, true);
+    x = ops.conv(n.head, x, true);
+    return ops.logits(n.classifier, x, input.size(2), input.size(3));
+}
+
+/// Runs the fp32 network and records each quantised activation's range.
+struct Observer {
+    std::vector<ActivationRange>& ranges;
+    bool merge;
+    std::size_t next = 0;
+
+    torch::Tensor record(torch::Tensor t) {
+        const auto [lo, hi] = torch::aminmax(t);
+        const ActivationRange r{lo.item<float>(), hi.item<float>()};
+        if (!merge) {
+            ranges.push_back(r);
+        } else {
+            ranges[next].min = std::min(ranges[next].min, r.min);
+            ranges[next].max = std::max(ranges[next].max, r.max);
+        }
+        ++next;
+        return t;
+    }
+    torch::Tensor input(const torch::Tensor& x) { return record(x); }
+    torch::Tensor conv(const nn::Conv2d& c, const torch::Tensor& x, bool relu) {
+        auto y = c.ptr()->forward(x);
+        return record(relu ? torch::relu(y) : y);
+    }
+    torch::Tensor maxPool(const torch::Tensor& x) { return stemPool(x); }
+    torch::Tensor addRelu(const torch::Tensor& a, const torch::Tensor& b) { return record(torch::relu(a + b)); }
+    torch::Tensor imageLevel(const nn::Conv2d& c, const torch::Tensor& x) { return record(engine::imageLevel(c, x)); }
+    torch::Tensor cat(const std::vector<torch::Tensor>& xs) { return record(torch::cat(xs, 1)); }
+    torch::Tensor logits(const nn::Conv2d& c, const torch::Tensor& x, int64_t h, int64_t w) {
+        return upsampled(c.ptr()->forward(x), h, w);
+    }
+};
+
+/// Counts the quantised activations without computing anything.
+struct Counter {
+    std::size_t n = 0;
+    torch::Tensor input(const torch::Tensor& x) { return ++n, x; }
+    torch::Tensor conv(const nn::Conv2d&, const torch::Tensor& x, bool) { return ++n, x; }
+    torch::Tensor maxPool(const torch::Tensor& x) { return x; }
+    torch::Tensor addRelu(const torch::Tensor& a, const torch::Tensor&) { return ++n, a; }
+    torch::Tensor imageLevel(const nn::Conv2d&, const torch::Tensor& x) { return ++n, x; }
+    torch::Tensor cat(const std::vector<torch::Tensor>& xs) { return ++n, xs.front(); }
+    torch::Tensor logits(const nn::Conv2d&, const torch::Tensor& x, int64_t, int64_t) { return x; }
+};
+
+FoldedLayout layoutOf(const DeepLabV3& folded) { return folded->foldedLayout(); }
+
+/// The quantised engine this LibTorch offers for x86: FBGEMM where built in, else oneDNN.
+std::optional<at::QEngine> x86QuantisedEngine() {
+    const auto& engines = at::globalContext().supportedQEngines();
+    for (const auto e : {at::QEngine::FBGEMM, at::QEngine::ONEDNN})
+        if (std::find(engines.begin(), engines.end(), e) != engines.end()) return e;
+    return std::nullopt;
+}
+
+std::vector<int64_t> pair(const torch::ExpandingArray<2>& a) { return {(*a)[0], (*a)[1]}; }
+
+}  // namespace
+
+bool int8Supported() { return x86QuantisedEngine().has_value(); }
+
+void observeActivations(const DeepLabV3& folded, const torch::Tensor& input, std::vector<ActivationRange>& ranges) {
+    const auto layout = layoutOf(folded);
+    const bool merge = !ranges.empty();
+    if (merge && ranges.size() != quantisedActivationCount(folded))
+        throw std::invalid_argument("observeActivations: ranges of another network");
+    c10::InferenceMode guard;
+    Observer observer{ranges, merge};
+    runNetwork(layout, observer, input);
+}
+
+std::size_t quantisedActivationCount(const DeepLabV3& folded) {
+    Counter counter;
+    runNetwork(layoutOf(folded), counter, torch::empty({1, 1, 1, 1}));
+    return counter.n;
+}
+
+std::string encodeActivationRanges(const std::vector<ActivationRange>& ranges) {
+    std::ostringstream out;
+    out.precision(9);
+    for (std::size_t i = 0; i < ranges.size(); ++i) out << (i ? " " : "") << ranges[i].min << ':' << ranges[i].max;
+    return out.str();
+}
+
+std::vector<ActivationRange> decodeActivationRanges(const std::string& text) {
+    std::vector<ActivationRange> ranges;
+    std::istringstream in(text);
+    for (std::string item; in >> item;) {
+        const auto colon = item.find(':');
+        if (colon == std::string::npos) throw std::invalid_argument("activation range without ':': " + item);
+        std::size_t used1 = 0, used2 = 0;
+        ActivationRange r;
+        try {
+            r.min = std::stof(item.substr(0, colon), &used1);
+            r.max = std::stof(item.substr(colon + 1), &used2);
+        } catch (const std::exception&) {
+            throw std::invalid_argument("activation range is not two numbers: " + item);
+        }
+        if (used1 != colon || used2 != item.size() - colon - 1 || !std::isfinite(r.min) || !std::isfinite(r.max) ||
+            r.min > r.max)
+            throw std::invalid_argument("activation range is not min:max with min <= max: " + item);
+        ranges.push_back(r);
+    }
+    return ranges;
+}
+
+// ---------------------------------------------------------------------------- int8 network
+
+namespace {
+c10::OperatorHandle quantisedOp(const char* name, const char* overload) {
+    return c10::Dispatcher::singleton().findSchemaOrThrow(name, overload);
+}
+}  // namespace
+
+struct Int8DeepLab::Impl {
+    Impl()
+        : conv(quantisedOp("quantized::conv2d", "new")),
+          convRelu(quantisedOp("quantized::conv2d_relu", "new")),
+          addRelu(quantisedOp("quantized::add_relu", "")),
+          cat(quantisedOp("quantized::cat", "")) {}
+    struct Quantisation {
+        double scale = 1.0;
+        int64_t zeroPoint = 0;
+    };
+    FoldedLayout layout;
+    std::vector<Quantisation> activations;
+    std::map<const nn::Conv2dImpl*, c10::IValue> packed;  // each conv's int8 weights and fp32 bias
+    c10::OperatorHandle conv, convRelu, addRelu, cat;
+};
+
+namespace {
+
+/// Runs the int8 network: LibTorch's quantised operators, called through the dispatcher (their
+/// C++ entry points are not exported).
+struct Int8Runner {
+    const Int8DeepLab::Impl& net;
+    std::size_t next = 0;
+
+    const Int8DeepLab::Impl::Quantisation& slot() { return net.activations.at(next++); }
+    static torch::Tensor call(const c10::OperatorHandle& op, std::vector<c10::IValue> stack) {
+        op.callBoxed(&stack);
+        return stack.front().toTensor();
+    }
+
+    torch::Tensor input(const torch::Tensor& x) {
+        const auto& q = slot();
+        return torch::quantize_per_tensor(x.contiguous(torch::MemoryFormat::ChannelsLast), q.scale, q.zeroPoint,
+                                          torch::kQUInt8);
+    }
+    torch::Tensor conv(const nn::Conv2d& c, const torch::Tensor& x, bool relu) {
+        const auto& q = slot();
+        return call(relu ? net.convRelu : net.conv, {x, net.packed.at(c.get()), q.scale, q.zeroPoint});
+    }
+    torch::Tensor maxPool(const torch::Tensor& x) { return stemPool(x); }
+    torch::Tensor addRelu(const torch::Tensor& a, const torch::Tensor& b) {
+        const auto& q = slot();
+        return call(net.addRelu, {a, b, q.scale, q.zeroPoint});
+    }
+    torch::Tensor imageLevel(const nn::Conv2d& c, const torch::Tensor& x) {
+        const auto& q = slot();
+        const auto y = engine::imageLevel(c, x.dequantize()).contiguous(torch::MemoryFormat::ChannelsLast);
+        return torch::quantize_per_tensor(y, q.scale, q.zeroPoint, torch::kQUInt8);
+    }
+    torch::Tensor cat(const std::vector<torch::Tensor>& xs) {
+        const auto& q = slot();
+        return call(net.cat, {c10::List<torch::Tensor>(xs), int64_t{1}, q.scale, q.zeroPoint});
+    }
+    torch::Tensor logits(const nn::Conv2d& c, const torch::Tensor& x, int64_t h, int64_t w) {
+        return upsampled(c.ptr()->forward(x.dequantize()), h, w);
+    }
+};
+
+}  // namespace
+
+Int8DeepLab::Int8DeepLab(const DeepLabV3& folded, const std::vector<ActivationRange>& ranges, bool sevenBitActivations)
+    : m_impl(std::make_unique<Impl>()) {
+    const auto engine = x86QuantisedEngine();
+    if (!engine) throw std::runtime_error("this LibTorch has no quantised engine for this CPU (FBGEMM or oneDNN)");
+    if (ranges.size() != quantisedActivationCount(folded))
+        throw std::invalid_argument("int8: " + std::to_string(ranges.size()) + " activation ranges for a network with " +
+                                    std::to_string(quantisedActivationCount(folded)));
+    auto& m = *m_impl;
+    m.layout = layoutOf(folded);
+    // Activations: affine uint8 over the observed range widened to hold 0 (ReLU outputs start
+    // there exactly).
+    const double levels = sevenBitActivations ? 127.0 : 255.0;
+    for (const auto& r : ranges) {
+        const double lo = std::min(0.0f, r.min), hi = std::max(0.0f, r.max);
+        Impl::Quantisation q;
+        q.scale = std::max((hi - lo) / levels, 1e-8);
+        q.zeroPoint = std::clamp<int64_t>(std::llround(-lo / q.scale), 0, static_cast<int64_t>(levels));
+        m.activations.push_back(q);
+    }
+    // Weights: int8 per output channel, symmetric; the bias stays fp32 (the quantised conv
+    // scales it itself). Packing happens once, for the engine chosen now.
+    at::globalContext().setQEngine(*engine);
+    const auto prepack = quantisedOp("quantized::conv2d_prepack", "");
+    std::vector<nn::Conv2d> convs{m.layout.stem, m.layout.asppProject, m.layout.head};
+    for (const auto& b : m.layout.blocks) {
+        convs.insert(convs.end(), b.chain.begin(), b.chain.end());
+        if (b.downsample) convs.push_back(b.downsample);
+    }
+    convs.insert(convs.end(), m.layout.asppBranches.begin(), m.layout.asppBranches.end());
+    c10::InferenceMode guard;
+    for (const auto& c : convs) {
+        const auto w = c->weight.detach().to(torch::kFloat).contiguous();
+        const auto scales = (w.abs().amax({1, 2, 3}) / 127.0).clamp_min(1e-8).to(torch::kDouble);
+        const auto qw = torch::quantize_per_channel(w, scales, torch::zeros({w.size(0)}, torch::kLong), 0, torch::kQInt8);
+        const auto& o = c->options;
+        std::vector<c10::IValue> stack{qw,
+                                       c->bias.defined() ? c10::IValue(c->bias.detach().to(torch::kFloat).contiguous())
+                                                         : c10::IValue(),
+                                       pair(o.stride()),
+                                       pair(c10::get<torch::ExpandingArray<2>>(o.padding())),
+                                       pair(o.dilation()),
+                                       o.groups()};
+        prepack.callBoxed(&stack);
+        m.packed.emplace(c.get(), stack.front());
+    }
+}
+
+Int8DeepLab::~Int8DeepLab() = default;
+
+torch::Tensor Int8DeepLab::forward(const torch::Tensor& input) const {
+    Int8Runner runner{*m_impl};
+    return runNetwork(m_impl->layout, runner, input.to(torch::kFloat));
+}
+
+}  // namespace cardioseg::engine

@@ -1,0 +1,57 @@
+#pragma once
+
+// int8 inference for DeepLab v3 on the CPU: static quantisation as PyTorch's (per-channel
+// symmetric int8 weights, per-tensor affine uint8 activations whose scales are fixed from ranges
+// observed on calibration images), run through LibTorch's quantised operators (oneDNN's
+// quantised engine) with the same wiring as the folded fp32 network. The image-level pooling
+// branch and the final 1 × 1 classifier stay in fp32 (a few hundred multiply-adds a pixel; the
+// logits keep fp32's resolution). Internal to the engine.
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "engine/deeplab.h"
+
+namespace cardioseg::engine {
+
+/// The range an activation took over the calibration images.
+struct ActivationRange {
+    float min = 0.0f, max = 0.0f;
+};
+
+/// Whether this LibTorch runs quantised convolutions on this machine (its oneDNN engine).
+bool int8Supported();
+
+/// Gathers the range of every activation the int8 network quantises, in its running order,
+/// from the folded fp32 network run on `inputs` (each N × C × H × W, normalised as for
+/// segmentation); adds to `ranges` when it already holds a network's worth.
+void observeActivations(const DeepLabV3& folded, const torch::Tensor& input, std::vector<ActivationRange>& ranges);
+
+/// How many activations the int8 copy of `folded` quantises.
+std::size_t quantisedActivationCount(const DeepLabV3& folded);
+
+/// "min:max min:max ..." and back (for a model file's metadata); decoding throws
+/// std::invalid_argument on anything else.
+std::string encodeActivationRanges(const std::vector<ActivationRange>& ranges);
+std::vector<ActivationRange> decodeActivationRanges(const std::string& text);
+
+/// The int8 copy of a folded network. Weights are quantised and packed once; forward() may run
+/// on several threads at once.
+class Int8DeepLab {
+public:
+    /// Throws std::invalid_argument when `ranges` does not match the network, std::runtime_error
+    /// when this LibTorch has no quantised engine. `sevenBitActivations`: activations in
+    /// [0, 127] (for CPUs without int8 dot-product instructions; see cpuHasInt8Dot).
+    Int8DeepLab(const DeepLabV3& folded, const std::vector<ActivationRange>& ranges, bool sevenBitActivations);
+    ~Int8DeepLab();
+    /// fp32 logits N × classes × H × W for an fp32 N × C × H × W input.
+    torch::Tensor forward(const torch::Tensor& input) const;
+
+    struct Impl;
+
+private:
+    std::unique_ptr<Impl> m_impl;
+};
+
+}  // namespace cardioseg::engine
