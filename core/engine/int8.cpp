@@ -111,6 +111,14 @@ std::optional<at::QEngine> x86QuantisedEngine() {
 
 std::vector<int64_t> pair(const torch::ExpandingArray<2>& a) { return {(*a)[0], (*a)[1]}; }
 
+/// A conv's padding (rows, columns): every conv of this DeepLab keeps the size at stride 1,
+/// (kernel / 2) × dilation (deeplab.cpp). Computed rather than read: the options hold it in a
+/// c10::variant in LibTorch 1.13 and a std::variant in 2.x.
+std::vector<int64_t> padding(const nn::Conv2dImpl& c) {
+    const auto& o = c.options;
+    return {((*o.kernel_size())[0] / 2) * (*o.dilation())[0], ((*o.kernel_size())[1] / 2) * (*o.dilation())[1]};
+}
+
 }  // namespace
 
 bool int8Supported() { return x86QuantisedEngine().has_value(); }
@@ -267,7 +275,7 @@ Int8DeepLab::Int8DeepLab(const DeepLabV3& folded, const std::vector<ActivationRa
                                        c->bias.defined() ? c10::IValue(c->bias.detach().to(torch::kFloat).contiguous())
                                                          : c10::IValue(),
                                        pair(o.stride()),
-                                       pair(c10::get<torch::ExpandingArray<2>>(o.padding())),
+                                       padding(*c),
                                        pair(o.dilation()),
                                        o.groups()};
         prepack.callBoxed(&stack);
