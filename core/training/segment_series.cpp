@@ -64,7 +64,10 @@ std::optional<std::vector<engine::Prediction>> segmentWithRegionSearch(
         for (auto i : ids) part.push_back(images[i]);
         bool stopped = false;
         auto predictions = segmenter.segment(part, [&](double f, const std::string& status) {
-            stopped = progress && !progress((static_cast<double>(finished) + f * ids.size()) / total, status);
+            // The whole-image reruns of images whose labels reached the region's side come after
+            // every image was counted once: they hold the fraction at its end, never past it.
+            stopped = progress &&
+                      !progress(std::min(1.0, (static_cast<double>(finished) + f * ids.size()) / total), status);
             return !stopped;
         }, regions);
         if (stopped) return false;
