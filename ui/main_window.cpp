@@ -48,6 +48,7 @@
 #include "metrics_panel.h"
 #include "session/review_navigation.h"
 #include "slice_view.h"
+#include "surface_view.h"
 
 namespace cardioseg::ui {
 
@@ -442,6 +443,7 @@ void MainWindow::onStudyLoaded() {
         return;
     }
     ++m_generation;
+    if (m_surfaces) m_surfaces->clear();  // its surfaces were the previous study's
     m_study = std::move(loaded);
     m_predictions.clear();
     for (const auto& s : m_study.result.series) m_predictions.push_back(image::SeriesLabels::like(s));

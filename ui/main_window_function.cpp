@@ -200,7 +200,7 @@ void MainWindow::updateFunction() {
 SurfaceDialog* MainWindow::showSurfaces() {
     if (m_series < 0) return nullptr;
     if (!m_surfaces) m_surfaces = new SurfaceDialog(this);
-    m_surfaces->setLabels(&m_study.result.series[m_series], prediction(m_series),
+    m_surfaces->setLabels(m_study.result.series[m_series].geometry, prediction(m_series),
                           reviewedLabels(),
                           currentPhase());
     m_surfaces->show();

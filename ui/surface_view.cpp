@@ -215,6 +215,7 @@ SurfaceDialog::SurfaceDialog(QWidget* parent) : QDialog(parent) {
     connect(m_showEpicardium, &QCheckBox::toggled, this, [this] { showPhase(phase()); });
     connect(m_source, qOverload<int>(&QComboBox::currentIndexChanged), this, [this] { compute(); });
     connect(&m_job, &QFutureWatcher<Surfaces>::finished, this, [this] {
+        if (!m_geometry) return;  // cleared while computing
         m_surfaces = m_job.result();
         showPhase(phase());
         Q_EMIT surfacesReady();
@@ -231,40 +232,49 @@ SurfaceDialog::~SurfaceDialog() { m_job.waitForFinished(); }
 
 int SurfaceDialog::phase() const { return m_phase->value(); }
 
-void SurfaceDialog::setLabels(const image::CineSeries* series, const image::SeriesLabels& model,
+void SurfaceDialog::setLabels(const image::Geometry& geometry, const image::SeriesLabels& model,
                               const image::SeriesLabels& reviewed, int phase) {
-    m_series = series;
+    m_geometry = geometry;
     m_labels[0] = reviewed;
     m_labels[1] = model;
     const QSignalBlocker block(m_phase);
-    m_phase->setRange(0, std::max(0, series ? series->phases - 1 : 0));
+    m_phase->setRange(0, std::max(0, std::max(model.phases, reviewed.phases) - 1));
     m_phase->setValue(phase);
     compute();
 }
 
+void SurfaceDialog::clear() {
+    m_play->setChecked(false);
+    m_geometry.reset();
+    m_labels[0] = m_labels[1] = {};
+    m_surfaces = {};
+    m_view->setMeshes({}, image::Geometry{});
+    m_info->setText(tr("No series"));
+}
+
 void SurfaceDialog::compute() {
-    if (!m_series || m_job.isRunning()) return;
+    if (!m_geometry || m_job.isRunning()) return;
     m_info->setText(tr("Computing surfaces…"));
-    const image::CineSeries* series = m_series;
+    const image::Geometry geometry = *m_geometry;
     const image::SeriesLabels labels = m_labels[m_source->currentIndex()];
-    m_job.setFuture(QtConcurrent::run([series, labels] {
+    m_job.setFuture(QtConcurrent::run([geometry, labels] {
         Surfaces s;
         for (int p = 0; p < labels.phases; ++p) {
-            s.bloodPool.push_back(analysis::labelSurface(*series, labels, p, analysis::SurfaceKind::BloodPool));
-            s.epicardium.push_back(analysis::labelSurface(*series, labels, p, analysis::SurfaceKind::Epicardium));
+            s.bloodPool.push_back(analysis::labelSurface(geometry, labels, p, analysis::SurfaceKind::BloodPool));
+            s.epicardium.push_back(analysis::labelSurface(geometry, labels, p, analysis::SurfaceKind::Epicardium));
         }
         return s;
     }));
 }
 
 void SurfaceDialog::showPhase(int phase) {
-    if (!m_series || phase < 0 || phase >= static_cast<int>(m_surfaces.bloodPool.size())) return;
+    if (!m_geometry || phase < 0 || phase >= static_cast<int>(m_surfaces.bloodPool.size())) return;
     std::vector<ColoredMesh> meshes;
     QColor bp = labelColor(image::label::BloodPool), epi = labelColor(image::label::Myocardium);
     epi.setAlpha(80);
     if (m_showBloodPool->isChecked()) meshes.push_back({m_surfaces.bloodPool[phase], bp});
     if (m_showEpicardium->isChecked()) meshes.push_back({m_surfaces.epicardium[phase], epi});
-    m_view->setMeshes(std::move(meshes), m_series->geometry);
+    m_view->setMeshes(std::move(meshes), *m_geometry);
     m_info->setText(tr("Phase %1 / %2 · blood pool %3 mL (surface)")
                         .arg(phase + 1)
                         .arg(m_phase->maximum() + 1)

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <optional>
+
 #include <QColor>
 #include <QDialog>
 #include <QFutureWatcher>
@@ -68,9 +70,13 @@ class SurfaceDialog : public QDialog {
 public:
     SurfaceDialog(QWidget* parent = nullptr);
     ~SurfaceDialog() override;
-    /// The labels of a series the view can show (reviewed ones first); recomputes the surfaces.
-    void setLabels(const image::CineSeries* series, const image::SeriesLabels& model,
+    /// The labels of a series the view can show (reviewed ones first) and the series'
+    /// geometry, both copied (the dialog outlives the study it was opened on); recomputes the
+    /// surfaces.
+    void setLabels(const image::Geometry& geometry, const image::SeriesLabels& model,
                    const image::SeriesLabels& reviewed, int phase);
+    /// Forgets the series (another study was opened): nothing shown until setLabels.
+    void clear();
     bool isComputing() const { return m_job.isRunning(); }
     SurfaceView* view() const { return m_view; }
     int phase() const;
@@ -95,7 +101,7 @@ private:
     QToolButton* m_play = nullptr;
     QLabel* m_info = nullptr;
     QTimer* m_timer = nullptr;
-    const image::CineSeries* m_series = nullptr;
+    std::optional<image::Geometry> m_geometry;
     image::SeriesLabels m_labels[2];
     Surfaces m_surfaces;
     QFutureWatcher<Surfaces> m_job;

@@ -122,7 +122,11 @@ double Mesh::areaMm2() const {
 
 Mesh labelSurface(const image::CineSeries& series, const image::SeriesLabels& labels, int phase, SurfaceKind kind,
                   int smoothing) {
-    const auto& g = series.geometry;
+    return labelSurface(series.geometry, labels, phase, kind, smoothing);
+}
+
+Mesh labelSurface(const image::Geometry& g, const image::SeriesLabels& labels, int phase, SurfaceKind kind,
+                  int smoothing) {
     const int nx = g.columns + 2, ny = g.rows + 2, nz = labels.slices + 2;  // one empty voxel all round
     vtkNew<vtkImageData> volume;
     volume->SetDimensions(nx, ny, nz);

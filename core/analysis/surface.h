@@ -34,6 +34,9 @@ enum class SurfaceKind {
 /// has none of those labels.
 Mesh labelSurface(const image::CineSeries& series, const image::SeriesLabels& labels, int phase, SurfaceKind kind,
                   int smoothing = 20);
+/// The same from the series' geometry alone (all the surface needs of it).
+Mesh labelSurface(const image::Geometry& geometry, const image::SeriesLabels& labels, int phase, SurfaceKind kind,
+                  int smoothing = 20);
 
 /// Writes a mesh as STL (binary), VTP (VTK XML) or OBJ, chosen by the extension; atomically.
 /// Throws std::runtime_error naming the file and the reason (unknown extension included).

@@ -1,6 +1,8 @@
 // Cardiac function in the workstation: measures from the reviewed labels of a beating phantom,
 // the curve, the 3-D surfaces and mesh export, the PDF report and the CSV.
 #include <QtTest>
+#include <QCheckBox>
+#include <QSlider>
 
 #include <QFile>
 #include <QSettings>
@@ -105,6 +107,23 @@ private Q_SLOTS:
         // An unwritable place is an error with the file's name.
         { std::ofstream(dir / "afile") << "x"; }
         QVERIFY(w.writeFunctionCsv(QString::fromStdString((dir / "afile" / "f.csv").string())).contains("afile"));
+
+        // It keeps its own copy of what it shows: another study opened while it is open leaves it
+        // empty, not pointing into the study that was closed; its controls still answer.
+        {
+            testing::SyntheticSeries other = s;
+            other.slices = 3;
+            testing::writeSeries(dir / "other", other);
+            QSignalSpy otherShown(&w, &ui::MainWindow::studyShown);
+            w.openStudy(QString::fromStdString((dir / "other").string()));
+            QVERIFY(otherShown.wait(30000));
+            QCOMPARE(surfaces->view()->triangleCount(), 0);
+            for (auto* box : surfaces->findChildren<QCheckBox*>()) box->toggle();
+            for (auto* slider : surfaces->findChildren<QSlider*>()) slider->setValue(1);
+            QCOMPARE(surfaces->view()->triangleCount(), 0);
+            w.showSurfaces();  // the new series' surfaces
+            QVERIFY(ready.wait(60000));
+        }
     }
 
     void cleanupTestCase() { QSettings().clear(); }
