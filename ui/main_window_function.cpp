@@ -222,7 +222,8 @@ void MainWindow::writeReport(const QString& file) {
     if (m_series < 0 || m_report.isRunning()) return;
     updateFunction();
     ReportInput in;
-    in.series = &m_study.result.series[m_series];
+    // A copy of the series for the worker: another study may be opened while it writes.
+    in.series = std::make_shared<const image::CineSeries>(m_study.result.series[m_series]);
     in.model = prediction(m_series);
     in.reviewed = reviewedLabels();
     in.modelFunction = m_function[0];

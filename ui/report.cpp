@@ -43,9 +43,10 @@ std::vector<double> axisTicks(double lo, double hi, int count) {
 /// For the XMP metadata, which programs read: always a point as the decimal separator.
 QString number(double v, int decimals) { return std::isnan(v) ? QStringLiteral("–") : QString::number(v, 'f', decimals); }
 
-void drawOutlines(QPainter& p, const image::LabelMap& labels, bool dashed, double scale, const QPointF& offset) {
+void drawOutlines(QPainter& p, const ReportInput& in, const image::LabelMap& labels, bool dashed, double scale,
+                  const QPointF& offset) {
     for (const auto& c : labelOutlines(labels, dashed)) {
-        QPen pen(labelColor(c.label), 2.0);
+        QPen pen(c.label == image::label::BloodPool ? in.bloodPoolColor : in.myocardiumColor, 2.0);
         if (dashed) pen.setDashPattern({3, 2});
         p.setPen(pen);
         QPainterPath path;
@@ -148,8 +149,8 @@ QImage keyImage(const ReportInput& in, int slice, int phase, int size) {
     const QPointF offset(-x0 * scale, -y0 * scale);
     p.drawImage(QRectF(offset, QSizeF(img->width * scale, img->height * scale)),
                 toQImage(*img, io::percentileWindow(*in.series)));
-    if (!in.model.maps.empty() && !in.model.at(slice, phase).empty()) drawOutlines(p, in.model.at(slice, phase), true, scale, offset);
-    if (lab && !lab->empty()) drawOutlines(p, *lab, false, scale, offset);
+    if (!in.model.maps.empty() && !in.model.at(slice, phase).empty()) drawOutlines(p, in, in.model.at(slice, phase), true, scale, offset);
+    if (lab && !lab->empty()) drawOutlines(p, in, *lab, false, scale, offset);
     return out;
 }
 
@@ -276,7 +277,7 @@ void writeReport(const QString& file, const ReportInput& in) {
             }
             for (int k = 0; k < 2; ++k) {
                 const auto& f = k == 0 ? m : r;
-                QPen pen(k == 0 ? QColor(90, 120, 200) : labelColor(image::label::BloodPool), 3);
+                QPen pen(k == 0 ? QColor(90, 120, 200) : in.bloodPoolColor, 3);
                 if (k == 0) pen.setStyle(Qt::DashLine);
                 p.setPen(pen);
                 QPainterPath path;

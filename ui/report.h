@@ -1,16 +1,27 @@
 #pragma once
 
+#include <QColor>
 #include <QImage>
 #include <QString>
 
 #include "analysis/function.h"
+#include "image/cine_series.h"
 #include "image/series_labels.h"
+#include "image_adapters.h"
+
+#include <memory>
 
 namespace cardioseg::ui {
 
 /// What a function report shows.
 struct ReportInput {
-    const image::CineSeries* series = nullptr;
+    /// Shared with the study, read-only: the report is written on a worker while the
+    /// workstation may open another study.
+    std::shared_ptr<const image::CineSeries> series;
+    /// The contour colours in use, taken on the GUI thread when the input is made (the worker
+    /// never reads the workstation's settings).
+    QColor bloodPoolColor = labelColor(image::label::BloodPool);
+    QColor myocardiumColor = labelColor(image::label::Myocardium);
     image::SeriesLabels model;     ///< the model's labels
     image::SeriesLabels reviewed;  ///< corrections, the model's elsewhere
     analysis::CardiacFunction modelFunction;

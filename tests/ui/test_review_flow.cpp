@@ -479,14 +479,15 @@ private slots:
         s.rows = s.columns = 64;
         s.slices = 3;
         s.phases = 4;
-        image::CineSeries series = testing::makeCineSeries(s);
+        const auto shared = std::make_shared<image::CineSeries>(testing::makeCineSeries(s));
+        image::CineSeries& series = *shared;
         series.info.patientName = "Doe^Jane";
         series.info.patientBirthDate = "00000000";
         series.info.studyDate = "20120000";
         series.info.patientSex = "";
         series.info.studyDescription = "";
         ui::ReportInput in;
-        in.series = &series;
+        in.series = shared;
         in.modelName = "default.pt";
         const QString header = ui::reportHeader(in).join('\n');
         for (const char* raw : {"00000000", "20120000", "sex", "born", "Study of", " · ·", "^"})
@@ -506,6 +507,30 @@ private slots:
         in.reviewedFunction.phases[0].bloodPoolMm2 = {300, 500, 900};
         in.reviewedFunction.phases[2].bloodPoolMm2 = {200, 300, NAN};
         QCOMPARE(ui::keySliceForBoth(in), 1);
+
+        // The report draws in the colours taken when its input was made on the GUI thread,
+        // whatever the settings say while its worker runs.
+        ui::setLabelColors(QColor(0, 0, 255), QColor(0, 255, 255));
+        ui::ReportInput coloured;
+        coloured.series = shared;
+        coloured.reviewed = image::SeriesLabels::like(series);
+        image::LabelMap disc(series.geometry.columns, series.geometry.rows, image::label::Background);
+        for (int y = 0; y < disc.height; ++y)
+            for (int x = 0; x < disc.width; ++x)
+                if (std::hypot(x - disc.width / 2.0, y - disc.height / 2.0) < disc.width / 4.0)
+                    disc.at(x, y) = image::label::BloodPool;
+        coloured.reviewed.at(1, 0) = disc;
+        ui::setLabelColors(QColor(255, 0, 0), QColor(0, 255, 0));  // changed afterwards
+        const QImage key = ui::keyImage(coloured, 1, 0, 200);
+        int blue = 0, red = 0;
+        for (int y = 0; y < key.height(); ++y)
+            for (int x = 0; x < key.width(); ++x) {
+                const QColor c = key.pixelColor(x, y);
+                blue += c.blue() > 200 && c.red() < 60 && c.green() < 60;
+                red += c.red() > 200 && c.blue() < 60 && c.green() < 60;
+            }
+        QVERIFY2(blue > 50 && red == 0, qPrintable(QString("%1 blue, %2 red").arg(blue).arg(red)));
+        ui::setLabelColors(ui::defaultLabelColor(image::label::BloodPool), ui::defaultLabelColor(image::label::Myocardium));
     }
 
     void measureChangesAreNamed() {
