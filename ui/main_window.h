@@ -275,6 +275,7 @@ private:
     void chooseModelFile();
     /// Makes a model file the one in use once it has been read successfully; `onActive` runs then.
     void activateModel(const QString& path, const std::function<void()>& onActive = {});
+    void onModelChecked();
 
     // main_window_function.cpp: cardiac function, 3-D, report
     void buildFunctionDock();
@@ -353,7 +354,14 @@ private:
     /// Series and slice the running job segments in the opening order from (session::
     /// openingFirstStage); nothing for other jobs.
     std::optional<std::pair<int, int>> m_openingSlice;
-    QFutureWatcher<QString> m_modelCheck;
+    /// Reads the chosen model file in the background: (the file, why it cannot be used).
+    QFutureWatcher<std::pair<QString, QString>> m_modelCheck;
+    /// The model choice awaiting its check (the latest one; earlier ones are dropped).
+    struct ModelRequest {
+        QString path;
+        std::function<void()> onActive;
+    };
+    ModelRequest m_modelRequest;
     std::vector<QFuture<void>> m_predictionSaves;
 
     QUndoStack* m_undo = nullptr;

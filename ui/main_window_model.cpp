@@ -217,15 +217,19 @@ void MainWindow::setModelPath(const QString& path, bool remember) {
 
 void MainWindow::activateModel(const QString& path, const std::function<void()>& onActive) {
     if (path == m_activeModel && (m_segmenter || !QFileInfo::exists(path))) {
+        m_modelRequest = {};  // back to the active model: a pending check is dropped
         if (onActive) onActive();
         return;
     }
     m_segmentQueue.clear();
     if (m_segmentCancel) m_segmentCancel->store(true);
     m_segmentation.waitForFinished();
-    m_modelCheck.waitForFinished();
+    // The latest choice wins: a check still running for an earlier one is left to finish and
+    // its result ignored (onModelChecked compares the file).
+    m_modelRequest = {path, onActive};
     if (!QFileInfo::exists(path)) {
         // Nothing to check: kept as the choice, and said so when a study needs it.
+        m_modelRequest = {};
         m_activeModel = path;
         m_segmenter.reset();
         if (onActive) onActive();
@@ -234,34 +238,42 @@ void MainWindow::activateModel(const QString& path, const std::function<void()>&
     }
     // Checked in the background: a model that cannot be read never replaces a working one.
     statusBar()->showMessage(tr("Loading model %1…").arg(QFileInfo(path).fileName()));
-    auto onChecked = [this, path, onActive] {
-        const QString error = m_modelCheck.result();
-        if (!error.isEmpty()) {
-            const QString msg = tr("The model was not changed: %1").arg(error);
-            statusBar()->showMessage(msg, 15000);
-            if (m_screenshotPath.isEmpty() && isVisible()) showError(tr("Model"), msg);
-            Q_EMIT modelChanged(m_activeModel, error);
-            startNextSegmentation();
-            return;
-        }
-        m_activeModel = path;
-        m_segmenter.reset();
-        if (onActive) onActive();
-        statusBar()->showMessage(tr("Model: %1").arg(QFileInfo(path).fileName()), 8000);
-        refreshVersions();
-        Q_EMIT modelChanged(path, QString());
-        if (m_series >= 0)  // the new model's view of this series, from the image on screen
-            queueSegmentation({m_series, {}, true, std::make_pair(currentSlice(), currentPhase())});
-    };
-    connect(&m_modelCheck, &QFutureWatcher<QString>::finished, this, onChecked, Qt::SingleShotConnection);
+    connect(&m_modelCheck, &QFutureWatcher<std::pair<QString, QString>>::finished, this, &MainWindow::onModelChecked,
+            Qt::UniqueConnection);
     m_modelCheck.setFuture(QtConcurrent::run([path] {
         try {
             engine::Model::load(path.toStdString());
-            return QString();
+            return std::make_pair(path, QString());
         } catch (const std::exception& e) {
-            return QString::fromStdString(e.what());
+            return std::make_pair(path, QString::fromStdString(e.what()));
         }
     }));
+}
+
+void MainWindow::onModelChecked() {
+    const auto [path, error] = m_modelCheck.result();
+    if (path != m_modelRequest.path) {  // superseded by a later choice, already in effect
+        startNextSegmentation();            // it waited for this check
+        return;
+    }
+    const auto onActive = std::move(m_modelRequest.onActive);
+    m_modelRequest = {};
+    if (!error.isEmpty()) {
+        const QString msg = tr("The model was not changed: %1").arg(error);
+        statusBar()->showMessage(msg, 15000);
+        if (m_screenshotPath.isEmpty() && isVisible()) showError(tr("Model"), msg);
+        Q_EMIT modelChanged(m_activeModel, error);
+        startNextSegmentation();
+        return;
+    }
+    m_activeModel = path;
+    m_segmenter.reset();
+    if (onActive) onActive();
+    statusBar()->showMessage(tr("Model: %1").arg(QFileInfo(path).fileName()), 8000);
+    refreshVersions();
+    Q_EMIT modelChanged(path, QString());
+    if (m_series >= 0)  // the new model's view of this series, from the image on screen
+        queueSegmentation({m_series, {}, true, std::make_pair(currentSlice(), currentPhase())});
 }
 
 void MainWindow::chooseModelFile() {

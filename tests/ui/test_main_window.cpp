@@ -556,6 +556,23 @@ private slots:
         QCOMPARE(w.modelPath(), before);
     }
 
+    void theLatestModelChoiceWins() {
+        // A model chosen while the previous choice is still being read: the earlier check's
+        // outcome is dropped, never applied to (or reported for) the later choice.
+        testing::TempDir dir;
+        { std::ofstream(dir / "bad.pt") << "not a model"; }
+        ui::MainWindow w;
+        QSignalSpy changed(&w, &ui::MainWindow::modelChanged);
+        const QString none = QString::fromStdString((dir / "none.pt").string());
+        w.setModelPath(QString::fromStdString((dir / "bad.pt").string()), false);
+        w.setModelPath(none, false);
+        QTest::qWait(3000);  // the unreadable file's check has long finished
+        QCOMPARE(changed.count(), 1);
+        QCOMPARE(changed.first().at(0).toString(), none);
+        QVERIFY(changed.first().at(1).toString().isEmpty());
+        QCOMPARE(w.modelPath(), none);
+    }
+
     void settingsPersistAndWorkspaceBesideTheStudy() {
         testing::TempDir dir;
         testing::SyntheticSeries s;
