@@ -4,10 +4,8 @@
 #include <cstdio>
 
 #include "engine/segmenter.h"
+#include "analysis/series_export.h"
 #include "io/dicom_loader.h"
-#include "io/dicom_seg.h"
-#include "io/nifti_masks.h"
-#include "io/png_masks.h"
 #include "io/resources.h"
 #include "io/written_files.h"
 #include "training/segment_series.h"
@@ -42,6 +40,7 @@ void addSegmentCommand(CLI::App& app, SegmentArgs& a) {
 int runSegment(const SegmentArgs& a) {
     if (!fs::exists(a.input)) throw UsageError(a.input + ": no such file or folder");
     const engine::Model model = loadModelOrDefault(a.model);
+    const std::string modelName = a.model.empty() ? io::defaultModelPath().string() : a.model;
     const double t0 = nowSeconds();
     io::LoadOptions lo;
     lo.threads = a.threads;
@@ -72,35 +71,34 @@ int runSegment(const SegmentArgs& a) {
         const image::SeriesLabels labels = std::move(segmented->labels);  // StderrProgress never cancels
         coverage[series->info.seriesUid] = coverageJson(segmented->coverage);
         images += labels.labelledCount();
-        try {
-            for (const auto& format : a.formats) {
-                if (format == "png") {
-                    for (const auto& p : io::writePngMasks(*series, labels, dir / "png")) outputs.push_back(p.string());
-                } else if (format == "nifti") {
-                    io::writeNiftiLabels(dir / "labels.nii.gz", *series, labels);
-                    outputs.push_back((dir / "labels.nii.gz").string());
-                } else {
-                    io::DicomSegOptions seg;
-                    seg.deidentify = a.deidentify;
-                    seg.algorithmName = "CardioSeg " + engine::archName(model.config());
-                    const auto report = io::writeDicomSeg(dir / "segmentation.dcm", *series, labels, seg);
-                    for (const auto& note : report.notes) {
-                        std::fprintf(stderr, "segment: %s\n", note.c_str());
-                        warnings.push_back(note);
-                    }
-                    outputs.push_back((dir / "segmentation.dcm").string());
-                }
-            }
-        } catch (const std::exception& e) {
-            // Say what is there already: the outputs before the failure are complete files.
-            std::vector<std::string> written;
-            for (const auto& o : outputs) written.push_back(o.get<std::string>());
-            throw std::runtime_error(std::string(e.what()) + " (written before the failure: " +
-                                     io::describeWrittenFiles(written) + ")");
+        // The workstation's export path: the same files, names and DICOM SEG.
+        analysis::ExportInput input;
+        input.series = std::shared_ptr<const image::CineSeries>(std::shared_ptr<void>(), series);  // not owned
+        input.prediction = labels;
+        input.algorithmName = analysis::algorithmName(engine::archName(model.config()), modelName);
+        analysis::ExportOptions options;
+        options.folder = dir;
+        options.source = analysis::LabelSource::Prediction;
+        options.png = options.nifti = options.dicomSeg = false;
+        for (const auto& format : a.formats)
+            (format == "png" ? options.png : format == "nifti" ? options.nifti : options.dicomSeg) = true;
+        options.deidentify = a.deidentify;
+        const auto result = analysis::exportSeries(input, options, {});
+        for (const auto& note : result.warnings) {
+            std::fprintf(stderr, "segment: %s\n", note.c_str());
+            warnings.push_back(note);
         }
+        if (!result.error.empty()) {
+            // The error says what of this series was written; the earlier series' files are complete too.
+            std::vector<std::string> earlier;
+            for (const auto& o : outputs) earlier.push_back(o.get<std::string>());
+            throw std::runtime_error(result.error + (earlier.empty() ? std::string()
+                                                                     : " (earlier series written: " +
+                                                                           io::describeWrittenFiles(earlier) + ")"));
+        }
+        for (const auto& f : result.files) outputs.push_back(f);
     }
     const double seconds = nowSeconds() - t0;
-    const std::string modelName = a.model.empty() ? io::defaultModelPath().string() : a.model;
     if (a.json) {
         std::cout << nlohmann::json{{"images", images},
                                     {"seconds", seconds},

@@ -52,9 +52,9 @@ ExportDialog::ExportDialog(QWidget* parent) : QDialog(parent) {
     auto* layout = new QVBoxLayout(this);
     auto* form = new QFormLayout();
     m_source = new QComboBox(this);
-    m_source->addItem(tr("Corrections, the model's labels elsewhere"), int(LabelSource::CorrectionsElsePrediction));
-    m_source->addItem(tr("Corrections only"), int(LabelSource::Corrections));
-    m_source->addItem(tr("The model's labels only"), int(LabelSource::Prediction));
+    m_source->addItem(tr("Corrections, the model's labels elsewhere"), int(analysis::LabelSource::CorrectionsElsePrediction));
+    m_source->addItem(tr("Corrections only"), int(analysis::LabelSource::Corrections));
+    m_source->addItem(tr("The model's labels only"), int(analysis::LabelSource::Prediction));
     m_source->setCurrentIndex(std::max(0, m_source->findData(s.value("export/source", 0).toInt())));
     form->addRow(tr("Labels:"), m_source);
     layout->addLayout(form);
@@ -92,7 +92,7 @@ ExportDialog::ExportDialog(QWidget* parent) : QDialog(parent) {
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     buttons->button(QDialogButtonBox::Ok)->setText(tr("Export"));
     connect(buttons, &QDialogButtonBox::accepted, this, [this] {
-        const ExportOptions o = options();
+        const analysis::ExportOptions o = options();
         QSettings st;
         st.setValue("export/source", int(o.source));
         st.setValue("export/png", o.png);
@@ -102,17 +102,17 @@ ExportDialog::ExportDialog(QWidget* parent) : QDialog(parent) {
         st.setValue("export/csv", o.contoursCsv);
         st.setValue("export/metrics", o.metricsCsv);
         st.setValue("export/deidentify", o.deidentify);
-        st.setValue("export/folder", o.folder);
+        st.setValue("export/folder", m_folder->text());
         accept();
     });
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     layout->addWidget(buttons);
 }
 
-ExportOptions ExportDialog::options() const {
-    ExportOptions o;
-    o.folder = m_folder->text();
-    o.source = static_cast<LabelSource>(m_source->currentData().toInt());
+analysis::ExportOptions ExportDialog::options() const {
+    analysis::ExportOptions o;
+    o.folder = m_folder->text().toStdString();
+    o.source = static_cast<analysis::LabelSource>(m_source->currentData().toInt());
     o.png = m_png->isChecked();
     o.nifti = m_nifti->isChecked();
     o.dicomSeg = m_seg->isChecked();

@@ -3,7 +3,7 @@
 #include <QColor>
 #include <QDialog>
 
-#include "export_job.h"
+#include "analysis/series_export.h"
 #include "segmentation_job.h"
 
 class QButtonGroup;
@@ -24,7 +24,7 @@ class ExportDialog : public QDialog {
 
 public:
     explicit ExportDialog(QWidget* parent = nullptr);
-    ExportOptions options() const;
+    analysis::ExportOptions options() const;
 
 private:
     QComboBox* m_source = nullptr;

@@ -99,9 +99,9 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     buildFunctionDock();
     connect(&m_loader, &QFutureWatcher<LoadedStudy>::finished, this, &MainWindow::onStudyLoaded);
     connect(&m_segmentation, &QFutureWatcher<SegmentationResult>::finished, this, &MainWindow::onSegmentationFinished);
-    connect(&m_export, &QFutureWatcher<ExportResult>::finished, this, [this] {
+    connect(&m_export, &QFutureWatcher<analysis::ExportResult>::finished, this, [this] {
         showProgress(false);
-        const ExportResult r = m_export.result();
+        const analysis::ExportResult r = m_export.result();
         QStringList files;
         for (const auto& f : r.files) files << QString::fromStdString(f);
         QString error = QString::fromStdString(r.error);

@@ -13,7 +13,7 @@
 #include "dialogs.h"
 #include "edit_commands.h"
 #include "analysis/function.h"
-#include "export_job.h"
+#include "analysis/series_export.h"
 #include "finetune_job.h"
 #include "metrics_panel.h"
 #include "overlay.h"
@@ -147,7 +147,7 @@ public:
     void saveWorkspace();
     QString workspaceFolder() const { return m_study.workspaceFolder; }
     /// Exports the current series in the background; exportFinished tells the outcome.
-    void exportSeries(const ExportOptions& options);
+    void exportSeries(const analysis::ExportOptions& options);
     bool isExporting() const;
     /// Starts fine-tuning the model in use on the corrected and confirmed images, in the
     /// background (finetuneFinished tells the outcome). Nothing happens while a run is active.
@@ -387,7 +387,7 @@ private:
     QTimer* m_autosave = nullptr;
     QFuture<void> m_saving;
     std::set<int> m_dirtySeries;
-    QFutureWatcher<ExportResult> m_export;
+    QFutureWatcher<analysis::ExportResult> m_export;
     std::shared_ptr<std::atomic<bool>> m_exportCancel;
 
     Tool m_tool = Tool::Navigate;

@@ -106,7 +106,7 @@ void MainWindow::buildFunctionDock() {
 
 image::SeriesLabels MainWindow::reviewedLabels() const {
     // Outside the ventricle's coverage nothing counts, corrections included.
-    const auto labels = selectLabels(corrections(m_series), prediction(m_series), LabelSource::CorrectionsElsePrediction);
+    const auto labels = analysis::selectLabels(corrections(m_series), prediction(m_series), analysis::LabelSource::CorrectionsElsePrediction);
     const auto ranges = coverage(m_series);
     return ranges.empty() ? labels : analysis::applyCoverage(labels, ranges);
 }

@@ -15,6 +15,7 @@
 
 #include "analysis/coverage.h"
 #include "engine/model.h"
+#include "engine/segmenter.h"
 #include "finetune_panel.h"
 #include "function_panel.h"
 #include "image_adapters.h"
@@ -79,7 +80,9 @@ void MainWindow::queueSegmentation(SegmentationRequest request) {
 }
 
 void MainWindow::startNextSegmentation() {
-    if (m_segmentation.isRunning() || m_segmentQueue.empty() || m_modelCheck.isRunning()) return;
+    // A model choice awaiting its check goes first: its answer (queued to this thread even once
+    // the check's thread is done) says which model segments.
+    if (m_segmentation.isRunning() || m_segmentQueue.empty() || !m_modelRequest.path.isEmpty()) return;
     const SegmentationRequest request = m_segmentQueue.front();
     m_segmentQueue.pop_front();
     if (request.series < 0 || request.series >= static_cast<int>(m_study.result.series.size())) return;
@@ -306,23 +309,25 @@ void MainWindow::showSettingsDialog() {
 
 bool MainWindow::isExporting() const { return m_export.isRunning(); }
 
-void MainWindow::exportSeries(const ExportOptions& options) {
+void MainWindow::exportSeries(const analysis::ExportOptions& options) {
     if (m_series < 0 || m_export.isRunning()) return;
-    ExportInput input;
-    input.series = &m_study.result.series[m_series];
+    analysis::ExportInput input;
+    // A copy of the series for the worker: another study may be opened while it writes.
+    input.series = std::make_shared<const image::CineSeries>(m_study.result.series[m_series]);
     input.prediction = prediction(m_series);
     const auto ranges = coverage(m_series);  // nothing outside the ventricle's coverage is exported
     input.corrections = ranges.empty() ? corrections(m_series) : analysis::applyCoverage(corrections(m_series), ranges);
-    input.algorithmName = "CardioSeg " + QFileInfo(m_activeModel).completeBaseName().toStdString();
+    input.algorithmName = analysis::algorithmName(m_segmenter ? engine::archName(m_segmenter->model().config()) : "",
+                                                  m_activeModel.toStdString());
     for (const auto& [cell, state] : m_review[m_series])
         input.states[cell] = state == io::ReviewState::Confirmed ? "confirmed" : "corrected";
     m_exportCancel = std::make_shared<std::atomic<bool>>(false);
     m_progress->setValue(0);
     showProgress(true);
-    statusBar()->showMessage(tr("Exporting to %1…").arg(options.folder));
+    statusBar()->showMessage(tr("Exporting to %1…").arg(QString::fromStdString(options.folder.string())));
     auto progress = progressReporter(m_exportCancel);
     m_export.setFuture(QtConcurrent::run([input = std::move(input), options, progress] {
-        return ui::exportSeries(input, options, progress);
+        return analysis::exportSeries(input, options, progress);
     }));
 }
 

@@ -338,8 +338,8 @@ private slots:
         Q_EMIT w.sliceView()->strokeEnded();
 
         QSignalSpy finished(&w, &ui::MainWindow::exportFinished);
-        ui::ExportOptions o;
-        o.folder = QString::fromStdString((dir / "out").string());
+        analysis::ExportOptions o;
+        o.folder = dir / "out";
         o.nifti = o.dicomSeg = o.deidentify = o.contoursJson = o.contoursCsv = true;
         w.exportSeries(o);
         QVERIFY(finished.wait(30000));
@@ -357,15 +357,15 @@ private slots:
         QCOMPARE(back.labelledCount(), std::size_t(1));
 
         // The model's labels only: there are none (no model), so a clear error.
-        o.source = ui::LabelSource::Prediction;
+        o.source = analysis::LabelSource::Prediction;
         w.exportSeries(o);
         QVERIFY(finished.wait(30000));
         QVERIFY2(finished.last().at(1).toString().contains("no labels"), qPrintable(finished.last().at(1).toString()));
 
         // An unwritable folder: the file and the reason.
-        o.source = ui::LabelSource::Corrections;
+        o.source = analysis::LabelSource::Corrections;
         { std::ofstream(dir / "afile") << "x"; }
-        o.folder = QString::fromStdString((dir / "afile" / "sub").string());
+        o.folder = dir / "afile" / "sub";
         w.exportSeries(o);
         QVERIFY(finished.wait(30000));
         QVERIFY(finished.last().at(1).toString().contains("afile"));
@@ -525,8 +525,8 @@ private slots:
 
         // Metrics CSV: the model against the corrections.
         QSignalSpy exported(&w, &ui::MainWindow::exportFinished);
-        ui::ExportOptions o;
-        o.folder = QString::fromStdString((dir / "out").string());
+        analysis::ExportOptions o;
+        o.folder = dir / "out";
         o.png = false;
         o.metricsCsv = true;
         w.exportSeries(o);

@@ -1,4 +1,4 @@
-#include "export_job.h"
+#include "analysis/series_export.h"
 
 #include <functional>
 
@@ -10,7 +10,7 @@
 
 namespace fs = std::filesystem;
 
-namespace cardioseg::ui {
+namespace cardioseg::analysis {
 
 image::SeriesLabels selectLabels(const image::SeriesLabels& corrections, const image::SeriesLabels& prediction,
                                  LabelSource source) {
@@ -26,7 +26,7 @@ ExportResult exportSeries(const ExportInput& in, const ExportOptions& o, const i
     ExportResult r;
     const image::CineSeries& series = *in.series;
     const image::SeriesLabels labels = selectLabels(in.corrections, in.prediction, o.source);
-    const fs::path dir = o.folder.toStdString();
+    const fs::path dir = o.folder;
     // The chosen outputs as steps; each reports its share of the progress.
     std::vector<std::pair<std::string, std::function<void(const io::ProgressFn&)>>> steps;
     auto file = [&](const char* name, auto write) {
@@ -51,11 +51,11 @@ ExportResult exportSeries(const ExportInput& in, const ExportOptions& o, const i
             r.warnings.insert(r.warnings.end(), report.notes.begin(), report.notes.end());
         });
     if (o.contoursJson)
-        file("contours.json", [&](const fs::path& f) { analysis::writeContoursJson(f, series, labels, o.deidentify); });
-    if (o.contoursCsv) file("contours.csv", [&](const fs::path& f) { analysis::writeContoursCsv(f, series, labels); });
+        file("contours.json", [&](const fs::path& f) { writeContoursJson(f, series, labels, o.deidentify); });
+    if (o.contoursCsv) file("contours.csv", [&](const fs::path& f) { writeContoursCsv(f, series, labels); });
     if (o.metricsCsv)
         file("metrics.csv", [&](const fs::path& f) {
-            analysis::writeAgreementCsv(f, series, in.prediction, in.corrections, in.states);
+            writeAgreementCsv(f, series, in.prediction, in.corrections, in.states);
         });
     try {
         if (steps.empty()) throw std::runtime_error("nothing to export: choose at least one format");
@@ -79,4 +79,11 @@ ExportResult exportSeries(const ExportInput& in, const ExportOptions& o, const i
     return r;
 }
 
-}  // namespace cardioseg::ui
+std::string algorithmName(const std::string& architecture, const std::filesystem::path& modelFile) {
+    std::string name = "CardioSeg";
+    if (!architecture.empty()) name += " " + architecture;
+    if (!modelFile.empty()) name += " (" + modelFile.filename().string() + ")";
+    return name;
+}
+
+}  // namespace cardioseg::analysis

@@ -1,16 +1,20 @@
 #pragma once
 
-#include <QString>
+// Exports of a series' labels, the same for the workstation and the command line: PNG, NIfTI,
+// DICOM SEG, contours (JSON, CSV) and the model-against-corrections metrics.
 
+#include <filesystem>
 #include <map>
+#include <memory>
 #include <string>
 #include <utility>
 #include <vector>
 
+#include "image/cine_series.h"
 #include "image/series_labels.h"
 #include "io/progress.h"
 
-namespace cardioseg::ui {
+namespace cardioseg::analysis {
 
 /// Which labels an export writes.
 enum class LabelSource {
@@ -21,7 +25,7 @@ enum class LabelSource {
 
 /// What to export and where.
 struct ExportOptions {
-    QString folder;
+    std::filesystem::path folder;
     LabelSource source = LabelSource::CorrectionsElsePrediction;
     bool png = true;
     bool nifti = false;
@@ -34,11 +38,13 @@ struct ExportOptions {
 
 /// The labels of one series that an export may need.
 struct ExportInput {
-    const image::CineSeries* series = nullptr;
+    /// Shared, read-only: the export runs on a worker while the workstation may open another
+    /// study (a caller that outlives the export may hand a non-owning pointer).
+    std::shared_ptr<const image::CineSeries> series;
     image::SeriesLabels prediction;
     image::SeriesLabels corrections;
     std::map<std::pair<int, int>, std::string> states;  ///< review state names, for the metrics CSV
-    std::string algorithmName = "CardioSeg";  ///< the model that made the labels, for the DICOM SEG
+    std::string algorithmName = "CardioSeg";  ///< the model that made the labels (algorithmName())
 };
 
 struct ExportResult {
@@ -57,4 +63,8 @@ image::SeriesLabels selectLabels(const image::SeriesLabels& corrections, const i
 /// (the file and the reason: unwritable folder, disk full, ...); `progress` may cancel.
 ExportResult exportSeries(const ExportInput& input, const ExportOptions& options, const io::ProgressFn& progress);
 
-}  // namespace cardioseg::ui
+/// How a DICOM SEG names the model that made its labels: "CardioSeg <architecture> (<model
+/// file's name>)", a part left out when unknown. The workstation and `segment` both use it.
+std::string algorithmName(const std::string& architecture, const std::filesystem::path& modelFile);
+
+}  // namespace cardioseg::analysis
