@@ -640,6 +640,25 @@
         <source>Left ventricle at phase %1: slices %2 to %3 (base to apex, as found).</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Provisional: end-diastole and end-systole as found on slice %1; measured again over every phase once the model has segmented the series.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cardioseg::ui::JobList</name>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (cancelling)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>cardioseg::ui::MainWindow</name>
@@ -681,10 +700,6 @@
     </message>
     <message>
         <source>Series</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1670,6 +1685,21 @@
         <source>Slice %1 is now part of the left ventricle at phase %2</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Loading %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Segmenting %n image(s)</source>
+        <translation>
+            <numerusform>Segmenting %n image</numerusform>
+            <numerusform>Segmenting %n images</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Exporting to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>cardioseg::ui::MetricsPanel</name>
@@ -1928,6 +1958,10 @@
     </message>
     <message>
         <source>Phase %1 / %2 · blood pool %3 mL (surface)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No series</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

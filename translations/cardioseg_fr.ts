@@ -642,6 +642,25 @@
         <source>Left ventricle at phase %1: slices %2 to %3 (base to apex, as found).</source>
         <translation>Ventricule gauche à la phase %1 : coupes %2 à %3 (de la base à l’apex, comme trouvé).</translation>
     </message>
+    <message>
+        <source>Provisional: end-diastole and end-systole as found on slice %1; measured again over every phase once the model has segmented the series.</source>
+        <translation>Provisoire : télédiastole et télésystole trouvées sur la coupe %1 ; mesuré à nouveau sur toutes les phases une fois la série segmentée par le modèle.</translation>
+    </message>
+</context>
+<context>
+    <name>cardioseg::ui::JobList</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Cancel: %1</source>
+        <translation>Annuler : %1</translation>
+    </message>
+    <message>
+        <source>%1 (cancelling)</source>
+        <translation>%1 (annulation)</translation>
+    </message>
 </context>
 <context>
     <name>cardioseg::ui::MainWindow</name>
@@ -684,10 +703,6 @@
     <message>
         <source>Series</source>
         <translation>Séries</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Annuler</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -1673,6 +1688,21 @@
         <source>Slice %1 is now part of the left ventricle at phase %2</source>
         <translation>La coupe %1 fait maintenant partie du ventricule gauche à la phase %2</translation>
     </message>
+    <message>
+        <source>Loading %1</source>
+        <translation>Chargement de %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Segmenting %n image(s)</source>
+        <translation>
+            <numerusform>Segmentation de %n image</numerusform>
+            <numerusform>Segmentation de %n images</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Exporting to %1</source>
+        <translation>Export vers %1</translation>
+    </message>
 </context>
 <context>
     <name>cardioseg::ui::MetricsPanel</name>
@@ -1932,6 +1962,10 @@
     <message>
         <source>Phase %1 / %2 · blood pool %3 mL (surface)</source>
         <translation>Phase %1 / %2 · cavité VG %3 mL (surface)</translation>
+    </message>
+    <message>
+        <source>No series</source>
+        <translation>Aucune série</translation>
     </message>
 </context>
 <context>

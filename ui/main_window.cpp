@@ -43,6 +43,7 @@
 #include "finetune_panel.h"
 #include "function_panel.h"
 #include "image_adapters.h"
+#include "job_list.h"
 #include "io/dicom_loader.h"
 #include "language.h"
 #include "metrics_panel.h"
@@ -100,7 +101,8 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     connect(&m_loader, &QFutureWatcher<LoadedStudy>::finished, this, &MainWindow::onStudyLoaded);
     connect(&m_segmentation, &QFutureWatcher<SegmentationResult>::finished, this, &MainWindow::onSegmentationFinished);
     connect(&m_export, &QFutureWatcher<analysis::ExportResult>::finished, this, [this] {
-        showProgress(false);
+        m_jobs->finish(m_exportJob);
+        m_exportJob = {};
         const analysis::ExportResult r = m_export.result();
         QStringList files;
         for (const auto& f : r.files) files << QString::fromStdString(f);
@@ -257,14 +259,8 @@ void MainWindow::buildUi() {
     m_autosave->setSingleShot(true);
     m_autosave->setInterval(1500);
     connect(m_autosave, &QTimer::timeout, this, &MainWindow::saveWorkspace);
-    m_progress = new QProgressBar(this);
-    m_progress->setRange(0, 1000);
-    m_progress->setMaximumWidth(240);
-    m_progress->hide();
-    m_cancelButton = new QPushButton(tr("Cancel"), this);
-    m_cancelButton->hide();
-    statusBar()->addPermanentWidget(m_progress);
-    statusBar()->addPermanentWidget(m_cancelButton);
+    m_jobs = new JobList(this);  // loading, segmentation, export: each its own bar and Cancel
+    statusBar()->addPermanentWidget(m_jobs);
 
     m_cineTimer = new QTimer(this);
     connect(m_cineTimer, &QTimer::timeout, this, [this] { stepPhase(1); });
@@ -297,7 +293,6 @@ void MainWindow::buildUi() {
         menu.exec(at);
     });
     connect(m_view, &SliceView::cursorInfoChanged, m_cursorLabel, &QLabel::setText);
-    connect(m_cancelButton, &QPushButton::clicked, this, &MainWindow::cancelWork);
     connect(m_skippedButton, &QPushButton::clicked, this, &MainWindow::showSkipped);
     updateImage();
 }
@@ -389,11 +384,9 @@ void MainWindow::openStudy(const QString& path) {
     m_segmentation.waitForFinished();
     m_export.waitForFinished();
     togglePlay(false);
-    m_cancel = std::make_shared<std::atomic<bool>>(false);
-    m_progress->setValue(0);
-    showProgress(true);
+    m_loadJob = m_jobs->start(tr("Loading %1").arg(QFileInfo(path).fileName()));
     statusBar()->showMessage(tr("Loading %1…").arg(path));
-    auto progress = progressReporter(m_cancel);
+    auto progress = m_jobs->reporter(m_loadJob);
     const WorkspacePlacement placement{m_settings.workspaceRoot, m_settings.workspaceBesideStudy};
     m_loader.setFuture(QtConcurrent::run([path, placement, progress] { return loadStudy(path, placement, progress); }));
 }
@@ -401,30 +394,13 @@ void MainWindow::openStudy(const QString& path) {
 bool MainWindow::isLoading() const { return m_loader.isRunning(); }
 
 void MainWindow::cancelWork() {
-    if (m_cancel) m_cancel->store(true);
-    if (m_segmentCancel) m_segmentCancel->store(true);
-    if (m_exportCancel) m_exportCancel->store(true);
+    m_jobs->cancelAll();
     m_segmentQueue.clear();
 }
 
-io::ProgressFn MainWindow::progressReporter(std::shared_ptr<std::atomic<bool>> cancel) {
-    // Called from a worker: the bar is updated through the GUI thread's event queue.
-    QPointer<QProgressBar> bar = m_progress;
-    return [cancel, bar](double f, const std::string&) {
-        QMetaObject::invokeMethod(bar, [bar, f] {
-            if (bar) bar->setValue(static_cast<int>(f * 1000));
-        }, Qt::QueuedConnection);
-        return !cancel->load();
-    };
-}
-
-void MainWindow::showProgress(bool visible) {
-    m_progress->setVisible(visible);
-    m_cancelButton->setVisible(visible);
-}
-
 void MainWindow::onStudyLoaded() {
-    showProgress(false);
+    m_jobs->finish(m_loadJob);
+    m_loadJob = {};
     LoadedStudy loaded = m_loader.result();
     if (loaded.result.cancelled) {
         statusBar()->showMessage(tr("Loading cancelled"), 5000);

@@ -14,6 +14,7 @@
 #include "edit_commands.h"
 #include "analysis/function.h"
 #include "analysis/series_export.h"
+#include "job_list.h"
 #include "finetune_job.h"
 #include "metrics_panel.h"
 #include "overlay.h"
@@ -166,6 +167,7 @@ public:
     const analysis::CardiacFunction& cardiacFunction(bool reviewed) const { return m_function[reviewed ? 1 : 0]; }
     void updateFunction();
     FunctionPanel* functionPanel() const { return m_functionPanel; }
+    JobList* jobs() const { return m_jobs; }  ///< the status bar's running jobs
     /// Opens the 3-D view of the current series.
     SurfaceDialog* showSurfaces();
     /// Writes the PDF report of the current series in the background (reportFinished).
@@ -223,8 +225,6 @@ private:
     void showSkipped();
     void cancelWork();
     void takeScreenshot();
-    void showProgress(bool visible);
-    io::ProgressFn progressReporter(std::shared_ptr<std::atomic<bool>> cancel);
     void showError(const QString& title, const QString& message);
     void updateGrid();
     void updateReviewStatus();
@@ -317,8 +317,8 @@ private:
     QComboBox* m_styleBox = nullptr;
     QComboBox* m_windowPreset = nullptr;
     QLabel* m_cursorLabel = nullptr;
-    QProgressBar* m_progress = nullptr;
-    QPushButton* m_cancelButton = nullptr;
+    JobList* m_jobs = nullptr;
+    JobList::Job m_loadJob, m_segmentJob, m_exportJob;  ///< running jobs (empty when none)
     QMenu* m_recentMenu = nullptr;
     QTimer* m_cineTimer = nullptr;
     QLabel* m_toolLabel = nullptr;
@@ -335,7 +335,6 @@ private:
     QString m_activeModel;  ///< the model file in use
     QString m_baseModel;    ///< the model of this session (settings, --model, a chosen file): studies without a version use it
     QFutureWatcher<LoadedStudy> m_loader;
-    std::shared_ptr<std::atomic<bool>> m_cancel;
     LoadedStudy m_study;
     unsigned m_generation = 0;  ///< which study results posted by workers belong to
     std::vector<image::SeriesLabels> m_predictions;     ///< parallel to the study's series; coverage applied
@@ -388,7 +387,6 @@ private:
     QFuture<void> m_saving;
     std::set<int> m_dirtySeries;
     QFutureWatcher<analysis::ExportResult> m_export;
-    std::shared_ptr<std::atomic<bool>> m_exportCancel;
 
     Tool m_tool = Tool::Navigate;
     std::uint8_t m_brushLabel = 1;

@@ -19,6 +19,7 @@
 #include "finetune_panel.h"
 #include "function_panel.h"
 #include "image_adapters.h"
+#include "job_list.h"
 #include "io/prediction_cache.h"
 #include "io/resources.h"
 #include "main_window.h"
@@ -86,17 +87,16 @@ void MainWindow::startNextSegmentation() {
     const SegmentationRequest request = m_segmentQueue.front();
     m_segmentQueue.pop_front();
     if (request.series < 0 || request.series >= static_cast<int>(m_study.result.series.size())) return;
-    m_segmentCancel = std::make_shared<std::atomic<bool>>(false);
     m_openingSlice = request.cells.empty() && request.onScreen
                          ? std::optional(std::make_pair(request.series, request.onScreen->first))
                          : std::nullopt;
-    m_progress->setValue(0);
-    showProgress(true);
     const int count = request.cells.empty() ? m_study.result.series[request.series].imageCount()
                                             : static_cast<int>(request.cells.size());
+    m_segmentJob = m_jobs->start(tr("Segmenting %n image(s)", "", count));
+    m_segmentCancel = m_segmentJob.cancel;
     statusBar()->showMessage(
         tr("Segmenting %n image(s) with %1…", "", count).arg(QFileInfo(m_activeModel).fileName()));
-    auto progress = progressReporter(m_segmentCancel);
+    auto progress = m_jobs->reporter(m_segmentJob);
     // Each image's labels go to the GUI thread as soon as they are ready.
     QPointer<MainWindow> self = this;
     const unsigned generation = m_generation;
@@ -158,7 +158,8 @@ void MainWindow::savePredictions(int series, const std::string& modelKey) {
 }
 
 void MainWindow::onSegmentationFinished() {
-    showProgress(false);
+    m_jobs->finish(m_segmentJob);
+    m_segmentJob = {};
     SegmentationResult r = m_segmentation.result();
     if (r.segmenter) m_segmenter = r.segmenter;
     if (r.images > 0 && r.error.empty()) savePredictions(r.series, r.modelKey);
@@ -321,11 +322,10 @@ void MainWindow::exportSeries(const analysis::ExportOptions& options) {
                                                   m_activeModel.toStdString());
     for (const auto& [cell, state] : m_review[m_series])
         input.states[cell] = state == io::ReviewState::Confirmed ? "confirmed" : "corrected";
-    m_exportCancel = std::make_shared<std::atomic<bool>>(false);
-    m_progress->setValue(0);
-    showProgress(true);
-    statusBar()->showMessage(tr("Exporting to %1…").arg(QString::fromStdString(options.folder.string())));
-    auto progress = progressReporter(m_exportCancel);
+    const QString folder = QString::fromStdString(options.folder.string());
+    m_exportJob = m_jobs->start(tr("Exporting to %1").arg(QFileInfo(folder).fileName()));
+    statusBar()->showMessage(tr("Exporting to %1…").arg(folder));
+    auto progress = m_jobs->reporter(m_exportJob);
     m_export.setFuture(QtConcurrent::run([input = std::move(input), options, progress] {
         return analysis::exportSeries(input, options, progress);
     }));

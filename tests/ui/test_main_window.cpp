@@ -1,6 +1,9 @@
 // The main window on a synthetic study and on the sample study: loading in the background,
 // navigation, cine playback, expert overlays, cancel, bad input.
 #include <QtTest>
+#include <QToolButton>
+
+#include <thread>
 
 #include <fstream>
 
@@ -20,6 +23,7 @@
 #include "image_adapters.h"
 #include "io/png_masks.h"
 #include "io/workspace.h"
+#include "job_list.h"
 #include "main_window.h"
 #include "metrics_panel.h"
 #include "slice_view.h"
@@ -554,6 +558,48 @@ private slots:
         QCOMPARE(changed.first().at(0).toString(), before);
         QVERIFY(changed.first().at(1).toString().contains("bad.pt"));
         QCOMPARE(w.modelPath(), before);
+    }
+
+    void jobsShowEachTheirOwnProgressAndCancel() {
+        ui::JobList jobs;
+        const auto load = jobs.start("Loading study");
+        const auto exporting = jobs.start("Exporting to out");
+        QCOMPARE(jobs.count(), 2);
+        auto loadProgress = jobs.reporter(load), exportProgress = jobs.reporter(exporting);
+        // From a worker thread, as the jobs report.
+        std::thread worker([&] { QVERIFY(loadProgress(0.5, "Loading")); });
+        worker.join();
+        QTRY_COMPARE(jobs.progress(load), 500);
+        QCOMPARE(jobs.progress(exporting), 0);
+        // Cancelling the export leaves the loading running.
+        jobs.cancelButton(exporting)->click();
+        QVERIFY(exporting.cancel->load());
+        QVERIFY(!load.cancel->load());
+        QVERIFY(!exportProgress(0.7, "Exporting"));
+        QVERIFY(loadProgress(0.8, "Loading"));
+        QVERIFY(!jobs.cancelButton(exporting)->isEnabled());
+        QVERIFY(jobs.title(exporting).contains("cancelling"));
+        jobs.finish(exporting);
+        QCOMPARE(jobs.count(), 1);
+        QCOMPARE(jobs.progress(exporting), -1);
+        jobs.finish(exporting);  // twice: nothing
+        jobs.cancelAll();
+        QVERIFY(load.cancel->load());
+        jobs.finish(load);
+        QCOMPARE(jobs.count(), 0);
+        QVERIFY(jobs.isHidden());
+
+        // The workstation: a job while the study loads, none once it is shown (no model).
+        testing::TempDir dir;
+        testing::SyntheticSeries s;
+        testing::writeSeries(dir / "study", s);
+        ui::MainWindow w;
+        w.setModelPath(QString::fromStdString((dir / "none.pt").string()), false);
+        QSignalSpy shown(&w, &ui::MainWindow::studyShown);
+        w.openStudy(QString::fromStdString((dir / "study").string()));
+        QCOMPARE(w.jobs()->count(), 1);
+        QVERIFY(shown.wait(30000));
+        QCOMPARE(w.jobs()->count(), 0);
     }
 
     void theLatestModelChoiceWins() {
