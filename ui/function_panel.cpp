@@ -195,8 +195,33 @@ FunctionPanel::FunctionPanel(QWidget* parent) : QWidget(parent) {
                               "saved with the study and marked as entered"));
     m_bodySize->hide();
 
+    // The charts' axes are made once and kept: only their ranges and the series change (axes
+    // removed and made anew on every update were leaked, and a layout still pending for a
+    // removed axis could reach it).
     m_curve = smallChart(this);
     m_areas = smallChart(this);
+    {
+        QFont small = font();
+        small.setPointSizeF(small.pointSizeF() * 0.8);
+        m_curveX = new QValueAxis();
+        m_curveX->setTitleText(tr("Phase"));
+        m_curveX->setLabelFormat("%d");
+        m_curveY = new QValueAxis();
+        m_curveY->setTitleText(tr("mL"));
+        m_curveY->setLabelFormat("%.0f");
+        m_areaX = new QBarCategoryAxis();
+        m_areaX->setTitleText(tr("Slice (base → apex)"));
+        m_areaY = new QValueAxis();
+        m_areaY->setTitleText(tr("cm²"));
+        for (QAbstractAxis* axis : std::initializer_list<QAbstractAxis*>{m_curveX, m_curveY, m_areaX, m_areaY}) {
+            axis->setLabelsFont(small);
+            axis->setTitleFont(small);
+        }
+        m_curve->chart()->addAxis(m_curveX, Qt::AlignBottom);
+        m_curve->chart()->addAxis(m_curveY, Qt::AlignLeft);
+        m_areas->chart()->addAxis(m_areaX, Qt::AlignBottom);
+        m_areas->chart()->addAxis(m_areaY, Qt::AlignLeft);
+    }
     auto* buttons = new QHBoxLayout();
     auto* view3d = new QPushButton(tr("3-D view"), this);
     auto* report = new QPushButton(tr("Report (PDF)…"), this);
@@ -294,15 +319,8 @@ void FunctionPanel::setFunctions(const analysis::CardiacFunction& model, const a
     // Blood-pool volume over the cycle, with the end-diastolic and end-systolic phases marked.
     auto* chart = m_curve->chart();
     chart->removeAllSeries();
-    for (auto* axis : chart->axes()) chart->removeAxis(axis);
-    auto* x = new QValueAxis();
-    x->setTitleText(tr("Phase"));
-    x->setLabelFormat("%d");
-    auto* y = new QValueAxis();
-    y->setTitleText(tr("mL"));
-    y->setLabelFormat("%.0f");
-    chart->addAxis(x, Qt::AlignBottom);
-    chart->addAxis(y, Qt::AlignLeft);
+    QValueAxis* x = m_curveX;
+    QValueAxis* y = m_curveY;
     double lo = 1e9, hi = 0;
     const analysis::CardiacFunction* functions[2] = {&model, &reviewed};
     for (int k = 0; k < 2; ++k) {
@@ -344,15 +362,15 @@ void FunctionPanel::setFunctions(const analysis::CardiacFunction& model, const a
     x->setTickType(QValueAxis::TicksDynamic);
     x->setTickAnchor(1);
     x->setTickInterval(phases > 12 ? 5 : phases > 6 ? 2 : 1);
-    QFont small = font();
-    small.setPointSizeF(small.pointSizeF() * 0.8);
-    x->setLabelsFont(small);
-    y->setLabelsFont(small);
-    x->setTitleFont(small);
-    y->setTitleFont(small);
-    if (hi > 0) {
-        const double step = niceStep(lo, hi, 5);
-        const double bottom = std::floor(lo * 0.95 / step) * step, top = std::ceil(hi * 1.03 / step) * step;
+    if (hi <= 0) {
+        y->setTickType(QValueAxis::TicksFixed);
+        y->setRange(0, 1);
+    } else {
+        // Steps from the padded range, which is never empty: with one point, or every phase at the
+        // same volume, a step from hi − lo (0) gave hundreds of millions of ticks and crashed the chart.
+        const double padLo = lo * 0.95, padHi = hi * 1.03;
+        const double step = niceStep(padLo, padHi, 5);
+        const double bottom = std::floor(padLo / step) * step, top = std::ceil(padHi / step) * step;
         y->setRange(bottom, top);
         y->setTickType(QValueAxis::TicksDynamic);
         y->setTickAnchor(bottom);
@@ -363,15 +381,18 @@ void FunctionPanel::setFunctions(const analysis::CardiacFunction& model, const a
     // Areas per slice of the current phase.
     auto* bars = m_areas->chart();
     bars->removeAllSeries();
-    for (auto* axis : bars->axes()) bars->removeAxis(axis);
     auto* series = new QBarSeries();
+    double largest = 0;
     QStringList slices;
     for (int k = 0; k < 2; ++k) {
         const auto* f = functions[k];
         auto* set = new QBarSet(k == 0 ? tr("Model") : tr("Reviewed"));
         set->setColor(k == 0 ? QColor(120, 160, 230) : labelColor(image::label::BloodPool));
         if (phase >= 0 && phase < static_cast<int>(f->phases.size()))
-            for (double a : f->phases[phase].bloodPoolMm2) *set << (std::isnan(a) ? 0.0 : a / 100.0);
+            for (double a : f->phases[phase].bloodPoolMm2) {
+                *set << (std::isnan(a) ? 0.0 : a / 100.0);
+                if (!std::isnan(a)) largest = std::max(largest, a / 100.0);
+            }
         series->append(set);
     }
     const int sliceCount = phase >= 0 && phase < static_cast<int>(model.phases.size())
@@ -379,19 +400,12 @@ void FunctionPanel::setFunctions(const analysis::CardiacFunction& model, const a
                                : 0;
     for (int s = 0; s < sliceCount; ++s) slices << QString::number(s + 1);
     bars->addSeries(series);
-    auto* bx = new QBarCategoryAxis();
-    bx->append(slices);
-    bx->setTitleText(tr("Slice (base → apex)"));
-    bx->setLabelsFont(small);
-    bx->setTitleFont(small);
-    auto* by = new QValueAxis();
-    by->setTitleText(tr("cm²"));
-    by->setLabelsFont(small);
-    by->setTitleFont(small);
-    bars->addAxis(bx, Qt::AlignBottom);
-    bars->addAxis(by, Qt::AlignLeft);
-    series->attachAxis(bx);
-    series->attachAxis(by);
+    m_areaX->clear();
+    m_areaX->append(slices);
+    m_areaY->setRange(0, largest > 0 ? largest * 1.05 : 1.0);
+    m_areaY->applyNiceNumbers();
+    series->attachAxis(m_areaX);
+    series->attachAxis(m_areaY);
     bars->setTitle(tr("Blood-pool area per slice, phase %1").arg(phase + 1));
     Q_EMIT functionsShown();
 }

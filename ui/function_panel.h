@@ -7,11 +7,13 @@
 #include "analysis/function.h"
 #include "image/slice_range.h"
 
+class QBarCategoryAxis;
 class QChartView;
 class QDoubleSpinBox;
 class QLabel;
 class QPushButton;
 class QTableWidget;
+class QValueAxis;
 
 namespace cardioseg::ui {
 
@@ -91,6 +93,10 @@ private:
     QTableWidget* m_table = nullptr;
     QChartView* m_curve = nullptr;
     QChartView* m_areas = nullptr;
+    QValueAxis* m_curveX = nullptr;  ///< phase
+    QValueAxis* m_curveY = nullptr;  ///< mL
+    QBarCategoryAxis* m_areaX = nullptr;  ///< slice
+    QValueAxis* m_areaY = nullptr;   ///< cm²
     QLabel* m_note = nullptr;
     QWidget* m_bodySize = nullptr;
     QLabel* m_coverage = nullptr;

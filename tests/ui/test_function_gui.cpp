@@ -1,6 +1,8 @@
 // Cardiac function in the workstation: measures from the reviewed labels of a beating phantom,
 // the curve, the 3-D surfaces and mesh export, the PDF report and the CSV.
 #include <QtTest>
+#include <QChartView>
+#include <QValueAxis>
 #include <QCheckBox>
 #include <QSlider>
 
@@ -124,6 +126,36 @@ private Q_SLOTS:
             w.showSurfaces();  // the new series' surfaces
             QVERIFY(ready.wait(60000));
         }
+    }
+
+    void volumeCurveOfEqualVolumesHasFewTicks() {
+        // One labelled phase, or every phase at the same volume (a phantom, a still heart): the
+        // curve's axis gets a handful of ticks, not one per nanolitre.
+        analysis::CardiacFunction f;
+        f.phases.resize(3);
+        for (int p = 0; p < 3; ++p) {
+            f.phases[p].phase = p;
+            f.phases[p].bloodPoolMl = 12.5;
+            f.phases[p].bloodPoolMm2 = {100, 150};
+        }
+        f.edPhase = 0;
+        f.esPhase = 1;
+        ui::FunctionPanel panel;
+        panel.resize(400, 900);
+        panel.show();
+        panel.setFunctions(analysis::CardiacFunction{}, f, 0);
+        QCoreApplication::processEvents();
+        QCOMPARE(panel.curvePoints(1), 3);
+        int checked = 0;
+        for (auto* view : panel.findChildren<QChartView*>())
+            for (auto* axis : view->chart()->axes(Qt::Vertical))
+                if (auto* y = qobject_cast<QValueAxis*>(axis); y && y->tickType() == QValueAxis::TicksDynamic) {
+                    ++checked;
+                    const double ticks = (y->max() - y->min()) / y->tickInterval();
+                    QVERIFY2(ticks >= 2 && ticks <= 20, qPrintable(QString::number(ticks)));
+                    QVERIFY(y->min() <= 12.5 && y->max() >= 12.5);
+                }
+        QCOMPARE(checked, 1);
     }
 
     void cleanupTestCase() { QSettings().clear(); }
