@@ -12,6 +12,7 @@
 #include <QDockWidget>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QScopeGuard>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -103,6 +104,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     connect(&m_export, &QFutureWatcher<analysis::ExportResult>::finished, this, [this] {
         m_jobs->finish(m_exportJob);
         m_exportJob = {};
+        const auto resume = qScopeGuard([this] { startPendingOpen(); });  // a study waiting for it
         const analysis::ExportResult r = m_export.result();
         QStringList files;
         for (const auto& f : r.files) files << QString::fromStdString(f);
@@ -375,15 +377,32 @@ void MainWindow::openStudy(const QString& path) {
         showError(tr("Open study"), msg);
         return;
     }
-    saveWorkspace();
-    m_saving.waitForFinished();
-    for (auto& f : m_predictionSaves) f.waitForFinished();
+    // Nothing waits on the GUI thread: the current study's work is cancelled, its corrections
+    // saved, and the new study loads once that is done (startPendingOpen, called again as each
+    // job ends). Its predictions' cache files are written atomically: they need no wait.
     cancelWork();
-    m_loader.waitForFinished();
-    m_segmentQueue.clear();
-    m_segmentation.waitForFinished();
-    m_export.waitForFinished();
     togglePlay(false);
+    m_pendingOpen = path;
+    m_pendingOpenSaved = false;
+    startPendingOpen();
+}
+
+void MainWindow::startPendingOpen() {
+    if (m_pendingOpen.isEmpty()) return;
+    // The current study's unsaved corrections are written first (once: a save that fails says
+    // so and is not retried forever before the next study opens).
+    if (!m_pendingOpenSaved && !m_saving.isRunning()) {
+        m_pendingOpenSaved = true;
+        saveWorkspace();
+    }
+    if (m_saving.isRunning()) {
+        // The new study may be this one again: it is read once the last corrections are written.
+        m_saving.then(this, [this] { startPendingOpen(); });
+        return;
+    }
+    if (m_loader.isRunning() || m_segmentation.isRunning() || m_export.isRunning()) return;  // their ends call back
+    const QString path = std::exchange(m_pendingOpen, QString());
+    m_segmentQueue.clear();
     m_loadJob = m_jobs->start(tr("Loading %1").arg(QFileInfo(path).fileName()));
     statusBar()->showMessage(tr("Loading %1…").arg(path));
     auto progress = m_jobs->reporter(m_loadJob);
@@ -391,7 +410,7 @@ void MainWindow::openStudy(const QString& path) {
     m_loader.setFuture(QtConcurrent::run([path, placement, progress] { return loadStudy(path, placement, progress); }));
 }
 
-bool MainWindow::isLoading() const { return m_loader.isRunning(); }
+bool MainWindow::isLoading() const { return m_loader.isRunning() || !m_pendingOpen.isEmpty(); }
 
 void MainWindow::cancelWork() {
     m_jobs->cancelAll();
@@ -401,6 +420,10 @@ void MainWindow::cancelWork() {
 void MainWindow::onStudyLoaded() {
     m_jobs->finish(m_loadJob);
     m_loadJob = {};
+    if (!m_pendingOpen.isEmpty()) {  // another study was asked for meanwhile: it goes first
+        startPendingOpen();
+        return;
+    }
     LoadedStudy loaded = m_loader.result();
     if (loaded.result.cancelled) {
         statusBar()->showMessage(tr("Loading cancelled"), 5000);

@@ -215,6 +215,7 @@ private:
     void buildEditMenu();
     void buildModelMenu();
     void onStudyLoaded();
+    void startPendingOpen();
     void updateImage();
     void applyWindowPreset(int preset);
     void stepSlice(int delta);
@@ -318,6 +319,8 @@ private:
     QComboBox* m_windowPreset = nullptr;
     QLabel* m_cursorLabel = nullptr;
     JobList* m_jobs = nullptr;
+    QString m_pendingOpen;  ///< a study asked for, waiting for the current one's work to stop
+    bool m_pendingOpenSaved = false;  ///< the current study's corrections were saved for it
     JobList::Job m_loadJob, m_segmentJob, m_exportJob;  ///< running jobs (empty when none)
     QMenu* m_recentMenu = nullptr;
     QTimer* m_cineTimer = nullptr;

@@ -2,6 +2,7 @@
 // file, settings, and export.
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QScopeGuard>
 #include <QLocale>
 #include <QMenuBar>
 #include <QProgressBar>
@@ -83,7 +84,9 @@ void MainWindow::queueSegmentation(SegmentationRequest request) {
 void MainWindow::startNextSegmentation() {
     // A model choice awaiting its check goes first: its answer (queued to this thread even once
     // the check's thread is done) says which model segments.
-    if (m_segmentation.isRunning() || m_segmentQueue.empty() || !m_modelRequest.path.isEmpty()) return;
+    if (m_segmentation.isRunning() || m_segmentQueue.empty() || !m_modelRequest.path.isEmpty() ||
+        !m_pendingOpen.isEmpty())
+        return;
     const SegmentationRequest request = m_segmentQueue.front();
     m_segmentQueue.pop_front();
     if (request.series < 0 || request.series >= static_cast<int>(m_study.result.series.size())) return;
@@ -160,6 +163,7 @@ void MainWindow::savePredictions(int series, const std::string& modelKey) {
 void MainWindow::onSegmentationFinished() {
     m_jobs->finish(m_segmentJob);
     m_segmentJob = {};
+    const auto resume = qScopeGuard([this] { startPendingOpen(); });  // a study waiting for it
     SegmentationResult r = m_segmentation.result();
     if (r.segmenter) m_segmenter = r.segmenter;
     if (r.images > 0 && r.error.empty()) savePredictions(r.series, r.modelKey);

@@ -333,6 +333,41 @@ private slots:
         QCOMPARE(measured.esvMl, provisional.esvMl);
     }
 
+    void anotherStudyOpensWithoutWaitingAndTheEditsAreKept() {
+        // Opening another study while the model segments: the window never waits for the work
+        // to stop (it is cancelled, the corrections saved, then the next study loads).
+        QSettings().setValue("workspace/root", QString::fromStdString((*m_dir / "ws").string()));
+        testing::SyntheticSeries a = smallPhantom();
+        a.rows = a.columns = 192;
+        a.slices = 6;
+        a.phases = 20;
+        a.seriesUid = "1.2.826.0.1.3680043.10.511.1.81";
+        testing::SyntheticSeries b = smallPhantom();
+        b.seriesUid = "1.2.826.0.1.3680043.10.511.1.82";
+        testing::writeSeries(*m_dir / "a", a);
+        testing::writeSeries(*m_dir / "b", b);
+        const QString studyA = QString::fromStdString((*m_dir / "a").string());
+        const QString studyB = QString::fromStdString((*m_dir / "b").string());
+        ui::MainWindow w;
+        QVERIFY(openShown(w, studyA));
+        QVERIFY(w.isSegmenting());
+        w.setBrushLabel(image::label::BloodPool);
+        Q_EMIT w.sliceView()->strokeBegan(QPointF(30, 30));
+        Q_EMIT w.sliceView()->strokeEnded();
+        QCOMPARE(w.corrections(0).labelledCount(), std::size_t(1));
+        QSignalSpy shown(&w, &ui::MainWindow::studyShown);
+        w.openStudy(studyB);
+        QVERIFY(w.isLoading());  // asked for; it loads once the segmentation has stopped
+        QVERIFY(shown.wait(60000));
+        QCOMPARE(w.study().path, studyB);
+        QCOMPARE(w.corrections(0).labelledCount(), std::size_t(0));
+        // Back to the first study: its correction was saved on the way out.
+        w.openStudy(studyA);
+        QVERIFY(shown.wait(60000));
+        QCOMPARE(w.study().path, studyA);
+        QCOMPARE(w.corrections(0).labelledCount(), std::size_t(1));
+    }
+
     void reopeningShowsTheModelsLabelsAtOnce() {
         QSettings().setValue("workspace/root", QString::fromStdString((*m_dir / "ws").string()));
         const testing::SyntheticSeries s = smallPhantom();
