@@ -20,6 +20,9 @@ struct ActivationRange {
     float min = 0.0f, max = 0.0f;
 };
 
+/// The model metadata entry that carries the activation ranges (engine::recordInt8Ranges).
+inline constexpr const char* kInt8RangesKey = "int8_activations";
+
 /// Whether this LibTorch runs quantised convolutions on this machine (its oneDNN engine).
 bool int8Supported();
 

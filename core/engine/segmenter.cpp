@@ -32,11 +32,9 @@ struct Segmenter::Impl {
 
 namespace {
 
-constexpr const char* kInt8Key = "int8_activations";
-
 /// The model's int8 activation ranges when it carries ranges that fit its network.
 std::optional<std::vector<ActivationRange>> int8Ranges(const Model& model, const DeepLabV3& folded) {
-    const auto it = model.metadata().find(kInt8Key);
+    const auto it = model.metadata().find(kInt8RangesKey);
     if (it == model.metadata().end()) return std::nullopt;
     try {
         auto ranges = decodeActivationRanges(it->second);
@@ -72,8 +70,16 @@ Segmenter::Segmenter(const Model& model, const SegmentOptions& options) : m_impl
         // int8 only for a model whose activation ranges were recorded; else the fastest float.
         const auto calibration = engineCalibration(model.config(), m_impl->threads);
         const auto ranges = options.int8 && calibration.best.int8 ? int8Ranges(model, m_impl->net) : std::nullopt;
-        choice = ranges ? calibration.best : calibration.bestFloat;
-        if (ranges) m_impl->int8 = std::make_unique<Int8DeepLab>(m_impl->net, *ranges, !cpuHasInt8Dot());
+        choice = calibration.bestFloat;
+        if (ranges) {
+            try {
+                m_impl->int8 = std::make_unique<Int8DeepLab>(m_impl->net, *ranges, !cpuHasInt8Dot());
+                choice = calibration.best;
+            } catch (const std::exception&) {
+                // The calibration ran int8 on this machine; should packing this model fail, the
+                // fastest float configuration segments it.
+            }
+        }
     }
     setChannelsLast(m_impl->net, choice.channelsLast);
 }
@@ -101,7 +107,6 @@ Region effectiveRegion(const image::FloatImage& img, const std::vector<Region>& 
     return {x0, y0, x1 - x0, y1 - y0};
 }
 
-/// Runs `net` on images `ids` (all regions of one size) and fills their predictions.
 /// The network's input for images `ids` (their regions all of one size): each normalised
 /// over the whole image, then cropped, as the training crops are.
 torch::Tensor networkInput(int inChannels, const std::vector<const image::FloatImage*>& images,
@@ -282,7 +287,7 @@ void recordInt8Ranges(Model& model, const std::vector<const image::FloatImage*>&
         if (images[i] && !images[i]->empty())
             observeActivations(net, networkInput(copy.config().inChannels, images, regions, &i, 1), ranges);
     if (ranges.empty()) throw std::invalid_argument("recordInt8Ranges: no image to observe");
-    model.metadata()[kInt8Key] = encodeActivationRanges(ranges);
+    model.metadata()[kInt8RangesKey] = encodeActivationRanges(ranges);
 }
 
 bool hasInt8Ranges(const Model& model) {

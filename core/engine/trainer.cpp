@@ -1,5 +1,7 @@
 #include "engine/trainer.h"
 
+#include "engine/int8.h"
+
 #include <torch/torch.h>
 
 #include <chrono>
@@ -216,6 +218,9 @@ TrainOutcome train(Model& model, const TrainConfig& config, const BatchProvider&
     using Clock = std::chrono::steady_clock;
     const auto t0 = Clock::now();
     TrainOutcome outcome;
+    // Training changes the weights: int8 ranges recorded for the old ones no longer hold (train
+    // and finetune record new ones before writing the model).
+    model.metadata().erase(kInt8RangesKey);
     setCpuThreads(config.threads);
     const torch::Device device(resolveDevice(config.device));
     outcome.device = device.is_cuda() ? "cuda" : "cpu";

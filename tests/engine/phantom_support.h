@@ -1,10 +1,15 @@
 #pragma once
 // Synthetic phantoms for engine tests: a bright blood-pool disc in a dark myocardial ring.
 
+#include <QByteArray>
+#include <QtGlobal>
+
 #include <cmath>
 #include <vector>
 
+#include "engine/device.h"
 #include "engine/model_config.h"
+#include "synthetic_dicom.h"
 #include "training/training_set.h"
 
 namespace cardioseg::testing {
@@ -47,6 +52,13 @@ inline engine::ModelConfig tinyConfig() {
     auto c = engine::configFromArch("deeplabv3-resnet18-w8-os8");
     c.asppChannels = 32;
     return c;
+}
+
+/// The engine's calibration measured afresh into `cache` (not the user's cache), on 2 threads.
+inline void calibrateInto(const TempDir& cache) {
+    engine::setCpuThreads(2);
+    qputenv("CARDIOSEG_CACHE_DIR", QByteArray::fromStdString(cache.path().string()));
+    qunsetenv("CARDIOSEG_CALIBRATION");
 }
 
 }  // namespace cardioseg::testing

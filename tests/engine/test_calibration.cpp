@@ -39,9 +39,7 @@ class TestCalibration : public QObject {
 
 private Q_SLOTS:
     void initTestCase() {
-        setCpuThreads(2);
-        qputenv("CARDIOSEG_CACHE_DIR", QByteArray::fromStdString(m_cache.path().string()));
-        qunsetenv("CARDIOSEG_CALIBRATION");
+        testing::calibrateInto(m_cache);
     }
 
     void timesEveryConfigurationAndPicksTheFastest() {

@@ -10,11 +10,13 @@
 #include "engine/int8.h"
 #include "engine/model_impl.h"
 #include "engine/segmenter.h"
+#include "engine/trainer.h"
 #include "image/intensity.h"
 #include "io/dicom_loader.h"
 #include "io/resources.h"
 #include "phantom_support.h"
 #include "synthetic_dicom.h"
+#include "training/augment.h"
 
 using namespace cardioseg;
 using namespace cardioseg::engine;
@@ -49,9 +51,7 @@ class TestInt8 : public QObject {
 
 private Q_SLOTS:
     void initTestCase() {
-        setCpuThreads(2);
-        qputenv("CARDIOSEG_CACHE_DIR", QByteArray::fromStdString(m_cache.path().string()));
-        qunsetenv("CARDIOSEG_CALIBRATION");
+        testing::calibrateInto(m_cache);
         if (!int8Supported()) QSKIP("this LibTorch has no quantised engine for this CPU");
     }
 
@@ -138,6 +138,21 @@ private Q_SLOTS:
         testing::TempDir dir;
         ranged.save(dir.path() / "ranged.pt");
         QVERIFY(hasInt8Ranges(Model::load(dir.path() / "ranged.pt")));
+        // Training changes the weights: the ranges of the old ones go (train and finetune record
+        // new ones before writing).
+        {
+            Model trained = ranged.clone();
+            engine::TrainConfig tc;
+            tc.iterations = 2;
+            tc.batch = 2;
+            tc.device = DeviceChoice::Cpu;
+            tc.threads = 2;
+            training::AugmentConfig aug;
+            aug.crop = 48;
+            engine::train(trained, tc, training::makeBatchProvider(testing::phantomSet(64), aug, 1), {});
+            QVERIFY(!hasInt8Ranges(trained));
+            QVERIFY(hasInt8Ranges(ranged));
+        }
         // Ranges of another network are not used.
         Model wrong = plain.clone();
         wrong.metadata()["int8_activations"] = "0:1 0:2";
