@@ -52,8 +52,11 @@ Segmenter::Segmenter(const Model& model, const SegmentOptions& options) : m_impl
     m_impl->net = m_impl->model.impl()->net;
     m_impl->device = torch::Device(resolveDevice(options.device));
     keepBlasSingleThreaded();
-    if (options.threads > 0) setCpuThreads(options.threads);
-    m_impl->threads = options.threads > 0 ? options.threads : cpuThreads();
+    // 0: one thread per core. (LibTorch's own default is not that everywhere: Debian's 1.13 runs
+    // one thread on a 2-core machine, which left `segment` and `evaluate` on half the CPU.)
+    m_impl->threads = options.threads > 0 ? options.threads
+                                          : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+    setCpuThreads(m_impl->threads);
     m_impl->net->eval();
     m_impl->net->foldBatchNorm();
     m_impl->net->to(m_impl->device);

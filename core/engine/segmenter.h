@@ -22,7 +22,7 @@ struct Region {
 
 struct SegmentOptions {
     DeviceChoice device = DeviceChoice::Auto;
-    int threads = 0;      ///< CPU threads (0: default)
+    int threads = 0;      ///< CPU threads (0: one per core)
     int batch = 0;        ///< images per forward pass; 0: 1 on the CPU (fastest there), 32 on CUDA
     /// bf16 autocast on CUDA, and on CPUs with native bf16 (AVX-512 BF16, AMX) where the
     /// calibration found it faster; fp32 elsewhere.
@@ -87,7 +87,7 @@ public:
                                     const std::vector<Region>& regions = {});
     const SegmentOptions& options() const;
     std::string device() const;
-    /// CPU threads it uses (from SegmentOptions::threads, else LibTorch's count at construction).
+    /// CPU threads it uses (SegmentOptions::threads, else one per core).
     int threads() const;
     /// How it runs on the CPU: "channels-last, fp32, 2 images at once", "int8, 2 images at
     /// once" (calibrated or fixed).
