@@ -7,6 +7,7 @@
 
 #include "cli_common.h"
 #include "engine/model.h"
+#include "training/training_set.h"
 
 namespace cardioseg::cli {
 
@@ -39,6 +40,11 @@ struct TrainArgs {
 
 void addTrainCommand(CLI::App& app, TrainArgs& args);
 int runTrain(const TrainArgs& args);
+
+/// training::loadTrainingImages, its failures (no dataset, unreadable workspace) as usage errors.
+std::vector<training::LabelledImage> loadTrainingImagesForCli(const std::string& dataset,
+                                                              const training::SelectOptions& select,
+                                                              std::vector<io::SkippedFile>& skipped);
 
 struct QuantizeArgs {
     std::string model, dataset, output, patients;

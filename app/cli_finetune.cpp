@@ -75,12 +75,7 @@ int runFinetune(const FinetuneArgs& a) {
     sel.onlyInstances = splitInts(a.images, "--images");
     sel.basalNegatives = a.negatives == "basal";
     std::vector<io::SkippedFile> skipped;
-    std::vector<training::LabelledImage> corrections;
-    try {
-        corrections = training::loadTrainingImages(a.dataset, sel, skipped);
-    } catch (const std::runtime_error& e) {
-        throw UsageError(e.what());
-    }
+    const std::vector<training::LabelledImage> corrections = loadTrainingImagesForCli(a.dataset, sel, skipped);
     const auto negatives = static_cast<std::size_t>(
         std::count_if(corrections.begin(), corrections.end(), [](const auto& li) { return li.negative; }));
     if (negatives == corrections.size())

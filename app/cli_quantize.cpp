@@ -26,17 +26,12 @@ void addQuantizeCommand(CLI::App& app, QuantizeArgs& a) {
 }
 
 int runQuantize(const QuantizeArgs& a) {
-    engine::Model model = loadModelOrDefault(a.model).clone();
+    engine::Model model = loadModelOrDefault(a.model);  // its own, freshly read: only its metadata changes
     training::SelectOptions sel;
     sel.patients = splitList(a.patients);
     sel.basalNegatives = true;  // slices without ventricle are shown to the network too
     std::vector<io::SkippedFile> skipped;
-    std::vector<training::LabelledImage> images;
-    try {
-        images = training::loadTrainingImages(a.dataset, sel, skipped);
-    } catch (const std::runtime_error& e) {
-        throw UsageError(e.what());
-    }
+    const std::vector<training::LabelledImage> images = loadTrainingImagesForCli(a.dataset, sel, skipped);
     if (images.empty()) throw UsageError(a.dataset + ": no labelled image to observe");
     const std::size_t used = std::min<std::size_t>(images.size(), static_cast<std::size_t>(a.images));
     training::recordInt8Ranges(model, images, used);

@@ -83,6 +83,16 @@ void addTrainCommand(CLI::App& app, TrainArgs& a) {
     cmd->add_flag("--json", a.json, "Print one JSON object on stdout");
 }
 
+std::vector<training::LabelledImage> loadTrainingImagesForCli(const std::string& dataset,
+                                                              const training::SelectOptions& select,
+                                                              std::vector<io::SkippedFile>& skipped) {
+    try {
+        return training::loadTrainingImages(dataset, select, skipped);
+    } catch (const std::runtime_error& e) {
+        throw UsageError(e.what());
+    }
+}
+
 int runTrain(const TrainArgs& args) {
     TrainArgs a = args;
     if (a.optimizer.empty()) a.optimizer = a.schedule == "seed" ? "sgd" : "adamw";
@@ -99,12 +109,7 @@ int runTrain(const TrainArgs& args) {
     training::SelectOptions sel;
     sel.patients = splitList(a.patients);
     sel.basalNegatives = a.negatives == "basal";
-    std::vector<training::LabelledImage> images;
-    try {
-        images = training::loadTrainingImages(a.dataset, sel, skipped);
-    } catch (const std::runtime_error& e) {
-        throw UsageError(e.what());
-    }
+    std::vector<training::LabelledImage> images = loadTrainingImagesForCli(a.dataset, sel, skipped);
     if (images.empty()) throw UsageError(a.dataset + ": no expert-labelled image found");
     std::size_t pseudo = 0;
     if (!a.pseudoLabels.empty()) {

@@ -352,7 +352,6 @@ private:
     std::shared_ptr<engine::Segmenter> m_segmenter;
     QFutureWatcher<SegmentationResult> m_segmentation;
     std::deque<SegmentationRequest> m_segmentQueue;
-    std::shared_ptr<std::atomic<bool>> m_segmentCancel;
     /// Series and slice the running job segments in the opening order from (session::
     /// openingFirstStage); nothing for other jobs.
     std::optional<std::pair<int, int>> m_openingSlice;

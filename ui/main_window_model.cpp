@@ -96,7 +96,6 @@ void MainWindow::startNextSegmentation() {
     const int count = request.cells.empty() ? m_study.result.series[request.series].imageCount()
                                             : static_cast<int>(request.cells.size());
     m_segmentJob = m_jobs->start(tr("Segmenting %n image(s)", "", count));
-    m_segmentCancel = m_segmentJob.cancel;
     statusBar()->showMessage(
         tr("Segmenting %n image(s) with %1…", "", count).arg(QFileInfo(m_activeModel).fileName()));
     auto progress = m_jobs->reporter(m_segmentJob);
@@ -230,7 +229,7 @@ void MainWindow::activateModel(const QString& path, const std::function<void()>&
         return;
     }
     m_segmentQueue.clear();
-    if (m_segmentCancel) m_segmentCancel->store(true);
+    m_jobs->cancel(m_segmentJob);
     m_segmentation.waitForFinished();
     // The latest choice wins: a check still running for an earlier one is left to finish and
     // its result ignored (onModelChecked compares the file).

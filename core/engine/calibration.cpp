@@ -175,8 +175,9 @@ Calibration calibrate(const ModelConfig& config, int threads, int size) {
     std::vector<EngineChoice> choices;
     const std::vector<bool> precisions =
         cpuHasNativeBf16() ? std::vector<bool>{false, true} : std::vector<bool>{false};
+    const std::vector<int> atOnce = c.threads > 1 ? std::vector<int>{1, c.threads} : std::vector<int>{1};
     for (bool bf16 : precisions)
-        for (int parallel : c.threads > 1 ? std::vector<int>{1, c.threads} : std::vector<int>{1})
+        for (int parallel : atOnce)
             for (bool channelsLast : {false, true})
                 choices.push_back({channelsLast, bf16, false, parallel});
     // int8 with activation ranges observed on random input: the same arithmetic as a trained
@@ -186,8 +187,7 @@ Calibration calibrate(const ModelConfig& config, int threads, int size) {
         std::vector<ActivationRange> ranges;
         observeActivations(net, torch::randn({1, config.inChannels, size, size}), ranges);
         int8 = std::make_unique<Int8DeepLab>(net, ranges, !cpuHasInt8Dot());
-        for (int parallel : c.threads > 1 ? std::vector<int>{1, c.threads} : std::vector<int>{1})
-            choices.push_back({true, false, true, parallel});
+        for (int parallel : atOnce) choices.push_back({true, false, true, parallel});
     }
     for (const auto& choice : choices)
         c.runs.push_back({choice, timeChoice(net, int8.get(), config, c.threads, size, choice)});

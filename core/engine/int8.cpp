@@ -87,19 +87,22 @@ struct Observer {
     }
 };
 
-/// Counts the quantised activations without computing anything.
-struct Counter {
+/// Walks the wiring without computing anything: counts the quantised activations and collects
+/// the convolutions that run in int8 (all but the image-level branch's and the classifier).
+struct Walker {
     std::size_t n = 0;
+    std::vector<nn::Conv2d> convs;
     torch::Tensor input(const torch::Tensor& x) { return ++n, x; }
-    torch::Tensor conv(const nn::Conv2d&, const torch::Tensor& x, bool) { return ++n, x; }
+    torch::Tensor conv(const nn::Conv2d& c, const torch::Tensor& x, bool) {
+        convs.push_back(c);
+        return ++n, x;
+    }
     torch::Tensor maxPool(const torch::Tensor& x) { return x; }
     torch::Tensor addRelu(const torch::Tensor& a, const torch::Tensor&) { return ++n, a; }
     torch::Tensor imageLevel(const nn::Conv2d&, const torch::Tensor& x) { return ++n, x; }
     torch::Tensor cat(const std::vector<torch::Tensor>& xs) { return ++n, xs.front(); }
     torch::Tensor logits(const nn::Conv2d&, const torch::Tensor& x, int64_t, int64_t) { return x; }
 };
-
-FoldedLayout layoutOf(const DeepLabV3& folded) { return folded->foldedLayout(); }
 
 /// The quantised engine this LibTorch offers for x86: FBGEMM where built in, else oneDNN.
 std::optional<at::QEngine> x86QuantisedEngine() {
@@ -124,7 +127,7 @@ std::vector<int64_t> padding(const nn::Conv2dImpl& c) {
 bool int8Supported() { return x86QuantisedEngine().has_value(); }
 
 void observeActivations(const DeepLabV3& folded, const torch::Tensor& input, std::vector<ActivationRange>& ranges) {
-    const auto layout = layoutOf(folded);
+    const auto layout = folded->foldedLayout();
     const bool merge = !ranges.empty();
     if (merge && ranges.size() != quantisedActivationCount(folded))
         throw std::invalid_argument("observeActivations: ranges of another network");
@@ -133,11 +136,15 @@ void observeActivations(const DeepLabV3& folded, const torch::Tensor& input, std
     runNetwork(layout, observer, input);
 }
 
-std::size_t quantisedActivationCount(const DeepLabV3& folded) {
-    Counter counter;
-    runNetwork(layoutOf(folded), counter, torch::empty({1, 1, 1, 1}));
-    return counter.n;
+namespace {
+Walker walk(const FoldedLayout& layout) {
+    Walker walker;
+    runNetwork(layout, walker, torch::empty({1, 1, 1, 1}));
+    return walker;
 }
+}  // namespace
+
+std::size_t quantisedActivationCount(const DeepLabV3& folded) { return walk(folded->foldedLayout()).n; }
 
 std::string encodeActivationRanges(const std::vector<ActivationRange>& ranges) {
     std::ostringstream out;
@@ -240,11 +247,12 @@ Int8DeepLab::Int8DeepLab(const DeepLabV3& folded, const std::vector<ActivationRa
     : m_impl(std::make_unique<Impl>()) {
     const auto engine = x86QuantisedEngine();
     if (!engine) throw std::runtime_error("this LibTorch has no quantised engine for this CPU (FBGEMM or oneDNN)");
-    if (ranges.size() != quantisedActivationCount(folded))
-        throw std::invalid_argument("int8: " + std::to_string(ranges.size()) + " activation ranges for a network with " +
-                                    std::to_string(quantisedActivationCount(folded)));
     auto& m = *m_impl;
-    m.layout = layoutOf(folded);
+    m.layout = folded->foldedLayout();
+    const Walker walker = walk(m.layout);
+    if (ranges.size() != walker.n)
+        throw std::invalid_argument("int8: " + std::to_string(ranges.size()) + " activation ranges for a network with " +
+                                    std::to_string(walker.n));
     // Activations: affine uint8 over the observed range widened to hold 0 (ReLU outputs start
     // there exactly).
     const double levels = sevenBitActivations ? 127.0 : 255.0;
@@ -259,14 +267,8 @@ Int8DeepLab::Int8DeepLab(const DeepLabV3& folded, const std::vector<ActivationRa
     // scales it itself). Packing happens once, for the engine chosen now.
     at::globalContext().setQEngine(*engine);
     const auto prepack = quantisedOp("quantized::conv2d_prepack", "");
-    std::vector<nn::Conv2d> convs{m.layout.stem, m.layout.asppProject, m.layout.head};
-    for (const auto& b : m.layout.blocks) {
-        convs.insert(convs.end(), b.chain.begin(), b.chain.end());
-        if (b.downsample) convs.push_back(b.downsample);
-    }
-    convs.insert(convs.end(), m.layout.asppBranches.begin(), m.layout.asppBranches.end());
     c10::InferenceMode guard;
-    for (const auto& c : convs) {
+    for (const auto& c : walker.convs) {
         const auto w = c->weight.detach().to(torch::kFloat).contiguous();
         const auto scales = (w.abs().amax({1, 2, 3}) / 127.0).clamp_min(1e-8).to(torch::kDouble);
         const auto qw = torch::quantize_per_channel(w, scales, torch::zeros({w.size(0)}, torch::kLong), 0, torch::kQInt8);

@@ -106,38 +106,45 @@ std::string effectiveCpuIsa() {
     return rank == 3 ? "avx512" : rank == 2 ? "avx2" : "sse";
 }
 
+namespace {
+
+/// Whether an oneDNN ISA cap in the environment (as when emulating another CPU) leaves an
+/// instruction family usable: no cap, "all", or a cap naming one of `families`.
+bool onednnCapAllows(std::initializer_list<const char*> families) {
+    for (const char* cap : {"ONEDNN_MAX_CPU_ISA", "DNNL_MAX_CPU_ISA"})
+        if (const char* v = std::getenv(cap)) {
+            const std::string isa = lower(v);
+            if (isa == "all") continue;
+            if (std::none_of(families.begin(), families.end(),
+                             [&](const char* f) { return isa.find(f) != std::string::npos; }))
+                return false;
+        }
+    return true;
+}
+
+/// Whether /proc/cpuinfo lists any of `names` among the CPU's flags.
+bool cpuHasAnyFlag(std::initializer_list<const char*> names) {
+    const std::string flags = " " + cpuinfoField("flags") + " ";
+    return std::any_of(names.begin(), names.end(),
+                       [&](const char* n) { return flags.find(" " + std::string(n) + " ") != std::string::npos; });
+}
+
+}  // namespace
+
 bool cpuHasNativeBf16() {
     static const bool has = [] {
-        // An ISA cap (as when emulating another CPU) below bf16 leaves it emulated.
-        for (const char* cap : {"ONEDNN_MAX_CPU_ISA", "DNNL_MAX_CPU_ISA"})
-            if (const char* v = std::getenv(cap)) {
-                const std::string isa = lower(v);
-                if (isa != "all" && isa.find("bf16") == std::string::npos &&
-                    isa.find("amx") == std::string::npos)
-                    return false;
-            }
+        // An ISA cap below bf16 leaves it emulated.
+        if (!onednnCapAllows({"bf16", "amx"})) return false;
         if (const char* v = std::getenv("ATEN_CPU_CAPABILITY"))
             if (std::string(v).find("avx512") == std::string::npos) return false;
-        const std::string flags = " " + cpuinfoField("flags") + " ";
-        return flags.find(" avx512_bf16 ") != std::string::npos ||
-               flags.find(" amx_bf16 ") != std::string::npos;
+        return cpuHasAnyFlag({"avx512_bf16", "amx_bf16"});
     }();
     return has;
 }
 
 bool cpuHasInt8Dot() {
-    static const bool has = [] {
-        for (const char* cap : {"ONEDNN_MAX_CPU_ISA", "DNNL_MAX_CPU_ISA"})
-            if (const char* v = std::getenv(cap)) {
-                const std::string isa = lower(v);
-                if (isa != "all" && isa.find("vnni") == std::string::npos && isa.find("bf16") == std::string::npos &&
-                    isa.find("amx") == std::string::npos)
-                    return false;
-            }
-        const std::string flags = " " + cpuinfoField("flags") + " ";
-        return flags.find(" avx512_vnni ") != std::string::npos || flags.find(" avx_vnni ") != std::string::npos ||
-               flags.find(" amx_int8 ") != std::string::npos;
-    }();
+    static const bool has = onednnCapAllows({"vnni", "bf16", "amx"}) &&
+                            cpuHasAnyFlag({"avx512_vnni", "avx_vnni", "amx_int8"});
     return has;
 }
 

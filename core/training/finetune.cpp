@@ -158,11 +158,17 @@ std::string describeDecision(const FinetuneReport& report, const FinetuneOptions
 }
 
 void recordInt8Ranges(engine::Model& model, const std::vector<LabelledImage>& images, std::size_t limit) {
+    std::vector<const LabelledImage*> all;
+    for (const auto& li : images) all.push_back(&li);
+    recordInt8Ranges(model, all, limit);
+}
+
+void recordInt8Ranges(engine::Model& model, const std::vector<const LabelledImage*>& images, std::size_t limit) {
     std::vector<const image::FloatImage*> chosen;
     std::vector<engine::Region> regions;
     const std::size_t n = std::min(images.size(), std::max<std::size_t>(1, limit));
     for (std::size_t k = 0; k < n; ++k) {
-        const LabelledImage& li = images[k * images.size() / n];
+        const LabelledImage& li = *images[k * images.size() / n];
         chosen.push_back(&li.image);
         regions.push_back(ventricleRegion({&li.labels}, li.image.width, li.image.height).value_or(engine::Region{}));
     }
@@ -297,8 +303,9 @@ FinetuneReport finetune(const engine::Model& base, const std::vector<LabelledIma
     meta["replay_dice_after"] = figure(report.replayAfter);
     meta["finetune_decision"] = report.decision;
     // Ranges from the images it learned from and the replayed ones: what it will be shown.
-    std::vector<LabelledImage> seen = train;
-    seen.insert(seen.end(), replay.begin(), replay.end());
+    std::vector<const LabelledImage*> seen;
+    for (const auto& li : train) seen.push_back(&li);
+    for (const auto& li : replay) seen.push_back(&li);
     recordInt8Ranges(*candidate, seen);
     report.model = std::move(candidate);
     report.seconds = elapsed();

@@ -77,6 +77,7 @@ struct FinetuneReport {
 /// region around its ventricle that inference would use (ventricleRegion of its labels; whole
 /// when it shows none): what train and finetune do before a model is written, so that it runs
 /// in int8 where that pays. Throws std::invalid_argument without images.
+void recordInt8Ranges(engine::Model& model, const std::vector<const LabelledImage*>& images, std::size_t limit = 64);
 void recordInt8Ranges(engine::Model& model, const std::vector<LabelledImage>& images, std::size_t limit = 64);
 
 FinetuneReport finetune(const engine::Model& base, const std::vector<LabelledImage>& corrections,
