@@ -87,7 +87,8 @@ QScrollArea* scrollable(QWidget* panel, QWidget* parent, int minimumWidth) {
     return scroll;
 }
 
-MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
+MainWindow::MainWindow(QWidget* parent)
+    : QMainWindow(parent), m_session(std::make_shared<session::ReviewSession>(nullptr)) {
     setWindowTitle(tr("CardioSeg"));
     setAcceptDrops(true);
     m_settings = AppSettings::load();
@@ -443,30 +444,23 @@ void MainWindow::onStudyLoaded() {
     }
     ++m_generation;
     if (m_surfaces) m_surfaces->clear();  // its surfaces were the previous study's
-    m_study = std::move(loaded);
-    m_predictions.clear();
-    for (const auto& s : m_study.result.series) m_predictions.push_back(image::SeriesLabels::like(s));
-    m_rawPredictions = m_predictions;
-    m_foundCoverage.assign(m_predictions.size(), {});
-    m_uncertainty.clear();
-    for (const auto& p : m_predictions) m_uncertainty.emplace_back(p.maps.size(), std::nan(""));
-    m_corrections.clear();
-    m_review.clear();
-    m_clinical.clear();
-    for (auto& w : m_study.work) {
-        m_corrections.push_back(std::move(w.corrections));
-        m_review.push_back(std::move(w.review));
-        m_clinical.push_back(w.clinical);
-    }
-    m_study.work.clear();
-    m_dirtySeries.clear();
+    m_stroke = {};  // a stroke in progress was on the previous study's labels
     m_undo->clear();
+    m_study = std::move(loaded);
+    // The session owns the series from here (shared read-only with background work) and the
+    // corrections restored from the workspace.
+    m_session = std::make_shared<session::ReviewSession>(
+        std::make_shared<const session::ReviewSession::Study>(std::move(m_study.result.series)),
+        std::move(m_study.work));
+    m_study.result.series.clear();
+    m_study.work.clear();
+    m_session->setListener([this](const session::Change& c) { onSessionChanged(c); });
     addRecent(m_study.path);
     setWindowTitle(tr("CardioSeg — %1").arg(QFileInfo(m_study.path).fileName()));
 
     const QSignalBlocker block(m_seriesList);
     m_seriesList->clear();
-    for (const auto& s : m_study.result.series) {
+    for (const auto& s : *m_session->study()) {
         const QString desc = s.info.seriesDescription.empty() ? tr("(no description)")
                                                               : QString::fromStdString(s.info.seriesDescription);
         auto* item = new QListWidgetItem(thumbnail(s), tr("%1 · %2\n%3 slices × %4 phases, %5")
@@ -479,7 +473,7 @@ void MainWindow::onStudyLoaded() {
     m_skippedButton->setVisible(skipped > 0);
     m_skippedButton->setText(tr("%n file(s) skipped…", "", static_cast<int>(skipped)));
     statusBar()->showMessage(m_study.workspaceNote.isEmpty()
-                                 ? tr("Loaded %n series", "", static_cast<int>(m_study.result.series.size()))
+                                 ? tr("Loaded %n series", "", m_session->seriesCount())
                                  : m_study.workspaceNote,
                              8000);
     m_seriesList->setCurrentRow(0);
@@ -503,44 +497,42 @@ bool MainWindow::isSegmenting() const { return m_segmentation.isRunning() || !m_
 
 const image::SeriesLabels& MainWindow::prediction(int series) const {
     static const image::SeriesLabels none;
-    return series >= 0 && series < static_cast<int>(m_predictions.size()) ? m_predictions[series] : none;
+    return m_session->hasSeries(series) ? m_session->prediction(series) : none;
 }
 
 const image::SeriesLabels& MainWindow::corrections(int series) const {
     static const image::SeriesLabels none;
-    return series >= 0 && series < static_cast<int>(m_corrections.size()) ? m_corrections[series] : none;
-}
-
-image::SeriesLabels* MainWindow::correctionsOf(int series) {
-    return series >= 0 && series < static_cast<int>(m_corrections.size()) ? &m_corrections[series] : nullptr;
+    return m_session->hasSeries(series) ? m_session->corrections(series) : none;
 }
 
 io::ClinicalInputs MainWindow::clinicalInputs(int series) const {
-    return series >= 0 && series < static_cast<int>(m_clinical.size()) ? m_clinical[series] : io::ClinicalInputs();
+    return m_session->hasSeries(series) ? m_session->clinicalInputs(series) : io::ClinicalInputs();
 }
 
 void MainWindow::setClinicalInputs(const io::ClinicalInputs& inputs, const QString& what) {
-    if (m_series < 0 || m_series >= static_cast<int>(m_clinical.size()) || m_clinical[m_series] == inputs) return;
-    m_undo->push(new ClinicalInputsCommand(what.isEmpty() ? tr("Change the clinical inputs") : what, m_series,
-                                           m_clinical[m_series], inputs,
-                                           [this](int series, const io::ClinicalInputs& c) { applyClinicalInputs(series, c); }));
+    if (m_series < 0) return;
+    pushEdit(m_session->setClinicalInputs(m_series, inputs), what.isEmpty() ? tr("Change the clinical inputs") : what);
 }
 
-void MainWindow::applyClinicalInputs(int series, const io::ClinicalInputs& inputs) {
-    if (series < 0 || series >= static_cast<int>(m_clinical.size())) return;
-    const bool coverageChanged = m_clinical[series].coverage != inputs.coverage;
-    m_clinical[series] = inputs;
-    markChanged(series);
-    if (series != m_series) showSeries(series);
-    if (coverageChanged) refreshCoverage(series);
-    updateFunction();
-    updateGrid();
-    updateReviewStatus();
+void MainWindow::onSessionChanged(const session::Change& change) {
+    using C = session::Change;
+    if (change.kinds & (C::Corrections | C::Review | C::Inputs)) {
+        // A person's change: saved 1.5 s after the first unsaved one, even while editing goes on.
+        updateFinetuneAvailability();
+        if (!m_autosave->isActive()) m_autosave->start();
+    }
+    if (change.kinds & (C::Corrections | C::Review | C::Prediction))
+        labelsChanged(change.series, change.slice, change.phase);
+    if ((change.kinds & C::Inputs) && change.series == m_series) {
+        updateFunction();
+        updateGrid();
+        updateReviewStatus();
+    }
 }
 
 bool MainWindow::goToNextUnreviewed(bool edEsOnly) {
     if (m_series < 0) return false;
-    const auto& s = m_study.result.series[m_series];
+    const auto& s = m_session->series(m_series);
     const auto& f = m_function[1];
     if (edEsOnly && (f.edPhase < 0 || f.esPhase < 0)) {
         statusBar()->showMessage(tr("End-diastole and end-systole are not known yet"), 5000);
@@ -561,16 +553,14 @@ bool MainWindow::goToNextUnreviewed(bool edEsOnly) {
 }
 
 io::ReviewState MainWindow::reviewState(int series, int slice, int phase) const {
-    if (series < 0 || series >= static_cast<int>(m_review.size())) return io::ReviewState::Unreviewed;
-    const auto it = m_review[series].find({slice, phase});
-    return it == m_review[series].end() ? io::ReviewState::Unreviewed : it->second;
+    return m_session->reviewState(series, {slice, phase});
 }
 
 void MainWindow::showSeries(int index) {
-    if (index < 0 || index >= static_cast<int>(m_study.result.series.size()) || index == m_series) return;
+    if (index < 0 || index >= m_session->seriesCount() || index == m_series) return;
     m_series = index;
     m_metrics->invalidateAll();
-    const auto& s = m_study.result.series[index];
+    const auto& s = m_session->series(index);
     const auto& g = s.geometry;
     QStringList details{QStringLiteral("<b>%1</b>").arg(QString::fromStdString(s.info.patientName).toHtmlEscaped())};
     const QString studyDate = localDate(s.info.studyDate);  // impossible dates (20120000) are left out
@@ -608,13 +598,13 @@ void MainWindow::showSeries(int index) {
     updateGrid();
     updateImage();
     updateFunction();
-    if (QFileInfo::exists(m_activeModel) && m_predictions[index].labelledCount() == 0)
+    if (QFileInfo::exists(m_activeModel) && m_session->prediction(index).labelledCount() == 0)
         queueSegmentation({index, {}, true, std::make_pair(currentSlice(), currentPhase())});
 }
 
 void MainWindow::applyWindowPreset(int preset) {
     if (m_series < 0) return;
-    const auto& s = m_study.result.series[m_series];
+    const auto& s = m_session->series(m_series);
     image::Window w = s.window;
     if (preset == PresetAuto || (preset == PresetDicom && !s.windowFromHeader)) {
         w = io::percentileWindow(s);
@@ -661,7 +651,7 @@ void MainWindow::updateImage() {
         m_view->setImage(nullptr, {}, 0);
         return;
     }
-    const auto& s = m_study.result.series[m_series];
+    const auto& s = m_session->series(m_series);
     const int slice = currentSlice(), phase = currentPhase();
     m_sliceLabel->setText(tr("Slice %1 / %2").arg(slice + 1).arg(s.slices));
     const int f = s.frameAt(slice, phase);
@@ -813,7 +803,7 @@ void MainWindow::updateGrid() {
         m_grid->setCells(0, 0, {});
         return;
     }
-    const auto& s = m_study.result.series[m_series];
+    const auto& s = m_session->series(m_series);
     const auto& predicted = prediction(m_series);
     const auto& corrected = corrections(m_series);
     const auto& experts = m_study.expertContours[m_series];
@@ -835,13 +825,7 @@ void MainWindow::updateGrid() {
     m_grid->setCurrent(currentSlice(), currentPhase());
 }
 
-ReviewCounts MainWindow::reviewCounts() const {
-    ReviewCounts c;
-    if (m_series < 0) return c;
-    c.images = m_study.result.series[m_series].imageCount();
-    for (const auto& [cell, state] : m_review[m_series]) (state == io::ReviewState::Confirmed ? c.confirmed : c.corrected)++;
-    return c;
-}
+ReviewCounts MainWindow::reviewCounts() const { return m_session->counts(m_series); }
 
 void MainWindow::updateReviewStatus() {
     if (m_series < 0) {

@@ -19,6 +19,7 @@
 #include "metrics_panel.h"
 #include "overlay.h"
 #include "segmentation_job.h"
+#include "session/review_session.h"
 #include "session/suggestions.h"
 #include "study_loader.h"
 
@@ -179,7 +180,11 @@ public:
     void setScreenshotPath(const QString& path);
 
     bool isLoading() const;
+    /// The study as loaded: its path, workspace, expert labels, skipped files (its series are
+    /// the session's).
     const LoadedStudy& study() const { return m_study; }
+    /// The study under review: series, the model's labels, corrections, review states.
+    const session::ReviewSession& session() const { return *m_session; }
     int currentSeries() const { return m_series; }
     int currentSlice() const;
     int currentPhase() const;
@@ -232,38 +237,26 @@ private:
     ReviewCounts reviewCounts() const;
     /// The labels of images changed: metrics and grid follow (slice -1: the whole series).
     void labelsChanged(int series, int slice, int phase);
+    /// What the session says changed: the views follow; a person's change is saved shortly.
+    void onSessionChanged(const session::Change& change);
 
     // main_window_edit.cpp: tools and edits
-    struct EditStart {
-        image::LabelMap* map = nullptr;  ///< the image's corrections, created when needed
-        image::LabelMap before;          ///< what they were (background when created)
-        bool created = false;
-    };
-    /// The current image's corrections, ready to edit: created from the model's labels (or
-    /// background) when the image has none. map is null when there is no image.
-    EditStart startEdit();
+    session::Cell currentCell() const { return {currentSlice(), currentPhase()}; }
     void beginStroke(const QPointF& pos);
     void continueStroke(const QPointF& from, const QPointF& to);
     void endStroke();
     void applyContourEdit(const image::Polygon& before, const image::Polygon& after);
-    void pushEdit(const QString& text, const EditTarget& target, const image::LabelMap& before, bool createdMap);
-    void finishEdit(const QString& text, EditStart& edit);
-    image::SeriesLabels* correctionsOf(int series);
+    /// Puts an edit the session made on the undo stack (nothing when it changed nothing).
+    void pushEdit(session::Edit edit, const QString& text);
+    /// Shows the image an undone or redone edit changed.
+    void showEdited(const session::Edit& edit);
     void updateToolStatus();
     void refreshEditableContour();
-    void markChanged(int series);
-    void applyReviewStates(int series, const ReviewStates& states);
-    void applyClinicalInputs(int series, const io::ClinicalInputs& inputs);
     // main_window_coverage.cpp: the ventricle's coverage
-    /// Finds the coverage of a series from its model labels (when all are there), applies it.
-    void refreshCoverage(int series);
     /// The coverage of the phase on screen in the function panel.
     void showCoverage();
     /// The suggested images in the model panel and on the grid.
     void updateSuggestions();
-    /// After an edit of an image outside the coverage that left ventricle labels there: the
-    /// coverage of its phase grows to include it (returns true when it did).
-    bool extendCoverageFor(int series, int slice, int phase);
 
     // main_window_model.cpp: segmentation, model, settings, export
     void startNextSegmentation();
@@ -301,6 +294,7 @@ private:
     void refreshVersions();
     void updateFinetuneAvailability();
     QString versionsFolder() const;
+    /// The corrected and confirmed images of the study, ready to train on.
     std::vector<training::LabelledImage> collectCorrections() const;
 
     SliceView* m_view = nullptr;
@@ -338,15 +332,10 @@ private:
     QString m_activeModel;  ///< the model file in use
     QString m_baseModel;    ///< the model of this session (settings, --model, a chosen file): studies without a version use it
     QFutureWatcher<LoadedStudy> m_loader;
-    LoadedStudy m_study;
+    LoadedStudy m_study;  ///< its series moved to the session
     unsigned m_generation = 0;  ///< which study results posted by workers belong to
-    std::vector<image::SeriesLabels> m_predictions;     ///< parallel to the study's series; coverage applied
-    std::vector<image::SeriesLabels> m_rawPredictions;  ///< the model's labels as it made them
-    std::vector<std::vector<image::SliceRange>> m_foundCoverage;  ///< per series, per phase
-    std::vector<std::vector<double>> m_uncertainty;  ///< per series, per image: the network's doubt
-    std::vector<image::SeriesLabels> m_corrections;  ///< parallel to the study's series
-    std::vector<std::map<std::pair<int, int>, io::ReviewState>> m_review;  ///< parallel to the series
-    std::vector<io::ClinicalInputs> m_clinical;  ///< parallel to the series
+    /// The review of the open study (never null: an empty study before the first opens).
+    std::shared_ptr<session::ReviewSession> m_session;
     int m_series = -1;
 
     std::shared_ptr<engine::Segmenter> m_segmenter;
@@ -387,13 +376,12 @@ private:
     bool m_activeDirty = false;  ///< the study's active model is to be recorded in its workspace
     QTimer* m_autosave = nullptr;
     QFuture<void> m_saving;
-    std::set<int> m_dirtySeries;
     QFutureWatcher<analysis::ExportResult> m_export;
 
     Tool m_tool = Tool::Navigate;
     std::uint8_t m_brushLabel = 1;
     double m_brushRadius = 3.0;
-    EditStart m_stroke;  ///< the brush stroke in progress
+    session::ReviewSession::LabelEdit m_stroke;  ///< the brush stroke in progress
     std::tuple<int, int, int, int, int> m_contourKey{-1, -1, -1, -1, -1};  ///< what the editable outline shows
     bool m_keepOutline = false;  ///< an outline edit is being applied: keep the user's vertices
     OverlaySource m_overlaySource = OverlaySource::Labels;

@@ -184,7 +184,7 @@ void MainWindow::updateToolStatus() {
         case Tool::Brush:
         case Tool::Eraser: {
             const double mm =
-                m_series >= 0 ? m_brushRadius * m_study.result.series[m_series].geometry.colSpacing : m_brushRadius;
+                m_series >= 0 ? m_brushRadius * m_session->series(m_series).geometry.colSpacing : m_brushRadius;
             const QString what = m_tool == Tool::Eraser ? tr("Eraser") : tr("Brush: %1").arg(label);
             text = tr("%1, radius %2 px (%3 mm)").arg(what).arg(QLocale().toString(m_brushRadius, 'f', 0), QLocale().toString(mm, 'f', 1));
             break;
@@ -210,12 +210,7 @@ void MainWindow::refreshEditableContour() {
                                                   m_undo->index()};
     if (key == m_contourKey || m_keepOutline) return;
     m_contourKey = key;
-    const auto& c = corrections(m_series);
-    const auto& p = prediction(m_series);
-    const image::LabelMap* labels = !c.maps.empty() && !c.at(currentSlice(), currentPhase()).empty()
-                                        ? &c.at(currentSlice(), currentPhase())
-                                    : !p.maps.empty() ? &p.at(currentSlice(), currentPhase())
-                                                      : nullptr;
+    const image::LabelMap* labels = m_session->shownLabels(m_series, currentCell());
     const std::uint8_t label = m_brushLabel == image::label::Myocardium ? image::label::Myocardium
                                                                          : image::label::BloodPool;
     image::Polygon outline;
@@ -228,281 +223,161 @@ void MainWindow::refreshEditableContour() {
         statusBar()->showMessage(tr("No outline to edit here: draw one with the polygon tool (G)"), 5000);
 }
 
-MainWindow::EditStart MainWindow::startEdit() {
-    EditStart e;
-    image::SeriesLabels* labels = correctionsOf(m_series);
-    if (!labels || !m_study.result.series[m_series].image(currentSlice(), currentPhase())) return e;
-    const auto& s = m_study.result.series[m_series];
-    e.map = &labels->at(currentSlice(), currentPhase());
-    e.created = e.map->empty();
-    if (e.created) {
-        // The first correction of an image starts from the model's labels where there are any.
-        const auto& predicted = prediction(m_series);
-        *e.map = !predicted.maps.empty() && !predicted.at(currentSlice(), currentPhase()).empty()
-                     ? predicted.at(currentSlice(), currentPhase())
-                     : image::LabelMap(s.geometry.columns, s.geometry.rows, image::label::Background);
-        e.before = image::LabelMap(s.geometry.columns, s.geometry.rows, image::label::Background);
-    } else {
-        e.before = *e.map;
-    }
-    return e;
-}
-
-void MainWindow::finishEdit(const QString& text, EditStart& edit) {
-    if (!edit.map) return;
-    pushEdit(text, {m_series, currentSlice(), currentPhase()}, edit.before, edit.created);
-    edit = EditStart();
-}
-
 void MainWindow::beginStroke(const QPointF& pos) {
-    m_stroke = startEdit();
+    m_stroke = m_session->beginEdit(m_series, currentCell());
     continueStroke(pos, pos);
 }
 
 void MainWindow::continueStroke(const QPointF& from, const QPointF& to) {
-    if (!m_stroke.map) return;
+    if (!m_stroke.valid()) return;
     const std::uint8_t value = m_tool == Tool::Eraser ? image::label::Background : m_brushLabel;
-    image::paintSegment(*m_stroke.map, from.x(), from.y(), to.x(), to.y(), m_brushRadius, value);
+    image::paintSegment(m_stroke.labels(), from.x(), from.y(), to.x(), to.y(), m_brushRadius, value);
     updateImage();
 }
 
-void MainWindow::endStroke() { finishEdit(m_tool == Tool::Eraser ? tr("Erase") : tr("Paint"), m_stroke); }
+void MainWindow::endStroke() {
+    if (!m_stroke.valid()) return;
+    pushEdit(m_session->commit(m_stroke), m_tool == Tool::Eraser ? tr("Erase") : tr("Paint"));
+}
 
 void MainWindow::fillPolygon(const image::Polygon& polygon) {
-    EditStart e = startEdit();
-    if (!e.map || polygon.size() < 3) return;
-    image::fillPolygon(*e.map, polygon, m_brushLabel);
-    finishEdit(tr("Fill polygon"), e);
+    auto e = m_session->beginEdit(m_series, currentCell());
+    if (!e.valid() || polygon.size() < 3) return;
+    image::fillPolygon(e.labels(), polygon, m_brushLabel);
+    pushEdit(m_session->commit(e), tr("Fill polygon"));
 }
 
 void MainWindow::floodFill(const QPointF& pos) {
-    EditStart e = startEdit();
-    if (!e.map) return;
-    image::floodFill(*e.map, static_cast<int>(std::lround(pos.x())), static_cast<int>(std::lround(pos.y())),
+    auto e = m_session->beginEdit(m_series, currentCell());
+    if (!e.valid()) return;
+    image::floodFill(e.labels(), static_cast<int>(std::lround(pos.x())), static_cast<int>(std::lround(pos.y())),
                      m_brushLabel);
-    finishEdit(tr("Flood fill"), e);
+    pushEdit(m_session->commit(e), tr("Flood fill"));
 }
 
 void MainWindow::applyContourEdit(const image::Polygon& before, const image::Polygon& after) {
-    EditStart e = startEdit();
-    if (!e.map) return;
+    auto e = m_session->beginEdit(m_series, currentCell());
+    if (!e.valid()) return;
     const std::uint8_t label = m_brushLabel == image::label::Myocardium ? image::label::Myocardium
                                                                          : image::label::BloodPool;
-    analysis::applyContourEdit(*e.map, boundaryOf(label), before, after);
+    analysis::applyContourEdit(e.labels(), boundaryOf(label), before, after);
     // The outline stays as the user left it (not re-derived from the new labels).
     m_keepOutline = true;
-    finishEdit(label == image::label::Myocardium ? tr("Edit epicardium") : tr("Edit endocardium"), e);
+    pushEdit(m_session->commit(e), label == image::label::Myocardium ? tr("Edit epicardium") : tr("Edit endocardium"));
     m_keepOutline = false;
     m_contourKey = {m_series, currentSlice(), currentPhase(), m_brushLabel, m_undo->index()};
 }
 
-void MainWindow::clearImage() {
-    EditStart e = startEdit();
-    if (!e.map) return;
-    std::fill(e.map->data.begin(), e.map->data.end(), image::label::Background);
-    finishEdit(tr("Clear image"), e);
+void MainWindow::clearImage() { pushEdit(m_session->clearImage(m_series, currentCell()), tr("Clear image")); }
+
+void MainWindow::pushEdit(session::Edit edit, const QString& text) {
+    if (edit.empty()) return;
+    const int extended = edit.coverageExtendedTo();
+    const int phase = edit.cell().second;
+    m_undo->push(new SessionEditCommand(text, m_session, std::move(edit),
+                                        [this](const session::Edit& e) { showEdited(e); }));
+    // An edit that left ventricle labels outside the coverage extended it (same undo step).
+    if (extended >= 0)
+        statusBar()->showMessage(
+            tr("Slice %1 is now part of the left ventricle at phase %2").arg(extended + 1).arg(phase + 1), 6000);
 }
 
-void MainWindow::pushEdit(const QString& text, const EditTarget& target, const image::LabelMap& before,
-                          bool createdMap) {
-    const auto& after = m_corrections[target.series].at(target.slice, target.phase);
-    image::LabelPatch patch = image::makePatch(before, after);
-    if (patch.empty() && !createdMap) return;
-    // An edit that leaves ventricle labels on a slice outside the coverage extends the coverage
-    // of that phase, in the same undo step.
-    const auto ranges = coverage(target.series);
-    const bool outside = target.phase < static_cast<int>(ranges.size()) && !ranges[target.phase].contains(target.slice);
-    if (outside) m_undo->beginMacro(text);
-    m_undo->push(new LabelEditCommand(
-        text, target, std::move(patch), createdMap, [this](int series) { return correctionsOf(series); },
-        [this](const EditTarget& t) {
-            auto& states = m_review[t.series];
-            const bool corrected = !m_corrections[t.series].at(t.slice, t.phase).empty();
-            if (!corrected) states.erase({t.slice, t.phase});
-            else if (!states.count({t.slice, t.phase})) states[{t.slice, t.phase}] = io::ReviewState::Corrected;
-            markChanged(t.series);
-            if (t.series != m_series) showSeries(t.series);
-            setPosition(t.slice, t.phase);  // show what was undone
-            labelsChanged(t.series, t.slice, t.phase);
-        }));
-    auto& states = m_review[target.series];
-    if (!states.count({target.slice, target.phase})) states[{target.slice, target.phase}] = io::ReviewState::Corrected;
-    markChanged(target.series);
-    labelsChanged(target.series, target.slice, target.phase);
-    if (outside) {
-        extendCoverageFor(target.series, target.slice, target.phase);
-        m_undo->endMacro();
-    }
+void MainWindow::showEdited(const session::Edit& edit) {
+    if (edit.series() != m_series) showSeries(edit.series());
+    const auto [slice, phase] = edit.cell();
+    if (slice >= 0) setPosition(slice, phase >= 0 ? phase : currentPhase());  // show what was undone
 }
 
 void MainWindow::acceptPrediction(Scope scope) {
     if (m_series < 0) return;
-    const auto& predicted = prediction(m_series);
-    std::vector<std::pair<int, int>> cells;
-    const auto& s = m_study.result.series[m_series];
-    for (int k = 0; k < s.slices; ++k)
-        for (int p = 0; p < s.phases; ++p) {
-            const bool inScope = scope == Scope::Series || scope == Scope::Study ||
-                                 (k == currentSlice() && (scope == Scope::Slice || p == currentPhase()));
-            if (inScope && !predicted.maps.empty() && !predicted.at(k, p).empty()) cells.emplace_back(k, p);
-        }
+    using S = session::ReviewSession::Scope;
+    const auto cells = m_session->predictedCells(m_series,
+                                                 scope == Scope::Image   ? S::Image
+                                                 : scope == Scope::Slice ? S::Slice
+                                                                         : S::Series,
+                                                 currentCell());
     if (cells.empty()) {
         statusBar()->showMessage(tr("No prediction here yet"), 5000);
         return;
     }
-    const QString text = scope == Scope::Image ? tr("Accept prediction")
-                         : scope == Scope::Slice ? tr("Accept prediction for the slice")
-                                                 : tr("Accept prediction for the series");
-    if (cells.size() > 1) m_undo->beginMacro(text);
-    for (const auto& [k, p] : cells) {
-        auto& map = m_corrections[m_series].at(k, p);
-        const bool created = map.empty();
-        const image::LabelMap before =
-            created ? image::LabelMap(s.geometry.columns, s.geometry.rows, image::label::Background) : map;
-        map = predicted.at(k, p);
-        pushEdit(text, {m_series, k, p}, before, created);
-    }
-    if (cells.size() > 1) m_undo->endMacro();
-}
-
-void MainWindow::applyReviewStates(int series, const ReviewStates& states) {
-    if (series < 0 || series >= static_cast<int>(m_review.size())) return;
-    auto& review = m_review[series];
-    for (const auto& [cell, state] : states) {
-        if (state == io::ReviewState::Unreviewed) review.erase(cell);
-        else review[cell] = state;
-    }
-    markChanged(series);
-    if (series != m_series) showSeries(series);
-    if (!states.empty()) setPosition(states.begin()->first.first, states.begin()->first.second);
-    labelsChanged(series, currentSlice(), currentPhase());
+    pushEdit(m_session->acceptPrediction(m_series, cells), scope == Scope::Image   ? tr("Accept prediction")
+                                                           : scope == Scope::Slice ? tr("Accept prediction for the slice")
+                                                                                   : tr("Accept prediction for the series"));
 }
 
 void MainWindow::confirmImage() {
-    if (m_series < 0 || !m_study.result.series[m_series].image(currentSlice(), currentPhase())) {
-        updateReviewStatus();
-        return;
+    session::Edit edit;
+    using O = session::ReviewSession::ConfirmOutcome;
+    switch (m_session->confirm(m_series, currentCell(), isSegmenting(), edit)) {
+        case O::NoImage: break;
+        case O::AlreadyConfirmed:
+            statusBar()->showMessage(tr("This image is already confirmed (Shift+C un-confirms it)"), 5000);
+            break;
+        case O::NotSegmentedYet:
+            statusBar()->showMessage(tr("The model has not segmented this image yet: confirm it once its labels show"),
+                                     5000);
+            break;
+        case O::Confirmed:
+            pushEdit(std::move(edit), tr("Confirm image"));
+            statusBar()->showMessage(tr("Image confirmed"), 3000);
+            break;
     }
-    const std::pair<int, int> cell{currentSlice(), currentPhase()};
-    const io::ReviewState before = reviewState(m_series, cell.first, cell.second);
-    if (before == io::ReviewState::Confirmed) {
-        updateReviewStatus();  // the menu's check mark stays on
-        statusBar()->showMessage(tr("This image is already confirmed (Shift+C un-confirms it)"), 5000);
-        return;
-    }
-    auto& map = m_corrections[m_series].at(cell.first, cell.second);
-    const auto& predicted = prediction(m_series);
-    const bool predictedHere = !predicted.maps.empty() && !predicted.at(cell.first, cell.second).empty();
-    if (map.empty() && !predictedHere && isSegmenting()) {
-        updateReviewStatus();
-        statusBar()->showMessage(tr("The model has not segmented this image yet: confirm it once its labels show"), 5000);
-        return;
-    }
-    // Confirming an image confirms the labels on screen: the model's unless corrected, none (no
-    // left ventricle here) when there are neither. One undo step, which also takes the model's
-    // labels back out of the corrections.
-    m_undo->beginMacro(tr("Confirm image"));
-    if (map.empty()) {
-        const auto& s = m_study.result.series[m_series];
-        image::LabelMap background(s.geometry.columns, s.geometry.rows, image::label::Background);
-        map = predictedHere ? predicted.at(cell.first, cell.second) : background;
-        pushEdit(tr("Confirm image"), {m_series, cell.first, cell.second}, background, true);
-    }
-    const io::ReviewState now = reviewState(m_series, cell.first, cell.second);
-    m_undo->push(new ReviewStateCommand(tr("Confirm image"), m_series, {{cell, now}}, {{cell, io::ReviewState::Confirmed}},
-                                        [this](int series, const ReviewStates& st) {
-                                            applyReviewStates(series, st);
-                                        }));
-    m_undo->endMacro();
-    statusBar()->showMessage(tr("Image confirmed"), 3000);
+    updateReviewStatus();  // the menu's check mark follows the image's state
 }
 
 void MainWindow::unconfirmImage() {
     if (m_series < 0) return;
-    const std::pair<int, int> cell{currentSlice(), currentPhase()};
-    if (reviewState(m_series, cell.first, cell.second) != io::ReviewState::Confirmed) {
+    session::Edit edit = m_session->unconfirm(m_series, currentCell());
+    if (edit.empty()) {
         statusBar()->showMessage(tr("This image is not confirmed"), 5000);
         return;
     }
-    // Back to corrected: the labels stay as they are, only the confirmation goes.
-    m_undo->push(new ReviewStateCommand(tr("Un-confirm image"), m_series, {{cell, io::ReviewState::Confirmed}},
-                                        {{cell, io::ReviewState::Corrected}},
-                                        [this](int series, const ReviewStates& st) {
-                                            applyReviewStates(series, st);
-                                        }));
+    pushEdit(std::move(edit), tr("Un-confirm image"));
     statusBar()->showMessage(tr("Image no longer confirmed: it stays corrected"), 3000);
 }
 
 void MainWindow::clearSlice() {
     if (m_series < 0) return;
-    const auto& s = m_study.result.series[m_series];
-    const int slice = currentSlice();
-    m_undo->beginMacro(tr("Clear the slice"));
-    for (int p = 0; p < s.phases; ++p) {
-        if (!s.image(slice, p)) continue;
-        auto& map = m_corrections[m_series].at(slice, p);
-        const bool created = map.empty();
-        const image::LabelMap before =
-            created ? image::LabelMap(s.geometry.columns, s.geometry.rows, image::label::Background) : map;
-        map = image::LabelMap(s.geometry.columns, s.geometry.rows, image::label::Background);
-        pushEdit(tr("Clear the slice"), {m_series, slice, p}, before, created);
-    }
-    m_undo->endMacro();
-    setPosition(slice, currentPhase());
+    pushEdit(m_session->clearSlice(m_series, currentSlice()), tr("Clear the slice"));
 }
 
 void MainWindow::copyToNeighbourPhase(int delta) {
     if (m_series < 0) return;
-    const auto& s = m_study.result.series[m_series];
-    const int slice = currentSlice();
-    const int from = currentPhase(), to = ((from + delta) % s.phases + s.phases) % s.phases;
-    const auto& corrected = m_corrections[m_series].at(slice, from);
-    const auto& predicted = prediction(m_series);
-    const image::LabelMap source =
-        !corrected.empty() ? corrected : predicted.maps.empty() ? image::LabelMap() : predicted.at(slice, from);
-    if (source.empty() || to == from || !s.image(slice, to)) {
+    const int phases = m_session->series(m_series).phases;
+    const int from = currentPhase(), to = ((from + delta) % phases + phases) % phases;
+    session::Edit edit = m_session->copyLabels(m_series, currentSlice(), from, to);
+    if (edit.empty()) {
         statusBar()->showMessage(tr("No labels here to copy"), 5000);
         return;
     }
-    // A starting point for the neighbouring phase of the same slice: one undo step, and the
-    // view goes there to refine it.
-    auto& map = m_corrections[m_series].at(slice, to);
-    const bool created = map.empty();
-    const image::LabelMap before =
-        created ? image::LabelMap(s.geometry.columns, s.geometry.rows, image::label::Background) : map;
-    map = source;
-    setPosition(slice, to);
-    pushEdit(tr("Copy labels from phase %1").arg(from + 1), {m_series, slice, to}, before, created);
-}
-
-void MainWindow::markChanged(int series) {
-    m_dirtySeries.insert(series);
-    updateFinetuneAvailability();
-    // Saved 1.5 s after the first unsaved change, even while editing goes on.
-    if (!m_autosave->isActive()) m_autosave->start();
+    // A starting point for the neighbouring phase of the same slice: the view goes there to
+    // refine it.
+    setPosition(currentSlice(), to);
+    pushEdit(std::move(edit), tr("Copy labels from phase %1").arg(from + 1));
 }
 
 void MainWindow::saveWorkspace() {
     m_autosave->stop();
-    if ((m_dirtySeries.empty() && !m_activeDirty) || m_study.workspaceFolder.isEmpty()) return;
+    if ((!m_session->hasUnsaved() && !m_activeDirty) || m_study.workspaceFolder.isEmpty()) return;
     if (m_saving.isRunning()) {  // one writer at a time; try again shortly
         m_autosave->start();
         return;
     }
     // The worker gets copies: editing goes on while it writes.
-    std::vector<std::pair<const image::CineSeries*, io::SeriesWork>> jobs;
-    for (int s : m_dirtySeries)
-        jobs.push_back({&m_study.result.series[s], io::SeriesWork{m_corrections[s], m_review[s], m_clinical[s]}});
-    const std::set<int> series = std::move(m_dirtySeries);
-    m_dirtySeries.clear();
+    std::vector<std::pair<std::shared_ptr<const image::CineSeries>, io::SeriesWork>> jobs;
+    std::set<int> series;
+    for (auto& [s, work] : m_session->takeUnsaved()) {
+        jobs.emplace_back(m_session->sharedSeries(s), std::move(work));
+        series.insert(s);
+    }
     const bool activeDirty = m_activeDirty;
     m_activeDirty = false;
     const std::string folder = m_study.workspaceFolder.toStdString();
     const std::string study = m_study.path.toStdString();
     const std::string active = m_study.activeModel.toStdString();
     QPointer<MainWindow> self = this;
-    const unsigned generation = m_generation;
-    m_saving = QtConcurrent::run([jobs = std::move(jobs), folder, study, active, activeDirty, self, series, generation] {
+    std::weak_ptr<session::ReviewSession> session = m_session;
+    m_saving = QtConcurrent::run([jobs = std::move(jobs), folder, study, active, activeDirty, self, series, session] {
         try {
             const io::Workspace ws(folder, study);
             for (const auto& [s, work] : jobs) ws.save(*s, work);
@@ -510,11 +385,11 @@ void MainWindow::saveWorkspace() {
         } catch (const std::exception& e) {
             // Nothing is dropped: what was not saved stays to be saved, and saving is tried again.
             const QString msg = MainWindow::tr("Corrections NOT saved: %1").arg(QString::fromStdString(e.what()));
-            QMetaObject::invokeMethod(self, [self, msg, series, generation, activeDirty] {
+            QMetaObject::invokeMethod(self, [self, msg, series, session, activeDirty] {
                 if (!self) return;
                 self->statusBar()->showMessage(msg, 30000);
-                if (self->m_generation != generation) return;
-                self->m_dirtySeries.insert(series.begin(), series.end());
+                if (session.lock() != self->m_session) return;  // another study is open now
+                self->m_session->markUnsaved(series);
                 self->m_activeDirty = self->m_activeDirty || activeDirty;
                 self->m_autosave->start();
             }, Qt::QueuedConnection);

@@ -44,29 +44,12 @@ QString MainWindow::versionsFolder() const {
     return m_study.workspaceFolder.isEmpty() ? QString() : m_study.workspaceFolder + "/models";
 }
 
-int MainWindow::reviewedImageCount() const {
-    int n = 0;
-    for (std::size_t s = 0; s < m_review.size(); ++s)
-        for (const auto& [cell, state] : m_review[s])
-            if (state != io::ReviewState::Unreviewed && !m_corrections[s].maps.empty() &&
-                !m_corrections[s].at(cell.first, cell.second).empty())
-                ++n;
-    return n;
-}
+int MainWindow::reviewedImageCount() const { return m_session->reviewedImageCount(); }
 
 std::vector<training::LabelledImage> MainWindow::collectCorrections() const {
     std::vector<training::LabelledImage> out;
-    for (std::size_t i = 0; i < m_review.size(); ++i) {
-        const auto& series = m_study.result.series[i];
-        for (const auto& [cell, state] : m_review[i]) {
-            const auto [s, p] = cell;
-            if (state == io::ReviewState::Unreviewed || m_corrections[i].maps.empty()) continue;
-            const auto& labels = m_corrections[i].at(s, p);
-            const int f = series.frameAt(s, p);
-            if (labels.empty() || f < 0 || !series.image(s, p)) continue;
-            out.push_back(training::labelledImage(series, s, p, labels));
-        }
-    }
+    for (const auto& r : m_session->reviewedImages())
+        out.push_back(training::labelledImage(m_session->series(r.series), r.cell.first, r.cell.second, *r.labels));
     return out;
 }
 

@@ -104,12 +104,7 @@ void MainWindow::buildFunctionDock() {
         }
 }
 
-image::SeriesLabels MainWindow::reviewedLabels() const {
-    // Outside the ventricle's coverage nothing counts, corrections included.
-    const auto labels = analysis::selectLabels(corrections(m_series), prediction(m_series), analysis::LabelSource::CorrectionsElsePrediction);
-    const auto ranges = coverage(m_series);
-    return ranges.empty() ? labels : analysis::applyCoverage(labels, ranges);
-}
+image::SeriesLabels MainWindow::reviewedLabels() const { return m_session->reviewedLabels(m_series); }
 
 analysis::FunctionOptions MainWindow::functionOptions() const {
     analysis::FunctionOptions o;
@@ -127,7 +122,7 @@ int MainWindow::imagesAwaitingModel() const {
     if (m_series < 0 || !(isSegmenting() || m_openingSlice)) return 0;
     // The phases the measures need: every phase while ED and ES are found from the volumes,
     // only those two when both are set by hand.
-    const auto& s = m_study.result.series[m_series];
+    const auto& s = m_session->series(m_series);
     const io::ClinicalInputs c = clinicalInputs(m_series);
     const bool byHand = c.edPhase >= 0 && c.esPhase >= 0;
     const auto provisional = provisionalEdEs();
@@ -144,14 +139,12 @@ int MainWindow::imagesAwaitingModel() const {
 }
 
 std::optional<MainWindow::Provisional> MainWindow::provisionalEdEs() const {
-    if (!m_openingSlice || m_openingSlice->first != m_series ||
-        m_series >= static_cast<int>(m_rawPredictions.size()) || m_rawPredictions[m_series].maps.empty())
-        return std::nullopt;
+    if (!m_openingSlice || m_openingSlice->first != m_series || !m_session->hasSeries(m_series)) return std::nullopt;
     // One of them set by hand: the other is found from the volumes of every phase.
     const io::ClinicalInputs c = clinicalInputs(m_series);
     if (c.edPhase >= 0 || c.esPhase >= 0) return std::nullopt;
-    const auto& s = m_study.result.series[m_series];
-    const auto& raw = m_rawPredictions[m_series];  // before the coverage: the areas as segmented
+    const auto& s = m_session->series(m_series);
+    const auto& raw = m_session->rawPrediction(m_series);  // before the coverage: the areas as segmented
     const int slice = m_openingSlice->second;
     std::vector<double> areas;
     for (int p = 0; p < s.phases; ++p) {
@@ -177,7 +170,7 @@ void MainWindow::updateFunction() {
         m_functionPanel->setBodySize(false, 0, 0);
         return;
     }
-    const auto& s = m_study.result.series[m_series];
+    const auto& s = m_session->series(m_series);
     analysis::FunctionOptions o = functionOptions();
     // While the model segments the series, ED and ES as found on the opening slice: the measures
     // need only those two phases (figures shown as provisional).
@@ -200,7 +193,7 @@ void MainWindow::updateFunction() {
 SurfaceDialog* MainWindow::showSurfaces() {
     if (m_series < 0) return nullptr;
     if (!m_surfaces) m_surfaces = new SurfaceDialog(this);
-    m_surfaces->setLabels(m_study.result.series[m_series].geometry, prediction(m_series),
+    m_surfaces->setLabels(m_session->series(m_series).geometry, prediction(m_series),
                           reviewedLabels(),
                           currentPhase());
     m_surfaces->show();
@@ -222,8 +215,8 @@ void MainWindow::writeReport(const QString& file) {
     if (m_series < 0 || m_report.isRunning()) return;
     updateFunction();
     ReportInput in;
-    // A copy of the series for the worker: another study may be opened while it writes.
-    in.series = std::make_shared<const image::CineSeries>(m_study.result.series[m_series]);
+    // The worker shares the series: another study may be opened while it writes.
+    in.series = m_session->sharedSeries(m_series);
     in.model = prediction(m_series);
     in.reviewed = reviewedLabels();
     in.modelFunction = m_function[0];

@@ -54,7 +54,7 @@ void MainWindow::segment(Scope scope) {
                                           .arg(m_activeModel));
         return;
     }
-    const auto& s = m_study.result.series[m_series];
+    const auto& s = m_session->series(m_series);
     // Asked for by the user: the model runs again, whatever the workspace holds.
     switch (scope) {
         case Scope::Image: queueSegmentation({m_series, {{currentSlice(), currentPhase()}}, false, std::nullopt}); break;
@@ -68,7 +68,7 @@ void MainWindow::segment(Scope scope) {
             queueSegmentation({m_series, {}, false, std::make_pair(currentSlice(), currentPhase())});
             break;
         case Scope::Study:
-            for (int i = 0; i < static_cast<int>(m_study.result.series.size()); ++i) queueSegmentation({i, {}, false, std::nullopt});
+            for (int i = 0; i < m_session->seriesCount(); ++i) queueSegmentation({i, {}, false, std::nullopt});
             break;
     }
 }
@@ -89,11 +89,11 @@ void MainWindow::startNextSegmentation() {
         return;
     const SegmentationRequest request = m_segmentQueue.front();
     m_segmentQueue.pop_front();
-    if (request.series < 0 || request.series >= static_cast<int>(m_study.result.series.size())) return;
+    if (request.series < 0 || request.series >= m_session->seriesCount()) return;
     m_openingSlice = request.cells.empty() && request.onScreen
                          ? std::optional(std::make_pair(request.series, request.onScreen->first))
                          : std::nullopt;
-    const int count = request.cells.empty() ? m_study.result.series[request.series].imageCount()
+    const int count = request.cells.empty() ? m_session->series(request.series).imageCount()
                                             : static_cast<int>(request.cells.size());
     m_segmentJob = m_jobs->start(tr("Segmenting %n image(s)", "", count));
     statusBar()->showMessage(
@@ -107,21 +107,11 @@ void MainWindow::startNextSegmentation() {
         auto shared = std::make_shared<image::LabelMap>(std::move(labels));
         QMetaObject::invokeMethod(self, [self, generation, series, slice, phase, shared, uncertainty] {
             if (!self || self->m_generation != generation) return;
-            self->m_rawPredictions[series].at(slice, phase) = *shared;
-            self->m_uncertainty[series][static_cast<std::size_t>(slice) * self->m_rawPredictions[series].phases + phase] =
-                uncertainty;
-            // The coverage known so far applies at once (an image segmented again).
-            const auto coverage = self->coverage(series);
-            if (phase < static_cast<int>(coverage.size()) && !coverage[phase].contains(slice))
-                for (auto& v : shared->data)
-                    if (v == image::label::BloodPool || v == image::label::Myocardium) v = image::label::Background;
-            self->m_predictions[series].at(slice, phase) = std::move(*shared);
-            self->labelsChanged(series, slice, phase);
+            self->m_session->setPrediction(series, {slice, phase}, std::move(*shared), uncertainty);
         }, Qt::QueuedConnection);
     };
-    // The series stays alive and unchanged while the job runs: opening another study waits
-    // for this job first.
-    const image::CineSeries* s = &m_study.result.series[series];
+    // The job holds the series: it stays alive and unchanged whatever the window opens meanwhile.
+    std::shared_ptr<const image::CineSeries> s = m_session->sharedSeries(series);
     m_segmentation.setFuture(QtConcurrent::run([segmenter = m_segmenter, path = m_activeModel,
                                                 engine = m_settings.engine, s, request,
                                                 workspace = m_study.workspaceFolder, progress, onImage] {
@@ -131,24 +121,16 @@ void MainWindow::startNextSegmentation() {
 }
 
 void MainWindow::savePredictions(int series, const std::string& modelKey) {
-    if (m_study.workspaceFolder.isEmpty() || series < 0 || series >= static_cast<int>(m_rawPredictions.size())) return;
+    if (m_study.workspaceFolder.isEmpty() || !m_session->hasSeries(series)) return;
     // A copy goes to the worker; saves run one after another, the newest last.
     static std::mutex order;
-    // The series without its pixels: what the cache needs to know it again.
-    const image::CineSeries& full = m_study.result.series[series];
-    image::CineSeries header;
-    header.info = full.info;
-    header.geometry = full.geometry;
-    header.slices = full.slices;
-    header.phases = full.phases;
-    header.frames = full.frames;
-    header.grid = full.grid;
     m_predictionSaves.push_back(QtConcurrent::run([folder = m_study.workspaceFolder.toStdString(),
-                                                   header = std::move(header), labels = m_rawPredictions[series],
-                                                   uncertainty = m_uncertainty[series], modelKey] {
+                                                   series = m_session->sharedSeries(series),
+                                                   labels = m_session->rawPrediction(series),
+                                                   uncertainty = m_session->uncertainty(series), modelKey] {
         const std::lock_guard<std::mutex> lock(order);
         try {
-            io::PredictionCache(folder).save(header, modelKey, labels, uncertainty);
+            io::PredictionCache(folder).save(*series, modelKey, labels, uncertainty);
         } catch (const std::exception& e) {
             qWarning("prediction cache: %s", e.what());  // only costs a new run when the study is reopened
         }
@@ -166,7 +148,7 @@ void MainWindow::onSegmentationFinished() {
     SegmentationResult r = m_segmentation.result();
     if (r.segmenter) m_segmenter = r.segmenter;
     if (r.images > 0 && r.error.empty()) savePredictions(r.series, r.modelKey);
-    if (r.error.empty() && !r.cancelled) refreshCoverage(r.series);  // every image there: where the ventricle is
+    if (r.error.empty() && !r.cancelled && m_session->hasSeries(r.series)) m_session->refreshCoverage(r.series);  // every image there: where the ventricle is
     // The function panel waits for arriving labels to settle; when the job ends they have.
     m_openingSlice.reset();
     m_functionTimer->stop();
@@ -316,14 +298,14 @@ bool MainWindow::isExporting() const { return m_export.isRunning(); }
 void MainWindow::exportSeries(const analysis::ExportOptions& options) {
     if (m_series < 0 || m_export.isRunning()) return;
     analysis::ExportInput input;
-    // A copy of the series for the worker: another study may be opened while it writes.
-    input.series = std::make_shared<const image::CineSeries>(m_study.result.series[m_series]);
+    // The worker shares the series: another study may be opened while it writes.
+    input.series = m_session->sharedSeries(m_series);
     input.prediction = prediction(m_series);
     const auto ranges = coverage(m_series);  // nothing outside the ventricle's coverage is exported
     input.corrections = ranges.empty() ? corrections(m_series) : analysis::applyCoverage(corrections(m_series), ranges);
     input.algorithmName = analysis::algorithmName(m_segmenter ? engine::archName(m_segmenter->model().config()) : "",
                                                   m_activeModel.toStdString());
-    for (const auto& [cell, state] : m_review[m_series])
+    for (const auto& [cell, state] : m_session->reviewStates(m_series))
         input.states[cell] = state == io::ReviewState::Confirmed ? "confirmed" : "corrected";
     const QString folder = QString::fromStdString(options.folder.string());
     m_exportJob = m_jobs->start(tr("Exporting to %1").arg(QFileInfo(folder).fileName()));

@@ -7,6 +7,7 @@
 
 #include "image/series_labels.h"
 #include "metrics/confusion.h"
+#include "session/review_session.h"
 
 class QLabel;
 class QTableWidget;
@@ -16,11 +17,7 @@ namespace cardioseg::ui {
 class DiceChart;
 
 /// How many images of the series a person has reviewed.
-struct ReviewCounts {
-    int corrected = 0;
-    int confirmed = 0;
-    int images = 0;
-};
+using ReviewCounts = session::ReviewCounts;
 
 /// Agreement between the model's labels and the user's corrections: Dice and IoU per class for
 /// the current image, the current slice (all its phases) and the whole series, the seed study's

@@ -236,7 +236,7 @@ void BM_ReopenStudyWithCachedLabels(benchmark::State& state) {
         w.openStudy(study);
         done.wait(600000);
         state.SetIterationTime(clock.elapsed() / 1000.0);
-        if (w.prediction(0).labelledCount() != w.study().result.series[0].imageCount())
+        if (w.prediction(0).labelledCount() != w.session().series(0).imageCount())
             state.SkipWithError("labels missing after reopening");
     }
     QSettings().remove("workspace/root");
@@ -275,7 +275,7 @@ void BM_FirstContoursAfterOpening(benchmark::State& state) {
         const double first = clock.nsecsElapsed() / 1e9;
         if (done.isEmpty() && !done.wait(600000)) return false;
         if (t) *t = {first, measures, clock.nsecsElapsed() / 1e9};
-        return w.prediction(0).labelledCount() == w.study().result.series[0].imageCount();
+        return w.prediction(0).labelledCount() == w.session().series(0).imageCount();
     };
     open(nullptr);  // the calibration, once per machine
     Times t;

@@ -112,7 +112,7 @@ private slots:
         QDropEvent drop(QPointF(50, 50), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
         QApplication::sendEvent(&w, &drop);
         QVERIFY(waitShown(w));
-        QCOMPARE(w.study().result.series[0].geometry.columns, 512);
+        QCOMPARE(w.session().series(0).geometry.columns, 512);
         QTest::keyClick(&w, Qt::Key_Right);
         QCOMPARE(w.currentPhase(), 1);
         QVERIFY(w.sliceView()->zoom() > 0);
@@ -153,7 +153,7 @@ private slots:
         w.openStudy(QString::fromStdString(io::sampleStudyDir().string()));
         QVERIFY(waitShown(w));
         const auto& study = w.study();
-        QCOMPARE(study.result.series.size(), std::size_t(1));
+        QCOMPARE(w.session().seriesCount(), 1);
         QCOMPARE(study.expertLabels[0].labelledCount(), std::size_t(18));
         // It starts on an image with both expert contours.
         const auto it = study.expertContours[0].find({w.currentSlice(), w.currentPhase()});
@@ -355,7 +355,7 @@ private slots:
         // Round trip: the PNG holds the corrections of that image.
         const auto corrected = w.corrections(0).at(w.currentSlice(), w.currentPhase());
         std::vector<io::SkippedFile> skipped;
-        const auto back = io::readPngMasks(w.study().result.series[0], dir / "out" / "png", skipped);
+        const auto back = io::readPngMasks(w.session().series(0), dir / "out" / "png", skipped);
         QVERIFY(skipped.empty());
         QVERIFY(back.at(w.currentSlice(), w.currentPhase()) == corrected);
         QCOMPARE(back.labelledCount(), std::size_t(1));
@@ -465,7 +465,7 @@ private slots:
         ui::MainWindow w;
         QSignalSpy done(&w, &ui::MainWindow::segmentationFinished);
         QVERIFY(openSampleSlice(w, dir, done));
-        const auto& s = w.study().result.series[0];
+        const auto& s = w.session().series(0);
         QCOMPARE(s.slices * s.phases, 4);
         QCOMPARE(w.prediction(0).labelledCount(), std::size_t(4));
         QVERIFY(!w.isSegmenting());
@@ -666,7 +666,7 @@ private slots:
         w.openStudy(QString::fromStdString(io::sampleStudyDir().string()));
         QMetaObject::invokeMethod(&w, [&w] { w.close(); });  // close cancels the worker
         QTRY_VERIFY_WITH_TIMEOUT(!w.isLoading(), 10000);
-        QVERIFY(w.study().result.series.empty());
+        QVERIFY((w.session().seriesCount() == 0));
     }
 
     void unreadableFolderLoadsNothing() {
@@ -676,7 +676,7 @@ private slots:
         w.openStudy(QString::fromStdString(dir.path().string()));
         QTRY_VERIFY_WITH_TIMEOUT(!w.isLoading(), 10000);
         QTest::qWait(50);
-        QVERIFY(w.study().result.series.empty());
+        QVERIFY((w.session().seriesCount() == 0));
         QVERIFY(w.statusBar()->currentMessage().contains("No DICOM image"));
     }
 };

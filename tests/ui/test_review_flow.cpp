@@ -393,7 +393,7 @@ private slots:
             QCOMPARE(first.labelledCount(), std::size_t(6));
             workspace = w.workspaceFolder();
             const io::PredictionCache cache(workspace.toStdString());
-            QTRY_VERIFY_WITH_TIMEOUT(fs::exists(cache.fileFor(w.study().result.series[0])), 10000);
+            QTRY_VERIFY_WITH_TIMEOUT(fs::exists(cache.fileFor(w.session().series(0))), 10000);
         }
         // Reopened: the labels come from the workspace; the model does not run.
         {
@@ -467,7 +467,7 @@ private slots:
             auto saved = [&] {
                 std::vector<io::SkippedFile> skipped;
                 const io::Workspace ws(w.workspaceFolder().toStdString());
-                return ws.load(w.study().result.series[0], skipped).clinical.coverage.size();
+                return ws.load(w.session().series(0), skipped).clinical.coverage.size();
             };
             QTRY_VERIFY_WITH_TIMEOUT(saved() > std::size_t(p), 5000);
         }
