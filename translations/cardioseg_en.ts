@@ -142,6 +142,317 @@
     </message>
 </context>
 <context>
+    <name>cardioseg::ui::EditingPresenter</name>
+    <message>
+        <source>&amp;Undo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Navigate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zoom, pan and window without editing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Brush</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paint the selected label; [ and ] change the size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Eraser</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paint background</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Polygon / Lasso</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drag a lasso, or click vertices and double-click (or Enter) to fill with the selected label</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Flood Fill</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Click a region to fill it with the selected label</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Con&amp;tour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit the outline of the selected label: drag vertices, press on an edge to add one, right-click to remove one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Blood pool</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Myocardium</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Background</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The label the tools paint (1, 2, 0)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>radius </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> px</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Brush radius in pixels ([ and ]); the status bar shows it in mm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Label: Blood &amp;Pool</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Label: &amp;Myocardium</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Label: Back&amp;ground</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Smaller Brush</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Larger Brush</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Accept Prediction for This Image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accept Prediction for This &amp;Slice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accept Prediction for This Se&amp;ries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;lear This Image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear This Slice (All Phases)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy Labels to the Next Phase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy Labels to the Previous Phase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Confirm This Image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Un-confirm This Image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>blood pool</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>myocardium</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>background</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Navigate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Eraser</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Brush: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, radius %2 px (%3 mm)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Polygon / lasso: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Flood fill: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contour: epicardium</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contour: endocardium</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No outline to edit here: draw one with the polygon tool (G)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Erase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fill polygon</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Flood fill</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit epicardium</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit endocardium</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Slice %1 is now part of the left ventricle at phase %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No prediction here yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accept prediction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accept prediction for the slice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accept prediction for the series</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This image is already confirmed (Shift+C un-confirms it)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The model has not segmented this image yet: confirm it once its labels show</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confirm image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Image confirmed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This image is not confirmed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Un-confirm image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Image no longer confirmed: it stays corrected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear the slice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No labels here to copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy labels from phase %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change the clinical inputs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The coverage is found once the model has segmented the series</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set the base at slice %1 in every phase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set the base at slice %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set the apex at slice %1 in every phase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set the apex at slice %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Coverage found by the model in every phase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Coverage found by the model in this phase</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>cardioseg::ui::ExportDialog</name>
     <message>
         <source>Export</source>
@@ -881,66 +1192,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Undo</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Redo</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Navigate</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Brush</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Eraser</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Smaller Brush</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Larger Brush</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Accept Prediction for This Image</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Navigate</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Eraser</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1, radius %2 px (%3 mm)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Erase</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Paint</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Accept prediction</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Confirm This Image</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>confirmed</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1052,163 +1303,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Zoom, pan and window without editing</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Paint the selected label; [ and ] change the size</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Paint background</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Polygon / Lasso</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Drag a lasso, or click vertices and double-click (or Enter) to fill with the selected label</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Flood Fill</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Click a region to fill it with the selected label</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Con&amp;tour</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Edit the outline of the selected label: drag vertices, press on an edge to add one, right-click to remove one</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Blood pool</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Myocardium</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Background</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The label the tools paint (1, 2, 0)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>radius </source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source> px</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Brush radius in pixels ([ and ]); the status bar shows it in mm</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Label: Blood &amp;Pool</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Label: &amp;Myocardium</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Label: Back&amp;ground</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Accept Prediction for This &amp;Slice</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Accept Prediction for This Se&amp;ries</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>C&amp;lear This Image</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Se&amp;ttings…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>blood pool</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>myocardium</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>background</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Brush: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Polygon / lasso: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Flood fill: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Contour: epicardium</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Contour: endocardium</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No outline to edit here: draw one with the polygon tool (G)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Fill polygon</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Flood fill</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Edit epicardium</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Edit endocardium</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Clear image</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No prediction here yet</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Accept prediction for the slice</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Accept prediction for the series</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1462,62 +1557,6 @@
         <source> · ES</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>Clear This Slice (All Phases)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Copy Labels to the Next Phase</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Copy Labels to the Previous Phase</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Un-confirm This Image</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>This image is already confirmed (Shift+C un-confirms it)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The model has not segmented this image yet: confirm it once its labels show</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Confirm image</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Image confirmed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>This image is not confirmed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Un-confirm image</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Image no longer confirmed: it stays corrected</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Clear the slice</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No labels here to copy</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Copy labels from phase %1</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message numerus="yes">
         <source>The model&apos;s labels of %n image(s) restored from the workspace</source>
         <translation>
@@ -1598,10 +1637,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Change the clinical inputs</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source> · outside the left ventricle</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1619,34 +1654,6 @@
     </message>
     <message>
         <source>C&amp;overage as Found in Every Phase</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The coverage is found once the model has segmented the series</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Set the base at slice %1 in every phase</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Set the base at slice %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Set the apex at slice %1 in every phase</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Set the apex at slice %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Coverage found by the model in every phase</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Coverage found by the model in this phase</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1675,14 +1682,6 @@
     </message>
     <message>
         <source>ES</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Extend the coverage to slice %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Slice %1 is now part of the left ventricle at phase %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

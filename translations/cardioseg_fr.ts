@@ -142,6 +142,317 @@
     </message>
 </context>
 <context>
+    <name>cardioseg::ui::EditingPresenter</name>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Annuler</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Rétablir</translation>
+    </message>
+    <message>
+        <source>&amp;Navigate</source>
+        <translation>&amp;Naviguer</translation>
+    </message>
+    <message>
+        <source>Zoom, pan and window without editing</source>
+        <translation>Zoom, déplacement et fenêtrage sans modification</translation>
+    </message>
+    <message>
+        <source>&amp;Brush</source>
+        <translation>&amp;Pinceau</translation>
+    </message>
+    <message>
+        <source>Paint the selected label; [ and ] change the size</source>
+        <translation>Peindre l’étiquette choisie ; [ et ] changent la taille</translation>
+    </message>
+    <message>
+        <source>&amp;Eraser</source>
+        <translation>&amp;Gomme</translation>
+    </message>
+    <message>
+        <source>Paint background</source>
+        <translation>Peindre le fond</translation>
+    </message>
+    <message>
+        <source>&amp;Polygon / Lasso</source>
+        <translation>&amp;Polygone / lasso</translation>
+    </message>
+    <message>
+        <source>Drag a lasso, or click vertices and double-click (or Enter) to fill with the selected label</source>
+        <translation>Tracer un lasso, ou cliquer les sommets puis double-cliquer (ou Entrée) pour remplir avec l’étiquette choisie</translation>
+    </message>
+    <message>
+        <source>&amp;Flood Fill</source>
+        <translation>&amp;Remplissage</translation>
+    </message>
+    <message>
+        <source>Click a region to fill it with the selected label</source>
+        <translation>Cliquer une région pour la remplir avec l’étiquette choisie</translation>
+    </message>
+    <message>
+        <source>Con&amp;tour</source>
+        <translation>Con&amp;tour</translation>
+    </message>
+    <message>
+        <source>Edit the outline of the selected label: drag vertices, press on an edge to add one, right-click to remove one</source>
+        <translation>Modifier le contour de l’étiquette choisie : glisser les sommets, appuyer sur un côté pour en ajouter un, clic droit pour en retirer un</translation>
+    </message>
+    <message>
+        <source>Blood pool</source>
+        <translation>Cavité VG</translation>
+    </message>
+    <message>
+        <source>Myocardium</source>
+        <translation>Myocarde</translation>
+    </message>
+    <message>
+        <source>Background</source>
+        <translation>Fond</translation>
+    </message>
+    <message>
+        <source>The label the tools paint (1, 2, 0)</source>
+        <translation>L’étiquette que peignent les outils (1, 2, 0)</translation>
+    </message>
+    <message>
+        <source>radius </source>
+        <translation>rayon </translation>
+    </message>
+    <message>
+        <source> px</source>
+        <translation> px</translation>
+    </message>
+    <message>
+        <source>Brush radius in pixels ([ and ]); the status bar shows it in mm</source>
+        <translation>Rayon du pinceau en pixels ([ et ]) ; la barre d’état l’indique en mm</translation>
+    </message>
+    <message>
+        <source>Label: Blood &amp;Pool</source>
+        <translation>Étiquette : &amp;cavité VG</translation>
+    </message>
+    <message>
+        <source>Label: &amp;Myocardium</source>
+        <translation>Étiquette : &amp;myocarde</translation>
+    </message>
+    <message>
+        <source>Label: Back&amp;ground</source>
+        <translation>Étiquette : &amp;fond</translation>
+    </message>
+    <message>
+        <source>Smaller Brush</source>
+        <translation>Pinceau plus petit</translation>
+    </message>
+    <message>
+        <source>Larger Brush</source>
+        <translation>Pinceau plus grand</translation>
+    </message>
+    <message>
+        <source>&amp;Accept Prediction for This Image</source>
+        <translation>&amp;Accepter la prédiction pour cette image</translation>
+    </message>
+    <message>
+        <source>Accept Prediction for This &amp;Slice</source>
+        <translation>Accepter la prédiction pour cette &amp;coupe</translation>
+    </message>
+    <message>
+        <source>Accept Prediction for This Se&amp;ries</source>
+        <translation>Accepter la prédiction pour cette sé&amp;rie</translation>
+    </message>
+    <message>
+        <source>C&amp;lear This Image</source>
+        <translation>&amp;Effacer cette image</translation>
+    </message>
+    <message>
+        <source>Clear This Slice (All Phases)</source>
+        <translation>Effacer cette coupe (toutes les phases)</translation>
+    </message>
+    <message>
+        <source>Copy Labels to the Next Phase</source>
+        <translation>Copier les étiquettes vers la phase suivante</translation>
+    </message>
+    <message>
+        <source>Copy Labels to the Previous Phase</source>
+        <translation>Copier les étiquettes vers la phase précédente</translation>
+    </message>
+    <message>
+        <source>&amp;Confirm This Image</source>
+        <translation>&amp;Confirmer cette image</translation>
+    </message>
+    <message>
+        <source>&amp;Un-confirm This Image</source>
+        <translation>&amp;Retirer la confirmation de cette image</translation>
+    </message>
+    <message>
+        <source>blood pool</source>
+        <translation>cavité VG</translation>
+    </message>
+    <message>
+        <source>myocardium</source>
+        <translation>myocarde</translation>
+    </message>
+    <message>
+        <source>background</source>
+        <translation>fond</translation>
+    </message>
+    <message>
+        <source>Navigate</source>
+        <translation>Navigation</translation>
+    </message>
+    <message>
+        <source>Eraser</source>
+        <translation>Gomme</translation>
+    </message>
+    <message>
+        <source>Brush: %1</source>
+        <translation>Pinceau : %1</translation>
+    </message>
+    <message>
+        <source>%1, radius %2 px (%3 mm)</source>
+        <translation>%1, rayon %2 px (%3 mm)</translation>
+    </message>
+    <message>
+        <source>Polygon / lasso: %1</source>
+        <translation>Polygone / lasso : %1</translation>
+    </message>
+    <message>
+        <source>Flood fill: %1</source>
+        <translation>Remplissage : %1</translation>
+    </message>
+    <message>
+        <source>Contour: epicardium</source>
+        <translation>Contour : épicarde</translation>
+    </message>
+    <message>
+        <source>Contour: endocardium</source>
+        <translation>Contour : endocarde</translation>
+    </message>
+    <message>
+        <source>No outline to edit here: draw one with the polygon tool (G)</source>
+        <translation>Aucun contour à modifier ici : tracez-en un avec l’outil polygone (G)</translation>
+    </message>
+    <message>
+        <source>Erase</source>
+        <translation>Effacer</translation>
+    </message>
+    <message>
+        <source>Paint</source>
+        <translation>Peindre</translation>
+    </message>
+    <message>
+        <source>Fill polygon</source>
+        <translation>Remplir un polygone</translation>
+    </message>
+    <message>
+        <source>Flood fill</source>
+        <translation>Remplissage</translation>
+    </message>
+    <message>
+        <source>Edit epicardium</source>
+        <translation>Modifier l’épicarde</translation>
+    </message>
+    <message>
+        <source>Edit endocardium</source>
+        <translation>Modifier l’endocarde</translation>
+    </message>
+    <message>
+        <source>Clear image</source>
+        <translation>Effacer l’image</translation>
+    </message>
+    <message>
+        <source>Slice %1 is now part of the left ventricle at phase %2</source>
+        <translation>La coupe %1 fait maintenant partie du ventricule gauche à la phase %2</translation>
+    </message>
+    <message>
+        <source>No prediction here yet</source>
+        <translation>Pas encore de prédiction ici</translation>
+    </message>
+    <message>
+        <source>Accept prediction</source>
+        <translation>Accepter la prédiction</translation>
+    </message>
+    <message>
+        <source>Accept prediction for the slice</source>
+        <translation>Accepter la prédiction pour la coupe</translation>
+    </message>
+    <message>
+        <source>Accept prediction for the series</source>
+        <translation>Accepter la prédiction pour la série</translation>
+    </message>
+    <message>
+        <source>This image is already confirmed (Shift+C un-confirms it)</source>
+        <translation>Cette image est déjà confirmée (Maj+C retire la confirmation)</translation>
+    </message>
+    <message>
+        <source>The model has not segmented this image yet: confirm it once its labels show</source>
+        <translation>Le modèle n’a pas encore segmenté cette image : confirmez-la une fois ses étiquettes affichées</translation>
+    </message>
+    <message>
+        <source>Confirm image</source>
+        <translation>Confirmer l’image</translation>
+    </message>
+    <message>
+        <source>Image confirmed</source>
+        <translation>Image confirmée</translation>
+    </message>
+    <message>
+        <source>This image is not confirmed</source>
+        <translation>Cette image n’est pas confirmée</translation>
+    </message>
+    <message>
+        <source>Un-confirm image</source>
+        <translation>Retirer la confirmation</translation>
+    </message>
+    <message>
+        <source>Image no longer confirmed: it stays corrected</source>
+        <translation>Image plus confirmée : elle reste corrigée</translation>
+    </message>
+    <message>
+        <source>Clear the slice</source>
+        <translation>Effacer la coupe</translation>
+    </message>
+    <message>
+        <source>No labels here to copy</source>
+        <translation>Aucune étiquette à copier ici</translation>
+    </message>
+    <message>
+        <source>Copy labels from phase %1</source>
+        <translation>Copier les étiquettes de la phase %1</translation>
+    </message>
+    <message>
+        <source>Change the clinical inputs</source>
+        <translation>Modifier les données cliniques</translation>
+    </message>
+    <message>
+        <source>The coverage is found once the model has segmented the series</source>
+        <translation>L’étendue est trouvée une fois la série segmentée par le modèle</translation>
+    </message>
+    <message>
+        <source>Set the base at slice %1 in every phase</source>
+        <translation>Base à la coupe %1 à toutes les phases</translation>
+    </message>
+    <message>
+        <source>Set the base at slice %1</source>
+        <translation>Base à la coupe %1</translation>
+    </message>
+    <message>
+        <source>Set the apex at slice %1 in every phase</source>
+        <translation>Apex à la coupe %1 à toutes les phases</translation>
+    </message>
+    <message>
+        <source>Set the apex at slice %1</source>
+        <translation>Apex à la coupe %1</translation>
+    </message>
+    <message>
+        <source>Coverage found by the model in every phase</source>
+        <translation>Étendue trouvée par le modèle à toutes les phases</translation>
+    </message>
+    <message>
+        <source>Coverage found by the model in this phase</source>
+        <translation>Étendue trouvée par le modèle à cette phase</translation>
+    </message>
+</context>
+<context>
     <name>cardioseg::ui::ExportDialog</name>
     <message>
         <source>Export</source>
@@ -884,66 +1195,6 @@
         <translation>É&amp;dition</translation>
     </message>
     <message>
-        <source>&amp;Undo</source>
-        <translation>&amp;Annuler</translation>
-    </message>
-    <message>
-        <source>&amp;Redo</source>
-        <translation>&amp;Rétablir</translation>
-    </message>
-    <message>
-        <source>&amp;Navigate</source>
-        <translation>&amp;Naviguer</translation>
-    </message>
-    <message>
-        <source>&amp;Brush</source>
-        <translation>&amp;Pinceau</translation>
-    </message>
-    <message>
-        <source>&amp;Eraser</source>
-        <translation>&amp;Gomme</translation>
-    </message>
-    <message>
-        <source>Smaller Brush</source>
-        <translation>Pinceau plus petit</translation>
-    </message>
-    <message>
-        <source>Larger Brush</source>
-        <translation>Pinceau plus grand</translation>
-    </message>
-    <message>
-        <source>&amp;Accept Prediction for This Image</source>
-        <translation>&amp;Accepter la prédiction pour cette image</translation>
-    </message>
-    <message>
-        <source>Navigate</source>
-        <translation>Navigation</translation>
-    </message>
-    <message>
-        <source>Eraser</source>
-        <translation>Gomme</translation>
-    </message>
-    <message>
-        <source>%1, radius %2 px (%3 mm)</source>
-        <translation>%1, rayon %2 px (%3 mm)</translation>
-    </message>
-    <message>
-        <source>Erase</source>
-        <translation>Effacer</translation>
-    </message>
-    <message>
-        <source>Paint</source>
-        <translation>Peindre</translation>
-    </message>
-    <message>
-        <source>Accept prediction</source>
-        <translation>Accepter la prédiction</translation>
-    </message>
-    <message>
-        <source>&amp;Confirm This Image</source>
-        <translation>&amp;Confirmer cette image</translation>
-    </message>
-    <message>
         <source>confirmed</source>
         <translation>confirmée</translation>
     </message>
@@ -1055,164 +1306,8 @@
         <translation>Outils</translation>
     </message>
     <message>
-        <source>Zoom, pan and window without editing</source>
-        <translation>Zoom, déplacement et fenêtrage sans modification</translation>
-    </message>
-    <message>
-        <source>Paint the selected label; [ and ] change the size</source>
-        <translation>Peindre l’étiquette choisie ; [ et ] changent la taille</translation>
-    </message>
-    <message>
-        <source>Paint background</source>
-        <translation>Peindre le fond</translation>
-    </message>
-    <message>
-        <source>&amp;Polygon / Lasso</source>
-        <translation>&amp;Polygone / lasso</translation>
-    </message>
-    <message>
-        <source>Drag a lasso, or click vertices and double-click (or Enter) to fill with the selected label</source>
-        <translation>Tracer un lasso, ou cliquer les sommets puis double-cliquer (ou Entrée) pour remplir avec l’étiquette choisie</translation>
-    </message>
-    <message>
-        <source>&amp;Flood Fill</source>
-        <translation>&amp;Remplissage</translation>
-    </message>
-    <message>
-        <source>Click a region to fill it with the selected label</source>
-        <translation>Cliquer une région pour la remplir avec l’étiquette choisie</translation>
-    </message>
-    <message>
-        <source>Con&amp;tour</source>
-        <translation>Con&amp;tour</translation>
-    </message>
-    <message>
-        <source>Edit the outline of the selected label: drag vertices, press on an edge to add one, right-click to remove one</source>
-        <translation>Modifier le contour de l’étiquette choisie : glisser les sommets, appuyer sur un côté pour en ajouter un, clic droit pour en retirer un</translation>
-    </message>
-    <message>
-        <source>Blood pool</source>
-        <translation>Cavité VG</translation>
-    </message>
-    <message>
-        <source>Myocardium</source>
-        <translation>Myocarde</translation>
-    </message>
-    <message>
-        <source>Background</source>
-        <translation>Fond</translation>
-    </message>
-    <message>
-        <source>The label the tools paint (1, 2, 0)</source>
-        <translation>L’étiquette que peignent les outils (1, 2, 0)</translation>
-    </message>
-    <message>
-        <source>radius </source>
-        <translation>rayon </translation>
-    </message>
-    <message>
-        <source> px</source>
-        <translation> px</translation>
-    </message>
-    <message>
-        <source>Brush radius in pixels ([ and ]); the status bar shows it in mm</source>
-        <translation>Rayon du pinceau en pixels ([ et ]) ; la barre d’état l’indique en mm</translation>
-    </message>
-    <message>
-        <source>Label: Blood &amp;Pool</source>
-        <translation>Étiquette : &amp;cavité VG</translation>
-    </message>
-    <message>
-        <source>Label: &amp;Myocardium</source>
-        <translation>Étiquette : &amp;myocarde</translation>
-    </message>
-    <message>
-        <source>Label: Back&amp;ground</source>
-        <translation>Étiquette : &amp;fond</translation>
-    </message>
-    <message>
-        <source>Accept Prediction for This &amp;Slice</source>
-        <translation>Accepter la prédiction pour cette &amp;coupe</translation>
-    </message>
-    <message>
-        <source>Accept Prediction for This Se&amp;ries</source>
-        <translation>Accepter la prédiction pour cette sé&amp;rie</translation>
-    </message>
-    <message>
-        <source>C&amp;lear This Image</source>
-        <translation>&amp;Effacer cette image</translation>
-    </message>
-    <message>
         <source>Se&amp;ttings…</source>
         <translation>Pa&amp;ramètres…</translation>
-    </message>
-    <message>
-        <source>blood pool</source>
-        <translation>cavité VG</translation>
-    </message>
-    <message>
-        <source>myocardium</source>
-        <translation>myocarde</translation>
-    </message>
-    <message>
-        <source>background</source>
-        <translation>fond</translation>
-    </message>
-    <message>
-        <source>Brush: %1</source>
-        <translation>Pinceau : %1</translation>
-    </message>
-    <message>
-        <source>Polygon / lasso: %1</source>
-        <translation>Polygone / lasso : %1</translation>
-    </message>
-    <message>
-        <source>Flood fill: %1</source>
-        <translation>Remplissage : %1</translation>
-    </message>
-    <message>
-        <source>Contour: epicardium</source>
-        <translation>Contour : épicarde</translation>
-    </message>
-    <message>
-        <source>Contour: endocardium</source>
-        <translation>Contour : endocarde</translation>
-    </message>
-    <message>
-        <source>No outline to edit here: draw one with the polygon tool (G)</source>
-        <translation>Aucun contour à modifier ici : tracez-en un avec l’outil polygone (G)</translation>
-    </message>
-    <message>
-        <source>Fill polygon</source>
-        <translation>Remplir un polygone</translation>
-    </message>
-    <message>
-        <source>Flood fill</source>
-        <translation>Remplissage</translation>
-    </message>
-    <message>
-        <source>Edit epicardium</source>
-        <translation>Modifier l’épicarde</translation>
-    </message>
-    <message>
-        <source>Edit endocardium</source>
-        <translation>Modifier l’endocarde</translation>
-    </message>
-    <message>
-        <source>Clear image</source>
-        <translation>Effacer l’image</translation>
-    </message>
-    <message>
-        <source>No prediction here yet</source>
-        <translation>Pas encore de prédiction ici</translation>
-    </message>
-    <message>
-        <source>Accept prediction for the slice</source>
-        <translation>Accepter la prédiction pour la coupe</translation>
-    </message>
-    <message>
-        <source>Accept prediction for the series</source>
-        <translation>Accepter la prédiction pour la série</translation>
     </message>
     <message>
         <source>Corrections NOT saved: %1</source>
@@ -1465,62 +1560,6 @@
         <source> · ES</source>
         <translation> · TS</translation>
     </message>
-    <message>
-        <source>Clear This Slice (All Phases)</source>
-        <translation>Effacer cette coupe (toutes les phases)</translation>
-    </message>
-    <message>
-        <source>Copy Labels to the Next Phase</source>
-        <translation>Copier les étiquettes vers la phase suivante</translation>
-    </message>
-    <message>
-        <source>Copy Labels to the Previous Phase</source>
-        <translation>Copier les étiquettes vers la phase précédente</translation>
-    </message>
-    <message>
-        <source>&amp;Un-confirm This Image</source>
-        <translation>&amp;Retirer la confirmation de cette image</translation>
-    </message>
-    <message>
-        <source>This image is already confirmed (Shift+C un-confirms it)</source>
-        <translation>Cette image est déjà confirmée (Maj+C retire la confirmation)</translation>
-    </message>
-    <message>
-        <source>The model has not segmented this image yet: confirm it once its labels show</source>
-        <translation>Le modèle n’a pas encore segmenté cette image : confirmez-la une fois ses étiquettes affichées</translation>
-    </message>
-    <message>
-        <source>Confirm image</source>
-        <translation>Confirmer l’image</translation>
-    </message>
-    <message>
-        <source>Image confirmed</source>
-        <translation>Image confirmée</translation>
-    </message>
-    <message>
-        <source>This image is not confirmed</source>
-        <translation>Cette image n’est pas confirmée</translation>
-    </message>
-    <message>
-        <source>Un-confirm image</source>
-        <translation>Retirer la confirmation</translation>
-    </message>
-    <message>
-        <source>Image no longer confirmed: it stays corrected</source>
-        <translation>Image plus confirmée : elle reste corrigée</translation>
-    </message>
-    <message>
-        <source>Clear the slice</source>
-        <translation>Effacer la coupe</translation>
-    </message>
-    <message>
-        <source>No labels here to copy</source>
-        <translation>Aucune étiquette à copier ici</translation>
-    </message>
-    <message>
-        <source>Copy labels from phase %1</source>
-        <translation>Copier les étiquettes de la phase %1</translation>
-    </message>
     <message numerus="yes">
         <source>The model&apos;s labels of %n image(s) restored from the workspace</source>
         <translation>
@@ -1601,10 +1640,6 @@
         <translation>Image à &amp;corriger d’abord</translation>
     </message>
     <message>
-        <source>Change the clinical inputs</source>
-        <translation>Modifier les données cliniques</translation>
-    </message>
-    <message>
         <source> · outside the left ventricle</source>
         <translation> · hors du ventricule gauche</translation>
     </message>
@@ -1623,34 +1658,6 @@
     <message>
         <source>C&amp;overage as Found in Every Phase</source>
         <translation>Étend&amp;ue comme trouvée à toutes les phases</translation>
-    </message>
-    <message>
-        <source>The coverage is found once the model has segmented the series</source>
-        <translation>L’étendue est trouvée une fois la série segmentée par le modèle</translation>
-    </message>
-    <message>
-        <source>Set the base at slice %1 in every phase</source>
-        <translation>Base à la coupe %1 à toutes les phases</translation>
-    </message>
-    <message>
-        <source>Set the base at slice %1</source>
-        <translation>Base à la coupe %1</translation>
-    </message>
-    <message>
-        <source>Set the apex at slice %1 in every phase</source>
-        <translation>Apex à la coupe %1 à toutes les phases</translation>
-    </message>
-    <message>
-        <source>Set the apex at slice %1</source>
-        <translation>Apex à la coupe %1</translation>
-    </message>
-    <message>
-        <source>Coverage found by the model in every phase</source>
-        <translation>Étendue trouvée par le modèle à toutes les phases</translation>
-    </message>
-    <message>
-        <source>Coverage found by the model in this phase</source>
-        <translation>Étendue trouvée par le modèle à cette phase</translation>
     </message>
     <message>
         <source>No image to suggest: the model has not segmented the series, or every image at end-diastole and end-systole is reviewed</source>
@@ -1679,14 +1686,6 @@
     <message>
         <source>ES</source>
         <translation>TS</translation>
-    </message>
-    <message>
-        <source>Extend the coverage to slice %1</source>
-        <translation>Étendre le ventricule à la coupe %1</translation>
-    </message>
-    <message>
-        <source>Slice %1 is now part of the left ventricle at phase %2</source>
-        <translation>La coupe %1 fait maintenant partie du ventricule gauche à la phase %2</translation>
     </message>
     <message>
         <source>Loading %1</source>

@@ -11,7 +11,7 @@
 #include <set>
 
 #include "dialogs.h"
-#include "edit_commands.h"
+#include "editing_presenter.h"
 #include "analysis/function.h"
 #include "analysis/series_export.h"
 #include "job_list.h"
@@ -84,36 +84,8 @@ public:
     const image::SeriesLabels& prediction(int series) const;
     /// The labels corrected by the user (empty maps where nothing was corrected).
     const image::SeriesLabels& corrections(int series) const;
-    QUndoStack* undoStack() const { return m_undo; }
-
-    enum class Tool { Navigate, Brush, Eraser, Polygon, FloodFill, Contour };
-    void setTool(Tool tool);
-    Tool tool() const { return m_tool; }
-    /// Label that tools paint: image::label::BloodPool, Myocardium or Background (erase).
-    void setBrushLabel(std::uint8_t label);
-    std::uint8_t brushLabel() const { return m_brushLabel; }
-    /// Brush radius in image pixels.
-    void setBrushRadius(double pixels);
-    /// Replaces the corrections of the current image, slice or series with the model's labels
-    /// (one undo step).
-    void acceptPrediction(Scope scope = Scope::Image);
-    /// Sets the current image's labels to background everywhere (one undo step).
-    void clearImage();
-    /// Fills a polygon (image coordinates) with the current label (one undo step).
-    void fillPolygon(const image::Polygon& polygon);
-    /// Flood-fills the region under an image position with the current label (one undo step).
-    void floodFill(const QPointF& imagePos);
-    /// Confirms the labels on screen for the current image (the model's become its corrections
-    /// when it has none); one undo step. A confirmed image stays confirmed: C again only says so.
-    void confirmImage();
-    /// Takes the confirmation back (the image stays corrected); one undo step.
-    void unconfirmImage();
-    /// Sets every phase of the current slice to background (one undo step): for slices the
-    /// left ventricle does not reach.
-    void clearSlice();
-    /// Copies the current image's labels (corrections, else the model's) to the next (+1) or
-    /// previous (-1) phase of the same slice as a starting point, and goes there; one undo step.
-    void copyToNeighbourPhase(int delta);
+    /// Tools, edits and their undo stack.
+    EditingPresenter* editing() const { return m_editing; }
     /// The images to correct first (session::suggestCorrections): unreviewed, at ED and ES, in
     /// the base, middle and apex, where the network is least sure.
     std::vector<session::Suggestion> suggestions(int count = 6) const;
@@ -126,19 +98,11 @@ public:
     io::ReviewState reviewState(int series, int slice, int phase) const;
     /// Height, weight, ED and ES entered for a series (saved in its workspace).
     io::ClinicalInputs clinicalInputs(int series) const;
-    /// Sets them for the current series (one undo step named `what`): measures, curve, grid,
-    /// coverage, report follow; saved.
-    void setClinicalInputs(const io::ClinicalInputs& inputs, const QString& what = {});
     /// The left ventricle's coverage of a series per phase: found from the model's labels once
     /// every image is segmented, with the base and apex a person set. Empty until then.
     std::vector<image::SliceRange> coverage(int series) const;
     /// The model's labels before the coverage was applied (prediction() has it applied).
     const image::SeriesLabels& rawPrediction(int series) const;
-    /// Sets the ventricle's base (or apex) to the current slice at the current phase, or at
-    /// every phase; one undo step. The labels outside become background.
-    void setCoverageLimit(bool base, bool everyPhase);
-    /// Back to the coverage found from the model's labels (this phase or every phase).
-    void automaticCoverage(bool everyPhase);
 
     void setOverlaySource(OverlaySource source);
     OverlaySource overlaySource() const { return m_overlaySource; }
@@ -214,10 +178,10 @@ protected:
     void closeEvent(QCloseEvent* event) override;
 
 private:
+    enum WindowPreset { PresetDicom, PresetAuto, PresetFullRange };
     // main_window.cpp: window, study, navigation, display
     void buildUi();
     void buildMenus();
-    void buildEditMenu();
     void buildModelMenu();
     void onStudyLoaded();
     void startPendingOpen();
@@ -240,18 +204,9 @@ private:
     /// What the session says changed: the views follow; a person's change is saved shortly.
     void onSessionChanged(const session::Change& change);
 
-    // main_window_edit.cpp: tools and edits
     session::Cell currentCell() const { return {currentSlice(), currentPhase()}; }
-    void beginStroke(const QPointF& pos);
-    void continueStroke(const QPointF& from, const QPointF& to);
-    void endStroke();
-    void applyContourEdit(const image::Polygon& before, const image::Polygon& after);
-    /// Puts an edit the session made on the undo stack (nothing when it changed nothing).
-    void pushEdit(session::Edit edit, const QString& text);
-    /// Shows the image an undone or redone edit changed.
-    void showEdited(const session::Edit& edit);
-    void updateToolStatus();
-    void refreshEditableContour();
+    /// Redraws the labels over the image on screen (during a stroke, only they change).
+    void updateOverlay();
     // main_window_coverage.cpp: the ventricle's coverage
     /// The coverage of the phase on screen in the function panel.
     void showCoverage();
@@ -319,11 +274,7 @@ private:
     QMenu* m_recentMenu = nullptr;
     QTimer* m_cineTimer = nullptr;
     QLabel* m_toolLabel = nullptr;
-    QActionGroup* m_toolGroup = nullptr;
-    QComboBox* m_labelBox = nullptr;
-    QAction* m_confirmAction = nullptr;
-    QAction* m_unconfirmAction = nullptr;
-    QSpinBox* m_sizeBox = nullptr;
+    EditingPresenter* m_editing = nullptr;
     QLabel* m_reviewLabel = nullptr;
     MetricsPanel* m_metrics = nullptr;
     CineGrid* m_grid = nullptr;
@@ -354,7 +305,6 @@ private:
     ModelRequest m_modelRequest;
     std::vector<QFuture<void>> m_predictionSaves;
 
-    QUndoStack* m_undo = nullptr;
     FunctionPanel* m_functionPanel = nullptr;
     QTimer* m_functionTimer = nullptr;
     analysis::CardiacFunction m_function[2];  ///< model's, reviewed
@@ -378,12 +328,6 @@ private:
     QFuture<void> m_saving;
     QFutureWatcher<analysis::ExportResult> m_export;
 
-    Tool m_tool = Tool::Navigate;
-    std::uint8_t m_brushLabel = 1;
-    double m_brushRadius = 3.0;
-    session::ReviewSession::LabelEdit m_stroke;  ///< the brush stroke in progress
-    std::tuple<int, int, int, int, int> m_contourKey{-1, -1, -1, -1, -1};  ///< what the editable outline shows
-    bool m_keepOutline = false;  ///< an outline edit is being applied: keep the user's vertices
     OverlaySource m_overlaySource = OverlaySource::Labels;
     OverlayStyle m_overlayStyle = OverlayStyle::Filled;
     QString m_screenshotPath;

@@ -22,27 +22,6 @@ const image::SeriesLabels& MainWindow::rawPrediction(int series) const {
     return m_session->hasSeries(series) ? m_session->rawPrediction(series) : none;
 }
 
-void MainWindow::setCoverageLimit(bool base, bool everyPhase) {
-    if (m_series < 0) return;
-    session::Edit edit = m_session->setCoverageLimit(m_series, currentCell(), base, everyPhase);
-    if (edit.empty() && coverage(m_series).empty()) {
-        statusBar()->showMessage(tr("The coverage is found once the model has segmented the series"), 5000);
-        return;
-    }
-    const QString what = base ? (everyPhase ? tr("Set the base at slice %1 in every phase")
-                                            : tr("Set the base at slice %1"))
-                              : (everyPhase ? tr("Set the apex at slice %1 in every phase")
-                                            : tr("Set the apex at slice %1"));
-    pushEdit(std::move(edit), what.arg(currentSlice() + 1));
-}
-
-void MainWindow::automaticCoverage(bool everyPhase) {
-    if (m_series < 0) return;
-    pushEdit(m_session->automaticCoverage(m_series, currentPhase(), everyPhase),
-             everyPhase ? tr("Coverage found by the model in every phase")
-                        : tr("Coverage found by the model in this phase"));
-}
-
 void MainWindow::showCoverage() {
     if (!m_functionPanel) return;
     const auto ranges = coverage(m_series);

@@ -41,28 +41,28 @@ void MainWindow::buildFunctionDock() {
         c.edPhase = currentPhase();
         if (c.esPhase < 0) c.esPhase = m_function[1].esPhase;  // keep the other one as it is shown
         if (c.esPhase == c.edPhase) c.esPhase = -1;
-        setClinicalInputs(c);
+        m_editing->setClinicalInputs(c);
     });
     connect(m_functionPanel, &FunctionPanel::esRequested, this, [this] {
         io::ClinicalInputs c = clinicalInputs(m_series);
         c.esPhase = currentPhase();
         if (c.edPhase < 0) c.edPhase = m_function[1].edPhase;
         if (c.edPhase == c.esPhase) c.edPhase = -1;
-        setClinicalInputs(c);
+        m_editing->setClinicalInputs(c);
     });
-    connect(m_functionPanel, &FunctionPanel::baseRequested, this, [this] { setCoverageLimit(true, false); });
-    connect(m_functionPanel, &FunctionPanel::apexRequested, this, [this] { setCoverageLimit(false, false); });
-    connect(m_functionPanel, &FunctionPanel::automaticCoverageRequested, this, [this] { automaticCoverage(false); });
+    connect(m_functionPanel, &FunctionPanel::baseRequested, this, [this] { m_editing->setCoverageLimit(true, false); });
+    connect(m_functionPanel, &FunctionPanel::apexRequested, this, [this] { m_editing->setCoverageLimit(false, false); });
+    connect(m_functionPanel, &FunctionPanel::automaticCoverageRequested, this, [this] { m_editing->automaticCoverage(false); });
     connect(m_functionPanel, &FunctionPanel::automaticEdEsRequested, this, [this] {
         io::ClinicalInputs c = clinicalInputs(m_series);
         c.edPhase = c.esPhase = -1;
-        setClinicalInputs(c);
+        m_editing->setClinicalInputs(c);
     });
     connect(m_functionPanel, &FunctionPanel::bodySizeEntered, this, [this](double heightM, double weightKg) {
         io::ClinicalInputs c = clinicalInputs(m_series);
         c.heightM = heightM;
         c.weightKg = weightKg;
-        setClinicalInputs(c);
+        m_editing->setClinicalInputs(c);
     });
     connect(m_functionPanel, &FunctionPanel::reportRequested, this, [this] {
         if (m_series < 0) return;
@@ -92,10 +92,10 @@ void MainWindow::buildFunctionDock() {
     menu->addAction(tr("Measures as &CSV…"), m_functionPanel, &FunctionPanel::csvRequested);
     menu->addSeparator();
     menu->addAction(tr("Set the Ventricle's &Base at This Slice"), QKeySequence(Qt::CTRL | Qt::Key_B), this,
-                    [this] { setCoverageLimit(true, false); });
+                    [this] { m_editing->setCoverageLimit(true, false); });
     menu->addAction(tr("Set the Ventricle's &Apex at This Slice"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_B),
-                    this, [this] { setCoverageLimit(false, false); });
-    menu->addAction(tr("C&overage as Found in Every Phase"), this, [this] { automaticCoverage(true); });
+                    this, [this] { m_editing->setCoverageLimit(false, false); });
+    menu->addAction(tr("C&overage as Found in Every Phase"), this, [this] { m_editing->automaticCoverage(true); });
     // Keep the Help menu last.
     for (QAction* a : menuBar()->actions())
         if (a->menu() && a->menu()->objectName() == "helpMenu") {

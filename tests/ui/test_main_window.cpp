@@ -217,9 +217,9 @@ private slots:
         auto current = [&] { return w.corrections(0).at(cell.first, cell.second); };
         QVERIFY(current().empty());
 
-        w.setBrushLabel(image::label::BloodPool);  // switches to the brush
-        QCOMPARE(w.tool(), ui::MainWindow::Tool::Brush);
-        w.setBrushRadius(3);
+        w.editing()->setBrushLabel(image::label::BloodPool);  // switches to the brush
+        QCOMPARE(w.editing()->tool(), ui::EditingPresenter::Tool::Brush);
+        w.editing()->setBrushRadius(3);
         const QPoint c = view->rect().center();
         QTest::mousePress(view, Qt::LeftButton, {}, c);
         QTest::mouseMove(view, c + QPoint(40, 0));
@@ -228,24 +228,24 @@ private slots:
         QVERIFY(!afterFirst.empty());
         const auto painted = std::count(afterFirst.data.begin(), afterFirst.data.end(), image::label::BloodPool);
         QVERIFY2(painted > 20, qPrintable(QString::number(painted)));
-        QCOMPARE(w.undoStack()->count(), 1);
+        QCOMPARE(w.editing()->undoStack()->count(), 1);
 
-        w.setTool(ui::MainWindow::Tool::Eraser);
+        w.editing()->setTool(ui::EditingPresenter::Tool::Eraser);
         QTest::mousePress(view, Qt::LeftButton, {}, c);
         QTest::mouseRelease(view, Qt::LeftButton, {}, c);
         const auto erased = current();
         QVERIFY(std::count(erased.data.begin(), erased.data.end(), image::label::BloodPool) < painted);
-        QCOMPARE(w.undoStack()->count(), 2);
+        QCOMPARE(w.editing()->undoStack()->count(), 2);
 
-        w.undoStack()->undo();
+        w.editing()->undoStack()->undo();
         QVERIFY(current() == afterFirst);
-        w.undoStack()->undo();
+        w.editing()->undoStack()->undo();
         QVERIFY(current().empty());  // the image had no corrections before the first stroke
-        w.undoStack()->redo();
+        w.editing()->undoStack()->redo();
         QVERIFY(current() == afterFirst);
 
         // Navigation mode: a drag paints nothing.
-        w.setTool(ui::MainWindow::Tool::Navigate);
+        w.editing()->setTool(ui::EditingPresenter::Tool::Navigate);
         QTest::mousePress(view, Qt::LeftButton, {}, c + QPoint(-60, -60));
         QTest::mouseRelease(view, Qt::LeftButton, {}, c + QPoint(-60, -60));
         QVERIFY(current() == afterFirst);
@@ -259,9 +259,9 @@ private slots:
         const int slice = w.currentSlice(), phase = w.currentPhase();
         const auto predicted = w.prediction(0).at(slice, phase);
         QVERIFY(std::count(predicted.data.begin(), predicted.data.end(), image::label::BloodPool) > 50);
-        w.acceptPrediction();
+        w.editing()->acceptPrediction(ui::EditingPresenter::Scope::Image);
         QVERIFY(w.corrections(0).at(slice, phase) == predicted);
-        QCOMPARE(w.undoStack()->count(), 1);
+        QCOMPARE(w.editing()->undoStack()->count(), 1);
         QCOMPARE(int(w.reviewState(0, slice, phase)), int(io::ReviewState::Corrected));
         // Accepted as is: the model agrees perfectly with the corrections.
         QCOMPARE(w.metricsPanel()->cell(0, 0), QString("1.000"));
@@ -279,14 +279,14 @@ private slots:
                     cy += y;
                     ++n;
                 }
-        w.setTool(ui::MainWindow::Tool::Eraser);
-        w.setBrushRadius(4);
+        w.editing()->setTool(ui::EditingPresenter::Tool::Eraser);
+        w.editing()->setBrushRadius(4);
         Q_EMIT w.sliceView()->strokeBegan(QPointF(cx / n, cy / n));
         Q_EMIT w.sliceView()->strokeEnded();
         QVERIFY(w.metricsPanel()->cell(0, 0).toDouble() < 1.0);
-        w.undoStack()->undo();
+        w.editing()->undoStack()->undo();
         QCOMPARE(w.metricsPanel()->cell(0, 0), QString("1.000"));
-        w.undoStack()->undo();
+        w.editing()->undoStack()->undo();
         QVERIFY(w.corrections(0).at(slice, phase).empty());
         QCOMPARE(int(w.reviewState(0, slice, phase)), int(io::ReviewState::Unreviewed));
     }
@@ -305,13 +305,13 @@ private slots:
             w.show();
             w.openStudy(study);
             QVERIFY(waitShown(w));
-            w.setBrushLabel(image::label::Myocardium);
+            w.editing()->setBrushLabel(image::label::Myocardium);
             Q_EMIT w.sliceView()->strokeBegan(QPointF(20, 20));
             Q_EMIT w.sliceView()->strokeMoved(QPointF(20, 20), QPointF(40, 30));
             Q_EMIT w.sliceView()->strokeEnded();
             painted = w.corrections(0).at(s.slices / 2, 0);  // the study opens on the middle slice
             w.setPosition(0, 1);
-            w.confirmImage();
+            w.editing()->confirmImage();
             QVERIFY(!painted.empty());
             // Saved within seconds, without closing the window.
             QTRY_VERIFY_WITH_TIMEOUT(fs::exists(fs::path(w.workspaceFolder().toStdString()) / "workspace.json"), 5000);
@@ -337,7 +337,7 @@ private slots:
         w.show();
         w.openStudy(QString::fromStdString((dir / "study").string()));
         QVERIFY(waitShown(w));
-        w.setBrushLabel(image::label::BloodPool);
+        w.editing()->setBrushLabel(image::label::BloodPool);
         Q_EMIT w.sliceView()->strokeBegan(QPointF(30, 30));
         Q_EMIT w.sliceView()->strokeEnded();
 
@@ -395,42 +395,42 @@ private slots:
 
         // Polygon by clicks: a 10 × 10 square with corners on pixel centres, closed by Enter.
         QTest::keyClick(&w, Qt::Key_G);
-        QCOMPARE(w.tool(), ui::MainWindow::Tool::Polygon);
-        w.setBrushLabel(image::label::BloodPool);
-        QCOMPARE(w.tool(), ui::MainWindow::Tool::Polygon);  // choosing a label keeps the tool
+        QCOMPARE(w.editing()->tool(), ui::EditingPresenter::Tool::Polygon);
+        w.editing()->setBrushLabel(image::label::BloodPool);
+        QCOMPARE(w.editing()->tool(), ui::EditingPresenter::Tool::Polygon);  // choosing a label keeps the tool
         for (const auto& [x, y] : {std::pair{10, 10}, {20, 10}, {20, 20}, {10, 20}}) QTest::mouseClick(view, Qt::LeftButton, {}, at(x, y));
         QCOMPARE(view->draftPolygon().size(), std::size_t(4));
         QTest::keyClick(view, Qt::Key_Escape);  // abandons the polygon (not a window shortcut)
         QVERIFY(view->draftPolygon().empty());
-        QCOMPARE(w.undoStack()->count(), 0);
+        QCOMPARE(w.editing()->undoStack()->count(), 0);
         for (const auto& [x, y] : {std::pair{10, 10}, {20, 10}, {20, 20}, {10, 20}}) QTest::mouseClick(view, Qt::LeftButton, {}, at(x, y));
         QTest::keyClick(view, Qt::Key_Return);
         QCOMPARE(count(image::label::BloodPool), 100L);  // half-open spans: exactly 10 × 10
-        QCOMPARE(w.undoStack()->count(), 1);
+        QCOMPARE(w.editing()->undoStack()->count(), 1);
         QCOMPARE(int(w.reviewState(0, slice, phase)), int(io::ReviewState::Corrected));
 
         // Lasso: a drag with the button held, filled on release, with myocardium.
-        w.setBrushLabel(image::label::Myocardium);
+        w.editing()->setBrushLabel(image::label::Myocardium);
         QTest::mousePress(view, Qt::LeftButton, {}, at(40, 40));
         for (const auto& [x, y] : {std::pair{50, 40}, {50, 50}, {40, 50}}) QTest::mouseMove(view, at(x, y));
         QTest::mouseRelease(view, Qt::LeftButton, {}, at(40, 50));
         QVERIFY2(count(image::label::Myocardium) > 50, qPrintable(QString::number(count(image::label::Myocardium))));
-        QCOMPARE(w.undoStack()->count(), 2);
+        QCOMPARE(w.editing()->undoStack()->count(), 2);
         const long myocardium = count(image::label::Myocardium);
 
         // Flood fill: the blood-pool square becomes myocardium, nothing else changes.
         QTest::keyClick(&w, Qt::Key_K);
-        QCOMPARE(w.tool(), ui::MainWindow::Tool::FloodFill);
+        QCOMPARE(w.editing()->tool(), ui::EditingPresenter::Tool::FloodFill);
         QTest::mouseClick(view, Qt::LeftButton, {}, at(15, 15));
         QCOMPARE(count(image::label::BloodPool), 0L);
         QCOMPARE(count(image::label::Myocardium), myocardium + 100);
-        w.undoStack()->undo();
+        w.editing()->undoStack()->undo();
         QCOMPARE(count(image::label::BloodPool), 100L);
 
         // Contour tool on the blood pool: drag a vertex outwards; the region grows there only.
-        w.setBrushLabel(image::label::BloodPool);
+        w.editing()->setBrushLabel(image::label::BloodPool);
         QTest::keyClick(&w, Qt::Key_T);
-        QCOMPARE(w.tool(), ui::MainWindow::Tool::Contour);
+        QCOMPARE(w.editing()->tool(), ui::EditingPresenter::Tool::Contour);
         const image::Polygon outline = view->editableContour();
         QVERIFY(outline.size() >= 4);
         std::size_t k = 0;  // the vertex nearest the square's top-left corner
@@ -445,18 +445,18 @@ private slots:
         const auto edited = current();
         QCOMPARE(view->editableContour().size(), outline.size());  // the user's outline stays
         // Right click on a vertex removes it (one more undo step).
-        const int steps = w.undoStack()->count();
+        const int steps = w.editing()->undoStack()->count();
         const auto& v = view->editableContour()[0];
         QTest::mouseClick(view, Qt::RightButton, {}, view->imageToWidgetPoint({v.x, v.y}).toPoint());
         QCOMPARE(view->editableContour().size(), outline.size() - 1);
-        QCOMPARE(w.undoStack()->count(), steps + 1);
-        w.undoStack()->undo();
+        QCOMPARE(w.editing()->undoStack()->count(), steps + 1);
+        w.editing()->undoStack()->undo();
         QVERIFY(current() == edited);
 
         // Clear: background everywhere, one step; undo brings the labels back.
-        w.clearImage();
+        w.editing()->clearImage();
         QCOMPARE(count(image::label::Background), 64L * 64L);
-        w.undoStack()->undo();
+        w.editing()->undoStack()->undo();
         QVERIFY(current() == edited);
     }
 
@@ -481,8 +481,8 @@ private slots:
         QVERIFY2(w.statusBar()->currentMessage().startsWith(QString("Segmented %1 image").arg(s.phases)),
                  qPrintable(w.statusBar()->currentMessage()));
 
-        w.acceptPrediction(ui::MainWindow::Scope::Slice);
-        QCOMPARE(w.undoStack()->count(), 1);
+        w.editing()->acceptPrediction(ui::EditingPresenter::Scope::Slice);
+        QCOMPARE(w.editing()->undoStack()->count(), 1);
         QCOMPARE(w.corrections(0).labelledCount(), std::size_t(s.phases));
         for (int p = 0; p < s.phases; ++p) QVERIFY(w.corrections(0).at(w.currentSlice(), p) == w.prediction(0).at(w.currentSlice(), p));
 
@@ -498,8 +498,8 @@ private slots:
                     cy += y;
                     ++n;
                 }
-        w.setTool(ui::MainWindow::Tool::Eraser);
-        w.setBrushRadius(3);
+        w.editing()->setTool(ui::EditingPresenter::Tool::Eraser);
+        w.editing()->setBrushRadius(3);
         Q_EMIT w.sliceView()->strokeBegan(QPointF(cx / n, cy / n));
         Q_EMIT w.sliceView()->strokeEnded();
         const auto after = w.corrections(0).at(w.currentSlice(), w.currentPhase());
@@ -542,8 +542,8 @@ private slots:
         QCOMPARE(lines, 1 + s.phases + 1);  // header, each image, the series
 
         // Undo of the slice acceptance removes all four corrections at once.
-        w.undoStack()->undo();
-        w.undoStack()->undo();
+        w.editing()->undoStack()->undo();
+        w.editing()->undoStack()->undo();
         QCOMPARE(w.corrections(0).labelledCount(), std::size_t(0));
     }
 
@@ -646,7 +646,7 @@ private slots:
         QVERIFY(waitShown(w));
         QCOMPARE(w.workspaceFolder(), QString::fromStdString((dir / "study" / io::kWorkspaceFolderName).string()));
         QVERIFY(!w.findChild<QListWidget*>()->item(0)->icon().isNull());  // a thumbnail
-        w.setBrushLabel(image::label::BloodPool);
+        w.editing()->setBrushLabel(image::label::BloodPool);
         Q_EMIT w.sliceView()->strokeBegan(QPointF(10, 10));
         Q_EMIT w.sliceView()->strokeEnded();
         w.saveWorkspace();

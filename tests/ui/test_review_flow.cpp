@@ -53,7 +53,7 @@ bool openWithoutModel(ui::MainWindow& w, const testing::TempDir& dir,
 
 /// Paints a short blood-pool stroke on the current image (one undo step).
 void paint(ui::MainWindow& w, QPointF from, QPointF to) {
-    w.setBrushLabel(image::label::BloodPool);
+    w.editing()->setBrushLabel(image::label::BloodPool);
     Q_EMIT w.sliceView()->strokeBegan(from);
     Q_EMIT w.sliceView()->strokeMoved(from, to);
     Q_EMIT w.sliceView()->strokeEnded();
@@ -167,9 +167,9 @@ private slots:
         ui::MainWindow w;
         QVERIFY(openWithoutModel(w, *m_dir, s));
         w.setPosition(0, 0);
-        w.confirmImage();
+        w.editing()->confirmImage();
         w.setPosition(0, 2);
-        w.confirmImage();
+        w.editing()->confirmImage();
         w.setPosition(0, 0);
         QTest::keyClick(&w, Qt::Key_N);
         QCOMPARE(std::make_pair(w.currentSlice(), w.currentPhase()), std::make_pair(0, 1));
@@ -183,12 +183,12 @@ private slots:
         io::ClinicalInputs c;
         c.edPhase = 1;
         c.esPhase = 3;
-        w.setClinicalInputs(c);
+        w.editing()->setClinicalInputs(c);
         w.setPosition(0, 1);
-        w.confirmImage();
+        w.editing()->confirmImage();
         QTest::keyClick(&w, Qt::Key_N, Qt::ShiftModifier);
         QCOMPARE(std::make_pair(w.currentSlice(), w.currentPhase()), std::make_pair(0, 3));
-        w.confirmImage();
+        w.editing()->confirmImage();
         QTest::keyClick(&w, Qt::Key_N, Qt::ShiftModifier);
         QCOMPARE(std::make_pair(w.currentSlice(), w.currentPhase()), std::make_pair(1, 1));
         QVERIFY(w.sliceView()->badge().contains("ED"));
@@ -203,20 +203,20 @@ private slots:
         w.setPosition(2, 1);
         paint(w, {20, 20}, {40, 30});
         const auto painted = w.corrections(0).at(2, 1);
-        const int steps = w.undoStack()->count();
+        const int steps = w.editing()->undoStack()->count();
 
         // Ctrl+Right: the labels go to the next phase as a starting point, and the view follows.
         QTest::keyClick(&w, Qt::Key_Right, Qt::ControlModifier);
         QCOMPARE(std::make_pair(w.currentSlice(), w.currentPhase()), std::make_pair(2, 2));
         QVERIFY(w.corrections(0).at(2, 2) == painted);
         QCOMPARE(int(w.reviewState(0, 2, 2)), int(io::ReviewState::Corrected));
-        QCOMPARE(w.undoStack()->count(), steps + 1);
+        QCOMPARE(w.editing()->undoStack()->count(), steps + 1);
         QTest::keyClick(&w, Qt::Key_Z, Qt::ControlModifier);
         QVERIFY(w.corrections(0).at(2, 2).empty());
 
         // The whole slice cleared (no ventricle there): every phase background, one step.
-        w.clearSlice();
-        QCOMPARE(w.undoStack()->count(), steps + 1);
+        w.editing()->clearSlice();
+        QCOMPARE(w.editing()->undoStack()->count(), steps + 1);
         for (int p = 0; p < s.phases; ++p) {
             const auto& m = w.corrections(0).at(2, p);
             QVERIFY(!m.empty());
@@ -224,7 +224,7 @@ private slots:
                                 [](std::uint8_t v) { return v == image::label::Background; }));
             QCOMPARE(int(w.reviewState(0, 2, p)), int(io::ReviewState::Corrected));
         }
-        w.undoStack()->undo();
+        w.editing()->undoStack()->undo();
         QVERIFY(w.corrections(0).at(2, 1) == painted);
         QVERIFY(w.corrections(0).at(2, 0).empty());
     }
@@ -351,7 +351,7 @@ private slots:
         ui::MainWindow w;
         QVERIFY(openShown(w, studyA));
         QVERIFY(w.isSegmenting());
-        w.setBrushLabel(image::label::BloodPool);
+        w.editing()->setBrushLabel(image::label::BloodPool);
         Q_EMIT w.sliceView()->strokeBegan(QPointF(30, 30));
         Q_EMIT w.sliceView()->strokeEnded();
         QCOMPARE(w.corrections(0).labelledCount(), std::size_t(1));
@@ -440,9 +440,9 @@ private slots:
             // Base by hand at slice 2 (index 1) of the phase on screen: slice 1 is outside.
             const int p = 1;
             w.setPosition(1, p);
-            const int steps = w.undoStack()->count();
-            w.setCoverageLimit(true, false);
-            QCOMPARE(w.undoStack()->count(), steps + 1);
+            const int steps = w.editing()->undoStack()->count();
+            w.editing()->setCoverageLimit(true, false);
+            QCOMPARE(w.editing()->undoStack()->count(), steps + 1);
             QCOMPARE(w.coverage(0)[p].base, 1);
             QCOMPARE(w.clinicalInputs(0).coverage.at(p).base, 1);
             const auto& outside = w.prediction(0).at(0, p);
@@ -456,11 +456,11 @@ private slots:
             QVERIFY(w.sliceView()->badge().contains("outside the left ventricle"));
 
             // Painting ventricle there says otherwise: the coverage grows, in the same undo step.
-            const int before = w.undoStack()->count();
+            const int before = w.editing()->undoStack()->count();
             paint(w, {40, 40}, {50, 45});
             QCOMPARE(w.coverage(0)[p].base, 0);
-            QCOMPARE(w.undoStack()->count(), before + 1);
-            w.undoStack()->undo();
+            QCOMPARE(w.editing()->undoStack()->count(), before + 1);
+            w.editing()->undoStack()->undo();
             QCOMPARE(w.coverage(0)[p].base, 1);
             QVERIFY(w.corrections(0).at(0, p).empty());
             w.saveWorkspace();
@@ -478,7 +478,7 @@ private slots:
         QVERIFY(done.wait(60000));
         QCOMPARE(again.coverage(0)[1].base, 1);
         again.setPosition(0, 1);
-        again.automaticCoverage(false);
+        again.editing()->automaticCoverage(false);
         QVERIFY(again.clinicalInputs(0).coverage.at(1).base < 0);
     }
 
@@ -505,7 +505,7 @@ private slots:
         // J goes to the first; once confirmed it is no longer suggested.
         QTest::keyClick(&w, Qt::Key_J);
         QCOMPARE(std::make_pair(w.currentSlice(), w.currentPhase()), list.front().cell);
-        w.confirmImage();
+        w.editing()->confirmImage();
         for (const auto& g : w.suggestions()) QVERIFY(g.cell != list.front().cell);
     }
 

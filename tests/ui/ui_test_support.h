@@ -22,15 +22,15 @@ inline image::Polygon circle(double cx, double cy, double r, int vertices = 64) 
 /// cleared, myocardium filled to the epicardium, blood pool to the endocardium.
 inline void outlinePhantom(ui::MainWindow& w, const SyntheticSeries& s, const std::vector<std::pair<int, int>>& cells) {
     const auto [cx, cy] = phantomCentre(s);
-    w.setTool(ui::MainWindow::Tool::Polygon);
+    w.editing()->setTool(ui::EditingPresenter::Tool::Polygon);
     for (const auto& [k, p] : cells) {
         w.setPosition(k, p);
-        w.clearImage();
+        w.editing()->clearImage();
         const auto [endo, epi] = phantomRadii(s, k, p);
-        w.setBrushLabel(image::label::Myocardium);
-        w.fillPolygon(circle(cx, cy, epi));
-        w.setBrushLabel(image::label::BloodPool);
-        w.fillPolygon(circle(cx, cy, endo));
+        w.editing()->setBrushLabel(image::label::Myocardium);
+        w.editing()->fillPolygon(circle(cx, cy, epi));
+        w.editing()->setBrushLabel(image::label::BloodPool);
+        w.editing()->fillPolygon(circle(cx, cy, endo));
     }
 }
 
