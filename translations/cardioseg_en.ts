@@ -1346,13 +1346,6 @@
         <source>No model at %1. Choose one with Model ▸ Choose Model File…</source>
         <translation type="unfinished"></translation>
     </message>
-    <message numerus="yes">
-        <source>Segmenting %n image(s) with %1…</source>
-        <translation>
-            <numerusform>Segmenting %n image with %1…</numerusform>
-            <numerusform>Segmenting %n images with %1…</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Segmentation cancelled; the images already segmented are kept</source>
         <translation type="unfinished"></translation>
@@ -1363,22 +1356,6 @@
             <numerusform>Segmented %n image in %1 s (%2)</numerusform>
             <numerusform>Segmented %n images in %1 s (%2)</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Loading model %1…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The model was not changed: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Model</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Model: %1</source>
-        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Choose a model file</source>
@@ -1688,13 +1665,6 @@
         <source>Loading %1</source>
         <translation type="unfinished"></translation>
     </message>
-    <message numerus="yes">
-        <source>Segmenting %n image(s)</source>
-        <translation>
-            <numerusform>Segmenting %n image</numerusform>
-            <numerusform>Segmenting %n images</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Exporting to %1</source>
         <translation type="unfinished"></translation>
@@ -1778,6 +1748,39 @@
             <numerusform>%n confirmed</numerusform>
             <numerusform>%n confirmed</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>cardioseg::ui::ModelPresenter</name>
+    <message numerus="yes">
+        <source>Segmenting %n image(s)</source>
+        <translation>
+            <numerusform>Segmenting %n image</numerusform>
+            <numerusform>Segmenting %n images</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Segmenting %n image(s) with %1…</source>
+        <translation>
+            <numerusform>Segmenting %n image with %1…</numerusform>
+            <numerusform>Segmenting %n images with %1…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Loading model %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The model was not changed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model: %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

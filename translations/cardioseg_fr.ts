@@ -1349,13 +1349,6 @@
         <source>No model at %1. Choose one with Model ▸ Choose Model File…</source>
         <translation>Aucun modèle en %1. Choisissez-en un avec Modèle ▸ Choisir le fichier du modèle…</translation>
     </message>
-    <message numerus="yes">
-        <source>Segmenting %n image(s) with %1…</source>
-        <translation>
-            <numerusform>Segmentation de %n image avec %1…</numerusform>
-            <numerusform>Segmentation de %n images avec %1…</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Segmentation cancelled; the images already segmented are kept</source>
         <translation>Segmentation annulée ; les images déjà segmentées sont conservées</translation>
@@ -1366,22 +1359,6 @@
             <numerusform>%n image segmentée en %1 s (%2)</numerusform>
             <numerusform>%n images segmentées en %1 s (%2)</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Loading model %1…</source>
-        <translation>Chargement du modèle %1…</translation>
-    </message>
-    <message>
-        <source>The model was not changed: %1</source>
-        <translation>Le modèle n’a pas été changé : %1</translation>
-    </message>
-    <message>
-        <source>Model</source>
-        <translation>Modèle</translation>
-    </message>
-    <message>
-        <source>Model: %1</source>
-        <translation>Modèle : %1</translation>
     </message>
     <message>
         <source>Choose a model file</source>
@@ -1691,13 +1668,6 @@
         <source>Loading %1</source>
         <translation>Chargement de %1</translation>
     </message>
-    <message numerus="yes">
-        <source>Segmenting %n image(s)</source>
-        <translation>
-            <numerusform>Segmentation de %n image</numerusform>
-            <numerusform>Segmentation de %n images</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Exporting to %1</source>
         <translation>Export vers %1</translation>
@@ -1781,6 +1751,39 @@
             <numerusform>%n confirmée</numerusform>
             <numerusform>%n confirmées</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>cardioseg::ui::ModelPresenter</name>
+    <message numerus="yes">
+        <source>Segmenting %n image(s)</source>
+        <translation>
+            <numerusform>Segmentation de %n image</numerusform>
+            <numerusform>Segmentation de %n images</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Segmenting %n image(s) with %1…</source>
+        <translation>
+            <numerusform>Segmentation de %n image avec %1…</numerusform>
+            <numerusform>Segmentation de %n images avec %1…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Loading model %1…</source>
+        <translation>Chargement du modèle %1…</translation>
+    </message>
+    <message>
+        <source>The model was not changed: %1</source>
+        <translation>Le modèle n’a pas été changé : %1</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modèle</translation>
+    </message>
+    <message>
+        <source>Model: %1</source>
+        <translation>Modèle : %1</translation>
     </message>
 </context>
 <context>

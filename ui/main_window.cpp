@@ -70,9 +70,21 @@ MainWindow::MainWindow(QWidget* parent)
     setWindowTitle(tr("CardioSeg"));
     setAcceptDrops(true);
     m_settings = AppSettings::load();
-    m_activeModel = m_baseModel = m_settings.modelPath;
     setLabelColors(m_settings.bloodPool, m_settings.myocardium);
     buildUi();
+    m_model = new ModelPresenter(m_jobs,
+                                 {[this] { return m_session; }, [this] { return m_study.workspaceFolder; },
+                                  [this] { return m_settings.engine; }, [this] { return !m_pendingOpen.isEmpty(); }},
+                                 m_settings.modelPath, this);
+    connect(m_model, &ModelPresenter::message, statusBar(), &QStatusBar::showMessage);
+    connect(m_model, &ModelPresenter::failed, this, [this](const QString& title, const QString& text) {
+        if (m_screenshotPath.isEmpty() && isVisible()) showError(title, text);
+    });
+    connect(m_model, &ModelPresenter::started, this, [this](int series) {
+        if (series == m_series) updateFunction();  // measures wait for the images they need
+    });
+    connect(m_model, &ModelPresenter::finished, this, &MainWindow::onSegmentationFinished);
+    connect(m_model, &ModelPresenter::modelChanged, this, &MainWindow::onModelChanged);
     m_editing = new EditingPresenter(
         m_view,
         {[this] { return m_session; }, [this] { return m_series; }, [this] { return currentCell(); },
@@ -90,7 +102,6 @@ MainWindow::MainWindow(QWidget* parent)
     buildFinetuneDock();
     buildFunctionDock();
     connect(&m_loader, &QFutureWatcher<LoadedStudy>::finished, this, &MainWindow::onStudyLoaded);
-    connect(&m_segmentation, &QFutureWatcher<SegmentationResult>::finished, this, &MainWindow::onSegmentationFinished);
     connect(&m_export, &QFutureWatcher<analysis::ExportResult>::finished, this, [this] {
         m_jobs->finish(m_exportJob);
         m_exportJob = {};
@@ -136,11 +147,9 @@ MainWindow::~MainWindow() {
     m_export.waitForFinished();
     saveWorkspace();
     m_saving.waitForFinished();
-    for (auto& f : m_predictionSaves) f.waitForFinished();
     m_loader.waitForFinished();
-    m_segmentQueue.clear();
-    m_segmentation.waitForFinished();
-    m_modelCheck.waitForFinished();
+    delete m_model;  // waits for its job and cache writes while the job list is still there
+    m_model = nullptr;
 }
 
 void MainWindow::buildUi() {
@@ -355,7 +364,7 @@ void MainWindow::buildMenus() {
     });
 }
 
-bool MainWindow::isSegmenting() const { return m_segmentation.isRunning() || !m_segmentQueue.empty(); }
+bool MainWindow::isSegmenting() const { return m_model->isSegmenting(); }
 
 void MainWindow::showError(const QString& title, const QString& message) {
     // Window-modal but not blocking: the event loop (and any worker) keeps running.

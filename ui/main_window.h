@@ -15,6 +15,7 @@
 #include "analysis/function.h"
 #include "analysis/series_export.h"
 #include "job_list.h"
+#include "model_presenter.h"
 #include "finetune_job.h"
 #include "metrics_panel.h"
 #include "overlay.h"
@@ -70,7 +71,7 @@ public:
     /// in place and says why. With a study open, the current series is segmented again.
     void setModelPath(const QString& path, bool remember = true);
     /// The model in use: the study's active version, else the default model of the settings.
-    QString modelPath() const { return m_activeModel; }
+    QString modelPath() const;
     const AppSettings& settings() const { return m_settings; }
     /// Applies and stores settings (colours, opacity, device, threads, model, workspace place).
     void applySettings(const AppSettings& settings);
@@ -214,17 +215,13 @@ private:
     void updateSuggestions();
 
     // main_window_model.cpp: segmentation, model, settings, export
-    void startNextSegmentation();
-    void onSegmentationFinished();
-    void queueSegmentation(SegmentationRequest request);
-    /// Keeps the model's labels of a series in the study's workspace (in the background).
-    void savePredictions(int series, const std::string& modelKey);
+    /// A segmentation job ended: what it did in the status bar, the measures, what comes next.
+    void onSegmentationFinished(const SegmentationResult& result);
+    /// The model in use changed (error empty) or could not be read.
+    void onModelChanged(const QString& path, const QString& error);
     void showExportDialog();
     void showSettingsDialog();
     void chooseModelFile();
-    /// Makes a model file the one in use once it has been read successfully; `onActive` runs then.
-    void activateModel(const QString& path, const std::function<void()>& onActive = {});
-    void onModelChecked();
 
     // main_window_function.cpp: cardiac function, 3-D, report
     void buildFunctionDock();
@@ -270,7 +267,7 @@ private:
     JobList* m_jobs = nullptr;
     QString m_pendingOpen;  ///< a study asked for, waiting for the current one's work to stop
     bool m_pendingOpenSaved = false;  ///< the current study's corrections were saved for it
-    JobList::Job m_loadJob, m_segmentJob, m_exportJob;  ///< running jobs (empty when none)
+    JobList::Job m_loadJob, m_exportJob;  ///< running jobs (empty when none)
     QMenu* m_recentMenu = nullptr;
     QTimer* m_cineTimer = nullptr;
     QLabel* m_toolLabel = nullptr;
@@ -280,8 +277,6 @@ private:
     CineGrid* m_grid = nullptr;
 
     AppSettings m_settings;
-    QString m_activeModel;  ///< the model file in use
-    QString m_baseModel;    ///< the model of this session (settings, --model, a chosen file): studies without a version use it
     QFutureWatcher<LoadedStudy> m_loader;
     LoadedStudy m_study;  ///< its series moved to the session
     unsigned m_generation = 0;  ///< which study results posted by workers belong to
@@ -289,21 +284,8 @@ private:
     std::shared_ptr<session::ReviewSession> m_session;
     int m_series = -1;
 
-    std::shared_ptr<engine::Segmenter> m_segmenter;
-    QFutureWatcher<SegmentationResult> m_segmentation;
-    std::deque<SegmentationRequest> m_segmentQueue;
-    /// Series and slice the running job segments in the opening order from (session::
-    /// openingFirstStage); nothing for other jobs.
-    std::optional<std::pair<int, int>> m_openingSlice;
-    /// Reads the chosen model file in the background: (the file, why it cannot be used).
-    QFutureWatcher<std::pair<QString, QString>> m_modelCheck;
-    /// The model choice awaiting its check (the latest one; earlier ones are dropped).
-    struct ModelRequest {
-        QString path;
-        std::function<void()> onActive;
-    };
-    ModelRequest m_modelRequest;
-    std::vector<QFuture<void>> m_predictionSaves;
+    /// The model in use and its segmentation queue.
+    ModelPresenter* m_model = nullptr;
 
     FunctionPanel* m_functionPanel = nullptr;
     QTimer* m_functionTimer = nullptr;

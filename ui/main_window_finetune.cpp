@@ -57,8 +57,8 @@ bool MainWindow::isFinetuning() const { return m_finetune.isRunning(); }
 
 void MainWindow::startFinetune() {
     if (m_finetune.isRunning() || m_versionSave.isRunning()) return;
-    if (!QFileInfo::exists(m_activeModel)) {
-        showError(tr("Update model"), tr("No model at %1 to start from.").arg(m_activeModel));
+    if (!QFileInfo::exists(m_model->activeModel())) {
+        showError(tr("Update model"), tr("No model at %1 to start from.").arg(m_model->activeModel()));
         return;
     }
     auto corrections = collectCorrections();
@@ -96,7 +96,7 @@ void MainWindow::startFinetune() {
         }
         return !cancel->load();
     };
-    m_finetune.setFuture(QtConcurrent::run([base = m_activeModel, corrections = std::move(corrections), o,
+    m_finetune.setFuture(QtConcurrent::run([base = m_model->activeModel(), corrections = std::move(corrections), o,
                                             folder = versionsFolder(), progress] {
         FinetuneJobResult result;
         session::runInBackground([&] { result = runFinetuneJob(base, corrections, o, folder, progress); });
@@ -137,7 +137,7 @@ void MainWindow::onFinetuneFinished() {
         if (m_finetuneGeneration == m_generation) {
             m_rejected = r.candidate;
             m_rejectedReport = r.report;
-            m_rejectedParent = QFileInfo(m_activeModel).fileName();
+            m_rejectedParent = QFileInfo(m_model->activeModel()).fileName();
         }
         message = tr("The current model stays active (%1 training steps of %2 images in %3 s): %4")
                       .arg(r.report.outcome.iterations)
@@ -177,15 +177,15 @@ void MainWindow::chooseVersion(const QString& file) {
     // The measures from the labels of the model in use, to say once the series is segmented by
     // the other version which of them moved.
     if (m_series >= 0 && !isSegmenting() && m_function[0].edPhase >= 0 &&
-        QFileInfo(file).absoluteFilePath() != QFileInfo(m_activeModel).absoluteFilePath()) {
+        QFileInfo(file).absoluteFilePath() != QFileInfo(m_model->activeModel()).absoluteFilePath()) {
         m_measuresBeforeUpdate = m_function[0];
         m_measuresSeries = m_series;
     }
     // The study remembers its model; the session's model is remembered as "none".
-    m_study.activeModel = QFileInfo(file).absoluteFilePath() == QFileInfo(m_baseModel).absoluteFilePath() ? QString() : file;
+    m_study.activeModel = QFileInfo(file).absoluteFilePath() == QFileInfo(m_model->baseModel()).absoluteFilePath() ? QString() : file;
     m_activeDirty = true;
     if (!m_autosave->isActive()) m_autosave->start();
-    activateModel(file);
+    m_model->activate(file);
     refreshVersions();
 }
 
@@ -199,7 +199,7 @@ void MainWindow::refreshVersions() {
             statusBar()->showMessage(QString::fromStdString(e.what()), 10000);
         }
     }
-    m_finetunePanel->setVersions(versions, m_baseModel, m_activeModel);
+    m_finetunePanel->setVersions(versions, m_model->baseModel(), m_model->activeModel());
     updateFinetuneAvailability();
 }
 

@@ -119,7 +119,7 @@ analysis::FunctionOptions MainWindow::functionOptions() const {
 int MainWindow::imagesAwaitingModel() const {
     // A job's labels reach this thread after it ends, until its end is handled: the opening
     // job counts as running until then.
-    if (m_series < 0 || !(isSegmenting() || m_openingSlice)) return 0;
+    if (m_series < 0 || !(isSegmenting() || m_model->openingSlice())) return 0;
     // The phases the measures need: every phase while ED and ES are found from the volumes,
     // only those two when both are set by hand.
     const auto& s = m_session->series(m_series);
@@ -139,13 +139,13 @@ int MainWindow::imagesAwaitingModel() const {
 }
 
 std::optional<MainWindow::Provisional> MainWindow::provisionalEdEs() const {
-    if (!m_openingSlice || m_openingSlice->first != m_series || !m_session->hasSeries(m_series)) return std::nullopt;
+    if (!m_model->openingSlice() || m_model->openingSlice()->first != m_series || !m_session->hasSeries(m_series)) return std::nullopt;
     // One of them set by hand: the other is found from the volumes of every phase.
     const io::ClinicalInputs c = clinicalInputs(m_series);
     if (c.edPhase >= 0 || c.esPhase >= 0) return std::nullopt;
     const auto& s = m_session->series(m_series);
     const auto& raw = m_session->rawPrediction(m_series);  // before the coverage: the areas as segmented
-    const int slice = m_openingSlice->second;
+    const int slice = m_model->openingSlice()->second;
     std::vector<double> areas;
     for (int p = 0; p < s.phases; ++p) {
         if (s.frameAt(slice, p) < 0) continue;
@@ -221,7 +221,7 @@ void MainWindow::writeReport(const QString& file) {
     in.reviewed = reviewedLabels();
     in.modelFunction = m_function[0];
     in.reviewedFunction = m_function[1];
-    in.modelName = QFileInfo(m_activeModel).fileName();
+    in.modelName = QFileInfo(m_model->activeModel()).fileName();
     in.reviewedImages = reviewedImageCount();
     // For a clinical reader: how far the model's contours were changed, without the
     // segmentation-accuracy jargon (the CSV export carries every metric).

@@ -49,112 +49,39 @@ void MainWindow::buildModelMenu() {
 
 void MainWindow::segment(Scope scope) {
     if (m_series < 0) return;
-    if (!QFileInfo::exists(m_activeModel)) {
+    if (!QFileInfo::exists(m_model->activeModel())) {
         showError(tr("Segmentation"), tr("No model at %1. Choose one with Model ▸ Choose Model File…")
-                                          .arg(m_activeModel));
+                                          .arg(m_model->activeModel()));
         return;
     }
     const auto& s = m_session->series(m_series);
     // Asked for by the user: the model runs again, whatever the workspace holds.
     switch (scope) {
-        case Scope::Image: queueSegmentation({m_series, {{currentSlice(), currentPhase()}}, false, std::nullopt}); break;
+        case Scope::Image: m_model->queue({m_series, {{currentSlice(), currentPhase()}}, false, std::nullopt}); break;
         case Scope::Slice: {
             SegmentationRequest r{m_series, {}, false, std::nullopt};
             for (int p = 0; p < s.phases; ++p) r.cells.emplace_back(currentSlice(), p);
-            queueSegmentation(std::move(r));
+            m_model->queue(std::move(r));
             break;
         }
         case Scope::Series:
-            queueSegmentation({m_series, {}, false, std::make_pair(currentSlice(), currentPhase())});
+            m_model->queue({m_series, {}, false, std::make_pair(currentSlice(), currentPhase())});
             break;
         case Scope::Study:
-            for (int i = 0; i < m_session->seriesCount(); ++i) queueSegmentation({i, {}, false, std::nullopt});
+            for (int i = 0; i < m_session->seriesCount(); ++i) m_model->queue({i, {}, false, std::nullopt});
             break;
     }
 }
 
-void MainWindow::queueSegmentation(SegmentationRequest request) {
-    bool queued = false;  // asked already?
-    for (const auto& q : m_segmentQueue)
-        queued = queued || (q.series == request.series && q.cells == request.cells && q.useCache == request.useCache);
-    if (!queued) m_segmentQueue.push_back(std::move(request));
-    startNextSegmentation();
-}
 
-void MainWindow::startNextSegmentation() {
-    // A model choice awaiting its check goes first: its answer (queued to this thread even once
-    // the check's thread is done) says which model segments.
-    if (m_segmentation.isRunning() || m_segmentQueue.empty() || !m_modelRequest.path.isEmpty() ||
-        !m_pendingOpen.isEmpty())
-        return;
-    const SegmentationRequest request = m_segmentQueue.front();
-    m_segmentQueue.pop_front();
-    if (request.series < 0 || request.series >= m_session->seriesCount()) return;
-    m_openingSlice = request.cells.empty() && request.onScreen
-                         ? std::optional(std::make_pair(request.series, request.onScreen->first))
-                         : std::nullopt;
-    const int count = request.cells.empty() ? m_session->series(request.series).imageCount()
-                                            : static_cast<int>(request.cells.size());
-    m_segmentJob = m_jobs->start(tr("Segmenting %n image(s)", "", count));
-    statusBar()->showMessage(
-        tr("Segmenting %n image(s) with %1…", "", count).arg(QFileInfo(m_activeModel).fileName()));
-    auto progress = m_jobs->reporter(m_segmentJob);
-    // Each image's labels go to the GUI thread as soon as they are ready.
-    QPointer<MainWindow> self = this;
-    const unsigned generation = m_generation;
-    const int series = request.series;
-    auto onImage = [self, generation, series](int slice, int phase, image::LabelMap labels, double uncertainty) {
-        auto shared = std::make_shared<image::LabelMap>(std::move(labels));
-        QMetaObject::invokeMethod(self, [self, generation, series, slice, phase, shared, uncertainty] {
-            if (!self || self->m_generation != generation) return;
-            self->m_session->setPrediction(series, {slice, phase}, std::move(*shared), uncertainty);
-        }, Qt::QueuedConnection);
-    };
-    // The job holds the series: it stays alive and unchanged whatever the window opens meanwhile.
-    std::shared_ptr<const image::CineSeries> s = m_session->sharedSeries(series);
-    m_segmentation.setFuture(QtConcurrent::run([segmenter = m_segmenter, path = m_activeModel,
-                                                engine = m_settings.engine, s, request,
-                                                workspace = m_study.workspaceFolder, progress, onImage] {
-        return runSegmentation(segmenter, path, engine, *s, request, workspace, progress, onImage);
-    }));
-    if (series == m_series) updateFunction();  // measures wait for the images they need
-}
 
-void MainWindow::savePredictions(int series, const std::string& modelKey) {
-    if (m_study.workspaceFolder.isEmpty() || !m_session->hasSeries(series)) return;
-    // A copy goes to the worker; saves run one after another, the newest last.
-    static std::mutex order;
-    m_predictionSaves.push_back(QtConcurrent::run([folder = m_study.workspaceFolder.toStdString(),
-                                                   series = m_session->sharedSeries(series),
-                                                   labels = m_session->rawPrediction(series),
-                                                   uncertainty = m_session->uncertainty(series), modelKey] {
-        const std::lock_guard<std::mutex> lock(order);
-        try {
-            io::PredictionCache(folder).save(*series, modelKey, labels, uncertainty);
-        } catch (const std::exception& e) {
-            qWarning("prediction cache: %s", e.what());  // only costs a new run when the study is reopened
-        }
-    }));
-    // Finished saves need no handle any more.
-    m_predictionSaves.erase(std::remove_if(m_predictionSaves.begin(), m_predictionSaves.end(),
-                                           [](const QFuture<void>& f) { return f.isFinished(); }),
-                            m_predictionSaves.end());
-}
 
-void MainWindow::onSegmentationFinished() {
-    m_jobs->finish(m_segmentJob);
-    m_segmentJob = {};
+void MainWindow::onSegmentationFinished(const SegmentationResult& r) {
     const auto resume = qScopeGuard([this] { startPendingOpen(); });  // a study waiting for it
-    SegmentationResult r = m_segmentation.result();
-    if (r.segmenter) m_segmenter = r.segmenter;
-    if (r.images > 0 && r.error.empty()) savePredictions(r.series, r.modelKey);
-    if (r.error.empty() && !r.cancelled && m_session->hasSeries(r.series)) m_session->refreshCoverage(r.series);  // every image there: where the ventricle is
     // The function panel waits for arriving labels to settle; when the job ends they have.
-    m_openingSlice.reset();
     m_functionTimer->stop();
     updateFunction();
     if (!r.error.empty()) {
-        m_segmentQueue.clear();  // the same model would fail again
         const QString msg = tr("Segmentation failed: %1").arg(QString::fromStdString(r.error));
         statusBar()->showMessage(msg, 15000);
         if (m_screenshotPath.isEmpty()) showError(tr("Segmentation"), msg);
@@ -171,7 +98,7 @@ void MainWindow::onSegmentationFinished() {
                                  10000);
     }
     if (m_measuresBeforeUpdate && r.series == m_measuresSeries && r.series == m_series && r.error.empty() &&
-        !r.cancelled && m_segmentQueue.empty()) {
+        !r.cancelled && m_model->queueEmpty()) {
         // A fine-tuned model became active and has now segmented the series: what moved, and how
         // far its labels agree with the corrections it learned from.
         QString text = describeMeasureChanges(*m_measuresBeforeUpdate, m_function[0]);
@@ -186,16 +113,26 @@ void MainWindow::onSegmentationFinished() {
         m_measuresBeforeUpdate.reset();
     }
     Q_EMIT segmentationFinished(r.series);
-    if (!m_segmentQueue.empty()) {
-        startNextSegmentation();
+    if (!m_model->queueEmpty()) {
+        m_model->startNext();
         return;
     }
     if (!m_screenshotPath.isEmpty()) QTimer::singleShot(300, this, &MainWindow::takeScreenshot);
 }
 
+QString MainWindow::modelPath() const { return m_model->activeModel(); }
+
+void MainWindow::onModelChanged(const QString& path, const QString& error) {
+    if (error.isEmpty()) refreshVersions();
+    Q_EMIT modelChanged(path, error);
+    // The new model's view of this series, from the image on screen.
+    if (error.isEmpty() && QFileInfo::exists(path) && m_series >= 0)
+        m_model->queue({m_series, {}, true, std::make_pair(currentSlice(), currentPhase())});
+}
+
 void MainWindow::setModelPath(const QString& path, bool remember) {
-    activateModel(path, [this, path, remember] {
-        m_baseModel = path;
+    m_model->activate(path, [this, path, remember] {
+        m_model->setBaseModel(path);
         if (remember && path != m_settings.modelPath) {
             m_settings.modelPath = path;
             m_settings.save();
@@ -204,69 +141,10 @@ void MainWindow::setModelPath(const QString& path, bool remember) {
     });
 }
 
-void MainWindow::activateModel(const QString& path, const std::function<void()>& onActive) {
-    if (path == m_activeModel && (m_segmenter || !QFileInfo::exists(path))) {
-        m_modelRequest = {};  // back to the active model: a pending check is dropped
-        if (onActive) onActive();
-        return;
-    }
-    m_segmentQueue.clear();
-    m_jobs->cancel(m_segmentJob);
-    m_segmentation.waitForFinished();
-    // The latest choice wins: a check still running for an earlier one is left to finish and
-    // its result ignored (onModelChecked compares the file).
-    m_modelRequest = {path, onActive};
-    if (!QFileInfo::exists(path)) {
-        // Nothing to check: kept as the choice, and said so when a study needs it.
-        m_modelRequest = {};
-        m_activeModel = path;
-        m_segmenter.reset();
-        if (onActive) onActive();
-        Q_EMIT modelChanged(path, QString());
-        return;
-    }
-    // Checked in the background: a model that cannot be read never replaces a working one.
-    statusBar()->showMessage(tr("Loading model %1…").arg(QFileInfo(path).fileName()));
-    connect(&m_modelCheck, &QFutureWatcher<std::pair<QString, QString>>::finished, this, &MainWindow::onModelChecked,
-            Qt::UniqueConnection);
-    m_modelCheck.setFuture(QtConcurrent::run([path] {
-        try {
-            engine::Model::load(path.toStdString());
-            return std::make_pair(path, QString());
-        } catch (const std::exception& e) {
-            return std::make_pair(path, QString::fromStdString(e.what()));
-        }
-    }));
-}
 
-void MainWindow::onModelChecked() {
-    const auto [path, error] = m_modelCheck.result();
-    if (path != m_modelRequest.path) {  // superseded by a later choice, already in effect
-        startNextSegmentation();            // it waited for this check
-        return;
-    }
-    const auto onActive = std::move(m_modelRequest.onActive);
-    m_modelRequest = {};
-    if (!error.isEmpty()) {
-        const QString msg = tr("The model was not changed: %1").arg(error);
-        statusBar()->showMessage(msg, 15000);
-        if (m_screenshotPath.isEmpty() && isVisible()) showError(tr("Model"), msg);
-        Q_EMIT modelChanged(m_activeModel, error);
-        startNextSegmentation();
-        return;
-    }
-    m_activeModel = path;
-    m_segmenter.reset();
-    if (onActive) onActive();
-    statusBar()->showMessage(tr("Model: %1").arg(QFileInfo(path).fileName()), 8000);
-    refreshVersions();
-    Q_EMIT modelChanged(path, QString());
-    if (m_series >= 0)  // the new model's view of this series, from the image on screen
-        queueSegmentation({m_series, {}, true, std::make_pair(currentSlice(), currentPhase())});
-}
 
 void MainWindow::chooseModelFile() {
-    const QString f = QFileDialog::getOpenFileName(this, tr("Choose a model file"), QFileInfo(m_activeModel).path(),
+    const QString f = QFileDialog::getOpenFileName(this, tr("Choose a model file"), QFileInfo(m_model->activeModel()).path(),
                                                    tr("CardioSeg models (*.pt);;All files (*)"));
     if (!f.isEmpty()) setModelPath(f);
 }
@@ -280,10 +158,7 @@ void MainWindow::applySettings(const AppSettings& settings) {
     m_settings.modelPath = oldModel;  // changes only once checked (setModelPath)
     m_settings.save();
     setLabelColors(settings.bloodPool, settings.myocardium);
-    if (engineChanged) {
-        m_segmentation.waitForFinished();
-        m_segmenter.reset();  // the next job creates one with the new device and threads
-    }
+    if (engineChanged) m_model->engineChanged();  // the next job creates a segmenter with them
     if (model != oldModel) setModelPath(model, true);
     updateImage();
 }
@@ -303,8 +178,8 @@ void MainWindow::exportSeries(const analysis::ExportOptions& options) {
     input.prediction = prediction(m_series);
     const auto ranges = coverage(m_series);  // nothing outside the ventricle's coverage is exported
     input.corrections = ranges.empty() ? corrections(m_series) : analysis::applyCoverage(corrections(m_series), ranges);
-    input.algorithmName = analysis::algorithmName(m_segmenter ? engine::archName(m_segmenter->model().config()) : "",
-                                                  m_activeModel.toStdString());
+    input.algorithmName = analysis::algorithmName(m_model->segmenter() ? engine::archName(m_model->segmenter()->model().config()) : "",
+                                                  m_model->activeModel().toStdString());
     for (const auto& [cell, state] : m_session->reviewStates(m_series))
         input.states[cell] = state == io::ReviewState::Confirmed ? "confirmed" : "corrected";
     const QString folder = QString::fromStdString(options.folder.string());

@@ -80,9 +80,9 @@ void MainWindow::startPendingOpen() {
         m_saving.then(this, [this] { startPendingOpen(); });
         return;
     }
-    if (m_loader.isRunning() || m_segmentation.isRunning() || m_export.isRunning()) return;  // their ends call back
+    if (m_loader.isRunning() || m_model->isRunning() || m_export.isRunning()) return;  // their ends call back
     const QString path = std::exchange(m_pendingOpen, QString());
-    m_segmentQueue.clear();
+    m_model->clearQueue();
     m_loadJob = m_jobs->start(tr("Loading %1").arg(QFileInfo(path).fileName()));
     statusBar()->showMessage(tr("Loading %1…").arg(path));
     auto progress = m_jobs->reporter(m_loadJob);
@@ -93,8 +93,8 @@ void MainWindow::startPendingOpen() {
 bool MainWindow::isLoading() const { return m_loader.isRunning() || !m_pendingOpen.isEmpty(); }
 
 void MainWindow::cancelWork() {
+    m_model->clearQueue();
     m_jobs->cancelAll();
-    m_segmentQueue.clear();
 }
 
 void MainWindow::onStudyLoaded() {
@@ -160,13 +160,13 @@ void MainWindow::onStudyLoaded() {
     m_rejected.reset();
     m_finetunePanel->showOutcome(QString(), false);
     m_reviewedAtLastUpdate = reviewedImageCount();
-    if (!m_study.activeModel.isEmpty() && QFileInfo::exists(m_study.activeModel)) activateModel(m_study.activeModel);
-    else if (m_activeModel != m_baseModel) activateModel(m_baseModel);
+    if (!m_study.activeModel.isEmpty() && QFileInfo::exists(m_study.activeModel)) m_model->activate(m_study.activeModel);
+    else if (m_model->activeModel() != m_model->baseModel()) m_model->activate(m_model->baseModel());
     refreshVersions();
     showSeries(0);  // queues the series' segmentation when there is a model
     Q_EMIT studyShown();
-    if (!QFileInfo::exists(m_activeModel)) {
-        statusBar()->showMessage(tr("No model at %1: showing images only").arg(m_activeModel), 10000);
+    if (!QFileInfo::exists(m_model->activeModel())) {
+        statusBar()->showMessage(tr("No model at %1: showing images only").arg(m_model->activeModel()), 10000);
         if (!m_screenshotPath.isEmpty()) QTimer::singleShot(400, this, &MainWindow::takeScreenshot);
     }
 }

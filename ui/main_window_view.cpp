@@ -107,8 +107,8 @@ void MainWindow::showSeries(int index) {
     updateGrid();
     updateImage();
     updateFunction();
-    if (QFileInfo::exists(m_activeModel) && m_session->prediction(index).labelledCount() == 0)
-        queueSegmentation({index, {}, true, std::make_pair(currentSlice(), currentPhase())});
+    if (QFileInfo::exists(m_model->activeModel()) && m_session->prediction(index).labelledCount() == 0)
+        m_model->queue({index, {}, true, std::make_pair(currentSlice(), currentPhase())});
 }
 
 void MainWindow::applyWindowPreset(int preset) {
