@@ -1669,6 +1669,26 @@
         <source>Exporting to %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Saving the corrections before closing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving corrections</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The window stays open. Free some space or choose another workspace folder in Settings, then close it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Writing the report</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>cardioseg::ui::MetricsPanel</name>

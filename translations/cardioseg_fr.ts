@@ -1672,6 +1672,26 @@
         <source>Exporting to %1</source>
         <translation>Export vers %1</translation>
     </message>
+    <message>
+        <source>Saving the corrections before closing…</source>
+        <translation>Enregistrement des corrections avant la fermeture…</translation>
+    </message>
+    <message>
+        <source>Saving corrections</source>
+        <translation>Enregistrement des corrections</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>The window stays open. Free some space or choose another workspace folder in Settings, then close it again.</source>
+        <translation>La fenêtre reste ouverte. Libérez de l’espace ou choisissez un autre dossier de travail dans les Paramètres, puis fermez-la à nouveau.</translation>
+    </message>
+    <message>
+        <source>Writing the report</source>
+        <translation>Rédaction du rapport</translation>
+    </message>
 </context>
 <context>
     <name>cardioseg::ui::MetricsPanel</name>

@@ -4,6 +4,7 @@
 #include <QLabel>
 #include <QPointer>
 #include <QProgressBar>
+#include <QTimer>
 #include <QToolButton>
 
 #include <algorithm>
@@ -17,7 +18,7 @@ JobList::JobList(QWidget* parent) : QWidget(parent) {
     hide();
 }
 
-JobList::Job JobList::start(const QString& title) {
+JobList::Job JobList::start(const QString& title, Cancellable cancellable) {
     Row row;
     row.widget = new QWidget(this);
     auto* layout = new QHBoxLayout(row.widget);
@@ -32,6 +33,7 @@ JobList::Job JobList::start(const QString& title) {
     row.cancel = new QToolButton(row.widget);
     row.cancel->setText(tr("Cancel"));
     row.cancel->setToolTip(tr("Cancel: %1").arg(title));
+    row.cancel->setVisible(cancellable == Cancellable::Yes);
     row.flag = std::make_shared<std::atomic<bool>>(false);
     layout->addWidget(row.title);
     layout->addWidget(row.bar);
@@ -40,20 +42,25 @@ JobList::Job JobList::start(const QString& title) {
     const Job job{m_next++, row.flag};
     connect(row.cancel, &QToolButton::clicked, this, [this, job] { cancel(job); });
     m_rows.emplace(job.id, row);
-    show();
+    // Shown once the job has run a moment: work that ends at once (saving a few corrections)
+    // never makes the status bar jump.
+    row.widget->hide();
+    QTimer::singleShot(kShowAfterMs, row.widget, [this, widget = row.widget] {
+        widget->show();
+        show();
+    });
     return job;
 }
 
-io::ProgressFn JobList::reporter(const Job& job) {
-    QPointer<JobList> self = this;
-    const int id = job.id;
-    const auto flag = job.cancel;
-    return [self, id, flag](double fraction, const std::string&) {
-        QMetaObject::invokeMethod(self, [self, id, fraction] {
-            if (self) self->setProgress(id, fraction);
-        }, Qt::QueuedConnection);
-        return !flag->load();
-    };
+void JobList::follow(const Job& job, const QFuture<void>& future) {
+    auto* watcher = new QFutureWatcher<void>(this);
+    connect(watcher, &QFutureWatcher<void>::progressValueChanged, this,
+            [this, id = job.id](int value) { setProgress(id, value / 1000.0); });
+    connect(watcher, &QFutureWatcher<void>::finished, this, [this, job, watcher] {
+        finish(job);
+        watcher->deleteLater();
+    });
+    watcher->setFuture(future);
 }
 
 void JobList::setProgress(int id, double fraction) {

@@ -1,9 +1,13 @@
 #pragma once
 
+#include <QFutureWatcher>
 #include <QString>
 #include <QWidget>
+#include <QtConcurrent/QtConcurrentRun>
 
+#include <algorithm>
 #include <atomic>
+#include <functional>
 #include <map>
 #include <memory>
 
@@ -32,11 +36,38 @@ public:
     };
 
     explicit JobList(QWidget* parent = nullptr);
-    /// Adds a row for a job and returns it.
-    Job start(const QString& title);
-    /// Progress for the job (any thread): moves its bar through the GUI thread's event queue and
-    /// returns false once its Cancel was pressed (or cancel() called).
-    io::ProgressFn reporter(const Job& job);
+    enum class Cancellable { Yes, No };
+
+    /// All background work runs through here: `work(progress)` on the thread pool as a job with
+    /// its own row, through a QPromise whose progress moves the row's bar. Cancel (the row's, or
+    /// cancel()) makes `progress` return false: the work stops at its next report and still
+    /// hands back what it has (a result always comes, so the future never ends without one).
+    /// The row goes when the work ends. `job`, when given, receives the job.
+    template <class T>
+    QFuture<T> run(const QString& title, std::function<T(const io::ProgressFn&)> work, Job* job = nullptr) {
+        return run<T>(title, Cancellable::Yes, std::move(work), job);
+    }
+    /// Work that must finish once begun (saving) shows no Cancel.
+    template <class T>
+    QFuture<T> run(const QString& title, Cancellable cancellable, std::function<T(const io::ProgressFn&)> work,
+                   Job* job = nullptr) {
+        const Job j = start(title, cancellable);
+        if (job) *job = j;
+        QFuture<T> future = QtConcurrent::run([work = std::move(work), flag = j.cancel](QPromise<T>& promise) {
+            promise.setProgressRange(0, 1000);
+            const io::ProgressFn progress = [&promise, flag](double fraction, const std::string&) {
+                promise.setProgressValue(static_cast<int>(std::clamp(fraction, 0.0, 1.0) * 1000));
+                return !flag->load();
+            };
+            promise.addResult(work(progress));
+        });
+        follow(j, QFuture<void>(future));
+        return future;
+    }
+    /// Rows appear once their job has run this long.
+    static constexpr int kShowAfterMs = 250;
+    /// Adds a row for a job and returns it (run() does this for its work).
+    Job start(const QString& title, Cancellable cancellable = Cancellable::Yes);
     /// Removes the job's row (nothing when it is gone already).
     void finish(const Job& job);
     /// Cancels one job, or every job.
@@ -50,6 +81,8 @@ public:
     QToolButton* cancelButton(const Job& job) const;
 
 private:
+    /// The row's bar follows the future's progress; the row goes when it ends.
+    void follow(const Job& job, const QFuture<void>& future);
     struct Row {
         QWidget* widget = nullptr;
         QLabel* title = nullptr;

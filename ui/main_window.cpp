@@ -394,9 +394,19 @@ void MainWindow::dropEvent(QDropEvent* event) {
 
 void MainWindow::closeEvent(QCloseEvent* event) {
     QSettings().setValue("window/geometry", saveGeometry());
-    saveWorkspace();
-    m_saving.waitForFinished();
     cancelWork();
+    saveWorkspace();
+    if (m_saving.isRunning()) {
+        // The window closes once the last corrections are written (a failure keeps it open and
+        // says why); nothing waits on this thread meanwhile.
+        event->ignore();
+        m_closing = true;
+        statusBar()->showMessage(tr("Saving the corrections before closing…"));
+        m_saving.then(this, [this] {
+            if (m_closing) close();
+        });
+        return;
+    }
     QMainWindow::closeEvent(event);
 }
 

@@ -291,7 +291,11 @@ private:
     QTimer* m_functionTimer = nullptr;
     analysis::CardiacFunction m_function[2];  ///< model's, reviewed
     SurfaceDialog* m_surfaces = nullptr;
-    QFutureWatcher<QString> m_report;
+    struct ReportOutcome {
+        QString file;
+        QString error;  ///< empty when written
+    };
+    QFutureWatcher<ReportOutcome> m_report;
     FinetunePanel* m_finetunePanel = nullptr;
     QFutureWatcher<FinetuneJobResult> m_finetune;
     QFutureWatcher<QString> m_versionSave;
@@ -308,6 +312,7 @@ private:
     bool m_activeDirty = false;  ///< the study's active model is to be recorded in its workspace
     QTimer* m_autosave = nullptr;
     QFuture<void> m_saving;
+    bool m_closing = false;  ///< the window closes once the corrections being written are saved
     QFutureWatcher<analysis::ExportResult> m_export;
 
     OverlaySource m_overlaySource = OverlaySource::Labels;

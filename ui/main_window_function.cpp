@@ -77,9 +77,8 @@ void MainWindow::buildFunctionDock() {
         if (!error.isEmpty()) showError(tr("Cardiac function"), error);
         else statusBar()->showMessage(tr("Saved %1").arg(f), 8000);
     });
-    connect(&m_report, &QFutureWatcher<QString>::finished, this, [this] {
-        const QString error = m_report.result();
-        const QString file = m_report.property("file").toString();
+    connect(&m_report, &QFutureWatcher<ReportOutcome>::finished, this, [this] {
+        const auto [file, error] = m_report.result();
         statusBar()->showMessage(error.isEmpty() ? tr("Report saved: %1").arg(file) : tr("Report failed: %1").arg(error),
                                  10000);
         if (!error.isEmpty() && m_screenshotPath.isEmpty() && isVisible()) showError(tr("Report"), error);
@@ -233,14 +232,13 @@ void MainWindow::writeReport(const QString& file) {
                           "theirs by %1 % for the blood pool and %2 % for the myocardium (Dice; 100 % = identical).",
                           "", in.reviewedImages)
                            .arg(localNumber(100 * bp, 0), std::isnan(myo) ? QStringLiteral("–") : localNumber(100 * myo, 0));
-    m_report.setProperty("file", file);
     statusBar()->showMessage(tr("Writing the report…"));
-    m_report.setFuture(QtConcurrent::run([file, in] {
+    m_report.setFuture(m_jobs->run<ReportOutcome>(tr("Writing the report"), [file, in](const io::ProgressFn&) {
         try {
             ui::writeReport(file, in);
-            return QString();
+            return ReportOutcome{file, QString()};
         } catch (const std::exception& e) {
-            return QString::fromStdString(e.what());
+            return ReportOutcome{file, QString::fromStdString(e.what())};
         }
     }));
 }

@@ -183,12 +183,13 @@ void MainWindow::exportSeries(const analysis::ExportOptions& options) {
     for (const auto& [cell, state] : m_session->reviewStates(m_series))
         input.states[cell] = state == io::ReviewState::Confirmed ? "confirmed" : "corrected";
     const QString folder = QString::fromStdString(options.folder.string());
-    m_exportJob = m_jobs->start(tr("Exporting to %1").arg(QFileInfo(folder).fileName()));
     statusBar()->showMessage(tr("Exporting to %1…").arg(folder));
-    auto progress = m_jobs->reporter(m_exportJob);
-    m_export.setFuture(QtConcurrent::run([input = std::move(input), options, progress] {
-        return analysis::exportSeries(input, options, progress);
-    }));
+    m_export.setFuture(m_jobs->run<analysis::ExportResult>(
+        tr("Exporting to %1").arg(QFileInfo(folder).fileName()),
+        [input = std::move(input), options](const io::ProgressFn& progress) {
+            return analysis::exportSeries(input, options, progress);
+        },
+        &m_exportJob));
 }
 
 void MainWindow::showExportDialog() {

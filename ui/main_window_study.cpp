@@ -83,11 +83,11 @@ void MainWindow::startPendingOpen() {
     if (m_loader.isRunning() || m_model->isRunning() || m_export.isRunning()) return;  // their ends call back
     const QString path = std::exchange(m_pendingOpen, QString());
     m_model->clearQueue();
-    m_loadJob = m_jobs->start(tr("Loading %1").arg(QFileInfo(path).fileName()));
     statusBar()->showMessage(tr("Loading %1…").arg(path));
-    auto progress = m_jobs->reporter(m_loadJob);
     const WorkspacePlacement placement{m_settings.workspaceRoot, m_settings.workspaceBesideStudy};
-    m_loader.setFuture(QtConcurrent::run([path, placement, progress] { return loadStudy(path, placement, progress); }));
+    m_loader.setFuture(m_jobs->run<LoadedStudy>(
+        tr("Loading %1").arg(QFileInfo(path).fileName()),
+        [path, placement](const io::ProgressFn& progress) { return loadStudy(path, placement, progress); }, &m_loadJob));
 }
 
 bool MainWindow::isLoading() const { return m_loader.isRunning() || !m_pendingOpen.isEmpty(); }
@@ -246,24 +246,39 @@ void MainWindow::saveWorkspace() {
     const std::string active = m_study.activeModel.toStdString();
     QPointer<MainWindow> self = this;
     std::weak_ptr<session::ReviewSession> session = m_session;
-    m_saving = QtConcurrent::run([jobs = std::move(jobs), folder, study, active, activeDirty, self, series, session] {
+    m_saving = QFuture<void>(m_jobs->run<bool>(tr("Saving corrections"), JobList::Cancellable::No, [jobs = std::move(jobs), folder, study, active,
+                                                                          activeDirty, self, series,
+                                                                          session](const io::ProgressFn& progress) {
         try {
             const io::Workspace ws(folder, study);
-            for (const auto& [s, work] : jobs) ws.save(*s, work);
+            double done = 0;
+            for (const auto& [s, work] : jobs) {
+                ws.save(*s, work);  // a series once begun is written whole (atomic files)
+                progress(++done / static_cast<double>(jobs.size() + 1), "Saving");
+            }
             if (activeDirty) ws.setActiveModel(active);
+            return true;
         } catch (const std::exception& e) {
             // Nothing is dropped: what was not saved stays to be saved, and saving is tried again.
             const QString msg = MainWindow::tr("Corrections NOT saved: %1").arg(QString::fromStdString(e.what()));
             QMetaObject::invokeMethod(self, [self, msg, series, session, activeDirty] {
                 if (!self) return;
                 self->statusBar()->showMessage(msg, 30000);
+                if (self->m_closing) {  // the window stays open: nothing is lost without being told
+                    self->m_closing = false;
+                    self->showError(MainWindow::tr("Close"),
+                                    msg + QStringLiteral("\n\n") +
+                                        MainWindow::tr("The window stays open. Free some space or choose another "
+                                                       "workspace folder in Settings, then close it again."));
+                }
                 if (session.lock() != self->m_session) return;  // another study is open now
                 self->m_session->markUnsaved(series);
                 self->m_activeDirty = self->m_activeDirty || activeDirty;
                 self->m_autosave->start();
             }, Qt::QueuedConnection);
+            return false;
         }
-    });
+    }));
 }
 
 }  // namespace cardioseg::ui

@@ -53,9 +53,7 @@ void ModelPresenter::startNext() {
                          : std::nullopt;
     const int count = request.cells.empty() ? static_cast<int>(session->series(request.series).imageCount())
                                             : static_cast<int>(request.cells.size());
-    m_row = m_jobs->start(tr("Segmenting %n image(s)", "", count));
     Q_EMIT message(tr("Segmenting %n image(s) with %1…", "", count).arg(QFileInfo(m_activeModel).fileName()), 0);
-    auto progress = m_jobs->reporter(m_row);
     // Each image's labels go to the session on the GUI thread as soon as they are ready, unless
     // another study or model has come meanwhile.
     QPointer<ModelPresenter> self = this;
@@ -72,11 +70,13 @@ void ModelPresenter::startNext() {
         }, Qt::QueuedConnection);
     };
     // The job holds the series: it stays alive and unchanged whatever the window opens meanwhile.
-    m_job.setFuture(QtConcurrent::run([segmenter = m_segmenter, path = m_activeModel, engine = m_context.engine(),
-                                       s = session->sharedSeries(series), request,
-                                       workspace = m_context.workspaceFolder(), progress, onImage] {
-        return runSegmentation(segmenter, path, engine, *s, request, workspace, progress, onImage);
-    }));
+    m_job.setFuture(m_jobs->run<SegmentationResult>(
+        tr("Segmenting %n image(s)", "", count),
+        [segmenter = m_segmenter, path = m_activeModel, engine = m_context.engine(), s = session->sharedSeries(series),
+         request, workspace = m_context.workspaceFolder(), onImage](const io::ProgressFn& progress) {
+            return runSegmentation(segmenter, path, engine, *s, request, workspace, progress, onImage);
+        },
+        &m_row));
     Q_EMIT started(series);
 }
 

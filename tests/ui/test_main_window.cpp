@@ -1,5 +1,6 @@
 // The main window on a synthetic study and on the sample study: loading in the background,
 // navigation, cine playback, expert overlays, cancel, bad input.
+#include <QScopeGuard>
 #include <QtTest>
 #include <QToolButton>
 
@@ -561,32 +562,58 @@ private slots:
     }
 
     void jobsShowEachTheirOwnProgressAndCancel() {
+        // Two jobs on the thread pool, each reporting through its own row; `step` lets them on.
         ui::JobList jobs;
-        const auto load = jobs.start("Loading study");
-        const auto exporting = jobs.start("Exporting to out");
+        std::atomic<int> step{0};
+        auto waitFor = [&step](int n) {
+            while (step.load() < n) std::this_thread::sleep_for(std::chrono::milliseconds(2));
+        };
+        ui::JobList::Job load, exporting;
+        QFuture<int> loading = jobs.run<int>(
+            "Loading study",
+            [&](const io::ProgressFn& progress) {
+                if (!progress(0.5, "Loading")) return -1;
+                waitFor(1);
+                if (!progress(0.8, "Loading")) return -2;
+                waitFor(2);
+                return progress(0.9, "Loading") ? 1 : 2;  // cancelled by then: 2
+            },
+            &load);
+        QFuture<int> exported = jobs.run<int>(
+            "Exporting to out",
+            [&](const io::ProgressFn& progress) {
+                waitFor(1);
+                return progress(0.7, "Exporting") ? 10 : 7;  // its Cancel was pressed: 7, what it has
+            },
+            &exporting);
+        // Whatever happens below, the jobs end before what they point to goes.
+        const auto end = qScopeGuard([&] {
+            step = 99;
+            loading.waitForFinished();
+            exported.waitForFinished();
+        });
         QCOMPARE(jobs.count(), 2);
-        auto loadProgress = jobs.reporter(load), exportProgress = jobs.reporter(exporting);
-        // From a worker thread, as the jobs report.
-        std::thread worker([&] { QVERIFY(loadProgress(0.5, "Loading")); });
-        worker.join();
         QTRY_COMPARE(jobs.progress(load), 500);
         QCOMPARE(jobs.progress(exporting), 0);
         // Cancelling the export leaves the loading running.
         jobs.cancelButton(exporting)->click();
         QVERIFY(exporting.cancel->load());
         QVERIFY(!load.cancel->load());
-        QVERIFY(!exportProgress(0.7, "Exporting"));
-        QVERIFY(loadProgress(0.8, "Loading"));
         QVERIFY(!jobs.cancelButton(exporting)->isEnabled());
         QVERIFY(jobs.title(exporting).contains("cancelling"));
-        jobs.finish(exporting);
-        QCOMPARE(jobs.count(), 1);
+        QTest::qWait(60);  // a future passes on at most 25 progress changes a second
+        step = 1;
+        // The export ends with its result; its row goes by itself.
+        QTRY_COMPARE(jobs.count(), 1);
+        QCOMPARE(exported.result(), 7);
         QCOMPARE(jobs.progress(exporting), -1);
-        jobs.finish(exporting);  // twice: nothing
+        QTRY_COMPARE(jobs.progress(load), 800);
+        jobs.finish(exporting);  // a row already gone: nothing
         jobs.cancelAll();
         QVERIFY(load.cancel->load());
-        jobs.finish(load);
-        QCOMPARE(jobs.count(), 0);
+        step = 2;
+        QTRY_COMPARE(jobs.count(), 0);
+        QCOMPARE(loading.result(), 2);
         QVERIFY(jobs.isHidden());
 
         // The workstation: a job while the study loads, none once it is shown (no model).

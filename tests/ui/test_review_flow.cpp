@@ -3,6 +3,8 @@
 // to the next phase, ED/ES and body size entered by hand, the model's labels kept for the next
 // opening, measures that wait for the images they need, and the report's wording.
 #include <QtTest>
+#include <fstream>
+#include <QMessageBox>
 
 #include <QAction>
 #include <QSettings>
@@ -366,6 +368,43 @@ private slots:
         QVERIFY(shown.wait(60000));
         QCOMPARE(w.study().path, studyA);
         QCOMPARE(w.corrections(0).labelledCount(), std::size_t(1));
+    }
+
+    void closingWritesTheCorrectionsFirstAndAFailedSaveKeepsTheWindow() {
+        QSettings().setValue("workspace/root", QString::fromStdString((*m_dir / "ws").string()));
+        testing::SyntheticSeries s;
+        s.rows = s.columns = 64;
+        {
+            // Closed right after an edit: the window closes once the edit is written.
+            ui::MainWindow w;
+            QVERIFY(openWithoutModel(w, *m_dir, s));
+            paint(w, {20, 20}, {40, 30});
+            QVERIFY(w.close() || w.isVisible());  // closes now, or once the save ends
+            QTRY_VERIFY(!w.isVisible());
+        }
+        ui::MainWindow w;
+        QVERIFY(openWithoutModel(w, *m_dir, s));
+        QCOMPARE(w.corrections(0).labelledCount(), std::size_t(1));  // the edit was saved
+        // The workspace cannot be written any more (a file where its folder was): closing keeps
+        // the window open and says why; the correction stays in memory, unsaved.
+        const fs::path folder = w.workspaceFolder().toStdString();
+        fs::remove_all(folder);
+        { std::ofstream(folder) << "not a folder"; }
+        const int k = w.currentSlice(), p = w.currentPhase();
+        paint(w, {10, 10}, {12, 12});
+        const auto painted = w.corrections(0).at(k, p);
+        QVERIFY(!w.close());
+        QTRY_VERIFY(w.findChild<QMessageBox*>() != nullptr);
+        QVERIFY(w.isVisible());
+        QVERIFY(w.findChild<QMessageBox*>()->text().contains("NOT saved"));
+        QVERIFY(w.corrections(0).at(k, p) == painted);
+        QVERIFY(w.session().hasUnsaved());
+        // Once it can be written again, closing saves and closes.
+        w.findChild<QMessageBox*>()->close();
+        fs::remove(folder);
+        QVERIFY(w.close() || w.isVisible());
+        QTRY_VERIFY(!w.isVisible());
+        QVERIFY(!w.session().hasUnsaved());
     }
 
     void reopeningShowsTheModelsLabelsAtOnce() {
