@@ -1689,6 +1689,14 @@
         <source>Writing the report</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Updating the model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving the model version</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>cardioseg::ui::MetricsPanel</name>

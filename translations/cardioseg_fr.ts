@@ -1692,6 +1692,14 @@
         <source>Writing the report</source>
         <translation>Rédaction du rapport</translation>
     </message>
+    <message>
+        <source>Updating the model</source>
+        <translation>Mise à jour du modèle</translation>
+    </message>
+    <message>
+        <source>Saving the model version</source>
+        <translation>Enregistrement de la version du modèle</translation>
+    </message>
 </context>
 <context>
     <name>cardioseg::ui::MetricsPanel</name>

@@ -298,8 +298,12 @@ private:
     QFutureWatcher<ReportOutcome> m_report;
     FinetunePanel* m_finetunePanel = nullptr;
     QFutureWatcher<FinetuneJobResult> m_finetune;
-    QFutureWatcher<QString> m_versionSave;
-    std::shared_ptr<std::atomic<bool>> m_finetuneCancel;
+    JobList::Job m_finetuneJob;
+    struct VersionSave {
+        QString file;   ///< the version written
+        QString error;  ///< why it could not be
+    };
+    QFutureWatcher<VersionSave> m_versionSave;
     std::shared_ptr<engine::Model> m_rejected;  ///< a finished run that was not better, kept for "use anyway"
     training::FinetuneReport m_rejectedReport;
     QString m_rejectedParent;

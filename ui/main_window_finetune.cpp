@@ -29,6 +29,12 @@ void MainWindow::buildFinetuneDock() {
     connect(m_finetunePanel, &FinetunePanel::useAnywayRequested, this, &MainWindow::useRejectedModel);
     connect(m_finetunePanel, &FinetunePanel::modelChosen, this, &MainWindow::chooseVersion);
     connect(&m_finetune, &QFutureWatcher<FinetuneJobResult>::finished, this, &MainWindow::onFinetuneFinished);
+    connect(&m_versionSave, &QFutureWatcher<VersionSave>::finished, this, [this] {
+        const auto [file, error] = m_versionSave.result();
+        if (!error.isEmpty()) showError(tr("Update model"), tr("The model could not be saved: %1").arg(error));
+        else chooseVersion(file);
+        refreshVersions();
+    });
     QMenu* model = nullptr;
     for (QAction* a : menuBar()->actions())
         if (a->menu() && a->menu()->objectName() == "modelMenu") model = a->menu();
@@ -76,37 +82,39 @@ void MainWindow::startFinetune() {
     // interface takes a core back the moment it needs one and the run has them all otherwise.
     o.threads = m_settings.engine.threads > 0 ? m_settings.engine.threads
                                               : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-    m_finetuneCancel = std::make_shared<std::atomic<bool>>(false);
     m_finetunePanel->setRunning(true);
     statusBar()->showMessage(tr("Updating the model from %n reviewed image(s) in the background…", "",
                                 static_cast<int>(corrections.size())),
                              8000);
     // Progress reaches the panel through the event queue, at most a few times a second.
+    // Its row in the job list follows the training steps (the panel's Cancel and the row's
+    // are one); it goes on when another study is opened.
     QPointer<FinetunePanel> panel = m_finetunePanel;
-    auto cancel = m_finetuneCancel;
-    auto last = std::make_shared<std::chrono::steady_clock::time_point>();
     const double budget = o.seconds;
-    auto progress = [panel, cancel, last, budget](const training::FinetuneProgress& p) {
-        const auto now = std::chrono::steady_clock::now();
-        if (p.stage != "training" || now - *last > std::chrono::milliseconds(200)) {
-            *last = now;
-            QMetaObject::invokeMethod(panel, [panel, p, budget] {
-                if (panel) panel->showProgress(p, budget);
-            }, Qt::QueuedConnection);
-        }
-        return !cancel->load();
-    };
-    m_finetune.setFuture(QtConcurrent::run([base = m_model->activeModel(), corrections = std::move(corrections), o,
-                                            folder = versionsFolder(), progress] {
-        FinetuneJobResult result;
-        session::runInBackground([&] { result = runFinetuneJob(base, corrections, o, folder, progress); });
-        return result;
-    }));
+    m_finetune.setFuture(m_jobs->run<FinetuneJobResult>(
+        tr("Updating the model"),
+        [panel, budget, base = m_model->activeModel(), corrections = std::move(corrections), o,
+         folder = versionsFolder()](const io::ProgressFn& row) {
+            auto last = std::chrono::steady_clock::time_point();
+            auto progress = [&](const training::FinetuneProgress& p) {
+                const auto now = std::chrono::steady_clock::now();
+                if (p.stage != "training" || now - last > std::chrono::milliseconds(200)) {
+                    last = now;
+                    QMetaObject::invokeMethod(panel, [panel, p, budget] {
+                        if (panel) panel->showProgress(p, budget);
+                    }, Qt::QueuedConnection);
+                }
+                const double done = p.train.total > 0 ? static_cast<double>(p.train.iteration) / p.train.total : 0.0;
+                return row(done, p.stage);
+            };
+            FinetuneJobResult result;
+            session::runInBackground([&] { result = runFinetuneJob(base, corrections, o, folder, progress); });
+            return result;
+        },
+        &m_finetuneJob));
 }
 
-void MainWindow::cancelFinetune() {
-    if (m_finetuneCancel) m_finetuneCancel->store(true);
-}
+void MainWindow::cancelFinetune() { m_jobs->cancel(m_finetuneJob); }
 
 void MainWindow::onFinetuneFinished() {
     m_finetunePanel->setRunning(false);
@@ -156,21 +164,19 @@ void MainWindow::useRejectedModel() {
     if (!m_rejected || m_versionSave.isRunning()) return;
     auto model = m_rejected;
     m_rejected.reset();
-    m_versionSave.setFuture(QtConcurrent::run([model, report = m_rejectedReport, folder = versionsFolder(),
-                                               parent = m_rejectedParent] {
-        try {
-            return QString::fromStdString(
-                saveVersion(*model, report, folder, parent, report.decision + "; made active by the user").file);
-        } catch (const std::exception& e) {
-            return QStringLiteral("!") + QString::fromStdString(e.what());
-        }
-    }));
-    connect(&m_versionSave, &QFutureWatcher<QString>::finished, this, [this] {
-        const QString file = m_versionSave.result();
-        if (file.startsWith('!')) showError(tr("Update model"), tr("The model could not be saved: %1").arg(file.mid(1)));
-        else chooseVersion(file);
-        refreshVersions();
-    }, Qt::SingleShotConnection);
+    m_versionSave.setFuture(m_jobs->run<VersionSave>(
+        tr("Saving the model version"), JobList::Cancellable::No,
+        [model, report = m_rejectedReport, folder = versionsFolder(), parent = m_rejectedParent](const io::ProgressFn&) {
+            try {
+                return VersionSave{QString::fromStdString(
+                                       saveVersion(*model, report, folder, parent,
+                                                   report.decision + "; made active by the user")
+                                           .file),
+                                   QString()};
+            } catch (const std::exception& e) {
+                return VersionSave{QString(), QString::fromStdString(e.what())};
+            }
+        }));
 }
 
 void MainWindow::chooseVersion(const QString& file) {

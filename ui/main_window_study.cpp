@@ -93,8 +93,10 @@ void MainWindow::startPendingOpen() {
 bool MainWindow::isLoading() const { return m_loader.isRunning() || !m_pendingOpen.isEmpty(); }
 
 void MainWindow::cancelWork() {
-    m_model->clearQueue();
-    m_jobs->cancelAll();
+    // The study's work; a model update goes on (it belongs to the model, not to the study).
+    m_model->cancel();
+    m_jobs->cancel(m_loadJob);
+    m_jobs->cancel(m_exportJob);
 }
 
 void MainWindow::onStudyLoaded() {
