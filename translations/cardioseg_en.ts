@@ -957,6 +957,45 @@
     </message>
 </context>
 <context>
+    <name>cardioseg::ui::FunctionPresenter</name>
+    <message>
+        <source>Set the Ventricle&apos;s &amp;Base at This Slice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set the Ventricle&apos;s &amp;Apex at This Slice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;overage as Found in Every Phase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>base</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>middle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>apex</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>slice %1 at %2 (%3), doubt %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ED</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ES</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>cardioseg::ui::JobList</name>
     <message>
         <source>Cancel</source>
@@ -1622,43 +1661,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Set the Ventricle&apos;s &amp;Base at This Slice</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Set the Ventricle&apos;s &amp;Apex at This Slice</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>C&amp;overage as Found in Every Phase</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>No image to suggest: the model has not segmented the series, or every image at end-diastole and end-systole is reviewed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>base</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>middle</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>apex</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>slice %1 at %2 (%3), doubt %4</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>ED</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>ES</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

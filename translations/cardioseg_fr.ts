@@ -959,6 +959,45 @@
     </message>
 </context>
 <context>
+    <name>cardioseg::ui::FunctionPresenter</name>
+    <message>
+        <source>Set the Ventricle&apos;s &amp;Base at This Slice</source>
+        <translation>Placer la &amp;base du ventricule à cette coupe</translation>
+    </message>
+    <message>
+        <source>Set the Ventricle&apos;s &amp;Apex at This Slice</source>
+        <translation>Placer l’&amp;apex du ventricule à cette coupe</translation>
+    </message>
+    <message>
+        <source>C&amp;overage as Found in Every Phase</source>
+        <translation>Étend&amp;ue comme trouvée à toutes les phases</translation>
+    </message>
+    <message>
+        <source>base</source>
+        <translation>base</translation>
+    </message>
+    <message>
+        <source>middle</source>
+        <translation>milieu</translation>
+    </message>
+    <message>
+        <source>apex</source>
+        <translation>apex</translation>
+    </message>
+    <message>
+        <source>slice %1 at %2 (%3), doubt %4</source>
+        <translation>coupe %1 en %2 (%3), doute %4</translation>
+    </message>
+    <message>
+        <source>ED</source>
+        <translation>TD</translation>
+    </message>
+    <message>
+        <source>ES</source>
+        <translation>TS</translation>
+    </message>
+</context>
+<context>
     <name>cardioseg::ui::JobList</name>
     <message>
         <source>Cancel</source>
@@ -1625,44 +1664,8 @@
         <translation>Sur les images corrigées, les étiquettes du nouveau modèle concordent avec les corrections avec un Dice de %1 (cavité) et %2 (myocarde).</translation>
     </message>
     <message>
-        <source>Set the Ventricle&apos;s &amp;Base at This Slice</source>
-        <translation>Placer la &amp;base du ventricule à cette coupe</translation>
-    </message>
-    <message>
-        <source>Set the Ventricle&apos;s &amp;Apex at This Slice</source>
-        <translation>Placer l’&amp;apex du ventricule à cette coupe</translation>
-    </message>
-    <message>
-        <source>C&amp;overage as Found in Every Phase</source>
-        <translation>Étend&amp;ue comme trouvée à toutes les phases</translation>
-    </message>
-    <message>
         <source>No image to suggest: the model has not segmented the series, or every image at end-diastole and end-systole is reviewed</source>
         <translation>Aucune image à proposer : le modèle n’a pas segmenté la série, ou toutes les images en télédiastole et télésystole sont revues</translation>
-    </message>
-    <message>
-        <source>base</source>
-        <translation>base</translation>
-    </message>
-    <message>
-        <source>middle</source>
-        <translation>milieu</translation>
-    </message>
-    <message>
-        <source>apex</source>
-        <translation>apex</translation>
-    </message>
-    <message>
-        <source>slice %1 at %2 (%3), doubt %4</source>
-        <translation>coupe %1 en %2 (%3), doute %4</translation>
-    </message>
-    <message>
-        <source>ED</source>
-        <translation>TD</translation>
-    </message>
-    <message>
-        <source>ES</source>
-        <translation>TS</translation>
     </message>
     <message>
         <source>Loading %1</source>

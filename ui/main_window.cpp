@@ -81,7 +81,7 @@ MainWindow::MainWindow(QWidget* parent)
         if (m_screenshotPath.isEmpty() && isVisible()) showError(title, text);
     });
     connect(m_model, &ModelPresenter::started, this, [this](int series) {
-        if (series == m_series) updateFunction();  // measures wait for the images they need
+        if (series == m_series) m_measures->update();  // measures wait for the images they need
     });
     connect(m_model, &ModelPresenter::finished, this, &MainWindow::onSegmentationFinished);
     connect(m_model, &ModelPresenter::modelChanged, this, &MainWindow::onModelChanged);

@@ -17,6 +17,7 @@
 #include "job_list.h"
 #include "model_presenter.h"
 #include "finetune_job.h"
+#include "function_presenter.h"
 #include "metrics_panel.h"
 #include "overlay.h"
 #include "segmentation_job.h"
@@ -87,10 +88,7 @@ public:
     const image::SeriesLabels& corrections(int series) const;
     /// Tools, edits and their undo stack.
     EditingPresenter* editing() const { return m_editing; }
-    /// The images to correct first (session::suggestCorrections): unreviewed, at ED and ES, in
-    /// the base, middle and apex, where the network is least sure.
-    std::vector<session::Suggestion> suggestions(int count = 6) const;
-    /// Goes to the first of them; false when there is none.
+    /// Goes to the first image to correct (FunctionPresenter::suggestions); false when there is none.
     bool goToSuggestion();
     /// Goes to the next image (review order: slice by slice from the base, phase by phase) that
     /// is neither corrected nor confirmed; `edEsOnly`: only at end-diastole and end-systole.
@@ -128,18 +126,14 @@ public:
     FinetunePanel* finetunePanel() const { return m_finetunePanel; }
     /// Images of the study with corrected or confirmed labels.
     int reviewedImageCount() const;
-    /// LV function of the current series from the model's labels or from the reviewed ones
-    /// (corrections, the model's elsewhere); recomputed shortly after labels change.
-    const analysis::CardiacFunction& cardiacFunction(bool reviewed) const { return m_function[reviewed ? 1 : 0]; }
-    void updateFunction();
+    /// LV function of the series on screen, the images to correct first, the 3-D view.
+    FunctionPresenter* measures() const { return m_measures; }
     FunctionPanel* functionPanel() const { return m_functionPanel; }
     JobList* jobs() const { return m_jobs; }  ///< the status bar's running jobs
     /// Opens the 3-D view of the current series.
     SurfaceDialog* showSurfaces();
     /// Writes the PDF report of the current series in the background (reportFinished).
     void writeReport(const QString& file);
-    /// Writes the function's numbers as CSV; returns the error (empty on success).
-    QString writeFunctionCsv(const QString& file);
     /// After the next study has loaded and is shown, saves a PNG of the window there and quits
     /// the application (exit code 0 on success, 1 when nothing could be shown or saved).
     void setScreenshotPath(const QString& path);
@@ -208,11 +202,6 @@ private:
     session::Cell currentCell() const { return {currentSlice(), currentPhase()}; }
     /// Redraws the labels over the image on screen (during a stroke, only they change).
     void updateOverlay();
-    // main_window_coverage.cpp: the ventricle's coverage
-    /// The coverage of the phase on screen in the function panel.
-    void showCoverage();
-    /// The suggested images in the model panel and on the grid.
-    void updateSuggestions();
 
     // main_window_model.cpp: segmentation, model, settings, export
     /// A segmentation job ended: what it did in the status bar, the measures, what comes next.
@@ -225,20 +214,6 @@ private:
 
     // main_window_function.cpp: cardiac function, 3-D, report
     void buildFunctionDock();
-    /// The current series' corrections, the model's labels where an image has none.
-    image::SeriesLabels reviewedLabels() const;
-    /// How the current series is measured: ED/ES and body size entered by hand.
-    analysis::FunctionOptions functionOptions() const;
-    /// Images of the current series the measures need that the model is still to segment.
-    int imagesAwaitingModel() const;
-    /// ED and ES to measure the current series with while the model segments it in the opening
-    /// order (session::provisionalEdEs on the opening slice), with that slice; nothing when ED or
-    /// ES is set by hand.
-    struct Provisional {
-        int slice = -1;
-        std::pair<int, int> edEs;
-    };
-    std::optional<Provisional> provisionalEdEs() const;
 
     // main_window_finetune.cpp: fine-tuning and model versions
     void buildFinetuneDock();
@@ -288,9 +263,7 @@ private:
     ModelPresenter* m_model = nullptr;
 
     FunctionPanel* m_functionPanel = nullptr;
-    QTimer* m_functionTimer = nullptr;
-    analysis::CardiacFunction m_function[2];  ///< model's, reviewed
-    SurfaceDialog* m_surfaces = nullptr;
+    FunctionPresenter* m_measures = nullptr;
     struct ReportOutcome {
         QString file;
         QString error;  ///< empty when written

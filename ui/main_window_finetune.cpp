@@ -182,9 +182,9 @@ void MainWindow::useRejectedModel() {
 void MainWindow::chooseVersion(const QString& file) {
     // The measures from the labels of the model in use, to say once the series is segmented by
     // the other version which of them moved.
-    if (m_series >= 0 && !isSegmenting() && m_function[0].edPhase >= 0 &&
+    if (m_series >= 0 && !isSegmenting() && m_measures->function(false).edPhase >= 0 &&
         QFileInfo(file).absoluteFilePath() != QFileInfo(m_model->activeModel()).absoluteFilePath()) {
-        m_measuresBeforeUpdate = m_function[0];
+        m_measuresBeforeUpdate = m_measures->function(false);
         m_measuresSeries = m_series;
     }
     // The study remembers its model; the session's model is remembered as "none".

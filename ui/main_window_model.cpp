@@ -79,8 +79,7 @@ void MainWindow::segment(Scope scope) {
 void MainWindow::onSegmentationFinished(const SegmentationResult& r) {
     const auto resume = qScopeGuard([this] { startPendingOpen(); });  // a study waiting for it
     // The function panel waits for arriving labels to settle; when the job ends they have.
-    m_functionTimer->stop();
-    updateFunction();
+    m_measures->segmentationEnded();
     if (!r.error.empty()) {
         const QString msg = tr("Segmentation failed: %1").arg(QString::fromStdString(r.error));
         statusBar()->showMessage(msg, 15000);
@@ -101,7 +100,7 @@ void MainWindow::onSegmentationFinished(const SegmentationResult& r) {
         !r.cancelled && m_model->queueEmpty()) {
         // A fine-tuned model became active and has now segmented the series: what moved, and how
         // far its labels agree with the corrections it learned from.
-        QString text = describeMeasureChanges(*m_measuresBeforeUpdate, m_function[0]);
+        QString text = describeMeasureChanges(*m_measuresBeforeUpdate, m_measures->function(false));
         const double bp = m_metrics->chartValue(2, 0), myo = m_metrics->chartValue(2, 1);
         if (!std::isnan(bp))
             text += QLatin1Char(' ') +

@@ -124,7 +124,7 @@ void MainWindow::onStudyLoaded() {
         return;
     }
     ++m_generation;
-    if (m_surfaces) m_surfaces->clear();  // its surfaces were the previous study's
+    m_measures->clearSurfaces();  // its surfaces were the previous study's
     m_editing->reset();  // the undo history and a stroke in progress were the previous study's
     m_study = std::move(loaded);
     // The session owns the series from here (shared read-only with background work) and the
@@ -183,7 +183,7 @@ void MainWindow::onSessionChanged(const session::Change& change) {
     if (change.kinds & (C::Corrections | C::Review | C::Prediction))
         labelsChanged(change.series, change.slice, change.phase);
     if ((change.kinds & C::Inputs) && change.series == m_series) {
-        updateFunction();
+        m_measures->update();
         updateGrid();
         updateReviewStatus();
     }

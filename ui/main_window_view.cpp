@@ -42,7 +42,7 @@ io::ClinicalInputs MainWindow::clinicalInputs(int series) const {
 bool MainWindow::goToNextUnreviewed(bool edEsOnly) {
     if (m_series < 0) return false;
     const auto& s = m_session->series(m_series);
-    const auto& f = m_function[1];
+    const auto& f = m_measures->function(true);
     if (edEsOnly && (f.edPhase < 0 || f.esPhase < 0)) {
         statusBar()->showMessage(tr("End-diastole and end-systole are not known yet"), 5000);
         return false;
@@ -106,7 +106,7 @@ void MainWindow::showSeries(int index) {
     m_view->fitToWindow();
     updateGrid();
     updateImage();
-    updateFunction();
+    m_measures->update();
     if (QFileInfo::exists(m_model->activeModel()) && m_session->prediction(index).labelledCount() == 0)
         m_model->queue({index, {}, true, std::make_pair(currentSlice(), currentPhase())});
 }
@@ -175,11 +175,7 @@ void MainWindow::updateImage() {
     m_metrics->refresh(prediction(m_series), corrections(m_series), slice, phase, reviewCounts());
     updateReviewStatus();
     m_grid->setCurrent(slice, phase);
-    if (m_functionPanel && phase != m_functionPanel->property("phase").toInt()) {
-        m_functionPanel->setProperty("phase", phase);
-        m_functionPanel->setFunctions(m_function[0], m_function[1], phase);
-    }
-    showCoverage();
+    if (m_measures) m_measures->imageShown();
 }
 
 void MainWindow::updateOverlay() {
@@ -205,10 +201,7 @@ void MainWindow::updateOverlay() {
 
 void MainWindow::labelsChanged(int series, int slice, int phase) {
     if (series != m_series) return;
-    // The measures as soon as the last image they wait for arrives (while the model goes on with
-    // the series' other images); otherwise once the labels settle.
-    if (m_functionPanel->waiting() > 0 && imagesAwaitingModel() == 0) updateFunction();
-    else m_functionTimer->start();
+    m_measures->labelsChanged();
     if (slice < 0) m_metrics->invalidateAll();
     else m_metrics->invalidate(slice, phase);
     updateGrid();
@@ -264,7 +257,7 @@ void MainWindow::updateGrid() {
             flags[i] = f;
         }
     m_grid->setCells(s.slices, s.phases, std::move(flags));
-    m_grid->setCardiacPhases(m_function[1].edPhase, m_function[1].esPhase, m_function[1].edEsByHand);
+    m_grid->setCardiacPhases(m_measures->function(true).edPhase, m_measures->function(true).esPhase, m_measures->function(true).edEsByHand);
     m_grid->setCurrent(currentSlice(), currentPhase());
 }
 
@@ -290,7 +283,7 @@ void MainWindow::updateReviewStatus() {
     QString badge = state == io::ReviewState::Confirmed   ? tr("✓ Confirmed")
                     : state == io::ReviewState::Corrected ? tr("Corrected")
                                                           : tr("Not reviewed");
-    const auto& f = m_function[1];
+    const auto& f = m_measures->function(true);
     if (currentPhase() == f.edPhase) badge += tr(" · ED");
     if (currentPhase() == f.esPhase) badge += tr(" · ES");
     const auto ranges = coverage(m_series);

@@ -51,8 +51,8 @@ private Q_SLOTS:
         for (int k = 0; k < s.slices; ++k)
             for (int p = 0; p < s.phases; ++p) all.emplace_back(k, p);
         testing::outlinePhantom(w, s, all);
-        w.updateFunction();
-        const auto& f = w.cardiacFunction(true);
+        w.measures()->update();
+        const auto& f = w.measures()->function(true);
         QCOMPARE(f.edPhase, 0);          // the phantom is largest at phase 0
         QCOMPARE(f.esPhase, s.phases / 2);  // and smallest at the middle phase
         QVERIFY(0 < f.esvMl && f.esvMl < f.edvMl);
@@ -94,7 +94,7 @@ private Q_SLOTS:
 
         // CSV of all numbers.
         const QString csv = QString::fromStdString((dir / "function.csv").string());
-        QVERIFY(w.writeFunctionCsv(csv).isEmpty());
+        QVERIFY(w.measures()->writeCsv(csv).isEmpty());
         std::ifstream in(csv.toStdString());
         std::string header, edvRow, line;
         std::getline(in, header);
@@ -108,7 +108,7 @@ private Q_SLOTS:
         QCOMPARE(rows, 13 + 2 * s.phases);
         // An unwritable place is an error with the file's name.
         { std::ofstream(dir / "afile") << "x"; }
-        QVERIFY(w.writeFunctionCsv(QString::fromStdString((dir / "afile" / "f.csv").string())).contains("afile"));
+        QVERIFY(w.measures()->writeCsv(QString::fromStdString((dir / "afile" / "f.csv").string())).contains("afile"));
 
         // It keeps its own copy of what it shows: another study opened while it is open leaves it
         // empty, not pointing into the study that was closed; its controls still answer.

@@ -245,18 +245,18 @@ private slots:
             for (int k = 0; k < s.slices; ++k)
                 for (int p = 0; p < s.phases; ++p) all.emplace_back(k, p);
             testing::outlinePhantom(w, s, all);
-            w.updateFunction();
-            QCOMPARE(w.cardiacFunction(true).edPhase, 0);
-            QCOMPARE(w.cardiacFunction(true).esPhase, s.phases / 2);
+            w.measures()->update();
+            QCOMPARE(w.measures()->function(true).edPhase, 0);
+            QCOMPARE(w.measures()->function(true).esPhase, s.phases / 2);
             QVERIFY(
-                std::isnan(w.cardiacFunction(true).bsaM2));  // no height or weight in the images
+                std::isnan(w.measures()->function(true).bsaM2));  // no height or weight in the images
 
             // ED and ES from the panel's buttons, on the phase on screen.
             w.setPosition(1, 1);
             Q_EMIT w.functionPanel()->edRequested();
             w.setPosition(1, 4);
             Q_EMIT w.functionPanel()->esRequested();
-            const auto& f = w.cardiacFunction(true);
+            const auto& f = w.measures()->function(true);
             QCOMPARE(f.edPhase, 1);
             QCOMPARE(f.esPhase, 4);
             QVERIFY(f.edEsByHand);
@@ -267,8 +267,8 @@ private slots:
 
             // Height and weight typed in: BSA and the indexed values appear, marked as entered.
             Q_EMIT w.functionPanel()->bodySizeEntered(1.80, 80.0);
-            QCOMPARE(w.cardiacFunction(true).bsaM2, std::sqrt(180.0 * 80.0 / 3600.0));
-            QVERIFY(w.cardiacFunction(true).bodySizeEntered);
+            QCOMPARE(w.measures()->function(true).bsaM2, std::sqrt(180.0 * 80.0 / 3600.0));
+            QVERIFY(w.measures()->function(true).bodySizeEntered);
             QVERIFY(w.functionPanel()->rowOf("BSA (m², from entered height and weight)") >= 0);
             QVERIFY(w.functionPanel()->note().contains("entered by hand"));
             w.saveWorkspace();
@@ -284,11 +284,11 @@ private slots:
         QCOMPARE(c.esPhase, 4);
         QCOMPARE(c.heightM, 1.80);
         QCOMPARE(c.weightKg, 80.0);
-        QCOMPARE(again.cardiacFunction(true).edPhase, 1);
+        QCOMPARE(again.measures()->function(true).edPhase, 1);
         // Back to automatic.
         Q_EMIT again.functionPanel()->automaticEdEsRequested();
-        QCOMPARE(again.cardiacFunction(true).edPhase, 0);
-        QVERIFY(!again.cardiacFunction(true).edEsByHand);
+        QCOMPARE(again.measures()->function(true).edPhase, 0);
+        QVERIFY(!again.measures()->function(true).edEsByHand);
     }
 
     void measuresShownOnceEdAndEsAreSegmented() {
@@ -311,7 +311,7 @@ private slots:
             if (provisionalSlice >= 0 || panel->waiting() > 0 || panel->provisionalSlice() < 0) return;
             provisionalSlice = panel->provisionalSlice();
             labelledWhenShown = w.prediction(0).labelledCount();
-            provisional = w.cardiacFunction(false);
+            provisional = w.measures()->function(false);
             QVERIFY(panel->note().startsWith("Provisional"));
             QVERIFY(panel->cell(panel->rowOf("EDV (mL)"), 0) != QString("waiting"));
         });
@@ -325,7 +325,7 @@ private slots:
         QVERIFY(!provisional.edEsByHand);
         // Done: over every phase, no longer provisional; this phantom's ED and ES are the same
         // on every slice, so the figures stand.
-        const auto& measured = w.cardiacFunction(false);
+        const auto& measured = w.measures()->function(false);
         QCOMPARE(w.prediction(0).labelledCount(), std::size_t(48));
         QCOMPARE(w.functionPanel()->provisionalSlice(), -1);
         QVERIFY(!w.functionPanel()->note().contains("Provisional"));
@@ -531,8 +531,8 @@ private slots:
         QSignalSpy done(&w, &ui::MainWindow::segmentationFinished);
         QVERIFY(openShown(w, QString::fromStdString((*m_dir / "study").string())));
         QVERIFY(done.wait(120000));
-        const auto& f = w.cardiacFunction(true);
-        const auto list = w.suggestions();
+        const auto& f = w.measures()->function(true);
+        const auto list = w.measures()->suggestions();
         QVERIFY(!list.empty());
         for (const auto& g : list) {
             QVERIFY(g.cell.second == f.edPhase || g.cell.second == f.esPhase);
@@ -545,7 +545,7 @@ private slots:
         QTest::keyClick(&w, Qt::Key_J);
         QCOMPARE(std::make_pair(w.currentSlice(), w.currentPhase()), list.front().cell);
         w.editing()->confirmImage();
-        for (const auto& g : w.suggestions()) QVERIFY(g.cell != list.front().cell);
+        for (const auto& g : w.measures()->suggestions()) QVERIFY(g.cell != list.front().cell);
     }
 
     void reportSpeaksPlainly() {
