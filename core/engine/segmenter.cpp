@@ -1,4 +1,5 @@
 #include "engine/segmenter.h"
+#include "engine/losses.h"
 
 #include <torch/torch.h>
 
@@ -191,8 +192,7 @@ void runBatch(DeepLabV3& net, const Int8DeepLab* int8, const torch::Device& devi
 
 [[noreturn]] void rethrowClearly(const std::exception& e) {
     const std::string what = e.what();
-    if (what.find("out of memory") != std::string::npos || what.find("alloc") != std::string::npos)
-        throw std::runtime_error("out of memory while segmenting; try a smaller --batch");
+    if (isOutOfMemory(e)) throw std::runtime_error("out of memory while segmenting; try a smaller --batch");
     throw std::runtime_error("segmentation failed: " + what.substr(0, 300));
 }
 
