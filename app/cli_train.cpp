@@ -146,11 +146,11 @@ int runTrain(const TrainArgs& args) {
     engine::TrainConfig tc;
     tc.iterations = a.iterations;
     tc.batch = a.batch;
-    tc.schedule.kind = a.schedule;
+    tc.schedule.kind = engine::Schedule::parseKind(a.schedule);
     tc.schedule.baseLr = a.lr;
     tc.schedule.constantIterations = a.constantIterations;
     tc.schedule.warmupIterations = a.optimizer == "adamw" ? std::min<int>(100, a.iterations / 10) : 0;
-    tc.optimizer = a.optimizer;
+    tc.optimizer = engine::parseOptimizer(a.optimizer);
     tc.weightDecay = a.weightDecay;
     tc.diceWeight = a.diceWeight;
     tc.ceWeight = a.ceWeight;

@@ -188,14 +188,12 @@ TrainOutcome train(Model& model, const TrainConfig& config, const BatchProvider&
     for (const auto& p : net->parameters())
         if (p.requires_grad()) trained.push_back(p);
     std::unique_ptr<torch::optim::Optimizer> optimizer;
-    if (config.optimizer == "sgd")
+    if (config.optimizer == Optimizer::Sgd)
         optimizer = std::make_unique<torch::optim::SGD>(
             trained, torch::optim::SGDOptions(config.schedule.baseLr).momentum(config.momentum).weight_decay(config.weightDecay));
-    else if (config.optimizer == "adamw")
+    else
         optimizer = std::make_unique<torch::optim::AdamW>(
             trained, torch::optim::AdamWOptions(config.schedule.baseLr).weight_decay(config.weightDecay));
-    else
-        throw std::invalid_argument("unknown optimizer '" + config.optimizer + "' (use sgd or adamw)");
 
     std::int64_t start = 0;
     if (!config.resumeFrom.empty()) {

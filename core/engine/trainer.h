@@ -24,7 +24,7 @@ struct TrainConfig {
     std::int64_t iterations = 1000;
     int batch = 8;
     Schedule schedule;             ///< baseLr, kind, constantIterations (maxIterations = iterations)
-    std::string optimizer = "adamw";  ///< "sgd" (momentum, weight decay) or "adamw"
+    Optimizer optimizer = Optimizer::AdamW;
     double momentum = 0.9;
     double weightDecay = 5e-4;
     double diceWeight = 1.0;       ///< loss = weighted CE + diceWeight · soft Dice (0: CE only)

@@ -235,10 +235,10 @@ FinetuneReport finetune(const engine::Model& base, const std::vector<LabelledIma
     engine::TrainConfig tc;
     tc.iterations = o.iterations > 0 ? o.iterations : 1000000;
     tc.batch = o.batch;
-    tc.schedule.kind = "poly";
+    tc.schedule.kind = engine::Schedule::Kind::Poly;
     tc.schedule.baseLr = o.lr;
     tc.schedule.warmupIterations = 10;
-    tc.optimizer = "adamw";
+    tc.optimizer = engine::Optimizer::AdamW;
     tc.weightDecay = o.weightDecay;
     tc.diceWeight = o.diceWeight;
     tc.seed = o.seed;

@@ -119,22 +119,27 @@ private Q_SLOTS:
     }
 
     void schedules() {
-        Schedule seed{"seed", 2.5e-4, 25000, 15000, 0};
+        Schedule seed{Schedule::Kind::Seed, 2.5e-4, 25000, 15000, 0};
         QCOMPARE(seed.at(0), 2.5e-4);
         QCOMPARE(seed.at(14999), 2.5e-4);
         QCOMPARE(seed.at(15000), 2.5e-4);  // poly starts at its own first step
         QVERIFY(std::abs(seed.at(20000) - 2.5e-4 * std::pow(0.5, 0.9)) < 1e-12);
         QCOMPARE(seed.at(25000), 0.0);
-        Schedule poly{"poly", 1e-3, 1000, 0, 0};
+        Schedule poly{Schedule::Kind::Poly, 1e-3, 1000, 0, 0};
         QVERIFY(std::abs(poly.at(500) - 1e-3 * std::pow(0.5, 0.9)) < 1e-15);
         QCOMPARE(poly.at(0), 1e-3);
-        Schedule constant{"constant", 0.01, 100, 0, 0};
+        Schedule constant{Schedule::Kind::Constant, 0.01, 100, 0, 0};
         QCOMPARE(constant.at(99), 0.01);
-        Schedule warm{"constant", 0.01, 100, 0, 10};
+        Schedule warm{Schedule::Kind::Constant, 0.01, 100, 0, 10};
         QVERIFY(std::abs(warm.at(0) - 0.001) < 1e-12);
         QCOMPARE(warm.at(10), 0.01);
-        Schedule bad{"cosine", 0.01, 100, 0, 0};
-        QVERIFY_THROWS_EXCEPTION(std::invalid_argument, bad.at(1));
+        // Names in and out (the command line's and the model files').
+        QVERIFY_THROWS_EXCEPTION(std::invalid_argument, Schedule::parseKind("cosine"));
+        for (auto k : {Schedule::Kind::Seed, Schedule::Kind::Poly, Schedule::Kind::Constant})
+            QVERIFY(Schedule::parseKind(Schedule::kindName(k)) == k);
+        QVERIFY(parseOptimizer("sgd") == Optimizer::Sgd);
+        QCOMPARE(std::string(optimizerName(parseOptimizer("adamw"))), std::string("adamw"));
+        QVERIFY_THROWS_EXCEPTION(std::invalid_argument, parseOptimizer("adam"));
     }
 };
 

@@ -32,8 +32,8 @@ engine::TrainConfig quickConfig(int iterations) {
     c.iterations = iterations;
     c.batch = 4;
     c.schedule.baseLr = 3e-3;
-    c.schedule.kind = "poly";
-    c.optimizer = "adamw";
+    c.schedule.kind = engine::Schedule::Kind::Poly;
+    c.optimizer = engine::Optimizer::AdamW;
     c.weightDecay = 1e-4;
     c.threads = 2;
     c.device = engine::DeviceChoice::Cpu;
@@ -200,7 +200,7 @@ private Q_SLOTS:
 
         // Checkpoint at 4 iterations, resume to 8: same weights as 8 uninterrupted iterations.
         auto config = quickConfig(4);
-        config.schedule.kind = "constant";
+        config.schedule.kind = engine::Schedule::Kind::Constant;
         config.checkpointPath = (dir / "ckpt.pt").string();
         config.checkpointEvery = 4;
         engine::Model first = engine::Model::create(tinyConfig(), 9);

@@ -154,7 +154,7 @@ int main(int argc, char** argv) {
         TrainConfig tc;
         tc.iterations = quick ? 250 : 400;
         tc.batch = 8;
-        tc.schedule.kind = "poly";
+        tc.schedule.kind = engine::Schedule::Kind::Poly;
         tc.schedule.baseLr = 3e-3;
         tc.device = choice;
         tc.checkpointEvery = 0;
