@@ -3,6 +3,7 @@
 #   packaging/dev.sh gui [study]   install what is missing, build, open the workstation
 #   packaging/dev.sh test          install what is missing, build, run every test
 #   packaging/dev.sh build         install what is missing, build
+#   packaging/dev.sh sanitize      ASan + UBSan build of the core and workstation suites, run
 # Environment: BUILD_DIR (default build), JOBS (default 2), CMAKE_ARGS (extra configure flags).
 set -euo pipefail
 
@@ -39,8 +40,27 @@ case "$cmd" in
         fi
         exec ctest --output-on-failure -j "$jobs" "$@"
         ;;
+    sanitize)
+        # AddressSanitizer and UndefinedBehaviorSanitizer on every target of ours (README,
+        # "Architecture"); LibTorch, Qt and the other system libraries are not instrumented.
+        "$here/install-deps.sh"
+        build="${BUILD_DIR:-$root/build-sanitize}"
+        # shellcheck disable=SC2086
+        cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+            -DCARDIOSEG_SANITIZE=address,undefined ${CMAKE_ARGS:-} >/dev/null
+        cmake --build "$build" -j "$jobs" --target core_ui_tests
+        cd "$build"
+        supp="$here/sanitizers"
+        export ASAN_OPTIONS="detect_leaks=1:abort_on_error=1:detect_stack_use_after_return=1:check_initialization_order=1"
+        export LSAN_OPTIONS="suppressions=$supp/lsan.supp:print_suppressions=0"
+        export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1:suppressions=$supp/ubsan.supp"
+        if [ -z "${DISPLAY:-}" ] && command -v xvfb-run >/dev/null 2>&1; then
+            exec xvfb-run -a -s "-screen 0 1600x1000x24" ctest -L "core|ui" --output-on-failure -j "$jobs" "$@"
+        fi
+        exec ctest -L "core|ui" --output-on-failure -j "$jobs" "$@"
+        ;;
     *)
-        echo "usage: packaging/dev.sh gui [study] | test [ctest args] | build" >&2
+        echo "usage: packaging/dev.sh gui [study] | test [ctest args] | build | sanitize [ctest args]" >&2
         exit 2
         ;;
 esac

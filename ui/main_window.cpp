@@ -102,6 +102,7 @@ MainWindow::MainWindow(QWidget* parent)
     buildFinetuneDock();
     buildFunctionDock();
     connect(&m_loader, &QFutureWatcher<LoadedStudy>::finished, this, &MainWindow::onStudyLoaded);
+    connect(&m_saving, &QFutureWatcher<SaveOutcome>::finished, this, &MainWindow::onSaved);
     connect(&m_export, &QFutureWatcher<analysis::ExportResult>::finished, this, [this] {
         m_jobs->finish(m_exportJob);
         m_exportJob = {};
@@ -402,10 +403,7 @@ void MainWindow::closeEvent(QCloseEvent* event) {
         event->ignore();
         m_closing = true;
         statusBar()->showMessage(tr("Saving the corrections before closing…"));
-        m_saving.then(this, [this] {
-            if (m_closing) close();
-        });
-        return;
+        return;  // m_saving's end closes
     }
     QMainWindow::closeEvent(event);
 }

@@ -288,7 +288,16 @@ private:
     unsigned m_finetuneGeneration = 0;  ///< the study a running fine-tune started on
     bool m_activeDirty = false;  ///< the study's active model is to be recorded in its workspace
     QTimer* m_autosave = nullptr;
-    QFuture<void> m_saving;
+    /// What a save wrote, or why it could not (then its series are unsaved again).
+    struct SaveOutcome {
+        QString error;
+        std::set<int> series;
+        bool activeModel = false;  ///< the study's active model was among it
+        std::weak_ptr<session::ReviewSession> session;
+    };
+    /// The corrections being written; its end resumes a study waiting to open, or closing.
+    QFutureWatcher<SaveOutcome> m_saving;
+    void onSaved();
     bool m_closing = false;  ///< the window closes once the corrections being written are saved
     QFutureWatcher<analysis::ExportResult> m_export;
 

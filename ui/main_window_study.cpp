@@ -75,11 +75,7 @@ void MainWindow::startPendingOpen() {
         m_pendingOpenSaved = true;
         saveWorkspace();
     }
-    if (m_saving.isRunning()) {
-        // The new study may be this one again: it is read once the last corrections are written.
-        m_saving.then(this, [this] { startPendingOpen(); });
-        return;
-    }
+    if (m_saving.isRunning()) return;  // its end calls back
     if (m_loader.isRunning() || m_model->isRunning() || m_export.isRunning()) return;  // their ends call back
     const QString path = std::exchange(m_pendingOpen, QString());
     m_model->clearQueue();
@@ -246,41 +242,45 @@ void MainWindow::saveWorkspace() {
     const std::string folder = m_study.workspaceFolder.toStdString();
     const std::string study = m_study.path.toStdString();
     const std::string active = m_study.activeModel.toStdString();
-    QPointer<MainWindow> self = this;
-    std::weak_ptr<session::ReviewSession> session = m_session;
-    m_saving = QFuture<void>(m_jobs->run<bool>(tr("Saving corrections"), JobList::Cancellable::No, [jobs = std::move(jobs), folder, study, active,
-                                                                          activeDirty, self, series,
-                                                                          session](const io::ProgressFn& progress) {
-        try {
-            const io::Workspace ws(folder, study);
-            double done = 0;
-            for (const auto& [s, work] : jobs) {
-                ws.save(*s, work);  // a series once begun is written whole (atomic files)
-                progress(++done / static_cast<double>(jobs.size() + 1), "Saving");
-            }
-            if (activeDirty) ws.setActiveModel(active);
-            return true;
-        } catch (const std::exception& e) {
-            // Nothing is dropped: what was not saved stays to be saved, and saving is tried again.
-            const QString msg = MainWindow::tr("Corrections NOT saved: %1").arg(QString::fromStdString(e.what()));
-            QMetaObject::invokeMethod(self, [self, msg, series, session, activeDirty] {
-                if (!self) return;
-                self->statusBar()->showMessage(msg, 30000);
-                if (self->m_closing) {  // the window stays open: nothing is lost without being told
-                    self->m_closing = false;
-                    self->showError(MainWindow::tr("Close"),
-                                    msg + QStringLiteral("\n\n") +
-                                        MainWindow::tr("The window stays open. Free some space or choose another "
-                                                       "workspace folder in Settings, then close it again."));
+    SaveOutcome outcome{QString(), std::move(series), activeDirty, m_session};
+    m_saving.setFuture(m_jobs->run<SaveOutcome>(
+        tr("Saving corrections"), JobList::Cancellable::No,
+        [jobs = std::move(jobs), folder, study, active, outcome](const io::ProgressFn& progress) mutable {
+            try {
+                const io::Workspace ws(folder, study);
+                double done = 0;
+                for (const auto& [s, work] : jobs) {
+                    ws.save(*s, work);  // a series once begun is written whole (atomic files)
+                    progress(++done / static_cast<double>(jobs.size() + 1), "Saving");
                 }
-                if (session.lock() != self->m_session) return;  // another study is open now
-                self->m_session->markUnsaved(series);
-                self->m_activeDirty = self->m_activeDirty || activeDirty;
-                self->m_autosave->start();
-            }, Qt::QueuedConnection);
-            return false;
+                if (outcome.activeModel) ws.setActiveModel(active);
+            } catch (const std::exception& e) {
+                outcome.error = QString::fromStdString(e.what());
+            }
+            return outcome;
+        }));
+}
+
+void MainWindow::onSaved() {
+    const SaveOutcome r = m_saving.result();
+    if (!r.error.isEmpty()) {
+        // Nothing is dropped: what was not saved stays to be saved, and saving is tried again.
+        const QString msg = tr("Corrections NOT saved: %1").arg(r.error);
+        statusBar()->showMessage(msg, 30000);
+        if (r.session.lock() == m_session) {  // else another study is open now
+            m_session->markUnsaved(r.series);
+            m_activeDirty = m_activeDirty || r.activeModel;
+            m_autosave->start();
         }
-    }));
+        if (m_closing) {  // the window stays open: nothing is lost without being told
+            m_closing = false;
+            showError(tr("Close"), msg + QStringLiteral("\n\n") +
+                                       tr("The window stays open. Free some space or choose another workspace "
+                                          "folder in Settings, then close it again."));
+        }
+    }
+    if (m_closing) close();
+    else startPendingOpen();  // the new study may be this one again: read once the corrections are written
 }
 
 }  // namespace cardioseg::ui
