@@ -9,28 +9,22 @@
 
 #include <algorithm>
 #include <cmath>
+#include <utility>
 
 #include "image_adapters.h"
 #include "orientation.h"
+#include "slice_view_modes.h"
 
 namespace cardioseg::ui {
 
-namespace {
-
-constexpr double kVertexPickPx = 7.0;  ///< screen distance within which a vertex is picked
-constexpr double kEdgePickPx = 6.0;    ///< ... and an edge
-
-double distanceToSegment(const QPointF& p, const QPointF& a, const QPointF& b, double* t) {
-    const QPointF ab = b - a;
-    const double len2 = QPointF::dotProduct(ab, ab);
-    *t = len2 > 0 ? std::clamp(QPointF::dotProduct(p - a, ab) / len2, 0.0, 1.0) : 0.0;
-    const QPointF q = a + *t * ab;
-    return std::hypot(p.x() - q.x(), p.y() - q.y());
-}
-
-}  // namespace
-
-SliceView::SliceView(QWidget* parent) : QWidget(parent) {
+SliceView::SliceView(QWidget* parent)
+    : QWidget(parent),
+      m_navigate(std::make_unique<NavigateHandler>(*this)),
+      m_paint(std::make_unique<PaintHandler>(*this)),
+      m_click(std::make_unique<ClickHandler>(*this)),
+      m_polygon(std::make_unique<PolygonHandler>(*this)),
+      m_contour(std::make_unique<ContourHandler>(*this)),
+      m_handler(m_navigate.get()) {
     setMouseTracking(true);
     setMinimumSize(320, 320);
     setFocusPolicy(Qt::StrongFocus);
@@ -44,7 +38,7 @@ void SliceView::setImage(const image::FloatImage* img, const image::Geometry& ge
     m_geometry = geometry;
     m_slice = slice;
     if (sizeChanged) m_fit = true;
-    m_draft.clear();
+    m_polygon->reset();  // a polygon half-drawn was on the previous image
     renderImage();
 }
 
@@ -73,23 +67,33 @@ void SliceView::renderImage() {
     update();
 }
 
+SliceView::~SliceView() = default;
+
 void SliceView::setInteraction(Interaction interaction, double brushRadius) {
-    if (interaction != m_interaction) m_draft.clear();
+    m_paint->setRadius(brushRadius);
+    if (interaction != m_interaction) {
+        if (m_drag == Drag::Handler) m_handler->release();  // a press in progress ends with its mode
+        m_drag = Drag::None;
+        m_handler->reset();
+    }
     m_interaction = interaction;
-    m_brushRadius = brushRadius;
-    setCursor(interaction == Interaction::Navigate ? Qt::ArrowCursor
-              : interaction == Interaction::Click  ? Qt::PointingHandCursor
-                                                   : Qt::CrossCursor);
+    switch (interaction) {
+        case Interaction::Navigate: m_handler = m_navigate.get(); break;
+        case Interaction::Paint: m_handler = m_paint.get(); break;
+        case Interaction::Click: m_handler = m_click.get(); break;
+        case Interaction::Polygon: m_handler = m_polygon.get(); break;
+        case Interaction::Contour: m_handler = m_contour.get(); break;
+    }
+    setCursor(m_handler->cursor());
     update();
 }
 
 void SliceView::setEditableContour(const image::Polygon& polygon, const QColor& color) {
-    if (m_drag == Drag::Vertex) return;  // never pull the outline from under the mouse
-    m_edit = polygon;
-    m_editColor = color;
-    m_hover = -1;
-    update();
+    m_contour->setContour(polygon, color);
 }
+
+const image::Polygon& SliceView::editableContour() const { return m_contour->contour(); }
+const image::Polygon& SliceView::draftPolygon() const { return m_polygon->draft(); }
 
 QTransform SliceView::imageToWidget() const {
     if (m_data.empty()) return {};
@@ -118,7 +122,7 @@ QPointF SliceView::imageToWidgetPoint(const QPointF& imagePos) const {
     return imageToWidget().map(imagePos + QPointF(0.5, 0.5));
 }
 
-void SliceView::drawPath(QPainter& p, const image::Polygon& polygon, bool closed) const {
+void SliceView::drawImagePath(QPainter& p, const image::Polygon& polygon, bool closed) const {
     QPainterPath path;
     for (std::size_t k = 0; k < polygon.size(); ++k) {
         const QPointF w = imageToWidgetPoint({polygon[k].x, polygon[k].y});
@@ -152,39 +156,10 @@ void SliceView::paintEvent(QPaintEvent*) {
             QPen pen(labelColor(contour.label), contour.dashed ? 1.4 : 1.6);
             if (contour.dashed) pen.setDashPattern({4, 3});
             p.setPen(pen);
-            drawPath(p, contour.polygon, true);
+            drawImagePath(p, contour.polygon, true);
         }
 
-    if (m_interaction == Interaction::Contour && !m_edit.empty()) {
-        p.setPen(QPen(m_editColor, 2.0));
-        p.setBrush(Qt::NoBrush);
-        drawPath(p, m_edit, true);
-        for (std::size_t k = 0; k < m_edit.size(); ++k) {
-            const QPointF w = imageToWidgetPoint({m_edit[k].x, m_edit[k].y});
-            const bool active = static_cast<int>(k) == m_hover || static_cast<int>(k) == m_vertex;
-            p.setPen(QPen(Qt::white, 1.0));
-            p.setBrush(active ? QColor(Qt::white) : m_editColor);
-            p.drawRect(QRectF(w - QPointF(3.5, 3.5), QSizeF(7, 7)));
-        }
-    }
-    if (m_interaction == Interaction::Polygon && !m_draft.empty()) {
-        p.setPen(QPen(QColor(255, 255, 255, 230), 1.5, Qt::DashLine));
-        p.setBrush(Qt::NoBrush);
-        image::Polygon open = m_draft;
-        if (!m_draftDragged && m_cursor.x() >= 0) {
-            const QPointF c = widgetToImage(m_cursor);
-            open.push_back({c.x(), c.y()});
-        }
-        drawPath(p, open, false);
-    }
-    if (m_interaction == Interaction::Paint && m_cursor.x() >= 0) {
-        // Brush outline at the cursor, in screen pixels of the current zoom.
-        const double rx = m_brushRadius * std::hypot(t.m11(), t.m12());
-        const double ry = m_brushRadius * std::hypot(t.m21(), t.m22());
-        p.setPen(QPen(QColor(255, 255, 255, 200), 1.0, Qt::DashLine));
-        p.setBrush(Qt::NoBrush);
-        p.drawEllipse(m_cursor, rx, ry);
-    }
+    m_handler->paint(p);  // the brush, the polygon being drawn, the editable outline
 
     // Orientation letters at the edges: right = row direction, bottom = column direction.
     p.setPen(QColor(255, 214, 10));
@@ -243,109 +218,11 @@ void SliceView::wheelEvent(QWheelEvent* event) {
     event->accept();
 }
 
-int SliceView::vertexAt(const QPointF& pos) const {
-    int best = -1;
-    double bestD = kVertexPickPx;
-    for (std::size_t k = 0; k < m_edit.size(); ++k) {
-        const QPointF w = imageToWidgetPoint({m_edit[k].x, m_edit[k].y});
-        const double d = std::hypot(w.x() - pos.x(), w.y() - pos.y());
-        if (d <= bestD) {
-            bestD = d;
-            best = static_cast<int>(k);
-        }
-    }
-    return best;
-}
-
-void SliceView::removeVertex(int index) {
-    if (index < 0 || m_edit.size() <= 3) return;
-    const image::Polygon before = m_edit;
-    m_edit.erase(m_edit.begin() + index);
-    m_hover = -1;
-    update();
-    Q_EMIT contourEdited(before, m_edit);
-}
-
-void SliceView::finishPolygon() {
-    image::Polygon polygon;
-    std::swap(polygon, m_draft);
-    m_draftDragged = false;
-    update();
-    if (polygon.size() >= 3) Q_EMIT polygonDrawn(polygon);
-}
-
 void SliceView::mousePressEvent(QMouseEvent* event) {
     m_dragStart = event->position();
-    const bool left = event->button() == Qt::LeftButton && !(event->modifiers() & Qt::ShiftModifier);
-    const QPointF ip = widgetToImage(event->position());
-    if (!m_data.empty()) {
-        if (m_interaction == Interaction::Paint && left) {
-            m_drag = Drag::Paint;
-            m_lastPaint = ip;
-            Q_EMIT strokeBegan(ip);
-            return;
-        }
-        if (m_interaction == Interaction::Click && left) {
-            Q_EMIT imageClicked(ip);
-            return;
-        }
-        if (m_interaction == Interaction::Polygon) {
-            if (left) {
-                if (m_draft.empty()) m_draftDragged = false;
-                m_draft.push_back({ip.x(), ip.y()});
-                m_drag = Drag::Lasso;
-                update();
-                return;
-            }
-            if (event->button() == Qt::RightButton && !m_draft.empty()) {
-                finishPolygon();
-                return;
-            }
-        }
-        if (m_interaction == Interaction::Contour && !m_edit.empty()) {
-            if (left) {
-                int k = vertexAt(event->position());
-                if (k < 0) {
-                    // On an edge: a new vertex there, dragged at once.
-                    double bestD = kEdgePickPx, bestT = 0;
-                    int edge = -1;
-                    for (std::size_t i = 0; i < m_edit.size(); ++i) {
-                        const auto& a = m_edit[i];
-                        const auto& b = m_edit[(i + 1) % m_edit.size()];
-                        double t = 0;
-                        const double d = distanceToSegment(event->position(), imageToWidgetPoint({a.x, a.y}),
-                                                           imageToWidgetPoint({b.x, b.y}), &t);
-                        if (d <= bestD) {
-                            bestD = d;
-                            bestT = t;
-                            edge = static_cast<int>(i);
-                        }
-                    }
-                    if (edge >= 0) {
-                        m_editBefore = m_edit;
-                        const auto& a = m_edit[edge];
-                        const auto& b = m_edit[(edge + 1) % m_edit.size()];
-                        m_edit.insert(m_edit.begin() + edge + 1,
-                                      {a.x + bestT * (b.x - a.x), a.y + bestT * (b.y - a.y)});
-                        k = edge + 1;
-                    }
-                } else {
-                    m_editBefore = m_edit;
-                }
-                if (k >= 0) {
-                    m_vertex = k;
-                    m_drag = Drag::Vertex;
-                    update();
-                    return;
-                }
-            } else if (event->button() == Qt::RightButton) {
-                const int k = vertexAt(event->position());
-                if (k >= 0) {
-                    removeVertex(k);
-                    return;
-                }
-            }
-        }
+    if (!m_data.empty() && m_handler->press(*event, widgetToImage(event->position()))) {
+        m_drag = Drag::Handler;
+        return;
     }
     if (event->button() == Qt::MiddleButton ||
         (event->button() == Qt::LeftButton && (event->modifiers() & Qt::ShiftModifier))) {
@@ -359,97 +236,41 @@ void SliceView::mousePressEvent(QMouseEvent* event) {
 
 void SliceView::mouseMoveEvent(QMouseEvent* event) {
     const QPointF d = event->position() - m_dragStart;
-    m_cursor = event->position();
-    if (m_interaction != Interaction::Navigate) update();  // brush, draft and handles follow the cursor
-    const QPointF ip = widgetToImage(event->position());
-    switch (m_drag) {
-        case Drag::Paint:
-            Q_EMIT strokeMoved(m_lastPaint, ip);
-            m_lastPaint = ip;
-            break;
-        case Drag::Lasso: {
-            // A lasso once the button is dragged a few screen pixels; a click's jitter is not one.
-            const auto& last = m_draft.back();
-            const bool dragging = m_draftDragged || std::hypot(d.x(), d.y()) >= 4.0;
-            if (dragging && std::hypot(ip.x() - last.x, ip.y() - last.y) >= 0.75) {
-                m_draft.push_back({ip.x(), ip.y()});
-                m_draftDragged = true;
-            }
-            break;
-        }
-        case Drag::Vertex:
-            m_edit[m_vertex] = {ip.x(), ip.y()};
-            break;
-        case Drag::Pan:
-            m_pan = m_panStart + d;
-            update();
-            break;
-        case Drag::Window: {
-            const double step = std::max(1.0, m_windowStart.width / 256.0);
-            m_window.width = std::max(1.0, m_windowStart.width + d.x() * step);
-            m_window.center = m_windowStart.center - d.y() * step;
-            renderImage();
-            Q_EMIT displayWindowChanged(m_window);
-            break;
-        }
-        case Drag::None:
-            if (m_interaction == Interaction::Contour) m_hover = vertexAt(event->position());
-            break;
+    m_handler->move(*event, widgetToImage(event->position()), m_drag == Drag::Handler);
+    if (m_drag == Drag::Pan) {
+        m_pan = m_panStart + d;
+        update();
+    } else if (m_drag == Drag::Window) {
+        const double step = std::max(1.0, m_windowStart.width / 256.0);
+        m_window.width = std::max(1.0, m_windowStart.width + d.x() * step);
+        m_window.center = m_windowStart.center - d.y() * step;
+        renderImage();
+        Q_EMIT displayWindowChanged(m_window);
     }
     reportCursor(event->position());
 }
 
 void SliceView::mouseReleaseEvent(QMouseEvent*) {
-    const Drag drag = m_drag;
-    m_drag = Drag::None;
-    if (drag == Drag::Paint) Q_EMIT strokeEnded();
-    if (drag == Drag::Lasso && m_draftDragged) finishPolygon();
-    if (drag == Drag::Vertex) {
-        m_vertex = -1;
-        update();
-        if (m_edit != m_editBefore) Q_EMIT contourEdited(m_editBefore, m_edit);
-    }
+    const Drag drag = std::exchange(m_drag, Drag::None);
+    if (drag == Drag::Handler) m_handler->release();
 }
 
 void SliceView::mouseDoubleClickEvent(QMouseEvent* event) {
-    if (m_interaction == Interaction::Polygon && !m_draft.empty()) {
-        finishPolygon();
-        return;
-    }
-    if (m_interaction == Interaction::Contour || event->button() != Qt::LeftButton) return;
+    if (m_handler->doubleClick(*event) || event->button() != Qt::LeftButton) return;
     fitToWindow();
 }
 
 bool SliceView::event(QEvent* event) {
-    // While a polygon is drawn, Esc and Enter belong to it, not to the window's shortcuts.
-    if (event->type() == QEvent::ShortcutOverride && m_interaction == Interaction::Polygon && !m_draft.empty()) {
-        const int key = static_cast<QKeyEvent*>(event)->key();
-        if (key == Qt::Key_Escape || key == Qt::Key_Return || key == Qt::Key_Enter) {
-            event->accept();
-            return true;
-        }
+    // Keys a mode needs (Esc and Enter while a polygon is drawn) before the window's shortcuts.
+    if (event->type() == QEvent::ShortcutOverride && m_handler->wantsKey(static_cast<QKeyEvent*>(event)->key())) {
+        event->accept();
+        return true;
     }
     return QWidget::event(event);
 }
 
 void SliceView::keyPressEvent(QKeyEvent* event) {
-    if (m_interaction == Interaction::Polygon && !m_draft.empty()) {
-        if (event->key() == Qt::Key_Escape) {
-            m_draft.clear();
-            update();
-            return;
-        }
-        if (event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter) {
-            finishPolygon();
-            return;
-        }
-    }
-    if (m_interaction == Interaction::Contour && m_hover >= 0 &&
-        (event->key() == Qt::Key_Delete || event->key() == Qt::Key_Backspace)) {
-        removeVertex(m_hover);
-        return;
-    }
-    QWidget::keyPressEvent(event);
+    if (!m_handler->key(*event)) QWidget::keyPressEvent(event);
 }
 
 void SliceView::reportCursor(const QPointF& widgetPos) {

@@ -3,6 +3,7 @@
 #include <QImage>
 #include <QWidget>
 
+#include <memory>
 #include <vector>
 
 #include "image/cine_series.h"
@@ -11,12 +12,20 @@
 
 namespace cardioseg::ui {
 
+class InteractionHandler;
+class NavigateHandler;
+class PaintHandler;
+class ClickHandler;
+class PolygonHandler;
+class ContourHandler;
+
 /// Shows one 2-D image with its label overlay and contours. Wheel zooms about the cursor,
 /// middle or Shift+left drag pans, right drag sets window/level (horizontal: width, vertical:
 /// level), double click fits the image to the widget. Pixel spacing is honoured: a pixel is
 /// drawn as wide and tall as it is in millimetres.
 ///
-/// Editing interactions (the window decides what they do to the labels):
+/// Editing interactions, each a handler of its own (slice_view_modes.h; the editing presenter
+/// decides what they do to the labels):
 /// - Paint: left drag is a brush stroke (strokeBegan/Moved/Ended), the brush shown at the cursor;
 /// - Polygon: left drag draws a lasso, left clicks place vertices; release of a lasso, double
 ///   click, Enter or right click closes the polygon (polygonDrawn), Esc abandons it;
@@ -30,6 +39,7 @@ public:
     enum class Interaction { Navigate, Paint, Polygon, Click, Contour };
 
     explicit SliceView(QWidget* parent = nullptr);
+    ~SliceView() override;
 
     /// Shows an image (copied) of `slice` of a series with this geometry; nullptr clears.
     void setImage(const image::FloatImage* img, const image::Geometry& geometry, int slice);
@@ -49,13 +59,15 @@ public:
     Interaction interaction() const { return m_interaction; }
     /// The outline edited in Contour mode (pixel coordinates), drawn in `color`; empty: none.
     void setEditableContour(const image::Polygon& polygon, const QColor& color);
-    const image::Polygon& editableContour() const { return m_edit; }
+    const image::Polygon& editableContour() const;
     /// The polygon being drawn in Polygon mode (empty when none).
-    const image::Polygon& draftPolygon() const { return m_draft; }
+    const image::Polygon& draftPolygon() const;
     /// Image pixel coordinates under a widget position (pixel centres on integers).
     QPointF widgetToImage(const QPointF& widgetPos) const;
     /// Widget position of image pixel coordinates.
     QPointF imageToWidgetPoint(const QPointF& imagePos) const;
+    /// Draws a polygon given in image coordinates.
+    void drawImagePath(QPainter& p, const image::Polygon& polygon, bool closed) const;
 
 Q_SIGNALS:
     /// Pixel, value and patient position under the cursor, ready for the status bar.
@@ -87,11 +99,6 @@ private:
     QTransform imageToWidget() const;
     void renderImage();
     void reportCursor(const QPointF& widgetPos);
-    void finishPolygon();
-    /// Index of the editable outline's vertex within a few screen pixels of `pos`, or -1.
-    int vertexAt(const QPointF& pos) const;
-    void removeVertex(int index);
-    void drawPath(QPainter& p, const image::Polygon& polygon, bool closed) const;
 
     image::FloatImage m_data;
     image::Geometry m_geometry;
@@ -103,23 +110,20 @@ private:
     double m_zoom = 1.0;
     QPointF m_pan;
     bool m_fit = true;
-    enum class Drag { None, Pan, Window, Paint, Lasso, Vertex } m_drag = Drag::None;
+    /// What the mouse is dragging: the view (pan, window) or the mode's handler.
+    enum class Drag { None, Pan, Window, Handler } m_drag = Drag::None;
     Interaction m_interaction = Interaction::Navigate;
-    double m_brushRadius = 3.0;
-    QPointF m_lastPaint;
-    QPointF m_cursor{-1, -1};
     QPointF m_dragStart;
     QPointF m_panStart;
     image::Window m_windowStart;
-    image::Polygon m_draft;       ///< polygon/lasso being drawn
-    bool m_draftDragged = false;  ///< the draft is a lasso (drawn with the button held)
-    image::Polygon m_edit;        ///< editable outline (Contour mode)
-    image::Polygon m_editBefore;  ///< the outline when the current vertex drag began
-    QColor m_editColor;
     QString m_badge;
     QColor m_badgeColor;
-    int m_vertex = -1;            ///< vertex being dragged
-    int m_hover = -1;             ///< vertex under the cursor
+    std::unique_ptr<NavigateHandler> m_navigate;
+    std::unique_ptr<PaintHandler> m_paint;
+    std::unique_ptr<ClickHandler> m_click;
+    std::unique_ptr<PolygonHandler> m_polygon;
+    std::unique_ptr<ContourHandler> m_contour;
+    InteractionHandler* m_handler = nullptr;  ///< the current mode's
 };
 
 }  // namespace cardioseg::ui
