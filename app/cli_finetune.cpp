@@ -130,7 +130,7 @@ int runFinetune(const FinetuneArgs& a) {
     std::vector<int> instances;
     for (const auto& li : corrections)
         if (!li.negative) instances.push_back(li.instanceNumber);
-    const nlohmann::json out{{"model", write ? nlohmann::json(a.output) : nlohmann::json(nullptr)},
+    nlohmann::json out{{"model", write ? nlohmann::json(a.output) : nlohmann::json(nullptr)},
                              {"base", a.model.empty() ? io::defaultModelPath().string() : a.model},
                              {"patients", std::vector<std::string>(patients.begin(), patients.end())},
                              {"images", corrections.size() - negatives},
@@ -143,13 +143,10 @@ int runFinetune(const FinetuneArgs& a) {
                              {"device", report.outcome.device},
                              {"final_loss", report.outcome.finalLoss},
                              {"held_out_images", report.validationImages},
-                             {"dice_before", number(report.diceBefore)},
-                             {"dice_after", number(report.diceAfter)},
-                             {"replay_dice_before", number(report.replayBefore)},
-                             {"replay_dice_after", number(report.replayAfter)},
                              {"accepted", report.accepted},
                              {"decision", report.decision},
                              {"skipped", skippedJson(skipped)}};
+    for (const auto& f : io::FinetuneChecks::fields()) out[f.key] = number(report.checks.*f.value);
     if (a.json)
         std::cout << out.dump(2) << "\n";
     else if (write)

@@ -17,10 +17,7 @@ io::ModelVersion saveVersion(engine::Model model, const training::FinetuneReport
     v.heldOut = report.validationImages;
     v.iterations = report.outcome.iterations;
     v.seconds = report.seconds;
-    v.diceBefore = report.diceBefore;
-    v.diceAfter = report.diceAfter;
-    v.replayBefore = report.replayBefore;
-    v.replayAfter = report.replayAfter;
+    v.checks = report.checks;
     v.schedule = meta.count("schedule") ? meta.at("schedule") : std::string();
     v.decision = decision;
     model.metadata()["version"] = v.id;

@@ -25,14 +25,14 @@ QString dice(double v) { return std::isnan(v) ? QStringLiteral("–") : QLocale(
 
 QString decisionText(const training::FinetuneReport& r, double forgetTolerance) {
     const auto v = training::finetuneVerdict(r, static_cast<std::size_t>(std::max(0, r.validationImages)),
-                                             std::isnan(r.replayBefore) ? 0 : 1);
+                                             std::isnan(r.checks.replayBefore) ? 0 : 1);
     QStringList parts;
     if (v.heldChecked)
-        parts << FinetunePanel::tr("held-out corrections: Dice %1 → %2").arg(dice(r.diceBefore), dice(r.diceAfter));
+        parts << FinetunePanel::tr("held-out corrections: Dice %1 → %2").arg(dice(r.checks.diceBefore), dice(r.checks.diceAfter));
     if (v.replayChecked)
-        parts << FinetunePanel::tr("replay images: Dice %1 → %2").arg(dice(r.replayBefore), dice(r.replayAfter));
+        parts << FinetunePanel::tr("replay images: Dice %1 → %2").arg(dice(r.checks.replayBefore), dice(r.checks.replayAfter));
     const QString tolerance = QLocale().toString(forgetTolerance, 'g', 2);
-    const QString fell = QLocale().toString(r.replayAfter - r.replayBefore, 'f', 3);
+    const QString fell = QLocale().toString(r.checks.replayAfter - r.checks.replayBefore, 'f', 3);
     using K = training::FinetuneVerdict::Kind;
     QString verdict;
     switch (v.kind) {
@@ -211,7 +211,7 @@ void FinetunePanel::setVersions(const std::vector<io::ModelVersion>& versions, c
         defaultModel);
     for (const auto& v : versions)
         add(tr("%1 · %2").arg(QString::fromStdString(v.id), QString::fromStdString(v.created).left(16).replace('T', ' ')),
-            QString::number(v.corrections), tr("%1 → %2").arg(dice(v.diceBefore), dice(v.diceAfter)),
+            QString::number(v.corrections), tr("%1 → %2").arg(dice(v.checks.diceBefore), dice(v.checks.diceAfter)),
             QString::fromStdString(v.file),
             tr("Parent: %1\n%2\n%3")
                 .arg(QString::fromStdString(v.parent), QString::fromStdString(v.schedule),

@@ -44,10 +44,7 @@ std::vector<ModelVersion> ModelVersions::list() const {
         v.heldOut = static_cast<int>(number(j, "held_out"));
         v.iterations = static_cast<long long>(number(j, "iterations"));
         v.seconds = number(j, "seconds");
-        v.diceBefore = number(j, "dice_before");
-        v.diceAfter = number(j, "dice_after");
-        v.replayBefore = number(j, "replay_dice_before");
-        v.replayAfter = number(j, "replay_dice_after");
+        for (const auto& f : FinetuneChecks::fields()) v.checks.*f.value = number(j, f.key);
         v.schedule = text(j, "schedule");
         v.decision = text(j, "decision");
         // Files are recorded relative to the folder, so a workspace can move.
@@ -55,6 +52,14 @@ std::vector<ModelVersion> ModelVersions::list() const {
         out.push_back(std::move(v));
     }
     return out;
+}
+
+const std::vector<FinetuneChecks::Field>& FinetuneChecks::fields() {
+    static const std::vector<Field> all{{"dice_before", &FinetuneChecks::diceBefore},
+                                        {"dice_after", &FinetuneChecks::diceAfter},
+                                        {"replay_dice_before", &FinetuneChecks::replayBefore},
+                                        {"replay_dice_after", &FinetuneChecks::replayAfter}};
+    return all;
 }
 
 std::string ModelVersions::nextId() const { return "v" + std::to_string(list().size() + 1); }
@@ -70,7 +75,7 @@ ModelVersion ModelVersions::add(ModelVersion v) const {
         const fs::path file(x.file);
         const std::string stored =
             file.parent_path() == m_folder ? file.filename().string() : file.string();
-        versions.push_back({{"id", x.id},
+        json entry{{"id", x.id},
                             {"file", stored},
                             {"parent", x.parent},
                             {"created", x.created},
@@ -78,12 +83,10 @@ ModelVersion ModelVersions::add(ModelVersion v) const {
                             {"held_out", x.heldOut},
                             {"iterations", x.iterations},
                             {"seconds", x.seconds},
-                            {"dice_before", number(x.diceBefore)},
-                            {"dice_after", number(x.diceAfter)},
-                            {"replay_dice_before", number(x.replayBefore)},
-                            {"replay_dice_after", number(x.replayAfter)},
                             {"schedule", x.schedule},
-                            {"decision", x.decision}});
+                            {"decision", x.decision}};
+        for (const auto& f : FinetuneChecks::fields()) entry[f.key] = number(x.checks.*f.value);
+        versions.push_back(std::move(entry));
     }
     ensureDirectory(m_folder);
     writeFileAtomically(m_folder / "versions.json", json{{"format", 1}, {"versions", versions}}.dump(2) + "\n");

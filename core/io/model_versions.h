@@ -7,6 +7,24 @@
 
 namespace cardioseg::io {
 
+/// What a fine-tuning run was checked on, before (the parent model) and after (the new one):
+/// Dice on the corrections held out of training, and on replayed images of the parent's
+/// training data (NaN where there were none). One type for the run's report, the model file's
+/// metadata, the versions index and the command line's JSON, under the same keys everywhere.
+struct FinetuneChecks {
+    double diceBefore = std::numeric_limits<double>::quiet_NaN();
+    double diceAfter = std::numeric_limits<double>::quiet_NaN();
+    double replayBefore = std::numeric_limits<double>::quiet_NaN();
+    double replayAfter = std::numeric_limits<double>::quiet_NaN();
+
+    struct Field {
+        const char* key;  ///< "dice_before", "dice_after", "replay_dice_before", "replay_dice_after"
+        double FinetuneChecks::*value;
+    };
+    /// The figures with their keys, for every writer and reader.
+    static const std::vector<Field>& fields();
+};
+
 /// One accepted fine-tuning run: a model file and what it came from.
 struct ModelVersion {
     std::string id;       ///< "v1", "v2", … (assigned by ModelVersions::add)
@@ -17,10 +35,7 @@ struct ModelVersion {
     int heldOut = 0;      ///< corrected images held out to check it
     long long iterations = 0;
     double seconds = 0.0;
-    double diceBefore = std::numeric_limits<double>::quiet_NaN();  ///< held-out corrections, parent
-    double diceAfter = std::numeric_limits<double>::quiet_NaN();   ///< ... this version
-    double replayBefore = std::numeric_limits<double>::quiet_NaN();
-    double replayAfter = std::numeric_limits<double>::quiet_NaN();
+    FinetuneChecks checks;  ///< the parent (before) and this version (after)
     std::string schedule;
     std::string decision;  ///< why it was accepted
 };

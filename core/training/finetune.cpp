@@ -104,16 +104,16 @@ engine::BatchProvider makeMixedProvider(const std::vector<LabelledImage>& correc
 
 FinetuneVerdict finetuneVerdict(const FinetuneReport& report, std::size_t held, std::size_t replayChecked) {
     FinetuneVerdict v;
-    v.heldChecked = held > 0 && !std::isnan(report.diceBefore) && !std::isnan(report.diceAfter);
-    v.replayChecked = replayChecked > 0 && !std::isnan(report.replayBefore) && !std::isnan(report.replayAfter);
-    v.replayFell = v.replayChecked && report.replayAfter < report.replayBefore;
+    v.heldChecked = held > 0 && !std::isnan(report.checks.diceBefore) && !std::isnan(report.checks.diceAfter);
+    v.replayChecked = replayChecked > 0 && !std::isnan(report.checks.replayBefore) && !std::isnan(report.checks.replayAfter);
+    v.replayFell = v.replayChecked && report.checks.replayAfter < report.checks.replayBefore;
     using K = FinetuneVerdict::Kind;
     if (report.accepted)
         v.kind = !v.heldChecked                             ? K::AcceptedUnchecked
-                 : report.diceAfter > report.diceBefore ? K::AcceptedBetter
+                 : report.checks.diceAfter > report.checks.diceBefore ? K::AcceptedBetter
                                                         : K::AcceptedAsGood;
     else
-        v.kind = v.heldChecked && report.diceAfter < report.diceBefore ? K::RejectedWorse : K::RejectedForgets;
+        v.kind = v.heldChecked && report.checks.diceAfter < report.checks.diceBefore ? K::RejectedWorse : K::RejectedForgets;
     return v;
 }
 
@@ -122,15 +122,15 @@ std::string describeDecision(const FinetuneReport& report, const FinetuneOptions
     const FinetuneVerdict v = finetuneVerdict(report, held, replayChecked);
     std::ostringstream why;
     if (v.heldChecked)
-        why << "held-out corrections (" << held << "): Dice " << figure(report.diceBefore) << " → "
-            << figure(report.diceAfter);
+        why << "held-out corrections (" << held << "): Dice " << figure(report.checks.diceBefore) << " → "
+            << figure(report.checks.diceAfter);
     else if (o.holdout <= 0)
         why << "no corrections held out (all used for training)";
     else
         why << "too few corrections to hold any out (4 needed)";
     if (v.replayChecked)
-        why << "; replay images (" << replayChecked << "): " << figure(report.replayBefore) << " → "
-            << figure(report.replayAfter);
+        why << "; replay images (" << replayChecked << "): " << figure(report.checks.replayBefore) << " → "
+            << figure(report.checks.replayAfter);
     // Said as it is: "at least as good" only where nothing fell.
     auto plain = [](double x) {
         std::ostringstream out;
@@ -144,14 +144,14 @@ std::string describeDecision(const FinetuneReport& report, const FinetuneOptions
         case K::AcceptedAsGood: why << "; accepted: as good on the held-out corrections"; break;
         case K::AcceptedUnchecked: why << "; accepted: nothing held out to compare"; break;
         case K::RejectedForgets:
-            why << "; not used: it forgets what it knew (replay images " << plain(report.replayAfter - report.replayBefore)
+            why << "; not used: it forgets what it knew (replay images " << plain(report.checks.replayAfter - report.checks.replayBefore)
                 << ", more than " << plain(o.forgetTolerance) << " below the old model)";
             break;
         case K::RejectedWorse: why << "; not used: worse on the held-out corrections"; break;
     }
     if (report.accepted && v.replayFell)
         why << ", and within " << plain(o.forgetTolerance) << " of the old model on the replay images ("
-            << plain(report.replayAfter - report.replayBefore) << ")";
+            << plain(report.checks.replayAfter - report.checks.replayBefore) << ")";
     else if (report.accepted && v.replayChecked)
         why << ", and at least as good on the replay images";
     return why.str();
@@ -228,8 +228,8 @@ FinetuneReport finetune(const engine::Model& base, const std::vector<LabelledIma
     const double checkStart = elapsed();
     // The base model's network may be in use elsewhere (copies share it): validate a copy.
     const engine::Model reference = base.clone();
-    if (!heldSamples.empty()) report.diceBefore = engine::validationDice(reference, heldSamples, o.device);
-    if (!replaySamples.empty()) report.replayBefore = engine::validationDice(reference, replaySamples, o.device);
+    if (!heldSamples.empty()) report.checks.diceBefore = engine::validationDice(reference, heldSamples, o.device);
+    if (!replaySamples.empty()) report.checks.replayBefore = engine::validationDice(reference, replaySamples, o.device);
     const double checkSeconds = elapsed() - checkStart;
 
     engine::TrainConfig tc;
@@ -273,11 +273,11 @@ FinetuneReport finetune(const engine::Model& base, const std::vector<LabelledIma
         return report;
     }
     tell("checking");
-    if (!heldSamples.empty()) report.diceAfter = engine::validationDice(*candidate, heldSamples, o.device);
-    if (!replaySamples.empty()) report.replayAfter = engine::validationDice(*candidate, replaySamples, o.device);
+    if (!heldSamples.empty()) report.checks.diceAfter = engine::validationDice(*candidate, heldSamples, o.device);
+    if (!replaySamples.empty()) report.checks.replayAfter = engine::validationDice(*candidate, replaySamples, o.device);
 
-    const bool heldOk = heldSamples.empty() || report.diceAfter >= report.diceBefore - o.tolerance;
-    const bool replayOk = replaySamples.empty() || report.replayAfter >= report.replayBefore - o.forgetTolerance;
+    const bool heldOk = heldSamples.empty() || report.checks.diceAfter >= report.checks.diceBefore - o.tolerance;
+    const bool replayOk = replaySamples.empty() || report.checks.replayAfter >= report.checks.replayBefore - o.forgetTolerance;
     report.accepted = heldOk && replayOk;
     report.decision = describeDecision(report, o, held.size(), replaySamples.empty() ? 0 : replayCheck.size());
 
@@ -297,10 +297,7 @@ FinetuneReport finetune(const engine::Model& base, const std::vector<LabelledIma
     meta["schedule"] = "finetune poly adamw lr " + figure(o.lr) + " batch " + std::to_string(tc.batch) + " iterations " +
                        std::to_string(report.outcome.iterations) + " replay share " + figure(o.replayShare) + " crop " + std::to_string(o.augment.crop) +
                        " dice weight " + figure(o.diceWeight) + (o.trainHead ? "" : " head frozen");
-    meta["dice_before"] = figure(report.diceBefore);
-    meta["dice_after"] = figure(report.diceAfter);
-    meta["replay_dice_before"] = figure(report.replayBefore);
-    meta["replay_dice_after"] = figure(report.replayAfter);
+    for (const auto& f : io::FinetuneChecks::fields()) meta[f.key] = figure(report.checks.*f.value);
     meta["finetune_decision"] = report.decision;
     // Ranges from the images it learned from and the replayed ones: what it will be shown.
     std::vector<const LabelledImage*> seen;

@@ -8,6 +8,7 @@
 
 #include "engine/model.h"
 #include "engine/trainer.h"
+#include "io/model_versions.h"
 #include "training/augment.h"
 #include "training/training_set.h"
 
@@ -54,10 +55,7 @@ struct FinetuneReport {
     engine::TrainOutcome outcome;     ///< status and message of the training run
     bool accepted = false;            ///< the new model is at least as good (see FinetuneOptions)
     std::string decision;             ///< why it was accepted or not, for people
-    double diceBefore = std::numeric_limits<double>::quiet_NaN();   ///< held-out corrections, base model
-    double diceAfter = std::numeric_limits<double>::quiet_NaN();    ///< ... new model
-    double replayBefore = std::numeric_limits<double>::quiet_NaN(); ///< replay images, base model
-    double replayAfter = std::numeric_limits<double>::quiet_NaN();
+    io::FinetuneChecks checks;        ///< held-out corrections and replay images, base and new model
     int trainImages = 0;
     int validationImages = 0;
     int replayImages = 0;

@@ -79,8 +79,8 @@ private Q_SLOTS:
         QCOMPARE(report.validationImages, 2);  // a quarter of eight, held out
         QCOMPARE(report.trainImages, 6);
         QCOMPARE(stages, (std::vector<std::string>{"validating", "training", "checking"}));
-        QVERIFY2(report.diceAfter > report.diceBefore + 0.2,
-                 qPrintable(QString("Dice %1 -> %2").arg(report.diceBefore).arg(report.diceAfter)));
+        QVERIFY2(report.checks.diceAfter > report.checks.diceBefore + 0.2,
+                 qPrintable(QString("Dice %1 -> %2").arg(report.checks.diceBefore).arg(report.checks.diceAfter)));
         QVERIFY(report.accepted);
         QVERIFY(report.model.has_value());
         // The new model says where it came from; the base model is untouched.
@@ -287,12 +287,12 @@ private Q_SLOTS:
         v.corrections = 3;
         v.heldOut = 1;
         v.iterations = 420;
-        v.diceBefore = 0.81;
-        v.diceAfter = 0.86;
+        v.checks.diceBefore = 0.81;
+        v.checks.diceAfter = 0.86;
         v.decision = "at least as good";
         QCOMPARE(versions.add(v).id, std::string("v1"));
         v.parent = "v1";
-        v.diceAfter = std::nan("");
+        v.checks.diceAfter = std::nan("");
         QCOMPARE(versions.add(v).id, std::string("v2"));
         const auto all = versions.list();
         QCOMPARE(all.size(), std::size_t(2));
@@ -300,8 +300,8 @@ private Q_SLOTS:
         QCOMPARE(all[0].file, versions.fileFor("v1").string());
         QCOMPARE(all[0].corrections, 3);
         QCOMPARE(all[0].iterations, 420LL);
-        QCOMPARE(all[0].diceAfter, 0.86);
-        QVERIFY(std::isnan(all[1].diceAfter));
+        QCOMPARE(all[0].checks.diceAfter, 0.86);
+        QVERIFY(std::isnan(all[1].checks.diceAfter));
         QCOMPARE(all[1].parent, std::string("v1"));
         QCOMPARE(engine::Model::load(all[0].file).metadata().at("finetuned_on"), std::string("P:1,P:2"));
         { std::ofstream(dir / "models" / "versions.json") << "{broken"; }
@@ -311,23 +311,23 @@ private Q_SLOTS:
     void decisionSaysWhatHappened() {
         training::FinetuneOptions o;
         training::FinetuneReport r;
-        r.diceBefore = 0.80;
-        r.diceAfter = 0.83;
-        r.replayBefore = 0.90;
-        r.replayAfter = 0.895;  // fell, within the 0.01 allowed
+        r.checks.diceBefore = 0.80;
+        r.checks.diceAfter = 0.83;
+        r.checks.replayBefore = 0.90;
+        r.checks.replayAfter = 0.895;  // fell, within the 0.01 allowed
         r.accepted = true;
         std::string d = training::describeDecision(r, o, 1, 8);
         QVERIFY2(d.find("within 0.01 of the old model") != std::string::npos, d.c_str());
         QVERIFY2(d.find("at least as good") == std::string::npos, d.c_str());
         QVERIFY2(d.find("better on the held-out") != std::string::npos, d.c_str());
-        r.replayAfter = 0.91;  // nothing fell
+        r.checks.replayAfter = 0.91;  // nothing fell
         d = training::describeDecision(r, o, 1, 8);
         QVERIFY2(d.find("at least as good on the replay images") != std::string::npos, d.c_str());
-        r.replayAfter = 0.87;  // forgot
+        r.checks.replayAfter = 0.87;  // forgot
         r.accepted = false;
         d = training::describeDecision(r, o, 1, 8);
         QVERIFY2(d.find("not used: it forgets") != std::string::npos, d.c_str());
-        r.diceAfter = 0.78;
+        r.checks.diceAfter = 0.78;
         d = training::describeDecision(r, o, 1, 8);
         QVERIFY2(d.find("worse on the held-out") != std::string::npos, d.c_str());
     }
