@@ -28,8 +28,10 @@ QString figure(double v) { return std::isnan(v) ? QStringLiteral("–") : QLocal
 /// Dice per class for the image, the slice and the series, as grouped bars.
 class DiceChart : public QChartView {
 public:
-    explicit DiceChart(QWidget* parent) : QChartView(parent) {
-        auto* chart = new QChart();
+    // Built around its own chart: QChartView(parent) would make a default chart that setChart
+    // leaves behind (its ownership is released, not deleted).
+    explicit DiceChart(QWidget* parent) : QChartView(new QChart(), parent) {
+        QChart* chart = this->chart();
         for (int c = 0; c < 2; ++c) {
             m_sets[c] = new QBarSet(c == 0 ? MetricsPanel::tr("Blood pool") : MetricsPanel::tr("Myocardium"));
             m_sets[c]->setColor(labelColor(static_cast<std::uint8_t>(c + 1)));
@@ -59,7 +61,6 @@ public:
         chart->legend()->setAlignment(Qt::AlignBottom);
         chart->setMargins(QMargins(2, 2, 2, 2));
         chart->setBackgroundRoundness(0);
-        setChart(chart);
         setRenderHint(QPainter::Antialiasing);
         setMinimumHeight(170);
         setMaximumHeight(210);
