@@ -663,6 +663,56 @@
     </message>
 </context>
 <context>
+    <name>cardioseg::ui::FinetunePresenter</name>
+    <message>
+        <source>Update model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The model could not be saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No model at %1 to start from.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Correct or confirm images first: the model learns from them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Updating the model from %n reviewed image(s) in the background…</source>
+        <translation>
+            <numerusform>Updating the model from %n reviewed image in the background…</numerusform>
+            <numerusform>Updating the model from %n reviewed images in the background…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Updating the model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The model was not updated: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The model of the previous study was updated (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New model %1 is active (%2 training steps of %3 images in %4 s). %5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The current model stays active (%1 training steps of %2 images in %3 s): %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving the model version</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>cardioseg::ui::FunctionPanel</name>
     <message>
         <source>Model</source>
@@ -1421,37 +1471,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Update model</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No model at %1 to start from.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Correct or confirm images first: the model learns from them</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>Updating the model from %n reviewed image(s) in the background…</source>
-        <translation>
-            <numerusform>Updating the model from %n reviewed image in the background…</numerusform>
-            <numerusform>Updating the model from %n reviewed images in the background…</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>The model was not updated: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The model of the previous study was updated (%1)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The model could not be saved: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Cardiac function</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1581,14 +1600,6 @@
         </translation>
     </message>
     <message>
-        <source>New model %1 is active (%2 training steps of %3 images in %4 s). %5</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The current model stays active (%1 training steps of %2 images in %3 s): %4</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>No image was corrected or confirmed by a person: every contour is the model&apos;s.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1690,14 +1701,6 @@
     </message>
     <message>
         <source>Writing the report</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Updating the model</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Saving the model version</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

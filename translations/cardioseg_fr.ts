@@ -665,6 +665,56 @@
     </message>
 </context>
 <context>
+    <name>cardioseg::ui::FinetunePresenter</name>
+    <message>
+        <source>Update model</source>
+        <translation>Mettre à jour le modèle</translation>
+    </message>
+    <message>
+        <source>The model could not be saved: %1</source>
+        <translation>Le modèle n’a pas pu être enregistré : %1</translation>
+    </message>
+    <message>
+        <source>No model at %1 to start from.</source>
+        <translation>Aucun modèle en %1 d’où partir.</translation>
+    </message>
+    <message>
+        <source>Correct or confirm images first: the model learns from them</source>
+        <translation>Corrigez ou confirmez d’abord des images : le modèle en apprend</translation>
+    </message>
+    <message numerus="yes">
+        <source>Updating the model from %n reviewed image(s) in the background…</source>
+        <translation>
+            <numerusform>Mise à jour du modèle avec %n image revue, en arrière-plan…</numerusform>
+            <numerusform>Mise à jour du modèle avec %n images revues, en arrière-plan…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Updating the model</source>
+        <translation>Mise à jour du modèle</translation>
+    </message>
+    <message>
+        <source>The model was not updated: %1</source>
+        <translation>Le modèle n’a pas été mis à jour : %1</translation>
+    </message>
+    <message>
+        <source>The model of the previous study was updated (%1)</source>
+        <translation>Le modèle de l’examen précédent a été mis à jour (%1)</translation>
+    </message>
+    <message>
+        <source>New model %1 is active (%2 training steps of %3 images in %4 s). %5</source>
+        <translation>Le nouveau modèle %1 est actif (%2 étapes d’entraînement de %3 images en %4 s). %5</translation>
+    </message>
+    <message>
+        <source>The current model stays active (%1 training steps of %2 images in %3 s): %4</source>
+        <translation>Le modèle actuel reste actif (%1 étapes d’entraînement de %2 images en %3 s) : %4</translation>
+    </message>
+    <message>
+        <source>Saving the model version</source>
+        <translation>Enregistrement de la version du modèle</translation>
+    </message>
+</context>
+<context>
     <name>cardioseg::ui::FunctionPanel</name>
     <message>
         <source>Model</source>
@@ -1424,37 +1474,6 @@
         <translation>&amp;Mettre à jour le modèle avec les corrections</translation>
     </message>
     <message>
-        <source>Update model</source>
-        <translation>Mettre à jour le modèle</translation>
-    </message>
-    <message>
-        <source>No model at %1 to start from.</source>
-        <translation>Aucun modèle en %1 d’où partir.</translation>
-    </message>
-    <message>
-        <source>Correct or confirm images first: the model learns from them</source>
-        <translation>Corrigez ou confirmez d’abord des images : le modèle en apprend</translation>
-    </message>
-    <message numerus="yes">
-        <source>Updating the model from %n reviewed image(s) in the background…</source>
-        <translation>
-            <numerusform>Mise à jour du modèle avec %n image revue, en arrière-plan…</numerusform>
-            <numerusform>Mise à jour du modèle avec %n images revues, en arrière-plan…</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>The model was not updated: %1</source>
-        <translation>Le modèle n’a pas été mis à jour : %1</translation>
-    </message>
-    <message>
-        <source>The model of the previous study was updated (%1)</source>
-        <translation>Le modèle de l’examen précédent a été mis à jour (%1)</translation>
-    </message>
-    <message>
-        <source>The model could not be saved: %1</source>
-        <translation>Le modèle n’a pas pu être enregistré : %1</translation>
-    </message>
-    <message>
         <source>Cardiac function</source>
         <translation>Fonction cardiaque</translation>
     </message>
@@ -1584,14 +1603,6 @@
         </translation>
     </message>
     <message>
-        <source>New model %1 is active (%2 training steps of %3 images in %4 s). %5</source>
-        <translation>Le nouveau modèle %1 est actif (%2 étapes d’entraînement de %3 images en %4 s). %5</translation>
-    </message>
-    <message>
-        <source>The current model stays active (%1 training steps of %2 images in %3 s): %4</source>
-        <translation>Le modèle actuel reste actif (%1 étapes d’entraînement de %2 images en %3 s) : %4</translation>
-    </message>
-    <message>
         <source>No image was corrected or confirmed by a person: every contour is the model&apos;s.</source>
         <translation>Aucune image n’a été corrigée ou confirmée par une personne : tous les contours sont ceux du modèle.</translation>
     </message>
@@ -1694,14 +1705,6 @@
     <message>
         <source>Writing the report</source>
         <translation>Rédaction du rapport</translation>
-    </message>
-    <message>
-        <source>Updating the model</source>
-        <translation>Mise à jour du modèle</translation>
-    </message>
-    <message>
-        <source>Saving the model version</source>
-        <translation>Enregistrement de la version du modèle</translation>
     </message>
 </context>
 <context>

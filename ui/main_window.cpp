@@ -142,9 +142,8 @@ MainWindow::MainWindow(QWidget* parent)
 MainWindow::~MainWindow() {
     m_report.waitForFinished();
     cancelWork();
-    cancelFinetune();
-    m_finetune.waitForFinished();
-    m_versionSave.waitForFinished();
+    delete m_updates;  // cancels a model update and waits for it while the job list is still there
+    m_updates = nullptr;
     m_export.waitForFinished();
     saveWorkspace();
     m_saving.waitForFinished();

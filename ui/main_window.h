@@ -16,7 +16,7 @@
 #include "analysis/series_export.h"
 #include "job_list.h"
 #include "model_presenter.h"
-#include "finetune_job.h"
+#include "finetune_presenter.h"
 #include "function_presenter.h"
 #include "metrics_panel.h"
 #include "overlay.h"
@@ -114,13 +114,9 @@ public:
     /// Exports the current series in the background; exportFinished tells the outcome.
     void exportSeries(const analysis::ExportOptions& options);
     bool isExporting() const;
-    /// Starts fine-tuning the model in use on the corrected and confirmed images, in the
-    /// background (finetuneFinished tells the outcome). Nothing happens while a run is active.
-    void startFinetune();
-    void cancelFinetune();
-    bool isFinetuning() const;
-    /// Makes a model that was not better active anyway (the user's explicit choice).
-    void useRejectedModel();
+    /// Fine-tuning on the study's corrections and its model versions (finetuneFinished tells
+    /// a run's outcome).
+    FinetunePresenter* updates() const { return m_updates; }
     /// Switches the study to a model version (or the default model), remembered in its workspace.
     void chooseVersion(const QString& file);
     FinetunePanel* finetunePanel() const { return m_finetunePanel; }
@@ -217,12 +213,7 @@ private:
 
     // main_window_finetune.cpp: fine-tuning and model versions
     void buildFinetuneDock();
-    void onFinetuneFinished();
-    void refreshVersions();
-    void updateFinetuneAvailability();
     QString versionsFolder() const;
-    /// The corrected and confirmed images of the study, ready to train on.
-    std::vector<training::LabelledImage> collectCorrections() const;
 
     SliceView* m_view = nullptr;
     QListWidget* m_seriesList = nullptr;
@@ -270,22 +261,11 @@ private:
     };
     QFutureWatcher<ReportOutcome> m_report;
     FinetunePanel* m_finetunePanel = nullptr;
-    QFutureWatcher<FinetuneJobResult> m_finetune;
-    JobList::Job m_finetuneJob;
-    struct VersionSave {
-        QString file;   ///< the version written
-        QString error;  ///< why it could not be
-    };
-    QFutureWatcher<VersionSave> m_versionSave;
-    std::shared_ptr<engine::Model> m_rejected;  ///< a finished run that was not better, kept for "use anyway"
-    training::FinetuneReport m_rejectedReport;
-    QString m_rejectedParent;
-    int m_reviewedAtLastUpdate = 0;
+    FinetunePresenter* m_updates = nullptr;
     /// The model's measures before a fine-tuned version became active, until the series has
     /// been segmented by the new one (then the panel says which measures moved).
     std::optional<analysis::CardiacFunction> m_measuresBeforeUpdate;
     int m_measuresSeries = -1;
-    unsigned m_finetuneGeneration = 0;  ///< the study a running fine-tune started on
     bool m_activeDirty = false;  ///< the study's active model is to be recorded in its workspace
     QTimer* m_autosave = nullptr;
     /// What a save wrote, or why it could not (then its series are unsaved again).

@@ -122,7 +122,7 @@ void MainWindow::onSegmentationFinished(const SegmentationResult& r) {
 QString MainWindow::modelPath() const { return m_model->activeModel(); }
 
 void MainWindow::onModelChanged(const QString& path, const QString& error) {
-    if (error.isEmpty()) refreshVersions();
+    if (error.isEmpty()) m_updates->refreshVersions();
     Q_EMIT modelChanged(path, error);
     // The new model's view of this series, from the image on screen.
     if (error.isEmpty() && QFileInfo::exists(path) && m_series >= 0)
@@ -136,7 +136,7 @@ void MainWindow::setModelPath(const QString& path, bool remember) {
             m_settings.modelPath = path;
             m_settings.save();
         }
-        refreshVersions();
+        m_updates->refreshVersions();
     });
 }
 

@@ -155,12 +155,9 @@ void MainWindow::onStudyLoaded() {
     m_seriesList->setCurrentRow(0);
     m_series = -1;
     // The study's own model version when it has one, else the default model.
-    m_rejected.reset();
-    m_finetunePanel->showOutcome(QString(), false);
-    m_reviewedAtLastUpdate = reviewedImageCount();
     if (!m_study.activeModel.isEmpty() && QFileInfo::exists(m_study.activeModel)) m_model->activate(m_study.activeModel);
     else if (m_model->activeModel() != m_model->baseModel()) m_model->activate(m_model->baseModel());
-    refreshVersions();
+    m_updates->studyChanged();
     showSeries(0);  // queues the series' segmentation when there is a model
     Q_EMIT studyShown();
     if (!QFileInfo::exists(m_model->activeModel())) {
@@ -173,7 +170,7 @@ void MainWindow::onSessionChanged(const session::Change& change) {
     using C = session::Change;
     if (change.kinds & (C::Corrections | C::Review | C::Inputs)) {
         // A person's change: saved 1.5 s after the first unsaved one, even while editing goes on.
-        updateFinetuneAvailability();
+        m_updates->updateAvailability();
         if (!m_autosave->isActive()) m_autosave->start();
     }
     if (change.kinds & (C::Corrections | C::Review | C::Prediction))

@@ -83,8 +83,8 @@ private Q_SLOTS:
             last = now;
             ++ticks;
         });
-        w.startFinetune();
-        QVERIFY(w.isFinetuning());
+        w.updates()->start();
+        QVERIFY(w.updates()->isRunning());
         clock.start();
         timer.start(20);
         QTest::keyClick(&w, Qt::Key_Right);  // navigation works meanwhile
@@ -97,7 +97,7 @@ private Q_SLOTS:
         if (!finished.first().at(0).toBool()) {
             QVERIFY(w.finetunePanel()->outcome().contains("stays active"));
             QSignalSpy changed(&w, &ui::MainWindow::modelChanged);
-            w.useRejectedModel();
+            w.updates()->useRejected();
             QVERIFY(changed.wait(30000));
         }
         // The message says how many steps ran; once the new version has segmented the series,
@@ -137,9 +137,9 @@ private Q_SLOTS:
         ui::MainWindow w;
         QVERIFY(openAndCorrect(w, dir, model));
         QSignalSpy finished(&w, &ui::MainWindow::finetuneFinished);
-        w.startFinetune();
+        w.updates()->start();
         QTest::qWait(300);
-        w.cancelFinetune();
+        w.updates()->cancel();
         QVERIFY(finished.wait(30000));
         QCOMPARE(finished.first().at(0).toBool(), false);
         QVERIFY2(finished.first().at(1).toString().contains("not updated"), qPrintable(finished.first().at(1).toString()));
