@@ -245,7 +245,6 @@ private:
     AppSettings m_settings;
     QFutureWatcher<LoadedStudy> m_loader;
     LoadedStudy m_study;  ///< its series moved to the session
-    unsigned m_generation = 0;  ///< which study results posted by workers belong to
     /// The review of the open study (never null: an empty study before the first opens).
     std::shared_ptr<session::ReviewSession> m_session;
     int m_series = -1;

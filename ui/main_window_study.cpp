@@ -119,7 +119,6 @@ void MainWindow::onStudyLoaded() {
         showError(tr("Open study"), msg);
         return;
     }
-    ++m_generation;
     m_measures->clearSurfaces();  // its surfaces were the previous study's
     m_editing->reset();  // the undo history and a stroke in progress were the previous study's
     m_study = std::move(loaded);
