@@ -343,8 +343,7 @@ void MainWindow::buildMenus() {
 
     buildModelMenu();
 
-    QMenu* help = menuBar()->addMenu(tr("&Help"));
-    help->setObjectName("helpMenu");
+    QMenu* help = m_helpMenu = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&Keyboard Shortcuts"), this, [this] {
         QStringList rows;
         for (QAction* menu : menuBar()->actions())

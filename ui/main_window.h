@@ -29,6 +29,7 @@ class QAction;
 class QActionGroup;
 class QCheckBox;
 class QComboBox;
+class QDockWidget;
 class QLabel;
 class QListWidget;
 class QMenu;
@@ -235,6 +236,9 @@ private:
     bool m_pendingOpenSaved = false;  ///< the current study's corrections were saved for it
     JobList::Job m_loadJob, m_exportJob;  ///< running jobs (empty when none)
     QMenu* m_recentMenu = nullptr;
+    QMenu* m_modelMenu = nullptr;  ///< Model: segmentation, model files, updates
+    QMenu* m_helpMenu = nullptr;   ///< kept last in the menu bar
+    QDockWidget* m_finetuneDock = nullptr;  ///< the function dock shares its place
     QTimer* m_cineTimer = nullptr;
     QLabel* m_toolLabel = nullptr;
     EditingPresenter* m_editing = nullptr;

@@ -19,7 +19,7 @@
 namespace cardioseg::ui {
 
 void MainWindow::buildFinetuneDock() {
-    auto* dock = new QDockWidget(tr("Model updates"), this);
+    auto* dock = m_finetuneDock = new QDockWidget(tr("Model updates"), this);
     dock->setObjectName("finetuneDock");
     m_finetunePanel = new FinetunePanel(dock);
     dock->setWidget(scrollable(m_finetunePanel, dock));
@@ -32,14 +32,9 @@ void MainWindow::buildFinetuneDock() {
     connect(m_updates, &FinetunePresenter::finished, this, &MainWindow::finetuneFinished);
     connect(m_updates, &FinetunePresenter::message, statusBar(), &QStatusBar::showMessage);
     connect(m_updates, &FinetunePresenter::failed, this, &MainWindow::showError);
-    QMenu* model = nullptr;
-    for (QAction* a : menuBar()->actions())
-        if (a->menu() && a->menu()->objectName() == "modelMenu") model = a->menu();
-    if (model) {
-        model->addSeparator();
-        model->addAction(tr("&Update Model from Corrections"), QKeySequence(Qt::CTRL | Qt::Key_U), m_updates,
-                         &FinetunePresenter::start);
-    }
+    m_modelMenu->addSeparator();
+    m_modelMenu->addAction(tr("&Update Model from Corrections"), QKeySequence(Qt::CTRL | Qt::Key_U), m_updates,
+                           &FinetunePresenter::start);
     m_updates->refreshVersions();
 }
 

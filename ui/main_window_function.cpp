@@ -31,7 +31,7 @@ void MainWindow::buildFunctionDock() {
     m_functionPanel = new FunctionPanel(dock);
     dock->setWidget(scrollable(m_functionPanel, dock, 400));
     addDockWidget(Qt::RightDockWidgetArea, dock);
-    if (auto* updates = findChild<QDockWidget*>("finetuneDock")) tabifyDockWidget(updates, dock);
+    tabifyDockWidget(m_finetuneDock, dock);
     m_measures = new FunctionPresenter(
         m_functionPanel, m_grid, m_editing,
         {[this] { return m_session; }, [this] { return m_series; }, [this] { return currentCell(); },
@@ -73,11 +73,8 @@ void MainWindow::buildFunctionDock() {
     menu->addSeparator();
     m_measures->addCoverageActions(menu);
     // Keep the Help menu last.
-    for (QAction* a : menuBar()->actions())
-        if (a->menu() && a->menu()->objectName() == "helpMenu") {
-            menuBar()->removeAction(a);
-            menuBar()->addAction(a);
-        }
+    menuBar()->removeAction(m_helpMenu->menuAction());
+    menuBar()->addAction(m_helpMenu->menuAction());
 }
 
 

@@ -29,8 +29,7 @@
 namespace cardioseg::ui {
 
 void MainWindow::buildModelMenu() {
-    QMenu* model = menuBar()->addMenu(tr("&Model"));
-    model->setObjectName("modelMenu");
+    QMenu* model = m_modelMenu = menuBar()->addMenu(tr("&Model"));
     model->addAction(tr("Segment This &Image"), QKeySequence(Qt::Key_R), this, [this] { segment(Scope::Image); });
     model->addAction(tr("Segment This &Slice (All Phases)"), QKeySequence(Qt::SHIFT | Qt::Key_R), this,
                      [this] { segment(Scope::Slice); });
