@@ -16,9 +16,9 @@
 
 namespace cardioseg::ui {
 
-FunctionPresenter::FunctionPresenter(FunctionPanel* panel, CineGrid* grid, EditingPresenter* editing,
+FunctionPresenter::FunctionPresenter(FunctionPanel* panel, CineGrid* grid, EditingPresenter* editing, JobList* jobs,
                                      Context context, QObject* parent)
-    : QObject(parent), m_panel(panel), m_grid(grid), m_editing(editing), m_context(std::move(context)) {
+    : QObject(parent), m_panel(panel), m_grid(grid), m_editing(editing), m_jobs(jobs), m_context(std::move(context)) {
     m_settle = new QTimer(this);
     m_settle->setSingleShot(true);
     m_settle->setInterval(300);  // once labels settle, not on every arriving image
@@ -212,7 +212,7 @@ void FunctionPresenter::updateSuggestions() {
 SurfaceDialog* FunctionPresenter::showSurfaces(QWidget* parent) {
     const int series = m_context.series();
     if (!session()->hasSeries(series)) return nullptr;
-    if (!m_surfaces) m_surfaces = new SurfaceDialog(parent);
+    if (!m_surfaces) m_surfaces = new SurfaceDialog(parent, m_jobs);
     m_surfaces->setLabels(session()->series(series).geometry, session()->prediction(series),
                           session()->reviewedLabels(series), m_context.cell().second);
     m_surfaces->show();

@@ -21,6 +21,7 @@ namespace cardioseg::ui {
 
 class CineGrid;
 class EditingPresenter;
+class JobList;
 class FunctionPanel;
 class SurfaceDialog;
 
@@ -44,8 +45,8 @@ public:
         std::function<std::optional<std::pair<int, int>>()> openingSlice;
     };
 
-    FunctionPresenter(FunctionPanel* panel, CineGrid* grid, EditingPresenter* editing, Context context,
-                      QObject* parent = nullptr);
+    FunctionPresenter(FunctionPanel* panel, CineGrid* grid, EditingPresenter* editing, JobList* jobs,
+                      Context context, QObject* parent = nullptr);
 
     /// The model's (false) or the reviewed (true) measures of the series on screen.
     const analysis::CardiacFunction& function(bool reviewed) const { return m_function[reviewed ? 1 : 0]; }
@@ -95,6 +96,7 @@ private:
     FunctionPanel* m_panel;
     CineGrid* m_grid;
     EditingPresenter* m_editing;
+    JobList* m_jobs;  ///< where the 3-D view computes its surfaces
     Context m_context;
     QTimer* m_settle;
     analysis::CardiacFunction m_function[2];  ///< model's, reviewed

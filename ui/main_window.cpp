@@ -39,6 +39,7 @@
 
 #include <cmath>
 #include <cstdio>
+#include <utility>
 
 #include "cine_grid.h"
 #include "finetune_panel.h"
@@ -145,6 +146,12 @@ MainWindow::~MainWindow() {
     delete m_updates;  // cancels a model update and waits for it while the job list is still there
     m_updates = nullptr;
     m_export.waitForFinished();
+    // A save still in flight first (what it could not write is written again), then the rest.
+    m_saving.waitForFinished();
+    if (std::exchange(m_saveInFlight, false)) {
+        const SaveOutcome r = m_saving.result();
+        if (!r.error.isEmpty() && r.session.lock() == m_session) m_session->markUnsaved(r.series);
+    }
     saveWorkspace();
     m_saving.waitForFinished();
     m_loader.waitForFinished();
@@ -395,7 +402,7 @@ void MainWindow::closeEvent(QCloseEvent* event) {
     QSettings().setValue("window/geometry", saveGeometry());
     cancelWork();
     saveWorkspace();
-    if (m_saving.isRunning()) {
+    if (m_saveInFlight) {
         // The window closes once the last corrections are written (a failure keeps it open and
         // says why); nothing waits on this thread meanwhile.
         event->ignore();

@@ -280,6 +280,9 @@ private:
     };
     /// The corrections being written; its end resumes a study waiting to open, or closing.
     QFutureWatcher<SaveOutcome> m_saving;
+    /// A save is running or its outcome not yet handled (until then its failure could still put
+    /// its series back: nothing may close or start another save as if it were done).
+    bool m_saveInFlight = false;
     void onSaved();
     bool m_closing = false;  ///< the window closes once the corrections being written are saved
     QFutureWatcher<analysis::ExportResult> m_export;

@@ -33,7 +33,7 @@ void MainWindow::buildFunctionDock() {
     addDockWidget(Qt::RightDockWidgetArea, dock);
     tabifyDockWidget(m_finetuneDock, dock);
     m_measures = new FunctionPresenter(
-        m_functionPanel, m_grid, m_editing,
+        m_functionPanel, m_grid, m_editing, m_jobs,
         {[this] { return m_session; }, [this] { return m_series; }, [this] { return currentCell(); },
          [this] { return isSegmenting(); }, [this] { return m_model->openingSlice(); }},
         this);

@@ -71,11 +71,11 @@ void MainWindow::startPendingOpen() {
     if (m_pendingOpen.isEmpty()) return;
     // The current study's unsaved corrections are written first (once: a save that fails says
     // so and is not retried forever before the next study opens).
-    if (!m_pendingOpenSaved && !m_saving.isRunning()) {
+    if (!m_pendingOpenSaved && !m_saveInFlight) {
         m_pendingOpenSaved = true;
         saveWorkspace();
     }
-    if (m_saving.isRunning()) return;  // its end calls back
+    if (m_saveInFlight) return;  // its end calls back
     if (m_loader.isRunning() || m_model->isRunning() || m_export.isRunning()) return;  // their ends call back
     const QString path = std::exchange(m_pendingOpen, QString());
     m_model->clearQueue();
@@ -222,7 +222,7 @@ void MainWindow::showSkipped() {
 void MainWindow::saveWorkspace() {
     m_autosave->stop();
     if ((!m_session->hasUnsaved() && !m_activeDirty) || m_study.workspaceFolder.isEmpty()) return;
-    if (m_saving.isRunning()) {  // one writer at a time; try again shortly
+    if (m_saveInFlight) {  // one writer at a time; try again shortly
         m_autosave->start();
         return;
     }
@@ -239,6 +239,7 @@ void MainWindow::saveWorkspace() {
     const std::string study = m_study.path.toStdString();
     const std::string active = m_study.activeModel.toStdString();
     SaveOutcome outcome{QString(), std::move(series), activeDirty, m_session};
+    m_saveInFlight = true;
     m_saving.setFuture(m_jobs->run<SaveOutcome>(
         tr("Saving corrections"), JobList::Cancellable::No,
         [jobs = std::move(jobs), folder, study, active, outcome](const io::ProgressFn& progress) mutable {
@@ -258,6 +259,7 @@ void MainWindow::saveWorkspace() {
 }
 
 void MainWindow::onSaved() {
+    m_saveInFlight = false;
     const SaveOutcome r = m_saving.result();
     if (!r.error.isEmpty()) {
         // Nothing is dropped: what was not saved stays to be saved, and saving is tried again.

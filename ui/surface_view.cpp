@@ -1,5 +1,7 @@
 #include "surface_view.h"
 
+#include "job_list.h"
+
 #include <QLocale>
 #include <QCheckBox>
 #include <QComboBox>
@@ -170,7 +172,7 @@ void SurfaceView::wheelEvent(QWheelEvent* event) {
 
 void SurfaceView::mouseDoubleClickEvent(QMouseEvent*) { resetView(); }
 
-SurfaceDialog::SurfaceDialog(QWidget* parent) : QDialog(parent) {
+SurfaceDialog::SurfaceDialog(QWidget* parent, JobList* jobs) : QDialog(parent), m_jobs(jobs) {
     setWindowTitle(tr("Left ventricle in 3-D"));
     auto* layout = new QVBoxLayout(this);
     auto* top = new QHBoxLayout();
@@ -216,6 +218,10 @@ SurfaceDialog::SurfaceDialog(QWidget* parent) : QDialog(parent) {
     connect(m_source, qOverload<int>(&QComboBox::currentIndexChanged), this, [this] { compute(); });
     connect(&m_job, &QFutureWatcher<Surfaces>::finished, this, [this] {
         if (!m_geometry) return;  // cleared while computing
+        if (m_stale) {            // the labels changed meanwhile: their surfaces instead
+            compute();
+            return;
+        }
         m_surfaces = m_job.result();
         showPhase(phase());
         Q_EMIT surfacesReady();
@@ -253,18 +259,27 @@ void SurfaceDialog::clear() {
 }
 
 void SurfaceDialog::compute() {
-    if (!m_geometry || m_job.isRunning()) return;
+    if (!m_geometry) return;
+    if (m_job.isRunning()) {
+        m_stale = true;
+        return;
+    }
+    m_stale = false;
     m_info->setText(tr("Computing surfaces…"));
     const image::Geometry geometry = *m_geometry;
     const image::SeriesLabels labels = m_labels[m_source->currentIndex()];
-    m_job.setFuture(QtConcurrent::run([geometry, labels] {
+    // Phase by phase; cancelled, the phases done are shown.
+    std::function<Surfaces(const io::ProgressFn&)> work = [geometry, labels](const io::ProgressFn& progress) {
         Surfaces s;
         for (int p = 0; p < labels.phases; ++p) {
+            if (progress && !progress(static_cast<double>(p) / std::max(1, labels.phases), "surfaces")) break;
             s.bloodPool.push_back(analysis::labelSurface(geometry, labels, p, analysis::SurfaceKind::BloodPool));
             s.epicardium.push_back(analysis::labelSurface(geometry, labels, p, analysis::SurfaceKind::Epicardium));
         }
         return s;
-    }));
+    };
+    m_job.setFuture(m_jobs ? m_jobs->run<Surfaces>(tr("Computing the 3-D surfaces"), std::move(work))
+                           : QtConcurrent::run([work] { return work({}); }));
 }
 
 void SurfaceDialog::showPhase(int phase) {

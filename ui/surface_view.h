@@ -21,6 +21,8 @@ class QToolButton;
 
 namespace cardioseg::ui {
 
+class JobList;
+
 /// A mesh to draw, with its colour (alpha: opacity).
 struct ColoredMesh {
     analysis::Mesh mesh;
@@ -63,12 +65,13 @@ private:
 
 /// Function ▸ 3-D View: the LV surfaces of a series, phase by phase, from the model's or the
 /// reviewed labels, with cine playback and mesh export (STL, VTP, OBJ). Surfaces of every
-/// phase are computed in a worker when the dialog opens or the labels change.
+/// phase are computed as a job (`jobs`' row with progress and Cancel; a plain worker without
+/// one) when the dialog opens or the labels change.
 class SurfaceDialog : public QDialog {
     Q_OBJECT
 
 public:
-    SurfaceDialog(QWidget* parent = nullptr);
+    explicit SurfaceDialog(QWidget* parent = nullptr, JobList* jobs = nullptr);
     ~SurfaceDialog() override;
     /// The labels of a series the view can show (reviewed ones first) and the series'
     /// geometry, both copied (the dialog outlives the study it was opened on); recomputes the
@@ -105,6 +108,8 @@ private:
     image::SeriesLabels m_labels[2];
     Surfaces m_surfaces;
     QFutureWatcher<Surfaces> m_job;
+    JobList* m_jobs = nullptr;
+    bool m_stale = false;  ///< the labels changed while computing: computed again once it ends
 };
 
 }  // namespace cardioseg::ui

@@ -119,6 +119,9 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(!io::Workspace(versionsDir.parent_path()).activeModel().empty(), 10000);
         ui::MainWindow again;
         again.setModelPath(model, false);
+        // The session's model once checked (a study opened before that would supersede the check
+        // with its own version, and the session's model would stay the settings' one).
+        QTRY_COMPARE_WITH_TIMEOUT(again.modelPath(), model, 30000);
         QSignalSpy shown(&again, &ui::MainWindow::studyShown);
         again.show();
         again.openStudy(QString::fromStdString((dir / "study").string()));
