@@ -129,8 +129,7 @@ void MainWindow::onModelChanged(const QString& path, const QString& error) {
 }
 
 void MainWindow::setModelPath(const QString& path, bool remember) {
-    m_model->activate(path, [this, path, remember] {
-        m_model->setBaseModel(path);
+    m_model->setBaseModel(path, [this, path, remember] {
         if (remember && path != m_settings.modelPath) {
             m_settings.modelPath = path;
             m_settings.save();

@@ -16,6 +16,45 @@ ModelPresenter::ModelPresenter(JobList* jobs, Context context, const QString& mo
     : QObject(parent), m_jobs(jobs), m_context(std::move(context)), m_activeModel(model), m_baseModel(model) {
     connect(&m_job, &QFutureWatcher<SegmentationResult>::finished, this, &ModelPresenter::onFinished);
     connect(&m_check, &QFutureWatcher<std::pair<QString, QString>>::finished, this, &ModelPresenter::onChecked);
+    connect(&m_baseCheck, &QFutureWatcher<std::pair<QString, QString>>::finished, this, [this] {
+        const auto [path, error] = m_baseCheck.result();
+        if (path != m_baseRequest.path) return;  // another session model chosen since
+        if (!error.isEmpty()) {
+            m_baseRequest = {};
+            const QString msg = tr("The model was not changed: %1").arg(error);
+            Q_EMIT message(msg, 15000);
+            Q_EMIT failed(tr("Model"), msg);
+            return;
+        }
+        completeBase(path);
+    });
+}
+
+namespace {
+
+/// Reads a model file (any thread): the file, and why it cannot be used (empty when it can).
+std::pair<QString, QString> checkModel(const QString& path) {
+    try {
+        engine::Model::load(path.toStdString());
+        return {path, QString()};
+    } catch (const std::exception& e) {
+        return {path, QString::fromStdString(e.what())};
+    }
+}
+
+}  // namespace
+
+void ModelPresenter::setBaseModel(const QString& path, const std::function<void()>& onBase) {
+    m_baseRequest = {path, onBase};
+    activate(path, [this, path] { completeBase(path); });
+}
+
+void ModelPresenter::completeBase(const QString& path) {
+    if (m_baseRequest.path != path) return;
+    const auto onBase = std::move(m_baseRequest.onActive);
+    m_baseRequest = {};
+    m_baseModel = path;
+    if (onBase) onBase();
 }
 
 ModelPresenter::~ModelPresenter() {
@@ -24,6 +63,7 @@ ModelPresenter::~ModelPresenter() {
     if (m_row.cancel) m_row.cancel->store(true);
     m_job.waitForFinished();
     m_check.waitForFinished();
+    m_baseCheck.waitForFinished();
     for (auto& f : m_cacheWrites) f.waitForFinished();
 }
 
@@ -132,6 +172,10 @@ void ModelPresenter::activate(const QString& path, const std::function<void()>& 
         if (onActive) onActive();
         return;
     }
+    // A choice of the session's model superseded before its check ended is checked on its own:
+    // it still becomes the session's model.
+    if (checking() && m_request.path == m_baseRequest.path && path != m_baseRequest.path)
+        m_baseCheck.setFuture(QtConcurrent::run([base = m_baseRequest.path] { return checkModel(base); }));
     // The running job stops; the next one uses the model chosen.
     cancel();
     if (!QFileInfo::exists(path)) {
@@ -149,14 +193,7 @@ void ModelPresenter::activate(const QString& path, const std::function<void()>& 
     // result ignored (onChecked compares the file).
     m_request = {path, onActive};
     Q_EMIT message(tr("Loading model %1…").arg(QFileInfo(path).fileName()), 0);
-    m_check.setFuture(QtConcurrent::run([path] {
-        try {
-            engine::Model::load(path.toStdString());
-            return std::make_pair(path, QString());
-        } catch (const std::exception& e) {
-            return std::make_pair(path, QString::fromStdString(e.what()));
-        }
-    }));
+    m_check.setFuture(QtConcurrent::run([path] { return checkModel(path); }));
 }
 
 void ModelPresenter::onChecked() {
@@ -168,6 +205,7 @@ void ModelPresenter::onChecked() {
     const auto onActive = std::move(m_request.onActive);
     m_request = {};
     if (!error.isEmpty()) {
+        if (path == m_baseRequest.path) m_baseRequest = {};  // nor the session's model
         const QString msg = tr("The model was not changed: %1").arg(error);
         Q_EMIT message(msg, 15000);
         Q_EMIT failed(tr("Model"), msg);

@@ -44,7 +44,10 @@ public:
     QString activeModel() const { return m_activeModel; }
     /// The model of this session (settings, --model, a chosen file): studies without a version use it.
     QString baseModel() const { return m_baseModel; }
-    void setBaseModel(const QString& path) { m_baseModel = path; }
+    /// Makes a model file the session's model once it has been read successfully (`onBase` runs
+    /// then), and the model in use. A study opened meanwhile with a version of its own keeps its
+    /// version in use; the file still becomes the session's model once checked.
+    void setBaseModel(const QString& path, const std::function<void()>& onBase = {});
     /// Makes a model file the one in use once it has been read successfully (`onActive` runs
     /// then); the latest choice wins. The running job is cancelled: the next one uses the model.
     void activate(const QString& path, const std::function<void()>& onActive = {});
@@ -106,6 +109,10 @@ private:
         std::function<void()> onActive;
     };
     Request m_request;  ///< the model choice awaiting its check (the latest one)
+    Request m_baseRequest;  ///< the session's model awaiting its check
+    /// Checks the session's model on its own once another choice superseded its activation.
+    QFutureWatcher<std::pair<QString, QString>> m_baseCheck;
+    void completeBase(const QString& path);
     std::vector<QFuture<void>> m_cacheWrites;
 };
 

@@ -10,6 +10,7 @@
 #include "engine/model_config.h"
 #include "finetune_panel.h"
 #include "io/model_versions.h"
+#include "io/workspace.h"
 #include "main_window.h"
 #include "slice_view.h"
 #include "synthetic_dicom.h"
@@ -60,6 +61,53 @@ private Q_SLOTS:
         QCoreApplication::setApplicationName("test_finetune_gui");
         QSettings().clear();
         QSettings().setValue("finetune/seconds", 8);
+    }
+
+    void aModelChosenJustBeforeAStudyWithItsOwnVersionStillBecomesTheSessionsModel() {
+        // A study whose workspace names a version of its own.
+        testing::TempDir dir;
+        QSettings().setValue("workspace/root", QString::fromStdString((dir / "workspaces").string()));
+        const QString model = tinyModel(dir);
+        const QString version = QString::fromStdString((dir / "version.pt").string());
+        const QString other = QString::fromStdString((dir / "other.pt").string());
+        fs::copy_file(model.toStdString(), version.toStdString());
+        fs::copy_file(model.toStdString(), other.toStdString());
+        testing::SyntheticSeries s;
+        s.rows = s.columns = 48;
+        s.slices = 2;
+        s.phases = 2;
+        testing::writeSeries(dir / "study", s);
+        const QString study = QString::fromStdString((dir / "study").string());
+        QString workspace;
+        {
+            ui::MainWindow w;
+            w.setModelPath(model, false);
+            QSignalSpy shown(&w, &ui::MainWindow::studyShown);
+            w.openStudy(study);
+            QVERIFY(shown.wait(30000));
+            workspace = w.workspaceFolder();
+        }
+        io::Workspace(workspace.toStdString(), study.toStdString()).setActiveModel(version.toStdString());
+        // The session's model chosen, and the study opened at once: the study uses its version;
+        // the file chosen still becomes the session's model, remembered in the settings.
+        ui::MainWindow w;
+        QSignalSpy shown(&w, &ui::MainWindow::studyShown);
+        w.setModelPath(other, true);
+        w.openStudy(study);
+        QVERIFY(shown.wait(30000));
+        QTRY_COMPARE_WITH_TIMEOUT(w.modelPath(), version, 30000);
+        QTRY_COMPARE_WITH_TIMEOUT(w.settings().modelPath, other, 30000);
+        QTRY_VERIFY_WITH_TIMEOUT(!w.isSegmenting(), 60000);
+        QCOMPARE(w.modelPath(), version);
+
+        // The same without waiting on any timing: the version chosen before the session's model's
+        // check could end (its activation superseded at once).
+        QSettings().setValue("model/path", model);
+        ui::MainWindow at;
+        at.setModelPath(other, true);
+        at.chooseVersion(version);
+        QTRY_COMPARE_WITH_TIMEOUT(at.settings().modelPath, other, 30000);
+        QCOMPARE(at.modelPath(), version);
     }
 
     void updateRunsInTheBackgroundAndAddsAVersion() {
@@ -119,9 +167,6 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(!io::Workspace(versionsDir.parent_path()).activeModel().empty(), 10000);
         ui::MainWindow again;
         again.setModelPath(model, false);
-        // The session's model once checked (a study opened before that would supersede the check
-        // with its own version, and the session's model would stay the settings' one).
-        QTRY_COMPARE_WITH_TIMEOUT(again.modelPath(), model, 30000);
         QSignalSpy shown(&again, &ui::MainWindow::studyShown);
         again.show();
         again.openStudy(QString::fromStdString((dir / "study").string()));
