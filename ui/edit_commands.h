@@ -19,7 +19,6 @@ public:
                        Shown shown);
     void undo() override;
     void redo() override;
-    const session::Edit& edit() const { return m_edit; }
 
 private:
     std::weak_ptr<session::ReviewSession> m_session;

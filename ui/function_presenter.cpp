@@ -157,8 +157,6 @@ void FunctionPresenter::labelsChanged() {
     else m_settle->start();
 }
 
-void FunctionPresenter::segmentationEnded() { update(); }
-
 void FunctionPresenter::imageShown() {
     const int phase = m_context.cell().second;
     if (phase != m_shownPhase) {

@@ -55,8 +55,6 @@ public:
     /// Labels of the series on screen changed: the measures follow once they settle, or at
     /// once when the last image they waited for has arrived.
     void labelsChanged();
-    /// A segmentation job ended: its labels have settled.
-    void segmentationEnded();
     /// Another image is on screen: the panel's phase and coverage follow.
     void imageShown();
     /// The images to correct first (session::suggestCorrections), at most `count`.

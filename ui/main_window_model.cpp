@@ -78,7 +78,7 @@ void MainWindow::segment(Scope scope) {
 void MainWindow::onSegmentationFinished(const SegmentationResult& r) {
     const auto resume = qScopeGuard([this] { startPendingOpen(); });  // a study waiting for it
     // The function panel waits for arriving labels to settle; when the job ends they have.
-    m_measures->segmentationEnded();
+    m_measures->update();  // the job's labels have settled
     if (!r.error.empty()) {
         const QString msg = tr("Segmentation failed: %1").arg(QString::fromStdString(r.error));
         statusBar()->showMessage(msg, 15000);

@@ -27,17 +27,6 @@ Visitor(F...) -> Visitor<F...>;
 
 }  // namespace
 
-std::size_t Edit::bytes() const {
-    std::size_t n = sizeof(*this);
-    for (const auto& step : m_steps) {
-        n += sizeof(step);
-        if (const auto* l = std::get_if<LabelStep>(&step)) n += l->patch.bytes();
-        if (const auto* r = std::get_if<ReviewStep>(&step))
-            n += (r->before.size() + r->after.size()) * (sizeof(Cell) + sizeof(io::ReviewState) + 32);
-    }
-    return n;
-}
-
 ReviewSession::ReviewSession(std::shared_ptr<const Study> study, std::vector<io::SeriesWork> work)
     : m_study(study ? std::move(study) : std::make_shared<const Study>()) {
     m_state.resize(m_study->size());
@@ -61,9 +50,9 @@ ReviewSession::ReviewSession(std::shared_ptr<const Study> study, std::vector<io:
     }
 }
 
-ReviewSession::SeriesState& ReviewSession::state(int series) {
-    if (!hasSeries(series)) throw std::out_of_range("no series " + std::to_string(series) + " in the study");
-    return m_state[static_cast<std::size_t>(series)];
+ReviewSession::SeriesState& ReviewSession::state(int s) {
+    (void)series(s);  // throws for a series the study does not have
+    return m_state[static_cast<std::size_t>(s)];
 }
 
 const ReviewSession::SeriesState& ReviewSession::state(int series) const {
@@ -181,18 +170,26 @@ ReviewCounts ReviewSession::counts(int s) const {
     return c;
 }
 
+bool ReviewSession::isReviewed(int s, Cell cell, io::ReviewState st) const {
+    return st != io::ReviewState::Unreviewed && !state(s).corrections.at(cell.first, cell.second).empty() &&
+           hasImage(s, cell);
+}
+
 std::vector<ReviewedImage> ReviewSession::reviewedImages() const {
     std::vector<ReviewedImage> out;
     for (int s = 0; s < seriesCount(); ++s)
-        for (const auto& [cell, st] : state(s).review) {
-            const auto& labels = state(s).corrections.at(cell.first, cell.second);
-            if (st != io::ReviewState::Unreviewed && !labels.empty() && hasImage(s, cell))
-                out.push_back({s, cell, &labels});
-        }
+        for (const auto& [cell, st] : state(s).review)
+            if (isReviewed(s, cell, st)) out.push_back({s, cell, &state(s).corrections.at(cell.first, cell.second)});
     return out;
 }
 
-int ReviewSession::reviewedImageCount() const { return static_cast<int>(reviewedImages().size()); }
+int ReviewSession::reviewedImageCount() const {
+    // Counted without collecting: asked after every change.
+    int n = 0;
+    for (int s = 0; s < seriesCount(); ++s)
+        for (const auto& [cell, st] : state(s).review) n += isReviewed(s, cell, st) ? 1 : 0;
+    return n;
+}
 
 // ---- edits ---------------------------------------------------------------------------------
 

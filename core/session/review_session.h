@@ -46,7 +46,6 @@ public:
     /// The slice the ventricle's coverage grew to include at the edit's phase (an edit outside the
     /// coverage that left ventricle labels there), else −1.
     int coverageExtendedTo() const { return m_extendedTo; }
-    std::size_t bytes() const;
 
 private:
     friend class ReviewSession;
@@ -212,6 +211,8 @@ private:
     };
     SeriesState& state(int series);
     const SeriesState& state(int series) const;
+    /// A corrected or confirmed image with corrections and an image (what fine-tuning can use).
+    bool isReviewed(int series, Cell cell, io::ReviewState state) const;
     image::LabelMap background(int series) const;
     /// Records a change of an image's corrections from `before` (or from none) to what they are
     /// now; marks the image corrected when it had no state. Returns false when nothing changed.
