@@ -4,10 +4,6 @@
 <context>
     <name>QObject</name>
     <message>
-        <source>The study&apos;s folder is not writable; corrections are saved under %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Browse…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -125,6 +121,18 @@
         <source>Volumes by disc summation: each labelled slice contributes its labelled area × the slice spacing; nothing is extrapolated beyond the outermost labelled slices. ED and ES are the phases of largest and smallest blood-pool volume unless set by hand. LV mass = myocardium at ED × %1 g/mL; BSA by Mosteller. Reviewed labels: the corrections, the model&apos;s where an image has none.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Skipped files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>cardioseg::ui::CineGrid</name>
@@ -138,6 +146,69 @@
     </message>
     <message>
         <source>Slices (rows, base at the top) × phases (columns). Blue: model; orange: corrected; green: confirmed; yellow dot: expert contours; dimmed: outside the left ventricle (above its base, beyond its apex); ringed: the images to correct first; ED and ES mark end-diastole and end-systole. Click to go to an image; right-click to set the base or apex there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cardioseg::ui::DisplayToolBar</name>
+    <message>
+        <source>Display</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expert contours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Labels: corrections, else model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Labels: model only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Labels: corrections only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compare: corrections vs model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Which labels the overlay shows (P cycles). Compare draws the model&apos;s outline dashed and highlights where it disagrees with the corrections.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contour lines</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filled + contours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How labels are drawn (O cycles)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the expert contours of datasets in SCD layout (L)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Window: DICOM</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Window: auto</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Window: full range</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -711,6 +782,10 @@
         <source>Saving the model version</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>On the corrected images the new model&apos;s labels agree with the corrections by Dice %1 (blood pool) and %2 (myocardium).</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>cardioseg::ui::FunctionPanel</name>
@@ -1044,6 +1119,77 @@
         <source>ES</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Base of the ventricle here (this phase)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Apex of the ventricle here (this phase)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Base here in every phase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Apex here in every phase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Coverage as found (this phase)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Coverage as found (every phase)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save measures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cardiac function</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Report saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Report failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No image to suggest: the model has not segmented the series, or every image at end-diastole and end-systole is reviewed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No image was corrected or confirmed by a person: every contour is the model&apos;s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>On the %n image(s) a person corrected or confirmed, the model&apos;s contours overlapped theirs by %1 % for the blood pool and %2 % for the myocardium (Dice; 100 % = identical).</source>
+        <translation>
+            <numerusform>On the %n image a person corrected or confirmed, the model&apos;s contours overlapped theirs by %1 % for the blood pool and %2 % for the myocardium (Dice; 100 % = identical).</numerusform>
+            <numerusform>On the %n images a person corrected or confirmed, the model&apos;s contours overlapped theirs by %1 % for the blood pool and %2 % for the myocardium (Dice; 100 % = identical).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Writing the report…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Writing the report</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>cardioseg::ui::JobList</name>
@@ -1061,47 +1207,7 @@
     </message>
 </context>
 <context>
-    <name>cardioseg::ui::MainWindow</name>
-    <message>
-        <source>CardioSeg</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Slice, base to apex (Up/Down)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cardiac phase (Left/Right)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Play</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Play the cardiac cycle (Space)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source> fps</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Window: DICOM</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Window: auto</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Window: full range</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Series</source>
-        <translation type="unfinished"></translation>
-    </message>
+    <name>cardioseg::ui::MainMenus</name>
     <message>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
@@ -1127,7 +1233,23 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>&amp;Export…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tools</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Se&amp;ttings…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1136,6 +1258,22 @@
     </message>
     <message>
         <source>&amp;Fit to Window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show Expert &amp;Contours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next Overlay &amp;Labels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next Overlay &amp;Style</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show &amp;Overlay</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1159,244 +1297,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Help</source>
+        <source>Next &amp;Unreviewed Image</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;About CardioSeg</source>
+        <source>Next Unreviewed Image at &amp;ED or ES</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>About CardioSeg</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;CardioSeg&lt;/b&gt; %1&lt;br&gt;Cardiac MRI segmentation workstation.&lt;br&gt;Sample study: Sunnybrook Cardiac Data (CC0), Radau et al., MIDAS Journal 2009.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1: no such file or folder</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Open study</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Loading %1…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Loading cancelled</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>No DICOM image could be read from %1 (%n file(s) skipped).</source>
-        <translation>
-            <numerusform>No DICOM image could be read from %1 (%n file skipped).</numerusform>
-            <numerusform>No DICOM image could be read from %1 (%n files skipped).</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>CardioSeg — %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>(no description)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 · %2
-%3 slices × %4 phases, %5</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n file(s) skipped…</source>
-        <translation>
-            <numerusform>%n file skipped…</numerusform>
-            <numerusform>%n files skipped…</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Loaded %n series</source>
-        <translation>
-            <numerusform>Loaded %n series</numerusform>
-            <numerusform>Loaded %n series</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Slice –</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Phase –</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Slice %1 / %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source> (%1 ms)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Phase %1 / %2%3</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Pause</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Skipped files</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>File</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Reason</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No model at %1: showing images only</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Segmentation failed: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Segmentation</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Model vs corrections</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Edit</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>confirmed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>corrected</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>unreviewed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>Exported %n file(s)</source>
-        <translation>
-            <numerusform>Exported %n file</numerusform>
-            <numerusform>Exported %n files</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Export failed: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>cancelled</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Export</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Display</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Labels: corrections, else model</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Labels: model only</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Labels: corrections only</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Compare: corrections vs model</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Which labels the overlay shows (P cycles). Compare draws the model&apos;s outline dashed and highlights where it disagrees with the corrections.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Filled</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Contour lines</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Filled + contours</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>How labels are drawn (O cycles)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Expert contours</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Show the expert contours of datasets in SCD layout (L)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Export…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Show Expert &amp;Contours</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Next Overlay &amp;Labels</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Next Overlay &amp;Style</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Show &amp;Overlay</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Keyboard Shortcuts</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Keyboard shortcuts</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Tools</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Se&amp;ttings…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Corrections NOT saved: %1</source>
+        <source>Image to &amp;Correct First</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1432,78 +1341,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>No model at %1. Choose one with Model ▸ Choose Model File…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Segmentation cancelled; the images already segmented are kept</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>Segmented %n image(s) in %1 s (%2)</source>
-        <translation>
-            <numerusform>Segmented %n image in %1 s (%2)</numerusform>
-            <numerusform>Segmented %n images in %1 s (%2)</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Choose a model file</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>CardioSeg models (*.pt);;All files (*)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Exporting to %1…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Open a study first</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Model updates</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&amp;Update Model from Corrections</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cardiac function</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Save report</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>PDF (*.pdf)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Save measures</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>CSV (*.csv)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Saved %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Report saved: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Report failed: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Report</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1523,172 +1361,101 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Writing the report…</source>
+        <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Next &amp;Unreviewed Image</source>
+        <source>&amp;Keyboard Shortcuts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Next Unreviewed Image at &amp;ED or ES</source>
+        <source>&amp;About CardioSeg</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>End-diastole and end-systole are not known yet</source>
+        <source>About CardioSeg</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Every image at end-diastole and end-systole is reviewed</source>
+        <source>&lt;b&gt;CardioSeg&lt;/b&gt; %1&lt;br&gt;Cardiac MRI segmentation workstation.&lt;br&gt;Sample study: Sunnybrook Cardiac Data (CC0), Radau et al., MIDAS Journal 2009.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Every image of this series is reviewed</source>
+        <source>Keyboard shortcuts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Study of %1</source>
+        <source>Open a study first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 × %2 px, %3 × %4 mm</source>
+        <source>Choose a model file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>slice spacing %1 mm</source>
+        <source>CardioSeg models (*.pt);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
-    <message numerus="yes">
-        <source>%n image(s)</source>
-        <translation>
-            <numerusform>%n image</numerusform>
-            <numerusform>%n images</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n with expert labels</source>
-        <translation>
-            <numerusform>%n with expert labels</numerusform>
-            <numerusform>%n with expert labels</numerusform>
-        </translation>
-    </message>
+</context>
+<context>
+    <name>cardioseg::ui::MainWindow</name>
     <message>
-        <source>✓ Confirmed</source>
+        <source>CardioSeg</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Corrected</source>
+        <source>Series</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Not reviewed</source>
+        <source>Open study</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source> · ED</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source> · ES</source>
+        <source>CardioSeg — %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <source>The model&apos;s labels of %n image(s) restored from the workspace</source>
+        <source>%n file(s) skipped…</source>
         <translation>
-            <numerusform>The model&apos;s labels of %n image restored from the workspace</numerusform>
-            <numerusform>The model&apos;s labels of %n images restored from the workspace</numerusform>
+            <numerusform>%n file skipped…</numerusform>
+            <numerusform>%n files skipped…</numerusform>
         </translation>
     </message>
     <message>
-        <source>No image was corrected or confirmed by a person: every contour is the model&apos;s.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>On the %n image(s) a person corrected or confirmed, the model&apos;s contours overlapped theirs by %1 % for the blood pool and %2 % for the myocardium (Dice; 100 % = identical).</source>
-        <translation>
-            <numerusform>On the %n image a person corrected or confirmed, the model&apos;s contours overlapped theirs by %1 % for the blood pool and %2 % for the myocardium (Dice; 100 % = identical).</numerusform>
-            <numerusform>On the %n images a person corrected or confirmed, the model&apos;s contours overlapped theirs by %1 % for the blood pool and %2 % for the myocardium (Dice; 100 % = identical).</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Image %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n corrected</source>
-        <translation>
-            <numerusform>%n corrected</numerusform>
-            <numerusform>%n corrected</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n confirmed</source>
-        <translation>
-            <numerusform>%n confirmed</numerusform>
-            <numerusform>%n confirmed</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>the DICOM SEG left out or repaired %n invalid value(s) of the source images (listed in the log)</source>
-        <translation>
-            <numerusform>the DICOM SEG left out or repaired %n invalid value of the source images (listed in the log)</numerusform>
-            <numerusform>the DICOM SEG left out or repaired %n invalid values of the source images (listed in the log)</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Base of the ventricle here (this phase)</source>
+        <source>No model at %1: showing images only</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Apex of the ventricle here (this phase)</source>
+        <source>Model vs corrections</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Base here in every phase</source>
+        <source>Corrections NOT saved: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Apex here in every phase</source>
+        <source>Model updates</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Coverage as found (this phase)</source>
+        <source>Cardiac function</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Coverage as found (every phase)</source>
+        <source>Save report</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Image to &amp;Correct First</source>
+        <source>PDF (*.pdf)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source> · outside the left ventricle</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>On the corrected images the new model&apos;s labels agree with the corrections by Dice %1 (blood pool) and %2 (myocardium).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No image to suggest: the model has not segmented the series, or every image at end-diastole and end-systole is reviewed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Loading %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Exporting to %1</source>
+        <source>Report</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Saving the corrections before closing…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Saving corrections</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1697,10 +1464,6 @@
     </message>
     <message>
         <source>The window stays open. Free some space or choose another workspace folder in Settings, then close it again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Writing the report</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1814,6 +1577,59 @@
     </message>
     <message>
         <source>Model: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Segmentation failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Segmentation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Segmentation cancelled; the images already segmented are kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The model&apos;s labels of %n image(s) restored from the workspace</source>
+        <translation>
+            <numerusform>The model&apos;s labels of %n image restored from the workspace</numerusform>
+            <numerusform>The model&apos;s labels of %n images restored from the workspace</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Segmented %n image(s) in %1 s (%2)</source>
+        <translation>
+            <numerusform>Segmented %n image in %1 s (%2)</numerusform>
+            <numerusform>Segmented %n images in %1 s (%2)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No model at %1. Choose one with Model ▸ Choose Model File…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cardioseg::ui::NavigationBar</name>
+    <message>
+        <source>Slice, base to apex (Up/Down)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cardiac phase (Left/Right)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Play the cardiac cycle (Space)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> fps</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1947,6 +1763,85 @@
     </message>
 </context>
 <context>
+    <name>cardioseg::ui::StudyPresenter</name>
+    <message>
+        <source>%1: no such file or folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>No DICOM image could be read from %1 (%n file(s) skipped).</source>
+        <translation>
+            <numerusform>No DICOM image could be read from %1 (%n file skipped).</numerusform>
+            <numerusform>No DICOM image could be read from %1 (%n files skipped).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The study&apos;s folder is not writable; corrections are saved under %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Loaded %n series</source>
+        <translation>
+            <numerusform>Loaded %n series</numerusform>
+            <numerusform>Loaded %n series</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Saving corrections</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Corrections NOT saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exporting to %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exporting to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n file(s)</source>
+        <translation>
+            <numerusform>Exported %n file</numerusform>
+            <numerusform>Exported %n files</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>the DICOM SEG left out or repaired %n invalid value(s) of the source images (listed in the log)</source>
+        <translation>
+            <numerusform>the DICOM SEG left out or repaired %n invalid value of the source images (listed in the log)</numerusform>
+            <numerusform>the DICOM SEG left out or repaired %n invalid values of the source images (listed in the log)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>cardioseg::ui::SurfaceDialog</name>
     <message>
         <source>Left ventricle in 3-D</source>
@@ -2000,6 +1895,10 @@
         <source>No series</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Computing the 3-D surfaces</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>cardioseg::ui::SurfaceView</name>
@@ -2009,6 +1908,138 @@
     </message>
     <message>
         <source>Drag to rotate, wheel to zoom, double-click to reset</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cardioseg::ui::ViewerPresenter</name>
+    <message>
+        <source>(no description)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2
+%3 slices × %4 phases, %5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Study of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 × %2 px, %3 × %4 mm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>slice spacing %1 mm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n image(s)</source>
+        <translation>
+            <numerusform>%n image</numerusform>
+            <numerusform>%n images</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n with expert labels</source>
+        <translation>
+            <numerusform>%n with expert labels</numerusform>
+            <numerusform>%n with expert labels</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>End-diastole and end-systole are not known yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every image at end-diastole and end-systole is reviewed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every image of this series is reviewed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Slice –</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phase –</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Slice %1 / %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (%1 ms)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phase %1 / %2%3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>confirmed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>corrected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unreviewed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Image %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n corrected</source>
+        <translation>
+            <numerusform>%n corrected</numerusform>
+            <numerusform>%n corrected</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n confirmed</source>
+        <translation>
+            <numerusform>%n confirmed</numerusform>
+            <numerusform>%n confirmed</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>✓ Confirmed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Corrected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not reviewed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> · ED</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> · ES</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> · outside the left ventricle</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -4,10 +4,6 @@
 <context>
     <name>QObject</name>
     <message>
-        <source>The study&apos;s folder is not writable; corrections are saved under %1</source>
-        <translation>Le dossier de l’examen n’est pas accessible en écriture ; les corrections sont enregistrées dans %1</translation>
-    </message>
-    <message>
         <source>Browse…</source>
         <translation>Parcourir…</translation>
     </message>
@@ -125,6 +121,18 @@
         <source>Volumes by disc summation: each labelled slice contributes its labelled area × the slice spacing; nothing is extrapolated beyond the outermost labelled slices. ED and ES are the phases of largest and smallest blood-pool volume unless set by hand. LV mass = myocardium at ED × %1 g/mL; BSA by Mosteller. Reviewed labels: the corrections, the model&apos;s where an image has none.</source>
         <translation>Volumes par sommation de disques : chaque coupe délinéée apporte son aire × l’espacement des coupes ; rien n’est extrapolé au-delà des coupes délinéées extrêmes. TD et TS sont les phases de plus grand et de plus petit volume de la cavité, sauf si elles ont été choisies à la main. Masse VG = myocarde en TD × %1 g/mL ; surface corporelle selon Mosteller. Étiquettes revues : les corrections, celles du modèle là où une image n’en a pas.</translation>
     </message>
+    <message>
+        <source>Skipped files</source>
+        <translation>Fichiers ignorés</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Fichier</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Raison</translation>
+    </message>
 </context>
 <context>
     <name>cardioseg::ui::CineGrid</name>
@@ -139,6 +147,69 @@
     <message>
         <source>Slices (rows, base at the top) × phases (columns). Blue: model; orange: corrected; green: confirmed; yellow dot: expert contours; dimmed: outside the left ventricle (above its base, beyond its apex); ringed: the images to correct first; ED and ES mark end-diastole and end-systole. Click to go to an image; right-click to set the base or apex there.</source>
         <translation>Coupes (lignes, base en haut) × phases (colonnes). Bleu : modèle ; orange : corrigée ; vert : confirmée ; point jaune : contours experts ; assombrie : hors du ventricule gauche (au-dessus de sa base, au-delà de son apex) ; cerclée : les images à corriger d’abord ; TD et TS marquent la télédiastole et la télésystole. Cliquez pour aller à une image ; clic droit pour y placer la base ou l’apex.</translation>
+    </message>
+</context>
+<context>
+    <name>cardioseg::ui::DisplayToolBar</name>
+    <message>
+        <source>Display</source>
+        <translation>Affichage</translation>
+    </message>
+    <message>
+        <source>Expert contours</source>
+        <translation>Contours experts</translation>
+    </message>
+    <message>
+        <source>Labels: corrections, else model</source>
+        <translation>Étiquettes : corrections, sinon modèle</translation>
+    </message>
+    <message>
+        <source>Labels: model only</source>
+        <translation>Étiquettes : modèle seul</translation>
+    </message>
+    <message>
+        <source>Labels: corrections only</source>
+        <translation>Étiquettes : corrections seules</translation>
+    </message>
+    <message>
+        <source>Compare: corrections vs model</source>
+        <translation>Comparer : corrections et modèle</translation>
+    </message>
+    <message>
+        <source>Which labels the overlay shows (P cycles). Compare draws the model&apos;s outline dashed and highlights where it disagrees with the corrections.</source>
+        <translation>Étiquettes affichées en surimpression (P pour changer). « Comparer » trace le contour du modèle en tirets et met en évidence ses désaccords avec les corrections.</translation>
+    </message>
+    <message>
+        <source>Filled</source>
+        <translation>Rempli</translation>
+    </message>
+    <message>
+        <source>Contour lines</source>
+        <translation>Contours</translation>
+    </message>
+    <message>
+        <source>Filled + contours</source>
+        <translation>Rempli + contours</translation>
+    </message>
+    <message>
+        <source>How labels are drawn (O cycles)</source>
+        <translation>Rendu des étiquettes (O pour changer)</translation>
+    </message>
+    <message>
+        <source>Show the expert contours of datasets in SCD layout (L)</source>
+        <translation>Afficher les contours experts des jeux de données au format SCD (L)</translation>
+    </message>
+    <message>
+        <source>Window: DICOM</source>
+        <translation>Fenêtre : DICOM</translation>
+    </message>
+    <message>
+        <source>Window: auto</source>
+        <translation>Fenêtre : auto</translation>
+    </message>
+    <message>
+        <source>Window: full range</source>
+        <translation>Fenêtre : plage complète</translation>
     </message>
 </context>
 <context>
@@ -713,6 +784,10 @@
         <source>Saving the model version</source>
         <translation>Enregistrement de la version du modèle</translation>
     </message>
+    <message>
+        <source>On the corrected images the new model&apos;s labels agree with the corrections by Dice %1 (blood pool) and %2 (myocardium).</source>
+        <translation>Sur les images corrigées, les étiquettes du nouveau modèle concordent avec les corrections avec un Dice de %1 (cavité) et %2 (myocarde).</translation>
+    </message>
 </context>
 <context>
     <name>cardioseg::ui::FunctionPanel</name>
@@ -1046,6 +1121,77 @@
         <source>ES</source>
         <translation>TS</translation>
     </message>
+    <message>
+        <source>Base of the ventricle here (this phase)</source>
+        <translation>Base du ventricule ici (cette phase)</translation>
+    </message>
+    <message>
+        <source>Apex of the ventricle here (this phase)</source>
+        <translation>Apex du ventricule ici (cette phase)</translation>
+    </message>
+    <message>
+        <source>Base here in every phase</source>
+        <translation>Base ici à toutes les phases</translation>
+    </message>
+    <message>
+        <source>Apex here in every phase</source>
+        <translation>Apex ici à toutes les phases</translation>
+    </message>
+    <message>
+        <source>Coverage as found (this phase)</source>
+        <translation>Étendue comme trouvée (cette phase)</translation>
+    </message>
+    <message>
+        <source>Coverage as found (every phase)</source>
+        <translation>Étendue comme trouvée (toutes les phases)</translation>
+    </message>
+    <message>
+        <source>Save measures</source>
+        <translation>Enregistrer les mesures</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Cardiac function</source>
+        <translation>Fonction cardiaque</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>%1 enregistré</translation>
+    </message>
+    <message>
+        <source>Report saved: %1</source>
+        <translation>Rapport enregistré : %1</translation>
+    </message>
+    <message>
+        <source>Report failed: %1</source>
+        <translation>Échec du rapport : %1</translation>
+    </message>
+    <message>
+        <source>No image to suggest: the model has not segmented the series, or every image at end-diastole and end-systole is reviewed</source>
+        <translation>Aucune image à proposer : le modèle n’a pas segmenté la série, ou toutes les images en télédiastole et télésystole sont revues</translation>
+    </message>
+    <message>
+        <source>No image was corrected or confirmed by a person: every contour is the model&apos;s.</source>
+        <translation>Aucune image n’a été corrigée ou confirmée par une personne : tous les contours sont ceux du modèle.</translation>
+    </message>
+    <message numerus="yes">
+        <source>On the %n image(s) a person corrected or confirmed, the model&apos;s contours overlapped theirs by %1 % for the blood pool and %2 % for the myocardium (Dice; 100 % = identical).</source>
+        <translation>
+            <numerusform>Sur la %n image corrigée ou confirmée par une personne, les contours du modèle recouvraient les siens à %1 % pour la cavité et à %2 % pour le myocarde (Dice ; 100 % = identiques).</numerusform>
+            <numerusform>Sur les %n images corrigées ou confirmées par une personne, les contours du modèle recouvraient les siens à %1 % pour la cavité et à %2 % pour le myocarde (Dice ; 100 % = identiques).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Writing the report…</source>
+        <translation>Rédaction du rapport…</translation>
+    </message>
+    <message>
+        <source>Writing the report</source>
+        <translation>Rédaction du rapport</translation>
+    </message>
 </context>
 <context>
     <name>cardioseg::ui::JobList</name>
@@ -1063,47 +1209,7 @@
     </message>
 </context>
 <context>
-    <name>cardioseg::ui::MainWindow</name>
-    <message>
-        <source>CardioSeg</source>
-        <translation>CardioSeg</translation>
-    </message>
-    <message>
-        <source>Slice, base to apex (Up/Down)</source>
-        <translation>Coupe, de la base vers l’apex (Haut/Bas)</translation>
-    </message>
-    <message>
-        <source>Cardiac phase (Left/Right)</source>
-        <translation>Phase cardiaque (Gauche/Droite)</translation>
-    </message>
-    <message>
-        <source>Play</source>
-        <translation>Lecture</translation>
-    </message>
-    <message>
-        <source>Play the cardiac cycle (Space)</source>
-        <translation>Lire le cycle cardiaque (Espace)</translation>
-    </message>
-    <message>
-        <source> fps</source>
-        <translation> i/s</translation>
-    </message>
-    <message>
-        <source>Window: DICOM</source>
-        <translation>Fenêtre : DICOM</translation>
-    </message>
-    <message>
-        <source>Window: auto</source>
-        <translation>Fenêtre : auto</translation>
-    </message>
-    <message>
-        <source>Window: full range</source>
-        <translation>Fenêtre : plage complète</translation>
-    </message>
-    <message>
-        <source>Series</source>
-        <translation>Séries</translation>
-    </message>
+    <name>cardioseg::ui::MainMenus</name>
     <message>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
@@ -1129,8 +1235,24 @@
         <translation>Examens &amp;récents</translation>
     </message>
     <message>
+        <source>&amp;Export…</source>
+        <translation>&amp;Exporter…</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>É&amp;dition</translation>
+    </message>
+    <message>
+        <source>Tools</source>
+        <translation>Outils</translation>
+    </message>
+    <message>
+        <source>Se&amp;ttings…</source>
+        <translation>Pa&amp;ramètres…</translation>
     </message>
     <message>
         <source>&amp;View</source>
@@ -1139,6 +1261,22 @@
     <message>
         <source>&amp;Fit to Window</source>
         <translation>&amp;Ajuster à la fenêtre</translation>
+    </message>
+    <message>
+        <source>Show Expert &amp;Contours</source>
+        <translation>Afficher les &amp;contours experts</translation>
+    </message>
+    <message>
+        <source>Next Overlay &amp;Labels</source>
+        <translation>&amp;Étiquettes de surimpression suivantes</translation>
+    </message>
+    <message>
+        <source>Next Overlay &amp;Style</source>
+        <translation>&amp;Style de surimpression suivant</translation>
+    </message>
+    <message>
+        <source>Show &amp;Overlay</source>
+        <translation>Afficher la &amp;surimpression</translation>
     </message>
     <message>
         <source>&amp;Play Cine</source>
@@ -1161,246 +1299,16 @@
         <translation>Phase précédente</translation>
     </message>
     <message>
-        <source>&amp;Help</source>
-        <translation>Aid&amp;e</translation>
+        <source>Next &amp;Unreviewed Image</source>
+        <translation>Image non revue &amp;suivante</translation>
     </message>
     <message>
-        <source>&amp;About CardioSeg</source>
-        <translation>À &amp;propos de CardioSeg</translation>
+        <source>Next Unreviewed Image at &amp;ED or ES</source>
+        <translation>Image non revue suivante en &amp;TD ou TS</translation>
     </message>
     <message>
-        <source>About CardioSeg</source>
-        <translation>À propos de CardioSeg</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;CardioSeg&lt;/b&gt; %1&lt;br&gt;Cardiac MRI segmentation workstation.&lt;br&gt;Sample study: Sunnybrook Cardiac Data (CC0), Radau et al., MIDAS Journal 2009.</source>
-        <translation>&lt;b&gt;CardioSeg&lt;/b&gt; %1&lt;br&gt;Station de segmentation d’IRM cardiaque.&lt;br&gt;Examen d’exemple : Sunnybrook Cardiac Data (CC0), Radau et al., MIDAS Journal 2009.</translation>
-    </message>
-    <message>
-        <source>%1: no such file or folder</source>
-        <translation>%1 : fichier ou dossier introuvable</translation>
-    </message>
-    <message>
-        <source>Open study</source>
-        <translation>Ouvrir un examen</translation>
-    </message>
-    <message>
-        <source>Loading %1…</source>
-        <translation>Chargement de %1…</translation>
-    </message>
-    <message>
-        <source>Loading cancelled</source>
-        <translation>Chargement annulé</translation>
-    </message>
-    <message numerus="yes">
-        <source>No DICOM image could be read from %1 (%n file(s) skipped).</source>
-        <translation>
-            <numerusform>Aucune image DICOM n’a pu être lue dans %1 (%n fichier ignoré).</numerusform>
-            <numerusform>Aucune image DICOM n’a pu être lue dans %1 (%n fichiers ignorés).</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>CardioSeg — %1</source>
-        <translation>CardioSeg — %1</translation>
-    </message>
-    <message>
-        <source>(no description)</source>
-        <translation>(sans description)</translation>
-    </message>
-    <message>
-        <source>%1 · %2
-%3 slices × %4 phases, %5</source>
-        <translation>%1 · %2
-%3 coupes × %4 phases, %5</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n file(s) skipped…</source>
-        <translation>
-            <numerusform>%n fichier ignoré…</numerusform>
-            <numerusform>%n fichiers ignorés…</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Loaded %n series</source>
-        <translation>
-            <numerusform>%n série chargée</numerusform>
-            <numerusform>%n séries chargées</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Slice –</source>
-        <translation>Coupe –</translation>
-    </message>
-    <message>
-        <source>Phase –</source>
-        <translation>Phase –</translation>
-    </message>
-    <message>
-        <source>Slice %1 / %2</source>
-        <translation>Coupe %1 / %2</translation>
-    </message>
-    <message>
-        <source> (%1 ms)</source>
-        <translation> (%1 ms)</translation>
-    </message>
-    <message>
-        <source>Phase %1 / %2%3</source>
-        <translation>Phase %1 / %2%3</translation>
-    </message>
-    <message>
-        <source>Pause</source>
-        <translation>Pause</translation>
-    </message>
-    <message>
-        <source>Skipped files</source>
-        <translation>Fichiers ignorés</translation>
-    </message>
-    <message>
-        <source>File</source>
-        <translation>Fichier</translation>
-    </message>
-    <message>
-        <source>Reason</source>
-        <translation>Raison</translation>
-    </message>
-    <message>
-        <source>No model at %1: showing images only</source>
-        <translation>Aucun modèle à %1 : images seules</translation>
-    </message>
-    <message>
-        <source>Segmentation failed: %1</source>
-        <translation>La segmentation a échoué : %1</translation>
-    </message>
-    <message>
-        <source>Segmentation</source>
-        <translation>Segmentation</translation>
-    </message>
-    <message>
-        <source>Model vs corrections</source>
-        <translation>Modèle vs corrections</translation>
-    </message>
-    <message>
-        <source>&amp;Edit</source>
-        <translation>É&amp;dition</translation>
-    </message>
-    <message>
-        <source>confirmed</source>
-        <translation>confirmée</translation>
-    </message>
-    <message>
-        <source>corrected</source>
-        <translation>corrigée</translation>
-    </message>
-    <message>
-        <source>unreviewed</source>
-        <translation>non revue</translation>
-    </message>
-    <message numerus="yes">
-        <source>Exported %n file(s)</source>
-        <translation>
-            <numerusform>%n fichier exporté</numerusform>
-            <numerusform>%n fichiers exportés</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Export failed: %1</source>
-        <translation>L’export a échoué : %1</translation>
-    </message>
-    <message>
-        <source>cancelled</source>
-        <translation>annulé</translation>
-    </message>
-    <message>
-        <source>Export</source>
-        <translation>Exporter</translation>
-    </message>
-    <message>
-        <source>Display</source>
-        <translation>Affichage</translation>
-    </message>
-    <message>
-        <source>Labels: corrections, else model</source>
-        <translation>Étiquettes : corrections, sinon modèle</translation>
-    </message>
-    <message>
-        <source>Labels: model only</source>
-        <translation>Étiquettes : modèle seul</translation>
-    </message>
-    <message>
-        <source>Labels: corrections only</source>
-        <translation>Étiquettes : corrections seules</translation>
-    </message>
-    <message>
-        <source>Compare: corrections vs model</source>
-        <translation>Comparer : corrections et modèle</translation>
-    </message>
-    <message>
-        <source>Which labels the overlay shows (P cycles). Compare draws the model&apos;s outline dashed and highlights where it disagrees with the corrections.</source>
-        <translation>Étiquettes affichées en surimpression (P pour changer). « Comparer » trace le contour du modèle en tirets et met en évidence ses désaccords avec les corrections.</translation>
-    </message>
-    <message>
-        <source>Filled</source>
-        <translation>Rempli</translation>
-    </message>
-    <message>
-        <source>Contour lines</source>
-        <translation>Contours</translation>
-    </message>
-    <message>
-        <source>Filled + contours</source>
-        <translation>Rempli + contours</translation>
-    </message>
-    <message>
-        <source>How labels are drawn (O cycles)</source>
-        <translation>Rendu des étiquettes (O pour changer)</translation>
-    </message>
-    <message>
-        <source>Expert contours</source>
-        <translation>Contours experts</translation>
-    </message>
-    <message>
-        <source>Show the expert contours of datasets in SCD layout (L)</source>
-        <translation>Afficher les contours experts des jeux de données au format SCD (L)</translation>
-    </message>
-    <message>
-        <source>&amp;Export…</source>
-        <translation>&amp;Exporter…</translation>
-    </message>
-    <message>
-        <source>Show Expert &amp;Contours</source>
-        <translation>Afficher les &amp;contours experts</translation>
-    </message>
-    <message>
-        <source>Next Overlay &amp;Labels</source>
-        <translation>&amp;Étiquettes de surimpression suivantes</translation>
-    </message>
-    <message>
-        <source>Next Overlay &amp;Style</source>
-        <translation>&amp;Style de surimpression suivant</translation>
-    </message>
-    <message>
-        <source>Show &amp;Overlay</source>
-        <translation>Afficher la &amp;surimpression</translation>
-    </message>
-    <message>
-        <source>&amp;Keyboard Shortcuts</source>
-        <translation>&amp;Raccourcis clavier</translation>
-    </message>
-    <message>
-        <source>Keyboard shortcuts</source>
-        <translation>Raccourcis clavier</translation>
-    </message>
-    <message>
-        <source>Tools</source>
-        <translation>Outils</translation>
-    </message>
-    <message>
-        <source>Se&amp;ttings…</source>
-        <translation>Pa&amp;ramètres…</translation>
-    </message>
-    <message>
-        <source>Corrections NOT saved: %1</source>
-        <translation>Corrections NON enregistrées : %1</translation>
+        <source>Image to &amp;Correct First</source>
+        <translation>Image à &amp;corriger d’abord</translation>
     </message>
     <message>
         <source>&amp;Model</source>
@@ -1435,79 +1343,8 @@
         <translation>Utiliser le modèle par &amp;défaut</translation>
     </message>
     <message>
-        <source>No model at %1. Choose one with Model ▸ Choose Model File…</source>
-        <translation>Aucun modèle en %1. Choisissez-en un avec Modèle ▸ Choisir le fichier du modèle…</translation>
-    </message>
-    <message>
-        <source>Segmentation cancelled; the images already segmented are kept</source>
-        <translation>Segmentation annulée ; les images déjà segmentées sont conservées</translation>
-    </message>
-    <message numerus="yes">
-        <source>Segmented %n image(s) in %1 s (%2)</source>
-        <translation>
-            <numerusform>%n image segmentée en %1 s (%2)</numerusform>
-            <numerusform>%n images segmentées en %1 s (%2)</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Choose a model file</source>
-        <translation>Choisir un fichier de modèle</translation>
-    </message>
-    <message>
-        <source>CardioSeg models (*.pt);;All files (*)</source>
-        <translation>Modèles CardioSeg (*.pt);;Tous les fichiers (*)</translation>
-    </message>
-    <message>
-        <source>Exporting to %1…</source>
-        <translation>Export vers %1…</translation>
-    </message>
-    <message>
-        <source>Open a study first</source>
-        <translation>Ouvrez d’abord un examen</translation>
-    </message>
-    <message>
-        <source>Model updates</source>
-        <translation>Mises à jour du modèle</translation>
-    </message>
-    <message>
         <source>&amp;Update Model from Corrections</source>
         <translation>&amp;Mettre à jour le modèle avec les corrections</translation>
-    </message>
-    <message>
-        <source>Cardiac function</source>
-        <translation>Fonction cardiaque</translation>
-    </message>
-    <message>
-        <source>Save report</source>
-        <translation>Enregistrer le rapport</translation>
-    </message>
-    <message>
-        <source>PDF (*.pdf)</source>
-        <translation>PDF (*.pdf)</translation>
-    </message>
-    <message>
-        <source>Save measures</source>
-        <translation>Enregistrer les mesures</translation>
-    </message>
-    <message>
-        <source>CSV (*.csv)</source>
-        <translation>CSV (*.csv)</translation>
-    </message>
-    <message>
-        <source>Saved %1</source>
-        <translation>%1 enregistré</translation>
-    </message>
-    <message>
-        <source>Report saved: %1</source>
-        <translation>Rapport enregistré : %1</translation>
-    </message>
-    <message>
-        <source>Report failed: %1</source>
-        <translation>Échec du rapport : %1</translation>
-    </message>
-    <message>
-        <source>Report</source>
-        <translation>Rapport</translation>
     </message>
     <message>
         <source>F&amp;unction</source>
@@ -1526,173 +1363,102 @@
         <translation>Mesures en &amp;CSV…</translation>
     </message>
     <message>
-        <source>Writing the report…</source>
-        <translation>Rédaction du rapport…</translation>
+        <source>&amp;Help</source>
+        <translation>Aid&amp;e</translation>
     </message>
     <message>
-        <source>Next &amp;Unreviewed Image</source>
-        <translation>Image non revue &amp;suivante</translation>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>&amp;Raccourcis clavier</translation>
     </message>
     <message>
-        <source>Next Unreviewed Image at &amp;ED or ES</source>
-        <translation>Image non revue suivante en &amp;TD ou TS</translation>
+        <source>&amp;About CardioSeg</source>
+        <translation>À &amp;propos de CardioSeg</translation>
     </message>
     <message>
-        <source>End-diastole and end-systole are not known yet</source>
-        <translation>La télédiastole et la télésystole ne sont pas encore connues</translation>
+        <source>About CardioSeg</source>
+        <translation>À propos de CardioSeg</translation>
     </message>
     <message>
-        <source>Every image at end-diastole and end-systole is reviewed</source>
-        <translation>Toutes les images en télédiastole et télésystole sont revues</translation>
+        <source>&lt;b&gt;CardioSeg&lt;/b&gt; %1&lt;br&gt;Cardiac MRI segmentation workstation.&lt;br&gt;Sample study: Sunnybrook Cardiac Data (CC0), Radau et al., MIDAS Journal 2009.</source>
+        <translation>&lt;b&gt;CardioSeg&lt;/b&gt; %1&lt;br&gt;Station de segmentation d’IRM cardiaque.&lt;br&gt;Examen d’exemple : Sunnybrook Cardiac Data (CC0), Radau et al., MIDAS Journal 2009.</translation>
     </message>
     <message>
-        <source>Every image of this series is reviewed</source>
-        <translation>Toutes les images de cette série sont revues</translation>
+        <source>Keyboard shortcuts</source>
+        <translation>Raccourcis clavier</translation>
     </message>
     <message>
-        <source>Study of %1</source>
-        <translation>Examen du %1</translation>
+        <source>Open a study first</source>
+        <translation>Ouvrez d’abord un examen</translation>
     </message>
     <message>
-        <source>%1 × %2 px, %3 × %4 mm</source>
-        <translation>%1 × %2 px, %3 × %4 mm</translation>
+        <source>Choose a model file</source>
+        <translation>Choisir un fichier de modèle</translation>
     </message>
     <message>
-        <source>slice spacing %1 mm</source>
-        <translation>espacement des coupes %1 mm</translation>
+        <source>CardioSeg models (*.pt);;All files (*)</source>
+        <translation>Modèles CardioSeg (*.pt);;Tous les fichiers (*)</translation>
+    </message>
+</context>
+<context>
+    <name>cardioseg::ui::MainWindow</name>
+    <message>
+        <source>CardioSeg</source>
+        <translation>CardioSeg</translation>
+    </message>
+    <message>
+        <source>Series</source>
+        <translation>Séries</translation>
+    </message>
+    <message>
+        <source>Open study</source>
+        <translation>Ouvrir un examen</translation>
+    </message>
+    <message>
+        <source>CardioSeg — %1</source>
+        <translation>CardioSeg — %1</translation>
     </message>
     <message numerus="yes">
-        <source>%n image(s)</source>
+        <source>%n file(s) skipped…</source>
         <translation>
-            <numerusform>%n image</numerusform>
-            <numerusform>%n images</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n with expert labels</source>
-        <translation>
-            <numerusform>%n avec contours experts</numerusform>
-            <numerusform>%n avec contours experts</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>✓ Confirmed</source>
-        <translation>✓ Confirmée</translation>
-    </message>
-    <message>
-        <source>Corrected</source>
-        <translation>Corrigée</translation>
-    </message>
-    <message>
-        <source>Not reviewed</source>
-        <translation>Non revue</translation>
-    </message>
-    <message>
-        <source> · ED</source>
-        <translation> · TD</translation>
-    </message>
-    <message>
-        <source> · ES</source>
-        <translation> · TS</translation>
-    </message>
-    <message numerus="yes">
-        <source>The model&apos;s labels of %n image(s) restored from the workspace</source>
-        <translation>
-            <numerusform>Étiquettes du modèle de %n image reprises de l’espace de travail</numerusform>
-            <numerusform>Étiquettes du modèle de %n images reprises de l’espace de travail</numerusform>
+            <numerusform>%n fichier ignoré…</numerusform>
+            <numerusform>%n fichiers ignorés…</numerusform>
         </translation>
     </message>
     <message>
-        <source>No image was corrected or confirmed by a person: every contour is the model&apos;s.</source>
-        <translation>Aucune image n’a été corrigée ou confirmée par une personne : tous les contours sont ceux du modèle.</translation>
-    </message>
-    <message numerus="yes">
-        <source>On the %n image(s) a person corrected or confirmed, the model&apos;s contours overlapped theirs by %1 % for the blood pool and %2 % for the myocardium (Dice; 100 % = identical).</source>
-        <translation>
-            <numerusform>Sur la %n image corrigée ou confirmée par une personne, les contours du modèle recouvraient les siens à %1 % pour la cavité et à %2 % pour le myocarde (Dice ; 100 % = identiques).</numerusform>
-            <numerusform>Sur les %n images corrigées ou confirmées par une personne, les contours du modèle recouvraient les siens à %1 % pour la cavité et à %2 % pour le myocarde (Dice ; 100 % = identiques).</numerusform>
-        </translation>
+        <source>No model at %1: showing images only</source>
+        <translation>Aucun modèle à %1 : images seules</translation>
     </message>
     <message>
-        <source>Image %1</source>
-        <translation>Image %1</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n corrected</source>
-        <translation>
-            <numerusform>%n corrigée</numerusform>
-            <numerusform>%n corrigées</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n confirmed</source>
-        <translation>
-            <numerusform>%n confirmée</numerusform>
-            <numerusform>%n confirmées</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>the DICOM SEG left out or repaired %n invalid value(s) of the source images (listed in the log)</source>
-        <translation>
-            <numerusform>le DICOM SEG a omis ou réparé %n valeur invalide des images sources (détail dans le journal)</numerusform>
-            <numerusform>le DICOM SEG a omis ou réparé %n valeurs invalides des images sources (détail dans le journal)</numerusform>
-        </translation>
+        <source>Model vs corrections</source>
+        <translation>Modèle vs corrections</translation>
     </message>
     <message>
-        <source>Base of the ventricle here (this phase)</source>
-        <translation>Base du ventricule ici (cette phase)</translation>
+        <source>Corrections NOT saved: %1</source>
+        <translation>Corrections NON enregistrées : %1</translation>
     </message>
     <message>
-        <source>Apex of the ventricle here (this phase)</source>
-        <translation>Apex du ventricule ici (cette phase)</translation>
+        <source>Model updates</source>
+        <translation>Mises à jour du modèle</translation>
     </message>
     <message>
-        <source>Base here in every phase</source>
-        <translation>Base ici à toutes les phases</translation>
+        <source>Cardiac function</source>
+        <translation>Fonction cardiaque</translation>
     </message>
     <message>
-        <source>Apex here in every phase</source>
-        <translation>Apex ici à toutes les phases</translation>
+        <source>Save report</source>
+        <translation>Enregistrer le rapport</translation>
     </message>
     <message>
-        <source>Coverage as found (this phase)</source>
-        <translation>Étendue comme trouvée (cette phase)</translation>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <source>Coverage as found (every phase)</source>
-        <translation>Étendue comme trouvée (toutes les phases)</translation>
-    </message>
-    <message>
-        <source>Image to &amp;Correct First</source>
-        <translation>Image à &amp;corriger d’abord</translation>
-    </message>
-    <message>
-        <source> · outside the left ventricle</source>
-        <translation> · hors du ventricule gauche</translation>
-    </message>
-    <message>
-        <source>On the corrected images the new model&apos;s labels agree with the corrections by Dice %1 (blood pool) and %2 (myocardium).</source>
-        <translation>Sur les images corrigées, les étiquettes du nouveau modèle concordent avec les corrections avec un Dice de %1 (cavité) et %2 (myocarde).</translation>
-    </message>
-    <message>
-        <source>No image to suggest: the model has not segmented the series, or every image at end-diastole and end-systole is reviewed</source>
-        <translation>Aucune image à proposer : le modèle n’a pas segmenté la série, ou toutes les images en télédiastole et télésystole sont revues</translation>
-    </message>
-    <message>
-        <source>Loading %1</source>
-        <translation>Chargement de %1</translation>
-    </message>
-    <message>
-        <source>Exporting to %1</source>
-        <translation>Export vers %1</translation>
+        <source>Report</source>
+        <translation>Rapport</translation>
     </message>
     <message>
         <source>Saving the corrections before closing…</source>
         <translation>Enregistrement des corrections avant la fermeture…</translation>
-    </message>
-    <message>
-        <source>Saving corrections</source>
-        <translation>Enregistrement des corrections</translation>
     </message>
     <message>
         <source>Close</source>
@@ -1701,10 +1467,6 @@
     <message>
         <source>The window stays open. Free some space or choose another workspace folder in Settings, then close it again.</source>
         <translation>La fenêtre reste ouverte. Libérez de l’espace ou choisissez un autre dossier de travail dans les Paramètres, puis fermez-la à nouveau.</translation>
-    </message>
-    <message>
-        <source>Writing the report</source>
-        <translation>Rédaction du rapport</translation>
     </message>
 </context>
 <context>
@@ -1818,6 +1580,59 @@
     <message>
         <source>Model: %1</source>
         <translation>Modèle : %1</translation>
+    </message>
+    <message>
+        <source>Segmentation failed: %1</source>
+        <translation>La segmentation a échoué : %1</translation>
+    </message>
+    <message>
+        <source>Segmentation</source>
+        <translation>Segmentation</translation>
+    </message>
+    <message>
+        <source>Segmentation cancelled; the images already segmented are kept</source>
+        <translation>Segmentation annulée ; les images déjà segmentées sont conservées</translation>
+    </message>
+    <message numerus="yes">
+        <source>The model&apos;s labels of %n image(s) restored from the workspace</source>
+        <translation>
+            <numerusform>Étiquettes du modèle de %n image reprises de l’espace de travail</numerusform>
+            <numerusform>Étiquettes du modèle de %n images reprises de l’espace de travail</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Segmented %n image(s) in %1 s (%2)</source>
+        <translation>
+            <numerusform>%n image segmentée en %1 s (%2)</numerusform>
+            <numerusform>%n images segmentées en %1 s (%2)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No model at %1. Choose one with Model ▸ Choose Model File…</source>
+        <translation>Aucun modèle en %1. Choisissez-en un avec Modèle ▸ Choisir le fichier du modèle…</translation>
+    </message>
+</context>
+<context>
+    <name>cardioseg::ui::NavigationBar</name>
+    <message>
+        <source>Slice, base to apex (Up/Down)</source>
+        <translation>Coupe, de la base vers l’apex (Haut/Bas)</translation>
+    </message>
+    <message>
+        <source>Cardiac phase (Left/Right)</source>
+        <translation>Phase cardiaque (Gauche/Droite)</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation>Lecture</translation>
+    </message>
+    <message>
+        <source>Play the cardiac cycle (Space)</source>
+        <translation>Lire le cycle cardiaque (Espace)</translation>
+    </message>
+    <message>
+        <source> fps</source>
+        <translation> i/s</translation>
     </message>
 </context>
 <context>
@@ -1950,6 +1765,85 @@
     </message>
 </context>
 <context>
+    <name>cardioseg::ui::StudyPresenter</name>
+    <message>
+        <source>%1: no such file or folder</source>
+        <translation>%1 : fichier ou dossier introuvable</translation>
+    </message>
+    <message>
+        <source>Loading %1…</source>
+        <translation>Chargement de %1…</translation>
+    </message>
+    <message>
+        <source>Loading %1</source>
+        <translation>Chargement de %1</translation>
+    </message>
+    <message>
+        <source>Loading cancelled</source>
+        <translation>Chargement annulé</translation>
+    </message>
+    <message numerus="yes">
+        <source>No DICOM image could be read from %1 (%n file(s) skipped).</source>
+        <translation>
+            <numerusform>Aucune image DICOM n’a pu être lue dans %1 (%n fichier ignoré).</numerusform>
+            <numerusform>Aucune image DICOM n’a pu être lue dans %1 (%n fichiers ignorés).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The study&apos;s folder is not writable; corrections are saved under %1</source>
+        <translation>Le dossier de l’examen n’est pas accessible en écriture ; les corrections sont enregistrées dans %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Loaded %n series</source>
+        <translation>
+            <numerusform>%n série chargée</numerusform>
+            <numerusform>%n séries chargées</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Saving corrections</source>
+        <translation>Enregistrement des corrections</translation>
+    </message>
+    <message>
+        <source>Corrections NOT saved: %1</source>
+        <translation>Corrections NON enregistrées : %1</translation>
+    </message>
+    <message>
+        <source>Exporting to %1…</source>
+        <translation>Export vers %1…</translation>
+    </message>
+    <message>
+        <source>Exporting to %1</source>
+        <translation>Export vers %1</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>annulé</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n file(s)</source>
+        <translation>
+            <numerusform>%n fichier exporté</numerusform>
+            <numerusform>%n fichiers exportés</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>the DICOM SEG left out or repaired %n invalid value(s) of the source images (listed in the log)</source>
+        <translation>
+            <numerusform>le DICOM SEG a omis ou réparé %n valeur invalide des images sources (détail dans le journal)</numerusform>
+            <numerusform>le DICOM SEG a omis ou réparé %n valeurs invalides des images sources (détail dans le journal)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export failed: %1</source>
+        <translation>L’export a échoué : %1</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exporter</translation>
+    </message>
+</context>
+<context>
     <name>cardioseg::ui::SurfaceDialog</name>
     <message>
         <source>Left ventricle in 3-D</source>
@@ -2003,6 +1897,10 @@
         <source>No series</source>
         <translation>Aucune série</translation>
     </message>
+    <message>
+        <source>Computing the 3-D surfaces</source>
+        <translation>Calcul des surfaces 3-D</translation>
+    </message>
 </context>
 <context>
     <name>cardioseg::ui::SurfaceView</name>
@@ -2013,6 +1911,139 @@
     <message>
         <source>Drag to rotate, wheel to zoom, double-click to reset</source>
         <translation>Glisser pour tourner, molette pour zoomer, double-clic pour réinitialiser</translation>
+    </message>
+</context>
+<context>
+    <name>cardioseg::ui::ViewerPresenter</name>
+    <message>
+        <source>(no description)</source>
+        <translation>(sans description)</translation>
+    </message>
+    <message>
+        <source>%1 · %2
+%3 slices × %4 phases, %5</source>
+        <translation>%1 · %2
+%3 coupes × %4 phases, %5</translation>
+    </message>
+    <message>
+        <source>Study of %1</source>
+        <translation>Examen du %1</translation>
+    </message>
+    <message>
+        <source>%1 × %2 px, %3 × %4 mm</source>
+        <translation>%1 × %2 px, %3 × %4 mm</translation>
+    </message>
+    <message>
+        <source>slice spacing %1 mm</source>
+        <translation>espacement des coupes %1 mm</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n image(s)</source>
+        <translation>
+            <numerusform>%n image</numerusform>
+            <numerusform>%n images</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n with expert labels</source>
+        <translation>
+            <numerusform>%n avec contours experts</numerusform>
+            <numerusform>%n avec contours experts</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation>Lecture</translation>
+    </message>
+    <message>
+        <source>End-diastole and end-systole are not known yet</source>
+        <translation>La télédiastole et la télésystole ne sont pas encore connues</translation>
+    </message>
+    <message>
+        <source>Every image at end-diastole and end-systole is reviewed</source>
+        <translation>Toutes les images en télédiastole et télésystole sont revues</translation>
+    </message>
+    <message>
+        <source>Every image of this series is reviewed</source>
+        <translation>Toutes les images de cette série sont revues</translation>
+    </message>
+    <message>
+        <source>Slice –</source>
+        <translation>Coupe –</translation>
+    </message>
+    <message>
+        <source>Phase –</source>
+        <translation>Phase –</translation>
+    </message>
+    <message>
+        <source>Slice %1 / %2</source>
+        <translation>Coupe %1 / %2</translation>
+    </message>
+    <message>
+        <source> (%1 ms)</source>
+        <translation> (%1 ms)</translation>
+    </message>
+    <message>
+        <source>Phase %1 / %2%3</source>
+        <translation>Phase %1 / %2%3</translation>
+    </message>
+    <message>
+        <source>confirmed</source>
+        <translation>confirmée</translation>
+    </message>
+    <message>
+        <source>corrected</source>
+        <translation>corrigée</translation>
+    </message>
+    <message>
+        <source>unreviewed</source>
+        <translation>non revue</translation>
+    </message>
+    <message>
+        <source>Image %1</source>
+        <translation>Image %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n corrected</source>
+        <translation>
+            <numerusform>%n corrigée</numerusform>
+            <numerusform>%n corrigées</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n confirmed</source>
+        <translation>
+            <numerusform>%n confirmée</numerusform>
+            <numerusform>%n confirmées</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>✓ Confirmed</source>
+        <translation>✓ Confirmée</translation>
+    </message>
+    <message>
+        <source>Corrected</source>
+        <translation>Corrigée</translation>
+    </message>
+    <message>
+        <source>Not reviewed</source>
+        <translation>Non revue</translation>
+    </message>
+    <message>
+        <source> · ED</source>
+        <translation> · TD</translation>
+    </message>
+    <message>
+        <source> · ES</source>
+        <translation> · TS</translation>
+    </message>
+    <message>
+        <source> · outside the left ventricle</source>
+        <translation> · hors du ventricule gauche</translation>
     </message>
 </context>
 </TS>

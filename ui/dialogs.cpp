@@ -1,6 +1,8 @@
 #include "dialogs.h"
 
 #include <QCheckBox>
+#include <QTableWidget>
+#include <QHeaderView>
 #include <QColorDialog>
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -260,6 +262,26 @@ AppSettings SettingsDialog::settings() const {
     a.finetuneSeconds = m_finetuneSeconds->value();
     a.autoFinetuneAfter = m_autoFinetune->value();
     return a;
+}
+
+void showSkippedFiles(QWidget* parent, const std::vector<io::SkippedFile>& skipped) {
+    QDialog dialog(parent);
+    dialog.setWindowTitle(QObject::tr("Skipped files"));
+    auto* layout = new QVBoxLayout(&dialog);
+    auto* table = new QTableWidget(static_cast<int>(skipped.size()), 2, &dialog);
+    table->setHorizontalHeaderLabels({QObject::tr("File"), QObject::tr("Reason")});
+    for (int i = 0; i < table->rowCount(); ++i) {
+        table->setItem(i, 0, new QTableWidgetItem(QString::fromStdString(skipped[i].file)));
+        table->setItem(i, 1, new QTableWidgetItem(QString::fromStdString(skipped[i].reason)));
+    }
+    table->horizontalHeader()->setStretchLastSection(true);
+    table->resizeColumnToContents(0);
+    layout->addWidget(table);
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, &dialog);
+    QObject::connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    layout->addWidget(buttons);
+    dialog.resize(900, 400);
+    dialog.exec();
 }
 
 }  // namespace cardioseg::ui

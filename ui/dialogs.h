@@ -4,6 +4,7 @@
 #include <QDialog>
 
 #include "analysis/series_export.h"
+#include "io/dicom_loader.h"
 #include "segmentation_job.h"
 
 class QButtonGroup;
@@ -80,5 +81,8 @@ private:
     QSpinBox* m_finetuneSeconds = nullptr;
     QSpinBox* m_autoFinetune = nullptr;
 };
+
+/// The files of a study that could not be used, each with the reason (modal).
+void showSkippedFiles(QWidget* parent, const std::vector<io::SkippedFile>& skipped);
 
 }  // namespace cardioseg::ui

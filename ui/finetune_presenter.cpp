@@ -6,10 +6,12 @@
 #include <QTimer>
 
 #include <algorithm>
+#include <cmath>
 #include <chrono>
 #include <thread>
 
 #include "finetune_panel.h"
+#include "function_panel.h"
 #include "model_presenter.h"
 #include "session/thread_policy.h"
 
@@ -187,10 +189,32 @@ void FinetunePresenter::updateAvailability() {
 }
 
 void FinetunePresenter::studyChanged() {
+    m_measuresBefore.reset();
     m_rejected.reset();
     m_panel->showOutcome(QString(), false);
     m_reviewedAtLastUpdate = session()->reviewedImageCount();
     refreshVersions();
+}
+
+void FinetunePresenter::rememberMeasures(int series, const analysis::CardiacFunction& before) {
+    m_measuresBefore = std::make_pair(series, before);
+}
+
+void FinetunePresenter::seriesSegmented(int series, const analysis::CardiacFunction& after,
+                                        std::pair<double, double> dice) {
+    if (!m_measuresBefore || m_measuresBefore->first != series) return;
+    // A fine-tuned model became active and has now segmented the series: what moved, and how
+    // far its labels agree with the corrections it learned from.
+    QString text = describeMeasureChanges(m_measuresBefore->second, after);
+    const auto [bp, myo] = dice;
+    if (!std::isnan(bp))
+        text += QLatin1Char(' ') +
+                tr("On the corrected images the new model's labels agree with the corrections by Dice %1 "
+                   "(blood pool) and %2 (myocardium).")
+                    .arg(QLocale().toString(bp, 'f', 3),
+                         std::isnan(myo) ? QStringLiteral("–") : QLocale().toString(myo, 'f', 3));
+    m_panel->showMeasureChanges(text);
+    m_measuresBefore.reset();
 }
 
 }  // namespace cardioseg::ui

@@ -6,7 +6,11 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
+#include <utility>
 #include <vector>
+
+#include "analysis/function.h"
 
 #include "dialogs.h"
 #include "finetune_job.h"
@@ -53,6 +57,13 @@ public:
     void updateAvailability();
     /// Another study is open: its outcome, rejected model and counts start afresh.
     void studyChanged();
+    /// The study switches to another model version: the measures of the model in use on
+    /// `series`, to say which of them moved once the other version has segmented it.
+    void rememberMeasures(int series, const analysis::CardiacFunction& before);
+    /// The model in use has segmented `series` (nothing left queued): with measures remembered
+    /// for it, the panel says which moved and how far the new labels agree with the corrections
+    /// (`dice`: blood pool and myocardium, NaN when unknown).
+    void seriesSegmented(int series, const analysis::CardiacFunction& after, std::pair<double, double> dice);
     /// The corrected and confirmed images of the study, ready to train on.
     std::vector<training::LabelledImage> collectCorrections() const;
 
@@ -84,6 +95,8 @@ private:
     training::FinetuneReport m_rejectedReport;
     QString m_rejectedParent;
     int m_reviewedAtLastUpdate = 0;
+    /// The model's measures before another version became active, and their series.
+    std::optional<std::pair<int, analysis::CardiacFunction>> m_measuresBefore;
 };
 
 }  // namespace cardioseg::ui

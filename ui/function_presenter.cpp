@@ -1,16 +1,21 @@
 #include "function_presenter.h"
 
+#include <QFileDialog>
+#include <QFileInfo>
 #include <QLocale>
 #include <QMenu>
 #include <QTimer>
 
 #include <algorithm>
+#include <cmath>
 #include <tuple>
 
 #include "analysis/label_export.h"
 #include "cine_grid.h"
 #include "editing_presenter.h"
 #include "function_panel.h"
+#include "job_list.h"
+#include "report.h"
 #include "session/segmentation_order.h"
 #include "surface_view.h"
 
@@ -23,6 +28,32 @@ FunctionPresenter::FunctionPresenter(FunctionPanel* panel, CineGrid* grid, Editi
     m_settle->setSingleShot(true);
     m_settle->setInterval(300);  // once labels settle, not on every arriving image
     connect(m_settle, &QTimer::timeout, this, &FunctionPresenter::update);
+    connect(m_grid, &CineGrid::cellMenuRequested, this, [this](int, int, const QPoint& at) {
+        // The cell is current (the click went there first): its base, apex or automatic coverage.
+        QMenu menu(m_grid);
+        menu.addAction(tr("Base of the ventricle here (this phase)"), this, [this] { m_editing->setCoverageLimit(true, false); });
+        menu.addAction(tr("Apex of the ventricle here (this phase)"), this, [this] { m_editing->setCoverageLimit(false, false); });
+        menu.addAction(tr("Base here in every phase"), this, [this] { m_editing->setCoverageLimit(true, true); });
+        menu.addAction(tr("Apex here in every phase"), this, [this] { m_editing->setCoverageLimit(false, true); });
+        menu.addSeparator();
+        menu.addAction(tr("Coverage as found (this phase)"), this, [this] { m_editing->automaticCoverage(false); });
+        menu.addAction(tr("Coverage as found (every phase)"), this, [this] { m_editing->automaticCoverage(true); });
+        menu.exec(at);
+    });
+    connect(m_panel, &FunctionPanel::csvRequested, this, [this] {
+        if (m_context.series() < 0) return;
+        const QString f =
+            QFileDialog::getSaveFileName(m_panel->window(), tr("Save measures"), QString(), tr("CSV (*.csv)"));
+        if (f.isEmpty()) return;
+        const QString error = writeCsv(f);
+        if (!error.isEmpty()) Q_EMIT failed(tr("Cardiac function"), error);
+        else Q_EMIT message(tr("Saved %1").arg(f), 8000);
+    });
+    connect(&m_report, &QFutureWatcher<ReportOutcome>::finished, this, [this] {
+        const auto [file, error] = m_report.result();
+        Q_EMIT message(error.isEmpty() ? tr("Report saved: %1").arg(file) : tr("Report failed: %1").arg(error), 10000);
+        Q_EMIT reportFinished(file, error);
+    });
     connect(m_panel, &FunctionPanel::edRequested, this, [this] { setCardiacPhase(true); });
     connect(m_panel, &FunctionPanel::esRequested, this, [this] { setCardiacPhase(false); });
     connect(m_panel, &FunctionPanel::baseRequested, m_editing, [this] { m_editing->setCoverageLimit(true, false); });
@@ -230,6 +261,55 @@ QString FunctionPresenter::writeCsv(const QString& file) {
         return QString::fromStdString(e.what());
     }
     return {};
+}
+
+FunctionPresenter::~FunctionPresenter() { m_report.waitForFinished(); }
+
+bool FunctionPresenter::goToSuggestion() {
+    const auto list = suggestions(1);
+    if (list.empty()) {
+        Q_EMIT message(tr("No image to suggest: the model has not segmented the series, or every image "
+                          "at end-diastole and end-systole is reviewed"),
+                       6000);
+        return false;
+    }
+    Q_EMIT goTo(list.front().cell.first, list.front().cell.second);
+    return true;
+}
+
+void FunctionPresenter::writeReport(const QString& file, const QString& modelName, std::pair<double, double> dice) {
+    const int series = m_context.series();
+    const auto s = session();
+    if (!s->hasSeries(series) || m_report.isRunning()) return;
+    update();
+    ReportInput in;
+    // The worker shares the series: another study may be opened while it writes.
+    in.series = s->sharedSeries(series);
+    in.model = s->prediction(series);
+    in.reviewed = s->reviewedLabels(series);
+    in.modelFunction = function(false);
+    in.reviewedFunction = function(true);
+    in.modelName = modelName;
+    in.reviewedImages = s->reviewedImageCount();
+    // For a clinical reader: how far the model's contours were changed, without the
+    // segmentation-accuracy jargon (the CSV export carries every metric).
+    const auto [bp, myo] = dice;
+    if (in.reviewedImages == 0 || std::isnan(bp))
+        in.agreement = tr("No image was corrected or confirmed by a person: every contour is the model's.");
+    else
+        in.agreement = tr("On the %n image(s) a person corrected or confirmed, the model's contours overlapped "
+                          "theirs by %1 % for the blood pool and %2 % for the myocardium (Dice; 100 % = identical).",
+                          "", in.reviewedImages)
+                           .arg(localNumber(100 * bp, 0), std::isnan(myo) ? QStringLiteral("–") : localNumber(100 * myo, 0));
+    Q_EMIT message(tr("Writing the report…"), 0);
+    m_report.setFuture(m_jobs->run<ReportOutcome>(tr("Writing the report"), [file, in](const io::ProgressFn&) {
+        try {
+            ui::writeReport(file, in);
+            return ReportOutcome{file, QString()};
+        } catch (const std::exception& e) {
+            return ReportOutcome{file, QString::fromStdString(e.what())};
+        }
+    }));
 }
 
 }  // namespace cardioseg::ui

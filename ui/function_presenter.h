@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QFutureWatcher>
 #include <QObject>
 #include <QStringList>
 
@@ -47,6 +48,8 @@ public:
 
     FunctionPresenter(FunctionPanel* panel, CineGrid* grid, EditingPresenter* editing, JobList* jobs,
                       Context context, QObject* parent = nullptr);
+    /// Closing: a report being written is finished first (never half a file).
+    ~FunctionPresenter() override;
 
     /// The model's (false) or the reviewed (true) measures of the series on screen.
     const analysis::CardiacFunction& function(bool reviewed) const { return m_function[reviewed ? 1 : 0]; }
@@ -67,12 +70,25 @@ public:
     QString writeCsv(const QString& file);
     /// The Function menu's coverage actions.
     void addCoverageActions(QMenu* menu);
+    /// Goes to the first image to correct (a message says when there is none).
+    bool goToSuggestion();
+    /// Writes the PDF report of the series on screen in the background (reportFinished):
+    /// `modelName` made its labels; `dice`: the agreement of the model with the reviewed images
+    /// (blood pool, myocardium; NaN when unknown).
+    void writeReport(const QString& file, const QString& modelName, std::pair<double, double> dice);
 
 Q_SIGNALS:
     /// The measures were recomputed (ED and ES may have moved).
     void updated();
     /// The images to correct first: their descriptions and cells.
     void suggestionsChanged(const QStringList& lines, const std::vector<std::pair<int, int>>& cells);
+    /// An image to show (a suggestion).
+    void goTo(int slice, int phase);
+    /// A report was written (error empty) or could not be.
+    void reportFinished(const QString& file, const QString& error);
+    void message(const QString& text, int timeoutMs);
+    /// Something the user should see in a dialog.
+    void failed(const QString& title, const QString& text);
 
 private:
     std::shared_ptr<session::ReviewSession> session() const { return m_context.session(); }
@@ -100,6 +116,11 @@ private:
     analysis::CardiacFunction m_function[2];  ///< model's, reviewed
     int m_shownPhase = -1;                    ///< the phase the panel's curves mark
     SurfaceDialog* m_surfaces = nullptr;
+    struct ReportOutcome {
+        QString file;
+        QString error;  ///< empty when written
+    };
+    QFutureWatcher<ReportOutcome> m_report;
 };
 
 }  // namespace cardioseg::ui

@@ -1,57 +1,35 @@
 #include "main_window.h"
 
-#include <QLocale>
-#include <QAction>
-#include <QActionGroup>
 #include <QApplication>
-#include <QCheckBox>
 #include <QCloseEvent>
-#include <QComboBox>
-#include <QDialog>
-#include <QDialogButtonBox>
 #include <QDockWidget>
 #include <QFileDialog>
 #include <QFileInfo>
-#include <QScopeGuard>
-#include <QHBoxLayout>
-#include <QHeaderView>
 #include <QLabel>
 #include <QListWidget>
-#include <QMenuBar>
+#include <QMenu>
 #include <QMessageBox>
 #include <QMimeData>
-#include <QPainter>
-#include <QProgressBar>
 #include <QPushButton>
 #include <QScreen>
 #include <QScrollArea>
 #include <QSettings>
-#include <QSlider>
-#include <QSpinBox>
 #include <QStatusBar>
-#include <QTableWidget>
 #include <QTimer>
-#include <QToolBar>
-#include <QToolButton>
-#include <QUndoStack>
 #include <QVBoxLayout>
-#include <QtConcurrent/QtConcurrentRun>
 
 #include <cmath>
 #include <cstdio>
-#include <utility>
 
 #include "cine_grid.h"
 #include "finetune_panel.h"
 #include "function_panel.h"
 #include "image_adapters.h"
-#include "job_list.h"
-#include "io/dicom_loader.h"
-#include "language.h"
+#include "main_menus.h"
 #include "metrics_panel.h"
-#include "session/review_navigation.h"
 #include "slice_view.h"
 #include "surface_view.h"
+#include "viewer_controls.h"
 
 namespace cardioseg::ui {
 
@@ -66,71 +44,13 @@ QScrollArea* scrollable(QWidget* panel, QWidget* parent, int minimumWidth) {
     return scroll;
 }
 
-MainWindow::MainWindow(QWidget* parent)
-    : QMainWindow(parent), m_session(std::make_shared<session::ReviewSession>(nullptr)) {
+MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), m_settings(AppSettings::load()) {
     setWindowTitle(tr("CardioSeg"));
     setAcceptDrops(true);
-    m_settings = AppSettings::load();
     setLabelColors(m_settings.bloodPool, m_settings.myocardium);
     buildUi();
-    m_model = new ModelPresenter(m_jobs,
-                                 {[this] { return m_session; }, [this] { return m_study.workspaceFolder; },
-                                  [this] { return m_settings.engine; }, [this] { return !m_pendingOpen.isEmpty(); }},
-                                 m_settings.modelPath, this);
-    connect(m_model, &ModelPresenter::message, statusBar(), &QStatusBar::showMessage);
-    connect(m_model, &ModelPresenter::failed, this, [this](const QString& title, const QString& text) {
-        if (m_screenshotPath.isEmpty() && isVisible()) showError(title, text);
-    });
-    connect(m_model, &ModelPresenter::started, this, [this](int series) {
-        if (series == m_series) m_measures->update();  // measures wait for the images they need
-    });
-    connect(m_model, &ModelPresenter::finished, this, &MainWindow::onSegmentationFinished);
-    connect(m_model, &ModelPresenter::modelChanged, this, &MainWindow::onModelChanged);
-    m_editing = new EditingPresenter(
-        m_view,
-        {[this] { return m_session; }, [this] { return m_series; }, [this] { return currentCell(); },
-         [this] { return isSegmenting(); }},
-        this);
-    connect(m_editing, &EditingPresenter::message, statusBar(), &QStatusBar::showMessage);
-    connect(m_editing, &EditingPresenter::toolChanged, this, [this] { m_toolLabel->setText(m_editing->toolStatus()); });
-    connect(m_editing, &EditingPresenter::overlayChanged, this, &MainWindow::updateOverlay);
-    connect(m_editing, &EditingPresenter::goTo, this, &MainWindow::setPosition);
-    connect(m_editing, &EditingPresenter::showEdited, this, [this](int series, int slice, int phase) {
-        if (series != m_series) showSeries(series);
-        if (slice >= 0) setPosition(slice, phase >= 0 ? phase : currentPhase());  // show what was undone
-    });
-    buildMenus();
-    buildFinetuneDock();
-    buildFunctionDock();
-    connect(&m_loader, &QFutureWatcher<LoadedStudy>::finished, this, &MainWindow::onStudyLoaded);
-    connect(&m_saving, &QFutureWatcher<SaveOutcome>::finished, this, &MainWindow::onSaved);
-    connect(&m_export, &QFutureWatcher<analysis::ExportResult>::finished, this, [this] {
-        m_jobs->finish(m_exportJob);
-        m_exportJob = {};
-        const auto resume = qScopeGuard([this] { startPendingOpen(); });  // a study waiting for it
-        const analysis::ExportResult r = m_export.result();
-        QStringList files;
-        for (const auto& f : r.files) files << QString::fromStdString(f);
-        QString error = QString::fromStdString(r.error);
-        if (r.cancelled && error.isEmpty()) error = tr("cancelled");
-        if (error.isEmpty() && !r.warnings.empty()) {
-            // Complete; the values of the source the DICOM SEG could not carry go to the log.
-            for (const auto& w : r.warnings) qInfo("export: %s", w.c_str());
-            statusBar()->showMessage(tr("Exported %n file(s)", "", files.size()) + QStringLiteral("; ") +
-                                         tr("the DICOM SEG left out or repaired %n invalid value(s) of the source "
-                                            "images (listed in the log)",
-                                            "", static_cast<int>(r.warnings.size())),
-                                     15000);
-        } else if (error.isEmpty()) {
-            statusBar()->showMessage(tr("Exported %n file(s)", "", files.size()), 10000);
-        } else {
-            const QString msg = tr("Export failed: %1").arg(error);
-            statusBar()->showMessage(msg, 30000);
-            if (m_screenshotPath.isEmpty() && !r.cancelled && isVisible()) showError(tr("Export"), msg);
-        }
-        Q_EMIT exportFinished(files, error);
-    });
-    m_toolLabel->setText(m_editing->toolStatus());
+    buildPresenters();
+    m_menus = new MainMenus(this);
     QSettings settings;
     restoreGeometry(settings.value("window/geometry").toByteArray());
     if (!settings.contains("window/geometry")) {
@@ -141,22 +61,13 @@ MainWindow::MainWindow(QWidget* parent)
 }
 
 MainWindow::~MainWindow() {
-    m_report.waitForFinished();
-    cancelWork();
-    delete m_updates;  // cancels a model update and waits for it while the job list is still there
-    m_updates = nullptr;
-    m_export.waitForFinished();
-    // A save still in flight first (what it could not write is written again), then the rest.
-    m_saving.waitForFinished();
-    if (std::exchange(m_saveInFlight, false)) {
-        const SaveOutcome r = m_saving.result();
-        if (!r.error.isEmpty() && r.session.lock() == m_session) m_session->markUnsaved(r.series);
-    }
-    saveWorkspace();
-    m_saving.waitForFinished();
-    m_loader.waitForFinished();
-    delete m_model;  // waits for its job and cache writes while the job list is still there
-    m_model = nullptr;
+    // Each presenter finishes what must not be left half-done (closing waits for it first, see
+    // closeEvent): the model update, the report, the study's saving, the model's cache writes;
+    // all while the job list is still there.
+    delete m_updates;
+    delete m_measures;
+    delete m_studies;
+    delete m_model;
 }
 
 void MainWindow::buildUi() {
@@ -166,63 +77,11 @@ void MainWindow::buildUi() {
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(4);
     layout->addWidget(m_view, 1);
-
-    auto* controls = new QWidget(central);
-    auto* row = new QHBoxLayout(controls);
-    row->setContentsMargins(8, 2, 8, 6);
-    m_sliceLabel = new QLabel(controls);
-    m_sliceLabel->setMinimumWidth(110);
-    m_sliceSlider = new QSlider(Qt::Horizontal, controls);
-    m_sliceSlider->setToolTip(tr("Slice, base to apex (Up/Down)"));
-    m_phaseLabel = new QLabel(controls);
-    m_phaseLabel->setMinimumWidth(170);
-    m_phaseSlider = new QSlider(Qt::Horizontal, controls);
-    m_phaseSlider->setToolTip(tr("Cardiac phase (Left/Right)"));
-    m_playButton = new QToolButton(controls);
-    m_playButton->setCheckable(true);
-    m_playButton->setText(tr("Play"));
-    m_playButton->setToolTip(tr("Play the cardiac cycle (Space)"));
-    m_fps = new QSpinBox(controls);
-    m_fps->setRange(1, 60);
-    m_fps->setValue(QSettings().value("view/fps", 20).toInt());
-    m_fps->setSuffix(tr(" fps"));
-    row->addWidget(m_sliceLabel);
-    row->addWidget(m_sliceSlider, 2);
-    row->addSpacing(12);
-    row->addWidget(m_phaseLabel);
-    row->addWidget(m_phaseSlider, 3);
-    row->addWidget(m_playButton);
-    row->addWidget(m_fps);
-    layout->addWidget(controls);
+    m_navigation = new NavigationBar(central);
+    layout->addWidget(m_navigation);
     setCentralWidget(central);
-
-    // Display controls in a toolbar (the tools follow in a toolbar of their own).
-    auto* display = addToolBar(tr("Display"));
-    display->setObjectName("displayToolbar");
-    m_sourceBox = new QComboBox(display);
-    m_sourceBox->addItem(tr("Labels: corrections, else model"), int(OverlaySource::Labels));
-    m_sourceBox->addItem(tr("Labels: model only"), int(OverlaySource::Prediction));
-    m_sourceBox->addItem(tr("Labels: corrections only"), int(OverlaySource::Corrections));
-    m_sourceBox->addItem(tr("Compare: corrections vs model"), int(OverlaySource::Compare));
-    m_sourceBox->setToolTip(tr("Which labels the overlay shows (P cycles). Compare draws the model's outline "
-                               "dashed and highlights where it disagrees with the corrections."));
-    m_styleBox = new QComboBox(display);
-    m_styleBox->addItem(tr("Filled"), int(OverlayStyle::Filled));
-    m_styleBox->addItem(tr("Contour lines"), int(OverlayStyle::Contours));
-    m_styleBox->addItem(tr("Filled + contours"), int(OverlayStyle::FilledAndContours));
-    m_styleBox->setToolTip(tr("How labels are drawn (O cycles)"));
-    m_showLabels = new QCheckBox(tr("Expert contours"), display);
-    m_showLabels->setChecked(true);
-    m_showLabels->setToolTip(tr("Show the expert contours of datasets in SCD layout (L)"));
-    m_windowPreset = new QComboBox(display);
-    m_windowPreset->addItem(tr("Window: DICOM"), PresetDicom);
-    m_windowPreset->addItem(tr("Window: auto"), PresetAuto);
-    m_windowPreset->addItem(tr("Window: full range"), PresetFullRange);
-    display->addWidget(m_sourceBox);
-    display->addWidget(m_styleBox);
-    display->addWidget(m_showLabels);
-    display->addSeparator();
-    display->addWidget(m_windowPreset);
+    m_display = new DisplayToolBar(this);  // the tools follow in a toolbar of their own
+    addToolBar(m_display);
 
     auto* dock = new QDockWidget(tr("Series"), this);
     dock->setObjectName("seriesDock");
@@ -251,135 +110,253 @@ void MainWindow::buildUi() {
     metricsDock->setWidget(scrollable(m_metrics, metricsDock));
     addDockWidget(Qt::RightDockWidgetArea, metricsDock);
 
+    m_finetuneDock = new QDockWidget(tr("Model updates"), this);
+    m_finetuneDock->setObjectName("finetuneDock");
+    m_finetunePanel = new FinetunePanel(m_finetuneDock);
+    m_finetuneDock->setWidget(scrollable(m_finetunePanel, m_finetuneDock));
+    addDockWidget(Qt::RightDockWidgetArea, m_finetuneDock);
+    m_functionDock = new QDockWidget(tr("Cardiac function"), this);
+    m_functionDock->setObjectName("functionDock");
+    m_functionPanel = new FunctionPanel(m_functionDock);
+    m_functionDock->setWidget(scrollable(m_functionPanel, m_functionDock, 400));
+    addDockWidget(Qt::RightDockWidgetArea, m_functionDock);
+    tabifyDockWidget(m_finetuneDock, m_functionDock);
+
     m_cursorLabel = new QLabel(this);
     statusBar()->addWidget(m_cursorLabel, 1);
     m_reviewLabel = new QLabel(this);
     statusBar()->addPermanentWidget(m_reviewLabel);
     m_toolLabel = new QLabel(this);
     statusBar()->addPermanentWidget(m_toolLabel);
-    m_autosave = new QTimer(this);
-    m_autosave->setSingleShot(true);
-    m_autosave->setInterval(1500);
-    connect(m_autosave, &QTimer::timeout, this, &MainWindow::saveWorkspace);
-    m_jobs = new JobList(this);  // loading, segmentation, export: each its own bar and Cancel
+    m_jobs = new JobList(this);  // loading, segmentation, export…: each its own bar and Cancel
     statusBar()->addPermanentWidget(m_jobs);
-
-    m_cineTimer = new QTimer(this);
-    connect(m_cineTimer, &QTimer::timeout, this, [this] { stepPhase(1); });
-    connect(m_sliceSlider, &QSlider::valueChanged, this, &MainWindow::updateImage);
-    connect(m_phaseSlider, &QSlider::valueChanged, this, &MainWindow::updateImage);
-    connect(m_playButton, &QToolButton::toggled, this, &MainWindow::togglePlay);
-    connect(m_fps, qOverload<int>(&QSpinBox::valueChanged), this, [this](int fps) {
-        m_cineTimer->setInterval(1000 / fps);
-        QSettings().setValue("view/fps", fps);
-    });
-    connect(m_showLabels, &QCheckBox::toggled, this, &MainWindow::updateImage);
-    connect(m_sourceBox, qOverload<int>(&QComboBox::currentIndexChanged), this,
-            [this](int i) { setOverlaySource(static_cast<OverlaySource>(m_sourceBox->itemData(i).toInt())); });
-    connect(m_styleBox, qOverload<int>(&QComboBox::currentIndexChanged), this,
-            [this](int i) { setOverlayStyle(static_cast<OverlayStyle>(m_styleBox->itemData(i).toInt())); });
-    connect(m_windowPreset, qOverload<int>(&QComboBox::currentIndexChanged), this,
-            [this](int i) { applyWindowPreset(m_windowPreset->itemData(i).toInt()); });
-    connect(m_seriesList, &QListWidget::currentRowChanged, this, &MainWindow::showSeries);
-    connect(m_grid, &CineGrid::cellClicked, this, &MainWindow::setPosition);
-    connect(m_grid, &CineGrid::cellMenuRequested, this, [this](int, int, const QPoint& at) {
-        // The cell is current (the click went there first): its base, apex or automatic coverage.
-        QMenu menu(this);
-        menu.addAction(tr("Base of the ventricle here (this phase)"), this, [this] { m_editing->setCoverageLimit(true, false); });
-        menu.addAction(tr("Apex of the ventricle here (this phase)"), this, [this] { m_editing->setCoverageLimit(false, false); });
-        menu.addAction(tr("Base here in every phase"), this, [this] { m_editing->setCoverageLimit(true, true); });
-        menu.addAction(tr("Apex here in every phase"), this, [this] { m_editing->setCoverageLimit(false, true); });
-        menu.addSeparator();
-        menu.addAction(tr("Coverage as found (this phase)"), this, [this] { m_editing->automaticCoverage(false); });
-        menu.addAction(tr("Coverage as found (every phase)"), this, [this] { m_editing->automaticCoverage(true); });
-        menu.exec(at);
-    });
     connect(m_view, &SliceView::cursorInfoChanged, m_cursorLabel, &QLabel::setText);
-    connect(m_skippedButton, &QPushButton::clicked, this, &MainWindow::showSkipped);
-    updateImage();
+    connect(m_skippedButton, &QPushButton::clicked, this,
+            [this] { showSkippedFiles(this, m_studies->study().result.skipped); });
 }
 
-void MainWindow::buildMenus() {
-    QMenu* file = menuBar()->addMenu(tr("&File"));
-    QAction* openFolder = file->addAction(tr("&Open Folder…"), this, [this] {
-        const QString dir = QFileDialog::getExistingDirectory(this, tr("Open a study folder"));
-        if (!dir.isEmpty()) openStudy(dir);
+void MainWindow::buildPresenters() {
+    const auto session = [this] { return m_studies->session(); };
+    const auto series = [this] { return m_viewer->series(); };
+    const auto cell = [this] { return m_viewer->cell(); };
+    const auto segmenting = [this] { return m_model->isSegmenting(); };
+    const auto message = [this](const QString& text, int ms) { statusBar()->showMessage(text, ms); };
+
+    m_model = new ModelPresenter(m_jobs,
+                                 {session, [this] { return m_studies->workspaceFolder(); },
+                                  [this] { return m_settings.engine; }, [this] { return m_studies->hasPendingOpen(); }},
+                                 m_settings.modelPath, this);
+    connect(m_model, &ModelPresenter::message, this, message);
+    connect(m_model, &ModelPresenter::failed, this, &MainWindow::showError);
+    connect(m_model, &ModelPresenter::started, this, [this](int s) {
+        if (s == m_viewer->series()) m_measures->update();  // measures wait for the images they need
     });
-    openFolder->setShortcut(QKeySequence::Open);
-    file->addAction(tr("Open &Files…"), this, [this] {
-        const QString f = QFileDialog::getOpenFileName(this, tr("Open a DICOM file or DICOMDIR"));
-        if (!f.isEmpty()) openStudy(f);
+    connect(m_model, &ModelPresenter::finished, this, &MainWindow::onSegmentationFinished);
+    connect(m_model, &ModelPresenter::modelChanged, this, [this](const QString& path, const QString& error) {
+        if (error.isEmpty()) m_updates->refreshVersions();
+        Q_EMIT modelChanged(path, error);
+        // The new model's view of this series, from the image on screen.
+        if (error.isEmpty() && QFileInfo::exists(path) && m_viewer->series() >= 0)
+            m_model->queue({m_viewer->series(), {}, true, m_viewer->cell()});
     });
-    m_recentMenu = file->addMenu(tr("&Recent Studies"));
-    rebuildRecentMenu();
-    file->addSeparator();
-    file->addAction(tr("&Export…"), QKeySequence(Qt::CTRL | Qt::Key_E), this, &MainWindow::showExportDialog);
-    file->addSeparator();
-    QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
-    quit->setShortcut(QKeySequence::Quit);
 
-    QMenu* edit = menuBar()->addMenu(tr("&Edit"));
-    auto* tools = addToolBar(tr("Tools"));
-    tools->setObjectName("toolsToolbar");
-    m_editing->buildActions(edit, tools);
-    edit->addSeparator();
-    edit->addAction(tr("Se&ttings…"), QKeySequence(Qt::CTRL | Qt::Key_Comma), this, &MainWindow::showSettingsDialog);
-
-    QMenu* view = menuBar()->addMenu(tr("&View"));
-    view->addAction(tr("&Fit to Window"), QKeySequence(Qt::Key_F), m_view, &SliceView::fitToWindow);
-    view->addAction(tr("Show Expert &Contours"), QKeySequence(Qt::Key_L), m_showLabels, &QCheckBox::toggle);
-    view->addAction(tr("Next Overlay &Labels"), QKeySequence(Qt::Key_P), this,
-                    [this] { m_sourceBox->setCurrentIndex((m_sourceBox->currentIndex() + 1) % m_sourceBox->count()); });
-    view->addAction(tr("Next Overlay &Style"), QKeySequence(Qt::Key_O), this,
-                    [this] { m_styleBox->setCurrentIndex((m_styleBox->currentIndex() + 1) % m_styleBox->count()); });
-    QAction* overlay = view->addAction(tr("Show &Overlay"), QKeySequence(Qt::Key_H), m_view,
-                                       &SliceView::setOverlayVisible);
-    overlay->setCheckable(true);
-    overlay->setChecked(true);
-    view->addAction(tr("&Play Cine"), QKeySequence(Qt::Key_Space), m_playButton, &QToolButton::toggle);
-    view->addSeparator();
-    view->addAction(tr("Next Slice"), QKeySequence(Qt::Key_Down), this, [this] { stepSlice(1); });
-    view->addAction(tr("Previous Slice"), QKeySequence(Qt::Key_Up), this, [this] { stepSlice(-1); });
-    view->addAction(tr("Next Phase"), QKeySequence(Qt::Key_Right), this, [this] { stepPhase(1); });
-    view->addAction(tr("Previous Phase"), QKeySequence(Qt::Key_Left), this, [this] { stepPhase(-1); });
-    view->addSeparator();
-    view->addAction(tr("Next &Unreviewed Image"), QKeySequence(Qt::Key_N), this, [this] { goToNextUnreviewed(false); });
-    view->addAction(tr("Next Unreviewed Image at &ED or ES"), QKeySequence(Qt::SHIFT | Qt::Key_N), this,
-                    [this] { goToNextUnreviewed(true); });
-    view->addAction(tr("Image to &Correct First"), QKeySequence(Qt::Key_J), this, [this] { goToSuggestion(); });
-
-    buildModelMenu();
-
-    QMenu* help = m_helpMenu = menuBar()->addMenu(tr("&Help"));
-    help->addAction(tr("&Keyboard Shortcuts"), this, [this] {
-        QStringList rows;
-        for (QAction* menu : menuBar()->actions())
-            for (QAction* a : menu->menu() ? menu->menu()->actions() : QList<QAction*>())
-                if (!a->shortcut().isEmpty())
-                    rows << QStringLiteral("<tr><td><b>%1</b></td><td>%2</td></tr>")
-                                .arg(a->shortcut().toString(QKeySequence::NativeText).toHtmlEscaped(),
-                                     a->text().remove('&').toHtmlEscaped());
-        QMessageBox::information(this, tr("Keyboard shortcuts"),
-                                 QStringLiteral("<table cellspacing=4>%1</table>").arg(rows.join(QString())));
+    m_studies = new StudyPresenter(m_jobs, m_model, {[this] {
+                                       return io::WorkspacePlacement{m_settings.workspaceRoot.toStdString(),
+                                                                     m_settings.workspaceBesideStudy};
+                                   }},
+                                   this);
+    connect(m_studies, &StudyPresenter::message, this, message);
+    connect(m_studies, &StudyPresenter::failed, this, &MainWindow::showError);
+    connect(m_studies, &StudyPresenter::openFailed, this, &MainWindow::openFailed);
+    connect(m_studies, &StudyPresenter::opened, this, &MainWindow::onStudyOpened);
+    connect(m_studies, &StudyPresenter::changed, this, &MainWindow::onSessionChanged);
+    connect(m_studies, &StudyPresenter::exportFinished, this, &MainWindow::exportFinished);
+    connect(m_studies, &StudyPresenter::saved, this, [this](const QString& error) {
+        if (!m_closing || error.isEmpty()) return;  // closing goes on once every job has ended
+        m_closing = false;  // the window stays open: nothing is lost without being told
+        showError(tr("Close"), tr("Corrections NOT saved: %1").arg(error) + QStringLiteral("\n\n") +
+                                   tr("The window stays open. Free some space or choose another workspace "
+                                      "folder in Settings, then close it again."));
     });
-    help->addAction(tr("&About CardioSeg"), this, [this] {
-        QMessageBox::about(this, tr("About CardioSeg"),
-                           tr("<b>CardioSeg</b> %1<br>Cardiac MRI segmentation workstation.<br>"
-                              "Sample study: Sunnybrook Cardiac Data (CC0), Radau et al., MIDAS Journal 2009.")
-                               .arg(QApplication::applicationVersion()));
+
+    m_viewer = new ViewerPresenter({m_view, m_navigation, m_display, m_seriesList, m_details, m_grid, m_metrics,
+                                    m_reviewLabel},
+                                   {session, [this]() -> const io::Study& { return m_studies->study(); },
+                                    [this] { return m_settings.opacity; },
+                                    [this]() -> const analysis::CardiacFunction& { return m_measures->function(true); }},
+                                   this);
+    connect(m_viewer, &ViewerPresenter::message, this, message);
+    connect(m_viewer, &ViewerPresenter::seriesShown, this, [this](int index) {
+        m_measures->update();
+        if (QFileInfo::exists(m_model->activeModel()) && m_studies->session()->prediction(index).labelledCount() == 0)
+            m_model->queue({index, {}, true, m_viewer->cell()});
+    });
+
+    m_editing = new EditingPresenter(m_view, {session, series, cell, segmenting}, this);
+    connect(m_editing, &EditingPresenter::message, this, message);
+    connect(m_editing, &EditingPresenter::toolChanged, this, [this] { m_toolLabel->setText(m_editing->toolStatus()); });
+    connect(m_editing, &EditingPresenter::overlayChanged, m_viewer, &ViewerPresenter::updateOverlay);
+    connect(m_editing, &EditingPresenter::goTo, m_viewer, &ViewerPresenter::setPosition);
+    connect(m_editing, &EditingPresenter::showEdited, this, [this](int series, int slice, int phase) {
+        m_viewer->showSeries(series);
+        if (slice >= 0) m_viewer->setPosition(slice, phase >= 0 ? phase : m_viewer->phase());  // show what was undone
+    });
+    connect(m_viewer, &ViewerPresenter::reviewStateShown, m_editing, &EditingPresenter::showReviewState);
+    m_toolLabel->setText(m_editing->toolStatus());
+
+    m_measures = new FunctionPresenter(m_functionPanel, m_grid, m_editing, m_jobs,
+                                       {session, series, cell, segmenting, [this] { return m_model->openingSlice(); }},
+                                       this);
+    connect(m_viewer, &ViewerPresenter::imageShown, this, [this] {
+        m_editing->refreshEditableContour();
+        m_measures->imageShown();
+    });
+    connect(m_measures, &FunctionPresenter::updated, m_viewer, [this] {
+        m_viewer->updateGrid();  // ED and ES on the grid and on the image
+        m_viewer->updateReviewStatus();
+    });
+    connect(m_measures, &FunctionPresenter::suggestionsChanged, this,
+            [this](const QStringList& lines, const std::vector<std::pair<int, int>>& cells) {
+                m_finetunePanel->setSuggestions(lines);
+                m_grid->setSuggested(cells);
+            });
+    connect(m_measures, &FunctionPresenter::goTo, m_viewer, &ViewerPresenter::setPosition);
+    connect(m_measures, &FunctionPresenter::message, this, message);
+    connect(m_measures, &FunctionPresenter::failed, this, &MainWindow::showError);
+    connect(m_measures, &FunctionPresenter::reportFinished, this, [this](const QString& file, const QString& error) {
+        if (!error.isEmpty()) showError(tr("Report"), error);
+        Q_EMIT reportFinished(file, error);
+    });
+    connect(m_functionPanel, &FunctionPanel::show3dRequested, this, [this] { m_measures->showSurfaces(this); });
+    connect(m_functionPanel, &FunctionPanel::reportRequested, this, [this] {
+        if (m_viewer->series() < 0) return;
+        const QString f = QFileDialog::getSaveFileName(this, tr("Save report"), QString(), tr("PDF (*.pdf)"));
+        if (!f.isEmpty()) writeReport(f.endsWith(".pdf", Qt::CaseInsensitive) ? f : f + ".pdf");
+    });
+
+    m_updates = new FinetunePresenter(
+        m_finetunePanel, m_jobs, m_model,
+        {session, [this] { return m_studies->versionsFolder(); }, [this] { return m_settings; }}, this);
+    connect(m_finetunePanel, &FinetunePanel::modelChosen, this, &MainWindow::chooseVersion);
+    connect(m_updates, &FinetunePresenter::versionChosen, this, &MainWindow::chooseVersion);
+    connect(m_updates, &FinetunePresenter::finished, this, &MainWindow::finetuneFinished);
+    connect(m_updates, &FinetunePresenter::message, this, message);
+    connect(m_updates, &FinetunePresenter::failed, this, &MainWindow::showError);
+    m_updates->refreshVersions();
+}
+
+void MainWindow::openStudy(const QString& path) {
+    m_viewer->setPlaying(false);
+    m_studies->open(path);
+}
+
+void MainWindow::openFailed(const QString& message) {
+    statusBar()->showMessage(message, 10000);
+    if (m_screenshotPath.isEmpty()) {
+        showError(tr("Open study"), message);
+        return;
+    }
+    std::fprintf(stderr, "cardioseg: %s\n", qPrintable(message));
+    QTimer::singleShot(0, qApp, [] { qApp->exit(1); });
+}
+
+void MainWindow::onStudyOpened() {
+    m_measures->clearSurfaces();  // its surfaces were the previous study's
+    m_editing->reset();           // the undo history and a stroke in progress were the previous study's
+    const io::Study& study = m_studies->study();
+    setWindowTitle(tr("CardioSeg — %1").arg(QFileInfo(m_studies->path()).fileName()));
+    m_menus->rebuildRecent();
+    const int skipped = static_cast<int>(study.result.skipped.size());
+    m_skippedButton->setVisible(skipped > 0);
+    m_skippedButton->setText(tr("%n file(s) skipped…", "", skipped));
+    m_viewer->studyOpened();
+    // The study's own model version when it has one, else the default model.
+    const QString version = m_studies->activeModel();
+    if (!version.isEmpty() && QFileInfo::exists(version)) m_model->activate(version);
+    else if (m_model->activeModel() != m_model->baseModel()) m_model->activate(m_model->baseModel());
+    m_updates->studyChanged();
+    m_viewer->showSeries(0);  // queues the series' segmentation when there is a model
+    Q_EMIT studyShown();
+    if (!QFileInfo::exists(m_model->activeModel())) {
+        statusBar()->showMessage(tr("No model at %1: showing images only").arg(m_model->activeModel()), 10000);
+        if (!m_screenshotPath.isEmpty()) QTimer::singleShot(400, this, &MainWindow::takeScreenshot);
+    }
+}
+
+void MainWindow::onSessionChanged(const session::Change& change) {
+    using C = session::Change;
+    if (change.kinds & (C::Corrections | C::Review | C::Inputs)) m_updates->updateAvailability();
+    if (change.series != m_viewer->series()) return;
+    if (change.kinds & (C::Corrections | C::Review | C::Prediction)) {
+        m_measures->labelsChanged();
+        m_viewer->labelsChanged(change.series, change.slice, change.phase);
+    }
+    if (change.kinds & C::Inputs) {
+        m_measures->update();
+        m_viewer->updateGrid();
+        m_viewer->updateReviewStatus();
+    }
+}
+
+void MainWindow::onSegmentationFinished(const SegmentationResult& r) {
+    m_measures->update();  // the job's labels have settled
+    if (r.series == m_viewer->series() && r.error.empty() && !r.cancelled && m_model->queueEmpty())
+        m_updates->seriesSegmented(r.series, m_measures->function(false),
+                                   {m_metrics->chartValue(2, 0), m_metrics->chartValue(2, 1)});
+    Q_EMIT segmentationFinished(r.series);
+    if (!m_screenshotPath.isEmpty() && m_model->queueEmpty())
+        QTimer::singleShot(300, this, &MainWindow::takeScreenshot);
+}
+
+void MainWindow::setModelPath(const QString& path, bool remember) {
+    m_model->setBaseModel(path, [this, path, remember] {
+        if (remember && path != m_settings.modelPath) {
+            m_settings.modelPath = path;
+            m_settings.save();
+        }
+        m_updates->refreshVersions();
     });
 }
 
-bool MainWindow::isSegmenting() const { return m_model->isSegmenting(); }
+void MainWindow::chooseVersion(const QString& file) {
+    // The measures from the labels of the model in use, to say once the series is segmented by
+    // the other version which of them moved.
+    const QString path = QFileInfo(file).absoluteFilePath();
+    if (m_viewer->series() >= 0 && !m_model->isSegmenting() && m_measures->function(false).edPhase >= 0 &&
+        path != QFileInfo(m_model->activeModel()).absoluteFilePath())
+        m_updates->rememberMeasures(m_viewer->series(), m_measures->function(false));
+    // The study remembers its model; the session's model is remembered as "none".
+    m_studies->setActiveModel(path == QFileInfo(m_model->baseModel()).absoluteFilePath() ? QString() : file);
+    m_model->activate(file);
+    m_updates->refreshVersions();
+}
+
+void MainWindow::applySettings(const AppSettings& settings) {
+    const bool engineChanged =
+        settings.engine.device != m_settings.engine.device || settings.engine.threads != m_settings.engine.threads;
+    const QString model = settings.modelPath;
+    const QString oldModel = m_settings.modelPath;
+    m_settings = settings;
+    m_settings.modelPath = oldModel;  // changes only once checked (setModelPath)
+    m_settings.save();
+    setLabelColors(settings.bloodPool, settings.myocardium);
+    if (engineChanged) m_model->engineChanged();  // the next job creates a segmenter with them
+    if (model != oldModel) setModelPath(model, true);
+    m_viewer->refresh();
+}
+
+void MainWindow::writeReport(const QString& file) {
+    m_measures->writeReport(file, QFileInfo(m_model->activeModel()).fileName(),
+                            {m_metrics->chartValue(2, 0), m_metrics->chartValue(2, 1)});
+}
 
 void MainWindow::showError(const QString& title, const QString& message) {
+    if (!m_screenshotPath.isEmpty() || !isVisible()) return;  // said in the status bar
     // Window-modal but not blocking: the event loop (and any worker) keeps running.
     auto* box = new QMessageBox(QMessageBox::Warning, title, message, QMessageBox::Ok, this);
     box->setAttribute(Qt::WA_DeleteOnClose);
     box->open();
 }
-
-void MainWindow::setScreenshotPath(const QString& path) { m_screenshotPath = path; }
 
 void MainWindow::takeScreenshot() {
     const bool ok = grab().save(m_screenshotPath, "PNG");
@@ -398,17 +375,30 @@ void MainWindow::dropEvent(QDropEvent* event) {
     openStudy(urls.first().toLocalFile());
 }
 
+bool MainWindow::jobsEnded() const {
+    return !m_studies->isSaving() && !m_studies->isLoading() && !m_studies->isExporting() && !m_model->isRunning() &&
+           !m_updates->isRunning();
+}
+
 void MainWindow::closeEvent(QCloseEvent* event) {
     QSettings().setValue("window/geometry", saveGeometry());
-    cancelWork();
-    saveWorkspace();
-    if (m_saveInFlight) {
-        // The window closes once the last corrections are written (a failure keeps it open and
-        // says why); nothing waits on this thread meanwhile.
+    m_studies->cancel();
+    m_updates->cancel();
+    m_studies->save();
+    if (!jobsEnded()) {
+        // The window closes once its jobs have ended and the last corrections are written (a
+        // failed save keeps it open and says why); nothing waits on this thread meanwhile.
         event->ignore();
-        m_closing = true;
-        statusBar()->showMessage(tr("Saving the corrections before closing…"));
-        return;  // m_saving's end closes
+        if (!std::exchange(m_closing, true)) {
+            statusBar()->showMessage(tr("Saving the corrections before closing…"));
+            auto* poll = new QTimer(this);
+            connect(poll, &QTimer::timeout, this, [this, poll] {
+                if (!m_closing) poll->deleteLater();  // a failed save stopped closing
+                else if (jobsEnded()) close();
+            });
+            poll->start(50);
+        }
+        return;
     }
     QMainWindow::closeEvent(event);
 }

@@ -1,6 +1,7 @@
 #include "model_presenter.h"
 
 #include <QFileInfo>
+#include <QLocale>
 #include <QPointer>
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -135,7 +136,48 @@ void ModelPresenter::onFinished() {
     // Waiting measures see the job end: the labels have settled.
     m_openingSlice.reset();
     if (!r.error.empty()) m_queue.clear();  // the same model would fail again
+    if (!r.error.empty()) {
+        const QString msg = tr("Segmentation failed: %1").arg(QString::fromStdString(r.error));
+        Q_EMIT message(msg, 15000);
+        Q_EMIT failed(tr("Segmentation"), msg);
+    } else if (r.cancelled) {
+        Q_EMIT message(tr("Segmentation cancelled; the images already segmented are kept"), 5000);
+    } else if (r.images == 0 && r.cached > 0) {
+        Q_EMIT message(tr("The model's labels of %n image(s) restored from the workspace", "",
+                          static_cast<int>(r.cached)),
+                       10000);
+    } else {
+        Q_EMIT message(tr("Segmented %n image(s) in %1 s (%2)", "", static_cast<int>(r.images))
+                           .arg(QLocale().toString(r.seconds, 'f', 1))
+                           .arg(QString::fromStdString(r.device)),
+                       10000);
+    }
     Q_EMIT finished(r);
+    startNext();
+}
+
+void ModelPresenter::segment(Scope scope, int series, session::Cell cell) {
+    const auto session = m_context.session();
+    if (!session->hasSeries(series)) return;
+    if (!QFileInfo::exists(m_activeModel)) {
+        Q_EMIT failed(tr("Segmentation"),
+                      tr("No model at %1. Choose one with Model ▸ Choose Model File…").arg(m_activeModel));
+        return;
+    }
+    // Asked for by the user: the model runs again, whatever the workspace holds.
+    switch (scope) {
+        case Scope::Image: queue({series, {cell}, false, std::nullopt}); break;
+        case Scope::Slice: {
+            SegmentationRequest r{series, {}, false, std::nullopt};
+            for (int p = 0; p < session->series(series).phases; ++p) r.cells.emplace_back(cell.first, p);
+            queue(std::move(r));
+            break;
+        }
+        case Scope::Series: queue({series, {}, false, cell}); break;
+        case Scope::Study:
+            for (int i = 0; i < session->seriesCount(); ++i) queue({i, {}, false, std::nullopt});
+            break;
+    }
 }
 
 void ModelPresenter::savePredictions(int series, const std::string& modelKey) {

@@ -58,6 +58,11 @@ public:
     /// The device or threads changed: the next job creates a segmenter with them.
     void engineChanged();
 
+    /// Which images "segment" runs on.
+    enum class Scope { Image, Slice, Series, Study };
+    /// Segments the image `cell` of `series`, its slice (all phases), the series from that image
+    /// on, or every series of the study, whatever the workspace holds (asked for by the user).
+    void segment(Scope scope, int series, session::Cell cell);
     /// Queues a request (the same request twice is queued once) and starts it when nothing runs.
     void queue(SegmentationRequest request);
     /// Starts the next request when nothing runs and nothing holds it back.

@@ -236,7 +236,7 @@ void BM_ReopenStudyWithCachedLabels(benchmark::State& state) {
         w.openStudy(study);
         done.wait(600000);
         state.SetIterationTime(clock.elapsed() / 1000.0);
-        if (w.prediction(0).labelledCount() != w.session().series(0).imageCount())
+        if (w.session().prediction(0).labelledCount() != w.session().series(0).imageCount())
             state.SkipWithError("labels missing after reopening");
     }
     QSettings().remove("workspace/root");
@@ -267,15 +267,15 @@ void BM_FirstContoursAfterOpening(benchmark::State& state) {
         w.openStudy(study);
         if (!shown.wait(60000)) return false;
         clock.start();
-        const int slice = w.currentSlice(), phase = w.currentPhase();
-        while (w.prediction(0).at(slice, phase).empty() && clock.elapsed() < 60000) {
+        const int slice = w.viewer()->slice(), phase = w.viewer()->phase();
+        while (w.session().prediction(0).at(slice, phase).empty() && clock.elapsed() < 60000) {
             QCoreApplication::processEvents(QEventLoop::AllEvents, 1);
             QThread::usleep(200);
         }
         const double first = clock.nsecsElapsed() / 1e9;
         if (done.isEmpty() && !done.wait(600000)) return false;
         if (t) *t = {first, measures, clock.nsecsElapsed() / 1e9};
-        return w.prediction(0).labelledCount() == w.session().series(0).imageCount();
+        return w.session().prediction(0).labelledCount() == w.session().series(0).imageCount();
     };
     open(nullptr);  // the calibration, once per machine
     Times t;

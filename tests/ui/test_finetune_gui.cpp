@@ -47,7 +47,7 @@ bool openAndCorrect(ui::MainWindow& w, const testing::TempDir& dir, const QStrin
     if (!shown.wait(30000)) return false;
     // Not the untrained model's labels: the phantom's own.
     testing::outlinePhantom(w, s, {{0, 0}, {0, 2}, {1, 0}, {1, 2}});
-    return w.reviewedImageCount() == 4;
+    return w.session().reviewedImageCount() == 4;
 }
 
 }  // namespace
@@ -85,7 +85,7 @@ private Q_SLOTS:
             QSignalSpy shown(&w, &ui::MainWindow::studyShown);
             w.openStudy(study);
             QVERIFY(shown.wait(30000));
-            workspace = w.workspaceFolder();
+            workspace = w.studies()->workspaceFolder();
         }
         io::Workspace(workspace.toStdString(), study.toStdString()).setActiveModel(version.toStdString());
         // The session's model chosen, and the study opened at once: the study uses its version;
@@ -97,7 +97,7 @@ private Q_SLOTS:
         QVERIFY(shown.wait(30000));
         QTRY_COMPARE_WITH_TIMEOUT(w.modelPath(), version, 30000);
         QTRY_COMPARE_WITH_TIMEOUT(w.settings().modelPath, other, 30000);
-        QTRY_VERIFY_WITH_TIMEOUT(!w.isSegmenting(), 60000);
+        QTRY_VERIFY_WITH_TIMEOUT(!w.model()->isSegmenting(), 60000);
         QCOMPARE(w.modelPath(), version);
 
         // The same without waiting on any timing: the version chosen before the session's model's
@@ -116,7 +116,7 @@ private Q_SLOTS:
         const QString model = tinyModel(dir);
         ui::MainWindow w;
         QVERIFY(openAndCorrect(w, dir, model));
-        QTRY_VERIFY_WITH_TIMEOUT(!w.isSegmenting(), 60000);
+        QTRY_VERIFY_WITH_TIMEOUT(!w.model()->isSegmenting(), 60000);
         QCOMPARE(w.finetunePanel()->versionRows(), 1);  // the default model only
 
         // The interface keeps answering while the model trains: a 20 ms timer keeps firing.
@@ -152,7 +152,7 @@ private Q_SLOTS:
         // the panel says which measures moved (or that none did).
         QVERIFY2(finished.first().at(1).toString().contains("training steps"), qPrintable(finished.first().at(1).toString()));
         QTRY_VERIFY_WITH_TIMEOUT(w.finetunePanel()->measureChanges().contains("With the new model"), 60000);
-        const fs::path versionsDir = fs::path(w.workspaceFolder().toStdString()) / "models";
+        const fs::path versionsDir = fs::path(w.studies()->workspaceFolder().toStdString()) / "models";
         const auto versions = io::ModelVersions(versionsDir).list();
         QCOMPARE(versions.size(), std::size_t(1));
         QCOMPARE(versions[0].corrections + versions[0].heldOut, 4);
@@ -163,7 +163,7 @@ private Q_SLOTS:
         QCOMPARE(meta.at("parent"), std::string("tiny.pt"));
 
         // The study remembers its model: reopened, it uses v1; one click goes back to the default.
-        w.saveWorkspace();
+        w.studies()->save();
         QTRY_VERIFY_WITH_TIMEOUT(!io::Workspace(versionsDir.parent_path()).activeModel().empty(), 10000);
         ui::MainWindow again;
         again.setModelPath(model, false);
@@ -175,7 +175,7 @@ private Q_SLOTS:
         QSignalSpy back(&again, &ui::MainWindow::modelChanged);
         again.finetunePanel()->chooseRow(0);
         QTRY_COMPARE_WITH_TIMEOUT(again.modelPath(), model, 30000);
-        QTRY_VERIFY_WITH_TIMEOUT(!again.isSegmenting(), 60000);
+        QTRY_VERIFY_WITH_TIMEOUT(!again.model()->isSegmenting(), 60000);
     }
 
     void cancelLeavesTheModelAlone() {
@@ -192,7 +192,7 @@ private Q_SLOTS:
         QCOMPARE(finished.first().at(0).toBool(), false);
         QVERIFY2(finished.first().at(1).toString().contains("not updated"), qPrintable(finished.first().at(1).toString()));
         QCOMPARE(w.modelPath(), model);
-        QVERIFY(io::ModelVersions(fs::path(w.workspaceFolder().toStdString()) / "models").list().empty());
+        QVERIFY(io::ModelVersions(fs::path(w.studies()->workspaceFolder().toStdString()) / "models").list().empty());
     }
 
     void cleanupTestCase() { QSettings().clear(); }

@@ -67,7 +67,7 @@ private Q_SLOTS:
         QCOMPARE(panel->curvePoints(1), s.phases);
 
         // 3-D: surfaces of every phase, drawn; a mesh exported and read back.
-        ui::SurfaceDialog* surfaces = w.showSurfaces();
+        ui::SurfaceDialog* surfaces = w.measures()->showSurfaces(&w);
         QVERIFY(surfaces);
         QSignalSpy ready(surfaces, &ui::SurfaceDialog::surfacesReady);
         QVERIFY(ready.wait(60000));
@@ -123,7 +123,7 @@ private Q_SLOTS:
             for (auto* box : surfaces->findChildren<QCheckBox*>()) box->toggle();
             for (auto* slider : surfaces->findChildren<QSlider*>()) slider->setValue(1);
             QCOMPARE(surfaces->view()->triangleCount(), 0);
-            w.showSurfaces();  // the new series' surfaces
+            w.measures()->showSurfaces(&w);  // the new series' surfaces
             QVERIFY(ready.wait(60000));
         }
     }

@@ -77,21 +77,21 @@ private slots:
         ui::MainWindow w;
         QVERIFY(openSynthetic(w, dir, s));
         QCOMPARE(w.findChild<QListWidget*>()->count(), 1);
-        QCOMPARE(w.currentSeries(), 0);
-        QCOMPARE(w.currentSlice(), s.slices / 2);  // no labels: middle slice, first phase
-        QCOMPARE(w.currentPhase(), 0);
+        QCOMPARE(w.viewer()->series(), 0);
+        QCOMPARE(w.viewer()->slice(), s.slices / 2);  // no labels: middle slice, first phase
+        QCOMPARE(w.viewer()->phase(), 0);
 
-        w.setPosition(0, 0);
+        w.viewer()->setPosition(0, 0);
         QTest::keyClick(&w, Qt::Key_Down);
-        QCOMPARE(w.currentSlice(), 1);
+        QCOMPARE(w.viewer()->slice(), 1);
         QTest::keyClick(&w, Qt::Key_Up);
         QTest::keyClick(&w, Qt::Key_Up);  // stays at the base
-        QCOMPARE(w.currentSlice(), 0);
+        QCOMPARE(w.viewer()->slice(), 0);
         QTest::keyClick(&w, Qt::Key_Right);
-        QCOMPARE(w.currentPhase(), 1);
+        QCOMPARE(w.viewer()->phase(), 1);
         QTest::keyClick(&w, Qt::Key_Left);
         QTest::keyClick(&w, Qt::Key_Left);  // the cardiac cycle wraps
-        QCOMPARE(w.currentPhase(), s.phases - 1);
+        QCOMPARE(w.viewer()->phase(), s.phases - 1);
     }
 
     void opensA512Study() {
@@ -115,7 +115,7 @@ private slots:
         QVERIFY(waitShown(w));
         QCOMPARE(w.session().series(0).geometry.columns, 512);
         QTest::keyClick(&w, Qt::Key_Right);
-        QCOMPARE(w.currentPhase(), 1);
+        QCOMPARE(w.viewer()->phase(), 1);
         QVERIFY(w.sliceView()->zoom() > 0);
     }
 
@@ -124,13 +124,13 @@ private slots:
         testing::SyntheticSeries s;
         ui::MainWindow w;
         QVERIFY(openSynthetic(w, dir, s));
-        const int start = w.currentPhase();
+        const int start = w.viewer()->phase();
         QTest::keyClick(&w, Qt::Key_Space);
-        QTRY_VERIFY_WITH_TIMEOUT(w.currentPhase() != start, 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(w.viewer()->phase() != start, 5000);
         QTest::keyClick(&w, Qt::Key_Space);
-        const int stopped = w.currentPhase();
+        const int stopped = w.viewer()->phase();
         QTest::qWait(300);
-        QCOMPARE(w.currentPhase(), stopped);
+        QCOMPARE(w.viewer()->phase(), stopped);
     }
 
     void cursorReportsValueAndMillimetres() {
@@ -153,11 +153,11 @@ private slots:
         w.show();
         w.openStudy(QString::fromStdString(io::sampleStudyDir().string()));
         QVERIFY(waitShown(w));
-        const auto& study = w.study();
+        const auto& study = w.studies()->study();
         QCOMPARE(w.session().seriesCount(), 1);
         QCOMPARE(study.expertLabels[0].labelledCount(), std::size_t(18));
         // It starts on an image with both expert contours.
-        const auto it = study.expertContours[0].find({w.currentSlice(), w.currentPhase()});
+        const auto it = study.expertContours[0].find({w.viewer()->slice(), w.viewer()->phase()});
         QVERIFY(it != study.expertContours[0].end());
         QVERIFY(it->second.endocardium && it->second.epicardium);
         QVERIFY(w.findChild<QCheckBox*>()->isChecked());
@@ -175,12 +175,12 @@ private slots:
         QVERIFY(openSynthetic(w, dir, s));
         QVERIFY(QFileInfo::exists(w.modelPath()));
         // The interface keeps answering while the model runs.
-        QVERIFY(w.isSegmenting() || !done.isEmpty());
+        QVERIFY(w.model()->isSegmenting() || !done.isEmpty());
         QTest::keyClick(&w, Qt::Key_Down);
         QVERIFY(done.wait(120000) || !done.isEmpty());
         QCOMPARE(done.first().first().toInt(), 0);
-        QCOMPARE(w.prediction(0).labelledCount(), std::size_t(s.slices * s.phases));
-        QCOMPARE(w.prediction(0).at(0, 0).width, 96);
+        QCOMPARE(w.session().prediction(0).labelledCount(), std::size_t(s.slices * s.phases));
+        QCOMPARE(w.session().prediction(0).at(0, 0).width, 96);
         // The slices × phases grid shows every image as segmented, and a click navigates.
         ui::CineGrid* grid = w.cineGrid();
         for (int k = 0; k < s.slices; ++k)
@@ -189,8 +189,8 @@ private slots:
         const QPoint cell = grid->cellCentre(1, 2);
         QCOMPARE(grid->cellAt(cell), std::make_pair(1, 2));
         QTest::mouseClick(grid, Qt::LeftButton, {}, cell);
-        QCOMPARE(w.currentSlice(), 1);
-        QCOMPARE(w.currentPhase(), 2);
+        QCOMPARE(w.viewer()->slice(), 1);
+        QCOMPARE(w.viewer()->phase(), 2);
     }
 
     void missingModelStillShowsImages() {
@@ -199,9 +199,9 @@ private slots:
         ui::MainWindow w;
         w.setModelPath(QString::fromStdString((dir / "none.pt").string()), false);
         QVERIFY(openSynthetic(w, dir, s));
-        QVERIFY(!w.isSegmenting());
+        QVERIFY(!w.model()->isSegmenting());
         QVERIFY(w.statusBar()->currentMessage().contains("No model"));
-        QVERIFY(w.prediction(0).maps.empty() || w.prediction(0).labelledCount() == 0);
+        QVERIFY(w.session().prediction(0).maps.empty() || w.session().prediction(0).labelledCount() == 0);
     }
 
     void brushStrokesUndoAndRedo() {
@@ -214,8 +214,8 @@ private slots:
         QVERIFY(openSynthetic(w, dir, s));
         QVERIFY(QTest::qWaitForWindowExposed(&w));
         ui::SliceView* view = w.sliceView();
-        const auto cell = std::make_pair(w.currentSlice(), w.currentPhase());
-        auto current = [&] { return w.corrections(0).at(cell.first, cell.second); };
+        const auto cell = std::make_pair(w.viewer()->slice(), w.viewer()->phase());
+        auto current = [&] { return w.session().corrections(0).at(cell.first, cell.second); };
         QVERIFY(current().empty());
 
         w.editing()->setBrushLabel(image::label::BloodPool);  // switches to the brush
@@ -257,13 +257,13 @@ private slots:
         ui::MainWindow w;
         QSignalSpy done(&w, &ui::MainWindow::segmentationFinished);
         QVERIFY(openSampleSlice(w, dir, done));
-        const int slice = w.currentSlice(), phase = w.currentPhase();
-        const auto predicted = w.prediction(0).at(slice, phase);
+        const int slice = w.viewer()->slice(), phase = w.viewer()->phase();
+        const auto predicted = w.session().prediction(0).at(slice, phase);
         QVERIFY(std::count(predicted.data.begin(), predicted.data.end(), image::label::BloodPool) > 50);
         w.editing()->acceptPrediction(ui::EditingPresenter::Scope::Image);
-        QVERIFY(w.corrections(0).at(slice, phase) == predicted);
+        QVERIFY(w.session().corrections(0).at(slice, phase) == predicted);
         QCOMPARE(w.editing()->undoStack()->count(), 1);
-        QCOMPARE(int(w.reviewState(0, slice, phase)), int(io::ReviewState::Corrected));
+        QCOMPARE(int(w.session().reviewState(0, {slice, phase})), int(io::ReviewState::Corrected));
         // Accepted as is: the model agrees perfectly with the corrections.
         QCOMPARE(w.metricsPanel()->cell(0, 0), QString("1.000"));
         QCOMPARE(w.metricsPanel()->cell(0, 2), QString("1.000"));  // the slice
@@ -288,8 +288,8 @@ private slots:
         w.editing()->undoStack()->undo();
         QCOMPARE(w.metricsPanel()->cell(0, 0), QString("1.000"));
         w.editing()->undoStack()->undo();
-        QVERIFY(w.corrections(0).at(slice, phase).empty());
-        QCOMPARE(int(w.reviewState(0, slice, phase)), int(io::ReviewState::Unreviewed));
+        QVERIFY(w.session().corrections(0).at(slice, phase).empty());
+        QCOMPARE(int(w.session().reviewState(0, {slice, phase})), int(io::ReviewState::Unreviewed));
     }
 
     void correctionsAreSavedAndRestored() {
@@ -310,21 +310,21 @@ private slots:
             Q_EMIT w.sliceView()->strokeBegan(QPointF(20, 20));
             Q_EMIT w.sliceView()->strokeMoved(QPointF(20, 20), QPointF(40, 30));
             Q_EMIT w.sliceView()->strokeEnded();
-            painted = w.corrections(0).at(s.slices / 2, 0);  // the study opens on the middle slice
-            w.setPosition(0, 1);
+            painted = w.session().corrections(0).at(s.slices / 2, 0);  // the study opens on the middle slice
+            w.viewer()->setPosition(0, 1);
             w.editing()->confirmImage();
             QVERIFY(!painted.empty());
             // Saved within seconds, without closing the window.
-            QTRY_VERIFY_WITH_TIMEOUT(fs::exists(fs::path(w.workspaceFolder().toStdString()) / "workspace.json"), 5000);
+            QTRY_VERIFY_WITH_TIMEOUT(fs::exists(fs::path(w.studies()->workspaceFolder().toStdString()) / "workspace.json"), 5000);
         }
         ui::MainWindow again;
         again.setModelPath(QString::fromStdString((dir / "none.pt").string()), false);
         again.show();
         again.openStudy(study);
         QVERIFY(waitShown(again));
-        QVERIFY(again.corrections(0).at(s.slices / 2, 0) == painted);
-        QCOMPARE(int(again.reviewState(0, s.slices / 2, 0)), int(io::ReviewState::Corrected));
-        QCOMPARE(int(again.reviewState(0, 0, 1)), int(io::ReviewState::Confirmed));
+        QVERIFY(again.session().corrections(0).at(s.slices / 2, 0) == painted);
+        QCOMPARE(int(again.session().reviewState(0, {s.slices / 2, 0})), int(io::ReviewState::Corrected));
+        QCOMPARE(int(again.session().reviewState(0, {0, 1})), int(io::ReviewState::Confirmed));
         QSettings().remove("workspace/root");
     }
 
@@ -346,7 +346,7 @@ private slots:
         analysis::ExportOptions o;
         o.folder = dir / "out";
         o.nifti = o.dicomSeg = o.deidentify = o.contoursJson = o.contoursCsv = true;
-        w.exportSeries(o);
+        w.studies()->exportSeries(w.viewer()->series(), o);
         QVERIFY(finished.wait(30000));
         const QStringList files = finished.first().at(0).toStringList();
         QVERIFY2(finished.first().at(1).toString().isEmpty(), qPrintable(finished.first().at(1).toString()));
@@ -354,16 +354,16 @@ private slots:
         QCOMPARE(files.size(), 5);
         for (const QString& f : files) QVERIFY(QFileInfo::exists(f));
         // Round trip: the PNG holds the corrections of that image.
-        const auto corrected = w.corrections(0).at(w.currentSlice(), w.currentPhase());
+        const auto corrected = w.session().corrections(0).at(w.viewer()->slice(), w.viewer()->phase());
         std::vector<io::SkippedFile> skipped;
         const auto back = io::readPngMasks(w.session().series(0), dir / "out" / "png", skipped);
         QVERIFY(skipped.empty());
-        QVERIFY(back.at(w.currentSlice(), w.currentPhase()) == corrected);
+        QVERIFY(back.at(w.viewer()->slice(), w.viewer()->phase()) == corrected);
         QCOMPARE(back.labelledCount(), std::size_t(1));
 
         // The model's labels only: there are none (no model), so a clear error.
         o.source = analysis::LabelSource::Prediction;
-        w.exportSeries(o);
+        w.studies()->exportSeries(w.viewer()->series(), o);
         QVERIFY(finished.wait(30000));
         QVERIFY2(finished.last().at(1).toString().contains("no labels"), qPrintable(finished.last().at(1).toString()));
 
@@ -371,7 +371,7 @@ private slots:
         o.source = analysis::LabelSource::Corrections;
         { std::ofstream(dir / "afile") << "x"; }
         o.folder = dir / "afile" / "sub";
-        w.exportSeries(o);
+        w.studies()->exportSeries(w.viewer()->series(), o);
         QVERIFY(finished.wait(30000));
         QVERIFY(finished.last().at(1).toString().contains("afile"));
     }
@@ -386,8 +386,8 @@ private slots:
         QVERIFY(openSynthetic(w, dir, s));
         QVERIFY(QTest::qWaitForWindowExposed(&w));
         ui::SliceView* view = w.sliceView();
-        const int slice = w.currentSlice(), phase = w.currentPhase();
-        auto current = [&] { return w.corrections(0).at(slice, phase); };
+        const int slice = w.viewer()->slice(), phase = w.viewer()->phase();
+        auto current = [&] { return w.session().corrections(0).at(slice, phase); };
         auto count = [&](std::uint8_t v) {
             const auto m = current();
             return static_cast<long>(std::count(m.data.begin(), m.data.end(), v));
@@ -408,7 +408,7 @@ private slots:
         QTest::keyClick(view, Qt::Key_Return);
         QCOMPARE(count(image::label::BloodPool), 100L);  // half-open spans: exactly 10 × 10
         QCOMPARE(w.editing()->undoStack()->count(), 1);
-        QCOMPARE(int(w.reviewState(0, slice, phase)), int(io::ReviewState::Corrected));
+        QCOMPARE(int(w.session().reviewState(0, {slice, phase})), int(io::ReviewState::Corrected));
 
         // Lasso: a drag with the button held, filled on release, with myocardium.
         w.editing()->setBrushLabel(image::label::Myocardium);
@@ -468,29 +468,29 @@ private slots:
         QVERIFY(openSampleSlice(w, dir, done));
         const auto& s = w.session().series(0);
         QCOMPARE(s.slices * s.phases, 4);
-        QCOMPARE(w.prediction(0).labelledCount(), std::size_t(4));
-        QVERIFY(!w.isSegmenting());
+        QCOMPARE(w.session().prediction(0).labelledCount(), std::size_t(4));
+        QVERIFY(!w.model()->isSegmenting());
 
         // The current image only, then the current slice: the status says how many.
         done.clear();
-        w.segment(ui::MainWindow::Scope::Image);
+        w.model()->segment(ui::ModelPresenter::Scope::Image, w.viewer()->series(), w.viewer()->cell());
         QVERIFY(done.wait(60000));
         QVERIFY2(w.statusBar()->currentMessage().startsWith("Segmented 1 image"),
                  qPrintable(w.statusBar()->currentMessage()));
-        w.segment(ui::MainWindow::Scope::Slice);
+        w.model()->segment(ui::ModelPresenter::Scope::Slice, w.viewer()->series(), w.viewer()->cell());
         QVERIFY(done.wait(60000));
         QVERIFY2(w.statusBar()->currentMessage().startsWith(QString("Segmented %1 image").arg(s.phases)),
                  qPrintable(w.statusBar()->currentMessage()));
 
         w.editing()->acceptPrediction(ui::EditingPresenter::Scope::Slice);
         QCOMPARE(w.editing()->undoStack()->count(), 1);
-        QCOMPARE(w.corrections(0).labelledCount(), std::size_t(s.phases));
-        for (int p = 0; p < s.phases; ++p) QVERIFY(w.corrections(0).at(w.currentSlice(), p) == w.prediction(0).at(w.currentSlice(), p));
+        QCOMPARE(w.session().corrections(0).labelledCount(), std::size_t(s.phases));
+        for (int p = 0; p < s.phases; ++p) QVERIFY(w.session().corrections(0).at(w.viewer()->slice(), p) == w.session().prediction(0).at(w.viewer()->slice(), p));
 
         // Compare mode: erase part of the blood pool; exactly the erased pixels are highlighted.
-        w.setOverlaySource(ui::OverlaySource::Compare);
+        w.viewer()->setOverlaySource(ui::OverlaySource::Compare);
         QCOMPARE(w.sliceView()->overlay().disagreement, std::size_t(0));
-        const auto before = w.corrections(0).at(w.currentSlice(), w.currentPhase());
+        const auto before = w.session().corrections(0).at(w.viewer()->slice(), w.viewer()->phase());
         double cx = 0, cy = 0, n = 0;
         for (int y = 0; y < before.height; ++y)
             for (int x = 0; x < before.width; ++x)
@@ -503,14 +503,14 @@ private slots:
         w.editing()->setBrushRadius(3);
         Q_EMIT w.sliceView()->strokeBegan(QPointF(cx / n, cy / n));
         Q_EMIT w.sliceView()->strokeEnded();
-        const auto after = w.corrections(0).at(w.currentSlice(), w.currentPhase());
+        const auto after = w.session().corrections(0).at(w.viewer()->slice(), w.viewer()->phase());
         std::size_t changed = 0;
         for (std::size_t i = 0; i < after.data.size(); ++i) changed += after.data[i] != before.data[i];
         QVERIFY(changed > 10);
         QCOMPARE(w.sliceView()->overlay().disagreement, changed);
         // The panel's image Dice is the hand count's: truth = corrections, prediction = model.
         {
-            const auto& model = w.prediction(0).at(w.currentSlice(), w.currentPhase());
+            const auto& model = w.session().prediction(0).at(w.viewer()->slice(), w.viewer()->phase());
             long tp = 0, fp = 0, fn = 0;
             for (std::size_t i = 0; i < after.data.size(); ++i) {
                 const bool t = after.data[i] == image::label::BloodPool, p = model.data[i] == image::label::BloodPool;
@@ -525,7 +525,7 @@ private slots:
         bool dashed = false;
         for (const auto& c : w.sliceView()->overlay().contours) dashed |= c.dashed;
         QVERIFY(dashed);  // the model's outline, dashed
-        w.setOverlayStyle(ui::OverlayStyle::Contours);
+        w.viewer()->setOverlayStyle(ui::OverlayStyle::Contours);
         QVERIFY(w.sliceView()->overlay().fill.isNull());
 
         // Metrics CSV: the model against the corrections.
@@ -534,7 +534,7 @@ private slots:
         o.folder = dir / "out";
         o.png = false;
         o.metricsCsv = true;
-        w.exportSeries(o);
+        w.studies()->exportSeries(w.viewer()->series(), o);
         QVERIFY(exported.wait(30000));
         QVERIFY2(exported.first().at(1).toString().isEmpty(), qPrintable(exported.first().at(1).toString()));
         std::ifstream csv(dir / "out" / "metrics.csv");
@@ -545,7 +545,7 @@ private slots:
         // Undo of the slice acceptance removes all four corrections at once.
         w.editing()->undoStack()->undo();
         w.editing()->undoStack()->undo();
-        QCOMPARE(w.corrections(0).labelledCount(), std::size_t(0));
+        QCOMPARE(w.session().corrections(0).labelledCount(), std::size_t(0));
     }
 
     void unreadableModelKeepsTheCurrentOne() {
@@ -671,18 +671,18 @@ private slots:
         w.show();
         w.openStudy(QString::fromStdString((dir / "study").string()));
         QVERIFY(waitShown(w));
-        QCOMPARE(w.workspaceFolder(), QString::fromStdString((dir / "study" / io::kWorkspaceFolderName).string()));
+        QCOMPARE(w.studies()->workspaceFolder(), QString::fromStdString((dir / "study" / io::kWorkspaceFolderName).string()));
         QVERIFY(!w.findChild<QListWidget*>()->item(0)->icon().isNull());  // a thumbnail
         w.editing()->setBrushLabel(image::label::BloodPool);
         Q_EMIT w.sliceView()->strokeBegan(QPointF(10, 10));
         Q_EMIT w.sliceView()->strokeEnded();
-        w.saveWorkspace();
+        w.studies()->save();
         QTRY_VERIFY_WITH_TIMEOUT(fs::exists(dir / "study" / io::kWorkspaceFolderName / "workspace.json"), 5000);
         // Reopened: the workspace's masks are not mistaken for files of the study.
         w.openStudy(QString::fromStdString((dir / "study").string()));
         QVERIFY(waitShown(w));
-        QVERIFY(w.study().result.skipped.empty());
-        QCOMPARE(w.corrections(0).labelledCount(), std::size_t(1));
+        QVERIFY(w.studies()->study().result.skipped.empty());
+        QCOMPARE(w.session().corrections(0).labelledCount(), std::size_t(1));
 
         ui::setLabelColors(ui::defaultLabelColor(image::label::BloodPool), ui::defaultLabelColor(image::label::Myocardium));
         QSettings().clear();
@@ -692,7 +692,7 @@ private slots:
         ui::MainWindow w;
         w.openStudy(QString::fromStdString(io::sampleStudyDir().string()));
         QMetaObject::invokeMethod(&w, [&w] { w.close(); });  // close cancels the worker
-        QTRY_VERIFY_WITH_TIMEOUT(!w.isLoading(), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(!w.studies()->isLoading(), 10000);
         QVERIFY((w.session().seriesCount() == 0));
     }
 
@@ -701,7 +701,7 @@ private slots:
         { std::ofstream(dir / "x.txt") << "no images"; }
         ui::MainWindow w;
         w.openStudy(QString::fromStdString(dir.path().string()));
-        QTRY_VERIFY_WITH_TIMEOUT(!w.isLoading(), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(!w.studies()->isLoading(), 10000);
         QTest::qWait(50);
         QVERIFY((w.session().seriesCount() == 0));
         QVERIFY(w.statusBar()->currentMessage().contains("No DICOM image"));

@@ -95,19 +95,19 @@ private slots:
         s.rows = s.columns = 64;
         ui::MainWindow w;
         QVERIFY(openWithoutModel(w, *m_dir, s));
-        const int k = w.currentSlice(), p = w.currentPhase();
+        const int k = w.viewer()->slice(), p = w.viewer()->phase();
         paint(w, {20, 20}, {40, 30});
-        const auto painted = w.corrections(0).at(k, p);
+        const auto painted = w.session().corrections(0).at(k, p);
         QVERIFY(!painted.empty());
         // The keys, not the menu.
         QTest::keyClick(&w, Qt::Key_Z, Qt::ControlModifier);
-        QVERIFY(w.corrections(0).at(k, p).empty());
+        QVERIFY(w.session().corrections(0).at(k, p).empty());
         QTest::keyClick(&w, Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
-        QVERIFY(w.corrections(0).at(k, p) == painted);
+        QVERIFY(w.session().corrections(0).at(k, p) == painted);
         QTest::keyClick(&w, Qt::Key_Z, Qt::ControlModifier);
-        QVERIFY(w.corrections(0).at(k, p).empty());
+        QVERIFY(w.session().corrections(0).at(k, p).empty());
         QTest::keyClick(&w, Qt::Key_Y, Qt::ControlModifier);
-        QVERIFY(w.corrections(0).at(k, p) == painted);
+        QVERIFY(w.session().corrections(0).at(k, p) == painted);
     }
 
     void noTwoActionsShareAKey() {
@@ -129,7 +129,7 @@ private slots:
         testing::SyntheticSeries s;
         ui::MainWindow w;
         QVERIFY(openWithoutModel(w, *m_dir, s));
-        w.setPosition(1, 1);
+        w.viewer()->setPosition(1, 1);
         QAction* confirm = nullptr;
         for (QAction* a : w.findChildren<QAction*>())
             if (a->text() == "&Confirm This Image") confirm = a;
@@ -138,29 +138,29 @@ private slots:
         QCOMPARE(w.sliceView()->badge(), QString("Not reviewed"));
 
         QTest::keyClick(&w, Qt::Key_C);
-        QCOMPARE(int(w.reviewState(0, 1, 1)), int(io::ReviewState::Confirmed));
-        QVERIFY(!w.corrections(0).at(1, 1).empty());  // no model, no edit: confirmed as empty
+        QCOMPARE(int(w.session().reviewState(0, {1, 1})), int(io::ReviewState::Confirmed));
+        QVERIFY(!w.session().corrections(0).at(1, 1).empty());  // no model, no edit: confirmed as empty
         QVERIFY(confirm->isChecked());
         QVERIFY(w.sliceView()->badge().contains("Confirmed"));
 
         // C again does not take it back: it stays confirmed, and the window says so.
         QTest::keyClick(&w, Qt::Key_C);
-        QCOMPARE(int(w.reviewState(0, 1, 1)), int(io::ReviewState::Confirmed));
+        QCOMPARE(int(w.session().reviewState(0, {1, 1})), int(io::ReviewState::Confirmed));
         QVERIFY(confirm->isChecked());
         QVERIFY2(w.statusBar()->currentMessage().contains("already confirmed"),
                  qPrintable(w.statusBar()->currentMessage()));
 
         // Shift+C takes the confirmation back; the labels stay (corrected).
         QTest::keyClick(&w, Qt::Key_C, Qt::ShiftModifier);
-        QCOMPARE(int(w.reviewState(0, 1, 1)), int(io::ReviewState::Corrected));
+        QCOMPARE(int(w.session().reviewState(0, {1, 1})), int(io::ReviewState::Corrected));
         QVERIFY(!confirm->isChecked());
         QCOMPARE(w.sliceView()->badge(), QString("Corrected"));
         // Both are undo steps.
         QTest::keyClick(&w, Qt::Key_Z, Qt::ControlModifier);
-        QCOMPARE(int(w.reviewState(0, 1, 1)), int(io::ReviewState::Confirmed));
+        QCOMPARE(int(w.session().reviewState(0, {1, 1})), int(io::ReviewState::Confirmed));
         QTest::keyClick(&w, Qt::Key_Z, Qt::ControlModifier);
-        QCOMPARE(int(w.reviewState(0, 1, 1)), int(io::ReviewState::Unreviewed));
-        QVERIFY(w.corrections(0).at(1, 1).empty());
+        QCOMPARE(int(w.session().reviewState(0, {1, 1})), int(io::ReviewState::Unreviewed));
+        QVERIFY(w.session().corrections(0).at(1, 1).empty());
     }
 
     void nextUnreviewedImage() {
@@ -168,31 +168,31 @@ private slots:
         testing::SyntheticSeries s;  // 4 slices × 5 phases
         ui::MainWindow w;
         QVERIFY(openWithoutModel(w, *m_dir, s));
-        w.setPosition(0, 0);
+        w.viewer()->setPosition(0, 0);
         w.editing()->confirmImage();
-        w.setPosition(0, 2);
+        w.viewer()->setPosition(0, 2);
         w.editing()->confirmImage();
-        w.setPosition(0, 0);
+        w.viewer()->setPosition(0, 0);
         QTest::keyClick(&w, Qt::Key_N);
-        QCOMPARE(std::make_pair(w.currentSlice(), w.currentPhase()), std::make_pair(0, 1));
+        QCOMPARE(std::make_pair(w.viewer()->slice(), w.viewer()->phase()), std::make_pair(0, 1));
         QTest::keyClick(&w, Qt::Key_N);  // (0, 2) is confirmed
-        QCOMPARE(std::make_pair(w.currentSlice(), w.currentPhase()), std::make_pair(0, 3));
-        w.setPosition(3, 4);
+        QCOMPARE(std::make_pair(w.viewer()->slice(), w.viewer()->phase()), std::make_pair(0, 3));
+        w.viewer()->setPosition(3, 4);
         QTest::keyClick(&w, Qt::Key_N);  // wraps to the base
-        QCOMPARE(std::make_pair(w.currentSlice(), w.currentPhase()), std::make_pair(0, 1));
+        QCOMPARE(std::make_pair(w.viewer()->slice(), w.viewer()->phase()), std::make_pair(0, 1));
 
         // At ED and ES only (set by hand here: phases 1 and 3).
         io::ClinicalInputs c;
         c.edPhase = 1;
         c.esPhase = 3;
         w.editing()->setClinicalInputs(c);
-        w.setPosition(0, 1);
+        w.viewer()->setPosition(0, 1);
         w.editing()->confirmImage();
         QTest::keyClick(&w, Qt::Key_N, Qt::ShiftModifier);
-        QCOMPARE(std::make_pair(w.currentSlice(), w.currentPhase()), std::make_pair(0, 3));
+        QCOMPARE(std::make_pair(w.viewer()->slice(), w.viewer()->phase()), std::make_pair(0, 3));
         w.editing()->confirmImage();
         QTest::keyClick(&w, Qt::Key_N, Qt::ShiftModifier);
-        QCOMPARE(std::make_pair(w.currentSlice(), w.currentPhase()), std::make_pair(1, 1));
+        QCOMPARE(std::make_pair(w.viewer()->slice(), w.viewer()->phase()), std::make_pair(1, 1));
         QVERIFY(w.sliceView()->badge().contains("ED"));
     }
 
@@ -202,33 +202,33 @@ private slots:
         s.rows = s.columns = 64;
         ui::MainWindow w;
         QVERIFY(openWithoutModel(w, *m_dir, s));
-        w.setPosition(2, 1);
+        w.viewer()->setPosition(2, 1);
         paint(w, {20, 20}, {40, 30});
-        const auto painted = w.corrections(0).at(2, 1);
+        const auto painted = w.session().corrections(0).at(2, 1);
         const int steps = w.editing()->undoStack()->count();
 
         // Ctrl+Right: the labels go to the next phase as a starting point, and the view follows.
         QTest::keyClick(&w, Qt::Key_Right, Qt::ControlModifier);
-        QCOMPARE(std::make_pair(w.currentSlice(), w.currentPhase()), std::make_pair(2, 2));
-        QVERIFY(w.corrections(0).at(2, 2) == painted);
-        QCOMPARE(int(w.reviewState(0, 2, 2)), int(io::ReviewState::Corrected));
+        QCOMPARE(std::make_pair(w.viewer()->slice(), w.viewer()->phase()), std::make_pair(2, 2));
+        QVERIFY(w.session().corrections(0).at(2, 2) == painted);
+        QCOMPARE(int(w.session().reviewState(0, {2, 2})), int(io::ReviewState::Corrected));
         QCOMPARE(w.editing()->undoStack()->count(), steps + 1);
         QTest::keyClick(&w, Qt::Key_Z, Qt::ControlModifier);
-        QVERIFY(w.corrections(0).at(2, 2).empty());
+        QVERIFY(w.session().corrections(0).at(2, 2).empty());
 
         // The whole slice cleared (no ventricle there): every phase background, one step.
         w.editing()->clearSlice();
         QCOMPARE(w.editing()->undoStack()->count(), steps + 1);
         for (int p = 0; p < s.phases; ++p) {
-            const auto& m = w.corrections(0).at(2, p);
+            const auto& m = w.session().corrections(0).at(2, p);
             QVERIFY(!m.empty());
             QVERIFY(std::all_of(m.data.begin(), m.data.end(),
                                 [](std::uint8_t v) { return v == image::label::Background; }));
-            QCOMPARE(int(w.reviewState(0, 2, p)), int(io::ReviewState::Corrected));
+            QCOMPARE(int(w.session().reviewState(0, {2, p})), int(io::ReviewState::Corrected));
         }
         w.editing()->undoStack()->undo();
-        QVERIFY(w.corrections(0).at(2, 1) == painted);
-        QVERIFY(w.corrections(0).at(2, 0).empty());
+        QVERIFY(w.session().corrections(0).at(2, 1) == painted);
+        QVERIFY(w.session().corrections(0).at(2, 0).empty());
     }
 
     void edEsAndBodySizeByHand() {
@@ -252,9 +252,9 @@ private slots:
                 std::isnan(w.measures()->function(true).bsaM2));  // no height or weight in the images
 
             // ED and ES from the panel's buttons, on the phase on screen.
-            w.setPosition(1, 1);
+            w.viewer()->setPosition(1, 1);
             Q_EMIT w.functionPanel()->edRequested();
-            w.setPosition(1, 4);
+            w.viewer()->setPosition(1, 4);
             Q_EMIT w.functionPanel()->esRequested();
             const auto& f = w.measures()->function(true);
             QCOMPARE(f.edPhase, 1);
@@ -271,15 +271,15 @@ private slots:
             QVERIFY(w.measures()->function(true).bodySizeEntered);
             QVERIFY(w.functionPanel()->rowOf("BSA (m², from entered height and weight)") >= 0);
             QVERIFY(w.functionPanel()->note().contains("entered by hand"));
-            w.saveWorkspace();
-            QTRY_VERIFY_WITH_TIMEOUT(io::Workspace::isWorkspace(w.workspaceFolder().toStdString()),
+            w.studies()->save();
+            QTRY_VERIFY_WITH_TIMEOUT(io::Workspace::isWorkspace(w.studies()->workspaceFolder().toStdString()),
                                      5000);
         }
         // Saved: the next opening uses them.
         ui::MainWindow again;
         QVERIFY(openShown(again, QString::fromStdString((*m_dir / "study").string()),
                           QString::fromStdString((*m_dir / "none.pt").string())));
-        const auto c = again.clinicalInputs(0);
+        const auto c = again.session().clinicalInputs(0);
         QCOMPARE(c.edPhase, 1);
         QCOMPARE(c.esPhase, 4);
         QCOMPARE(c.heightM, 1.80);
@@ -310,7 +310,7 @@ private slots:
             auto* panel = w.functionPanel();
             if (provisionalSlice >= 0 || panel->waiting() > 0 || panel->provisionalSlice() < 0) return;
             provisionalSlice = panel->provisionalSlice();
-            labelledWhenShown = w.prediction(0).labelledCount();
+            labelledWhenShown = w.session().prediction(0).labelledCount();
             provisional = w.measures()->function(false);
             QVERIFY(panel->note().startsWith("Provisional"));
             QVERIFY(panel->cell(panel->rowOf("EDV (mL)"), 0) != QString("waiting"));
@@ -326,7 +326,7 @@ private slots:
         // Done: over every phase, no longer provisional; this phantom's ED and ES are the same
         // on every slice, so the figures stand.
         const auto& measured = w.measures()->function(false);
-        QCOMPARE(w.prediction(0).labelledCount(), std::size_t(48));
+        QCOMPARE(w.session().prediction(0).labelledCount(), std::size_t(48));
         QCOMPARE(w.functionPanel()->provisionalSlice(), -1);
         QVERIFY(!w.functionPanel()->note().contains("Provisional"));
         QCOMPARE(measured.edPhase, provisional.edPhase);
@@ -352,22 +352,22 @@ private slots:
         const QString studyB = QString::fromStdString((*m_dir / "b").string());
         ui::MainWindow w;
         QVERIFY(openShown(w, studyA));
-        QVERIFY(w.isSegmenting());
+        QVERIFY(w.model()->isSegmenting());
         w.editing()->setBrushLabel(image::label::BloodPool);
         Q_EMIT w.sliceView()->strokeBegan(QPointF(30, 30));
         Q_EMIT w.sliceView()->strokeEnded();
-        QCOMPARE(w.corrections(0).labelledCount(), std::size_t(1));
+        QCOMPARE(w.session().corrections(0).labelledCount(), std::size_t(1));
         QSignalSpy shown(&w, &ui::MainWindow::studyShown);
         w.openStudy(studyB);
-        QVERIFY(w.isLoading());  // asked for; it loads once the segmentation has stopped
+        QVERIFY(w.studies()->isLoading());  // asked for; it loads once the segmentation has stopped
         QVERIFY(shown.wait(60000));
-        QCOMPARE(w.study().path, studyB);
-        QCOMPARE(w.corrections(0).labelledCount(), std::size_t(0));
+        QCOMPARE(w.studies()->path(), studyB);
+        QCOMPARE(w.session().corrections(0).labelledCount(), std::size_t(0));
         // Back to the first study: its correction was saved on the way out.
         w.openStudy(studyA);
         QVERIFY(shown.wait(60000));
-        QCOMPARE(w.study().path, studyA);
-        QCOMPARE(w.corrections(0).labelledCount(), std::size_t(1));
+        QCOMPARE(w.studies()->path(), studyA);
+        QCOMPARE(w.session().corrections(0).labelledCount(), std::size_t(1));
     }
 
     void closingWritesTheCorrectionsFirstAndAFailedSaveKeepsTheWindow() {
@@ -384,20 +384,20 @@ private slots:
         }
         ui::MainWindow w;
         QVERIFY(openWithoutModel(w, *m_dir, s));
-        QCOMPARE(w.corrections(0).labelledCount(), std::size_t(1));  // the edit was saved
+        QCOMPARE(w.session().corrections(0).labelledCount(), std::size_t(1));  // the edit was saved
         // The workspace cannot be written any more (a file where its folder was): closing keeps
         // the window open and says why; the correction stays in memory, unsaved.
-        const fs::path folder = w.workspaceFolder().toStdString();
+        const fs::path folder = w.studies()->workspaceFolder().toStdString();
         fs::remove_all(folder);
         { std::ofstream(folder) << "not a folder"; }
-        const int k = w.currentSlice(), p = w.currentPhase();
+        const int k = w.viewer()->slice(), p = w.viewer()->phase();
         paint(w, {10, 10}, {12, 12});
-        const auto painted = w.corrections(0).at(k, p);
+        const auto painted = w.session().corrections(0).at(k, p);
         QVERIFY(!w.close());
         QTRY_VERIFY(w.findChild<QMessageBox*>() != nullptr);
         QVERIFY(w.isVisible());
         QVERIFY(w.findChild<QMessageBox*>()->text().contains("NOT saved"));
-        QVERIFY(w.corrections(0).at(k, p) == painted);
+        QVERIFY(w.session().corrections(0).at(k, p) == painted);
         QVERIFY(w.session().hasUnsaved());
         // Once it can be written again, closing saves and closes.
         w.findChild<QMessageBox*>()->close();
@@ -428,9 +428,9 @@ private slots:
             QCOMPARE(w.functionPanel()->waiting(), 0);
             QVERIFY(w.functionPanel()->cell(w.functionPanel()->rowOf("EDV (mL)"), 0) !=
                     QString("waiting"));
-            first = w.prediction(0);
+            first = w.session().prediction(0);
             QCOMPARE(first.labelledCount(), std::size_t(6));
-            workspace = w.workspaceFolder();
+            workspace = w.studies()->workspaceFolder();
             const io::PredictionCache cache(workspace.toStdString());
             QTRY_VERIFY_WITH_TIMEOUT(fs::exists(cache.fileFor(w.session().series(0))), 10000);
         }
@@ -442,9 +442,9 @@ private slots:
             QVERIFY(done.wait(30000));
             QVERIFY2(w.statusBar()->currentMessage().contains("restored from the workspace"),
                      qPrintable(w.statusBar()->currentMessage()));
-            QVERIFY(w.prediction(0).maps == first.maps);
+            QVERIFY(w.session().prediction(0).maps == first.maps);
             // Asked for by the user, the model runs again.
-            w.segment(ui::MainWindow::Scope::Image);
+            w.model()->segment(ui::ModelPresenter::Scope::Image, w.viewer()->series(), w.viewer()->cell());
             QVERIFY(done.wait(60000));
             QVERIFY2(w.statusBar()->currentMessage().startsWith("Segmented 1 image"),
                      qPrintable(w.statusBar()->currentMessage()));
@@ -473,39 +473,39 @@ private slots:
             QSignalSpy done(&w, &ui::MainWindow::segmentationFinished);
             QVERIFY(openShown(w, study));
             QVERIFY(done.wait(120000));
-            QCOMPARE(w.coverage(0).size(), std::size_t(s.phases));  // found once every image is segmented
+            QCOMPARE(w.session().coverage(0).size(), std::size_t(s.phases));  // found once every image is segmented
             QVERIFY(w.functionPanel()->coverageText().contains("Left ventricle at phase"));
 
             // Base by hand at slice 2 (index 1) of the phase on screen: slice 1 is outside.
             const int p = 1;
-            w.setPosition(1, p);
+            w.viewer()->setPosition(1, p);
             const int steps = w.editing()->undoStack()->count();
             w.editing()->setCoverageLimit(true, false);
             QCOMPARE(w.editing()->undoStack()->count(), steps + 1);
-            QCOMPARE(w.coverage(0)[p].base, 1);
-            QCOMPARE(w.clinicalInputs(0).coverage.at(p).base, 1);
-            const auto& outside = w.prediction(0).at(0, p);
+            QCOMPARE(w.session().coverage(0)[p].base, 1);
+            QCOMPARE(w.session().clinicalInputs(0).coverage.at(p).base, 1);
+            const auto& outside = w.session().prediction(0).at(0, p);
             QVERIFY(std::none_of(outside.data.begin(), outside.data.end(), [](std::uint8_t v) {
                 return v == image::label::BloodPool || v == image::label::Myocardium;
             }));
             QVERIFY(w.cineGrid()->flags(0, p) & ui::CineGrid::OutsideCoverage);
             QVERIFY(!(w.cineGrid()->flags(1, p) & ui::CineGrid::OutsideCoverage));
             QVERIFY(w.functionPanel()->coverageText().contains("set by hand"));
-            w.setPosition(0, p);
+            w.viewer()->setPosition(0, p);
             QVERIFY(w.sliceView()->badge().contains("outside the left ventricle"));
 
             // Painting ventricle there says otherwise: the coverage grows, in the same undo step.
             const int before = w.editing()->undoStack()->count();
             paint(w, {40, 40}, {50, 45});
-            QCOMPARE(w.coverage(0)[p].base, 0);
+            QCOMPARE(w.session().coverage(0)[p].base, 0);
             QCOMPARE(w.editing()->undoStack()->count(), before + 1);
             w.editing()->undoStack()->undo();
-            QCOMPARE(w.coverage(0)[p].base, 1);
-            QVERIFY(w.corrections(0).at(0, p).empty());
-            w.saveWorkspace();
+            QCOMPARE(w.session().coverage(0)[p].base, 1);
+            QVERIFY(w.session().corrections(0).at(0, p).empty());
+            w.studies()->save();
             auto saved = [&] {
                 std::vector<io::SkippedFile> skipped;
-                const io::Workspace ws(w.workspaceFolder().toStdString());
+                const io::Workspace ws(w.studies()->workspaceFolder().toStdString());
                 return ws.load(w.session().series(0), skipped).clinical.coverage.size();
             };
             QTRY_VERIFY_WITH_TIMEOUT(saved() > std::size_t(p), 5000);
@@ -515,10 +515,10 @@ private slots:
         QSignalSpy done(&again, &ui::MainWindow::segmentationFinished);
         QVERIFY(openShown(again, study));
         QVERIFY(done.wait(60000));
-        QCOMPARE(again.coverage(0)[1].base, 1);
-        again.setPosition(0, 1);
+        QCOMPARE(again.session().coverage(0)[1].base, 1);
+        again.viewer()->setPosition(0, 1);
         again.editing()->automaticCoverage(false);
-        QVERIFY(again.clinicalInputs(0).coverage.at(1).base < 0);
+        QVERIFY(again.session().clinicalInputs(0).coverage.at(1).base < 0);
     }
 
     void suggestionsPointWhereTheModelDoubts() {
@@ -543,7 +543,7 @@ private slots:
         QVERIFY(w.finetunePanel()->suggestions().contains("slice"));
         // J goes to the first; once confirmed it is no longer suggested.
         QTest::keyClick(&w, Qt::Key_J);
-        QCOMPARE(std::make_pair(w.currentSlice(), w.currentPhase()), list.front().cell);
+        QCOMPARE(std::make_pair(w.viewer()->slice(), w.viewer()->phase()), list.front().cell);
         w.editing()->confirmImage();
         for (const auto& g : w.measures()->suggestions()) QVERIFY(g.cell != list.front().cell);
     }

@@ -218,11 +218,11 @@ private slots:
         QTranslator t;
         QVERIFY(t.load(":/i18n/cardioseg_fr.qm"));
         QCOMPARE(t.translate("cardioseg::ui::MainWindow", "Series"), QString("Séries"));
-        QCOMPARE(t.translate("cardioseg::ui::MainWindow", "Loaded %n series", nullptr, 2),
+        QCOMPARE(t.translate("cardioseg::ui::StudyPresenter", "Loaded %n series", nullptr, 2),
                  QString("%n séries chargées"));
-        QCOMPARE(t.translate("cardioseg::ui::MainWindow", "%n corrected", nullptr, 1),
+        QCOMPARE(t.translate("cardioseg::ui::ViewerPresenter", "%n corrected", nullptr, 1),
                  QString("%n corrigée"));
-        QCOMPARE(t.translate("cardioseg::ui::MainWindow", "%n corrected", nullptr, 3),
+        QCOMPARE(t.translate("cardioseg::ui::ViewerPresenter", "%n corrected", nullptr, 3),
                  QString("%n corrigées"));
     }
 

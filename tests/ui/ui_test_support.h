@@ -24,7 +24,7 @@ inline void outlinePhantom(ui::MainWindow& w, const SyntheticSeries& s, const st
     const auto [cx, cy] = phantomCentre(s);
     w.editing()->setTool(ui::EditingPresenter::Tool::Polygon);
     for (const auto& [k, p] : cells) {
-        w.setPosition(k, p);
+        w.viewer()->setPosition(k, p);
         w.editing()->clearImage();
         const auto [endo, epi] = phantomRadii(s, k, p);
         w.editing()->setBrushLabel(image::label::Myocardium);

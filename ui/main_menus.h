@@ -1,0 +1,37 @@
+#pragma once
+
+#include <QObject>
+
+class QMenu;
+
+namespace cardioseg::ui {
+
+class MainWindow;
+
+/// The main window's menus and their shortcuts (File, Edit, View, Model, Function, Help), each
+/// action calling the window's presenters.
+class MainMenus : public QObject {
+    Q_OBJECT
+
+public:
+    explicit MainMenus(MainWindow* window);
+    /// The recent studies, most recent first.
+    void rebuildRecent();
+
+private:
+    void buildFile();
+    void buildEdit();
+    void buildView();
+    void buildModel();
+    void buildFunction();
+    void buildHelp();
+    void showExportDialog();
+    void showSettingsDialog();
+    void chooseModelFile();
+    void showShortcuts();
+
+    MainWindow* m_window;
+    QMenu* m_recent = nullptr;
+};
+
+}  // namespace cardioseg::ui
