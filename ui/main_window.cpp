@@ -7,18 +7,16 @@
 #include <QFileInfo>
 #include <QLabel>
 #include <QListWidget>
-#include <QMenu>
 #include <QMessageBox>
 #include <QMimeData>
 #include <QPushButton>
-#include <QScreen>
 #include <QScrollArea>
+#include <QScreen>
 #include <QSettings>
 #include <QStatusBar>
 #include <QTimer>
 #include <QVBoxLayout>
 
-#include <cmath>
 #include <cstdio>
 
 #include "cine_grid.h"
@@ -28,21 +26,9 @@
 #include "main_menus.h"
 #include "metrics_panel.h"
 #include "slice_view.h"
-#include "surface_view.h"
 #include "viewer_controls.h"
 
 namespace cardioseg::ui {
-
-QScrollArea* scrollable(QWidget* panel, QWidget* parent, int minimumWidth) {
-    // Panels scroll rather than push the window past a small screen (1366 × 768 laptops).
-    auto* scroll = new QScrollArea(parent);
-    scroll->setWidgetResizable(true);
-    scroll->setFrameShape(QFrame::NoFrame);
-    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    scroll->setMinimumWidth(std::max(minimumWidth, panel->minimumSizeHint().width() + 12));
-    scroll->setWidget(panel);
-    return scroll;
-}
 
 MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), m_settings(AppSettings::load()) {
     setWindowTitle(tr("CardioSeg"));

@@ -9,16 +9,13 @@
 #include "job_list.h"
 #include "model_presenter.h"
 #include "study_presenter.h"
+#include "viewer_controls.h"
 #include "viewer_presenter.h"
 
 class QLabel;
 class QPushButton;
-class QScrollArea;
 
 namespace cardioseg::ui {
-
-/// A panel in a scroll area sized for it, so that docks can shrink below the panel's height.
-QScrollArea* scrollable(QWidget* panel, QWidget* parent, int minimumWidth = 0);
 
 class CineGrid;
 class FinetunePanel;

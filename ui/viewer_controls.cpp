@@ -4,6 +4,7 @@
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QScrollArea>
 #include <QSettings>
 #include <QSlider>
 #include <QSpinBox>
@@ -70,5 +71,17 @@ DisplayToolBar::DisplayToolBar(QWidget* parent)
     addSeparator();
     addWidget(window);
 }
+
+QScrollArea* scrollable(QWidget* panel, QWidget* parent, int minimumWidth) {
+    // Panels scroll rather than push the window past a small screen (1366 × 768 laptops).
+    auto* scroll = new QScrollArea(parent);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    scroll->setMinimumWidth(std::max(minimumWidth, panel->minimumSizeHint().width() + 12));
+    scroll->setWidget(panel);
+    return scroll;
+}
+
 
 }  // namespace cardioseg::ui

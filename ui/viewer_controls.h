@@ -6,11 +6,15 @@
 class QCheckBox;
 class QComboBox;
 class QLabel;
+class QScrollArea;
 class QSlider;
 class QSpinBox;
 class QToolButton;
 
 namespace cardioseg::ui {
+
+/// A panel in a scroll area sized for it, so that docks can shrink below the panel's height.
+QScrollArea* scrollable(QWidget* panel, QWidget* parent, int minimumWidth = 0);
 
 /// Below the image: slice and phase sliders with what they show, cine playback and its rate.
 /// Plain widgets: ViewerPresenter holds the position and sets them.
