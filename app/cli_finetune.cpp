@@ -122,7 +122,7 @@ int runFinetune(const FinetuneArgs& a) {
     const bool write = report.accepted || !a.onlyIfBetter;
     if (write) {
         engine::Model model = *report.model;
-        model.metadata()["parent"] = a.model.empty() ? io::defaultModelPath().filename().string() : a.model;
+        model.info().parent = a.model.empty() ? io::defaultModelPath().filename().string() : a.model;
         model.save(a.output);
     }
     std::set<std::string> patients;

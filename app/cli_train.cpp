@@ -26,12 +26,6 @@ std::string todayIso() {
     return buf;
 }
 
-std::string joined(const std::set<std::string>& s) {
-    std::string out;
-    for (const auto& x : s) out += (out.empty() ? "" : ",") + x;
-    return out;
-}
-
 }  // namespace
 
 void addTrainCommand(CLI::App& app, TrainArgs& a) {
@@ -186,22 +180,23 @@ int runTrain(const TrainArgs& args) {
         throw std::runtime_error("training stopped: " + outcome.message + " (last checkpoint: " + tc.checkpointPath + ")");
 
     const double valDice = validation.empty() ? std::nan("") : engine::validationDice(model, validation, tc.device);
-    auto& meta = model.metadata();
-    meta["created"] = todayIso();
-    meta["trained_on"] = joined(patients);
-    meta["training_images"] = std::to_string(images.size());
-    meta["training_data_hash"] = training::datasetHash(images);
-    meta["schedule"] = a.schedule + " lr " + std::to_string(a.lr) + " " + a.optimizer + " batch " + std::to_string(a.batch) +
+    engine::ModelInfo& info = model.info();
+    info.created = todayIso();
+    info.trainedOn.assign(patients.begin(), patients.end());
+    info.trainingImages = static_cast<long long>(images.size());
+    info.trainingDataHash = training::datasetHash(images);
+    info.schedule = a.schedule + " lr " + std::to_string(a.lr) + " " + a.optimizer + " batch " + std::to_string(a.batch) +
                        " iterations " + std::to_string(a.iterations) + " crop " + std::to_string(a.crop) +
                        " class weight power " + std::to_string(a.classWeightPower) + " not-blood-pool weight " +
                        std::to_string(a.notBloodPoolWeight) + " appearance " + a.appearance +
                        " negatives " + a.negatives +
                        (a.pseudoLabels.empty() ? std::string() : " pseudo-labels from " + a.pseudoLabels);
-    meta["seed"] = std::to_string(a.seed);
-    meta["parent"] = a.resume.empty() ? "none" : a.resume;
+    info.seed = a.seed;
+    info.parent = a.resume.empty() ? "none" : a.resume;
     if (!validation.empty()) {
-        meta["validated_on"] = a.validatePatients;
-        meta["validation_dice"] = std::to_string(valDice);
+        const auto held = splitList(a.validatePatients);
+        info.validatedOn.assign(held.begin(), held.end());
+        info.validationDice = valDice;
     }
     training::recordInt8Ranges(model, images);  // so that it runs in int8 where that pays
     model.save(a.output);

@@ -11,17 +11,16 @@ io::ModelVersion saveVersion(engine::Model model, const training::FinetuneReport
     v.id = versions.nextId();
     v.file = versions.fileFor(v.id).string();
     v.parent = parent.toStdString();
-    const auto& meta = model.metadata();
-    v.created = meta.count("created") ? meta.at("created") : std::string();
+    v.created = model.info().created;
     v.corrections = report.trainImages;
     v.heldOut = report.validationImages;
     v.iterations = report.outcome.iterations;
     v.seconds = report.seconds;
     v.checks = report.checks;
-    v.schedule = meta.count("schedule") ? meta.at("schedule") : std::string();
+    v.schedule = model.info().schedule;
     v.decision = decision;
-    model.metadata()["version"] = v.id;
-    model.metadata()["parent"] = v.parent;
+    model.info().version = v.id;
+    model.info().parent = v.parent;
     model.save(v.file);  // the file first, then the index that names it
     return versions.add(v);
 }
@@ -41,9 +40,8 @@ FinetuneJobResult runFinetuneJob(const QString& baseModel, const std::vector<tra
             r.candidate = std::make_shared<engine::Model>(std::move(*r.report.model));
             r.report.model.reset();
             if (r.report.accepted) {
-                const QString parent = base.metadata().count("version")
-                                           ? QString::fromStdString(base.metadata().at("version"))
-                                           : QFileInfo(baseModel).fileName();
+                const QString parent = !base.info().version.empty() ? QString::fromStdString(base.info().version)
+                                                                    : QFileInfo(baseModel).fileName();
                 r.saved = saveVersion(*r.candidate, r.report, versionsFolder, parent, r.report.decision);
             }
         }

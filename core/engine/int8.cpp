@@ -146,35 +146,6 @@ Walker walk(const FoldedLayout& layout) {
 
 std::size_t quantisedActivationCount(const DeepLabV3& folded) { return walk(folded->foldedLayout()).n; }
 
-std::string encodeActivationRanges(const std::vector<ActivationRange>& ranges) {
-    std::ostringstream out;
-    out.precision(9);
-    for (std::size_t i = 0; i < ranges.size(); ++i) out << (i ? " " : "") << ranges[i].min << ':' << ranges[i].max;
-    return out.str();
-}
-
-std::vector<ActivationRange> decodeActivationRanges(const std::string& text) {
-    std::vector<ActivationRange> ranges;
-    std::istringstream in(text);
-    for (std::string item; in >> item;) {
-        const auto colon = item.find(':');
-        if (colon == std::string::npos) throw std::invalid_argument("activation range without ':': " + item);
-        std::size_t used1 = 0, used2 = 0;
-        ActivationRange r;
-        try {
-            r.min = std::stof(item.substr(0, colon), &used1);
-            r.max = std::stof(item.substr(colon + 1), &used2);
-        } catch (const std::exception&) {
-            throw std::invalid_argument("activation range is not two numbers: " + item);
-        }
-        if (used1 != colon || used2 != item.size() - colon - 1 || !std::isfinite(r.min) || !std::isfinite(r.max) ||
-            r.min > r.max)
-            throw std::invalid_argument("activation range is not min:max with min <= max: " + item);
-        ranges.push_back(r);
-    }
-    return ranges;
-}
-
 // ---------------------------------------------------------------------------- int8 network
 
 namespace {

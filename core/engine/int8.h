@@ -12,16 +12,9 @@
 #include <vector>
 
 #include "engine/deeplab.h"
+#include "engine/model_info.h"
 
 namespace cardioseg::engine {
-
-/// The range an activation took over the calibration images.
-struct ActivationRange {
-    float min = 0.0f, max = 0.0f;
-};
-
-/// The model metadata entry that carries the activation ranges (engine::recordInt8Ranges).
-inline constexpr const char* kInt8RangesKey = "int8_activations";
 
 /// Whether this LibTorch runs quantised convolutions on this machine (its oneDNN engine).
 bool int8Supported();
@@ -33,11 +26,6 @@ void observeActivations(const DeepLabV3& folded, const torch::Tensor& input, std
 
 /// How many activations the int8 copy of `folded` quantises.
 std::size_t quantisedActivationCount(const DeepLabV3& folded);
-
-/// "min:max min:max ..." and back (for a model file's metadata); decoding throws
-/// std::invalid_argument on anything else.
-std::string encodeActivationRanges(const std::vector<ActivationRange>& ranges);
-std::vector<ActivationRange> decodeActivationRanges(const std::string& text);
 
 /// The int8 copy of a folded network. Weights are quantised and packed once; forward() may run
 /// on several threads at once.

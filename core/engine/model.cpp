@@ -35,8 +35,8 @@ std::vector<std::string> splitClasses(const std::string& s) {
     return out;
 }
 
-/// The configuration and free metadata as "key=value" lines (values carry no newline).
-std::string encodeMetadata(const ModelConfig& c, const std::map<std::string, std::string>& meta) {
+/// The configuration and the model's information as "key=value" lines (values carry no newline).
+std::string encodeMetadata(const ModelConfig& c, const ModelInfo& info) {
     std::ostringstream out;
     out << "format=" << kFormatVersion << "\n"
         << "arch=" << archName(c) << "\n"
@@ -49,7 +49,7 @@ std::string encodeMetadata(const ModelConfig& c, const std::map<std::string, std
         << "torchvision_layout=" << (c.torchvisionLayout ? 1 : 0) << "\n"
         << "classes=" << joinClasses(c.classes) << "\n"
         << "normalisation=percentile-1-99\n";
-    for (const auto& [k, v] : meta) {
+    for (const auto& [k, v] : info.entries()) {
         std::string value = v;
         for (char& ch : value)
             if (ch == '\n' || ch == '\r') ch = ' ';
@@ -58,8 +58,7 @@ std::string encodeMetadata(const ModelConfig& c, const std::map<std::string, std
     return out.str();
 }
 
-void decodeMetadata(const std::string& text, ModelConfig& c, std::map<std::string, std::string>& meta,
-                    const std::string& file) {
+void decodeMetadata(const std::string& text, ModelConfig& c, ModelInfo& info, const std::string& file) {
     std::map<std::string, std::string> kv;
     std::istringstream in(text);
     std::string line;
@@ -82,8 +81,14 @@ void decodeMetadata(const std::string& text, ModelConfig& c, std::map<std::strin
     c.multiGrid = need("multi_grid") == "1";
     c.torchvisionLayout = need("torchvision_layout") == "1";
     c.classes = splitClasses(need("classes"));
+    std::map<std::string, std::string> meta;
     for (const auto& [k, v] : kv)
         if (k.rfind("meta.", 0) == 0) meta[k.substr(5)] = v;
+    try {
+        info = ModelInfo::fromEntries(meta);
+    } catch (const std::invalid_argument& e) {
+        throw ModelFileError(file + ": unusable model file (" + e.what() + ")");
+    }
 }
 
 void initWeights(DeepLabV3& net, std::uint64_t seed) {
@@ -127,7 +132,7 @@ Model Model::load(const fs::path& file) {
         c10::IValue meta;
         if (!archive.try_read("cardioseg_metadata", meta) || !meta.isString())
             throw ModelFileError(name + ": not a CardioSeg model (no metadata)");
-        decodeMetadata(meta.toStringRef(), m.m_impl->config, m.m_impl->metadata, name);
+        decodeMetadata(meta.toStringRef(), m.m_impl->config, m.m_impl->info, name);
         m.m_impl->net = DeepLabV3(m.m_impl->config);
         torch::NoGradGuard ng;
         auto assign = [&](const std::string& key, torch::Tensor& target) {
@@ -151,7 +156,7 @@ Model Model::load(const fs::path& file) {
 
 void Model::save(const fs::path& file) const {
     torch::serialize::OutputArchive archive;
-    archive.write("cardioseg_metadata", c10::IValue(encodeMetadata(m_impl->config, m_impl->metadata)));
+    archive.write("cardioseg_metadata", c10::IValue(encodeMetadata(m_impl->config, m_impl->info)));
     {
         torch::NoGradGuard ng;
         for (const auto& p : m_impl->net->named_parameters()) archive.write(p.key(), p.value().detach().cpu(), false);
@@ -181,7 +186,7 @@ Model Model::clone() const {
     Model m;
     m.m_impl = std::make_shared<Impl>();
     m.m_impl->config = m_impl->config;
-    m.m_impl->metadata = m_impl->metadata;
+    m.m_impl->info = m_impl->info;
     m.m_impl->net = DeepLabV3(m_impl->config);
     copyWeights(m_impl->net, m.m_impl->net);
     m.m_impl->net->to(m_impl->net->parameters().front().device());
@@ -189,8 +194,8 @@ Model Model::clone() const {
 }
 
 const ModelConfig& Model::config() const { return m_impl->config; }
-std::map<std::string, std::string>& Model::metadata() { return m_impl->metadata; }
-const std::map<std::string, std::string>& Model::metadata() const { return m_impl->metadata; }
+ModelInfo& Model::info() { return m_impl->info; }
+const ModelInfo& Model::info() const { return m_impl->info; }
 
 std::int64_t Model::parameterCount() const {
     std::int64_t n = 0;

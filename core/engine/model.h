@@ -2,12 +2,12 @@
 
 #include <cstdint>
 #include <filesystem>
-#include <map>
 #include <memory>
 #include <stdexcept>
 #include <string>
 
 #include "engine/model_config.h"
+#include "engine/model_info.h"
 
 namespace cardioseg::engine {
 
@@ -32,9 +32,9 @@ public:
     Model clone() const;
 
     const ModelConfig& config() const;
-    /// Free-form metadata written with the weights ("trained_on", "schedule", "dice", ...).
-    std::map<std::string, std::string>& metadata();
-    const std::map<std::string, std::string>& metadata() const;
+    /// What the file says about the weights (training data, recipe, parent, checks, int8 ranges).
+    ModelInfo& info();
+    const ModelInfo& info() const;
     std::int64_t parameterCount() const;
 
     struct Impl;

@@ -2,7 +2,6 @@
 
 // Internal to the engine: the LibTorch side of Model.
 
-#include <map>
 #include <mutex>
 #include <string>
 
@@ -14,7 +13,7 @@ namespace cardioseg::engine {
 struct Model::Impl {
     ModelConfig config;
     DeepLabV3 net{nullptr};
-    std::map<std::string, std::string> metadata;
+    ModelInfo info;
 };
 
 /// Copies every parameter and buffer of `from` into `to` (same architecture), without grad.

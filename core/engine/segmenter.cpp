@@ -35,14 +35,9 @@ namespace {
 
 /// The model's int8 activation ranges when it carries ranges that fit its network.
 std::optional<std::vector<ActivationRange>> int8Ranges(const Model& model, const DeepLabV3& folded) {
-    const auto it = model.metadata().find(kInt8RangesKey);
-    if (it == model.metadata().end()) return std::nullopt;
-    try {
-        auto ranges = decodeActivationRanges(it->second);
-        if (ranges.size() == quantisedActivationCount(folded)) return ranges;
-    } catch (const std::invalid_argument&) {
-    }
-    return std::nullopt;
+    const auto& ranges = model.info().int8Activations;
+    if (ranges.empty() || ranges.size() != quantisedActivationCount(folded)) return std::nullopt;
+    return ranges;
 }
 
 }  // namespace
@@ -290,7 +285,7 @@ void recordInt8Ranges(Model& model, const std::vector<const image::FloatImage*>&
         if (images[i] && !images[i]->empty())
             observeActivations(net, networkInput(copy.config().inChannels, images, regions, &i, 1), ranges);
     if (ranges.empty()) throw std::invalid_argument("recordInt8Ranges: no image to observe");
-    model.metadata()[kInt8RangesKey] = encodeActivationRanges(ranges);
+    model.info().int8Activations = std::move(ranges);
 }
 
 bool hasInt8Ranges(const Model& model) {

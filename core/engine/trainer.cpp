@@ -146,7 +146,7 @@ TrainOutcome train(Model& model, const TrainConfig& config, const BatchProvider&
     TrainOutcome outcome;
     // Training changes the weights: int8 ranges recorded for the old ones no longer hold (train
     // and finetune record new ones before writing the model).
-    model.metadata().erase(kInt8RangesKey);
+    model.info().int8Activations.clear();
     setCpuThreads(config.threads);
     const torch::Device device(resolveDevice(config.device));
     outcome.device = device.is_cuda() ? "cuda" : "cpu";
@@ -199,7 +199,7 @@ TrainOutcome train(Model& model, const TrainConfig& config, const BatchProvider&
     if (!config.resumeFrom.empty()) {
         Model ckpt = Model::load(config.resumeFrom);
         copyWeights(ckpt.impl()->net, net);
-        start = std::stoll(ckpt.metadata().count("checkpoint_iteration") ? ckpt.metadata().at("checkpoint_iteration") : "0");
+        start = ckpt.info().checkpointIteration.value_or(0);
         const std::string optimPath = config.resumeFrom + ".optim";
         if (std::filesystem::exists(optimPath)) torch::load(*optimizer, optimPath);
     }
@@ -277,7 +277,7 @@ TrainOutcome train(Model& model, const TrainConfig& config, const BatchProvider&
                 trainMode();  // validation leaves the whole network training
             }
             if (!config.checkpointPath.empty() && config.checkpointEvery > 0 && ((i + 1) % config.checkpointEvery == 0 || last)) {
-                model.metadata()["checkpoint_iteration"] = std::to_string(i + 1);
+                model.info().checkpointIteration = i + 1;
                 model.save(config.checkpointPath);
                 torch::save(*optimizer, config.checkpointPath + ".optim");
             }
@@ -300,7 +300,7 @@ TrainOutcome train(Model& model, const TrainConfig& config, const BatchProvider&
         outcome.message = "out of memory at iteration " + std::to_string(i + 1) + " with batch " +
                           std::to_string(config.batch) + "; try a smaller batch";
     }
-    model.metadata().erase("checkpoint_iteration");
+    model.info().checkpointIteration.reset();
     net->eval();
     net->to(torch::kCPU);
     setChannelsLast(net, false);

@@ -46,12 +46,8 @@ std::string figure(double v) {
 std::vector<LabelledImage> replayImages(const engine::Model& base, const std::filesystem::path& dataset,
                                         const std::vector<LabelledImage>& corrections,
                                         std::vector<io::SkippedFile>& skipped) {
-    const auto& meta = base.metadata();
-    if (!meta.count("trained_on")) return {};
-    std::set<std::string> trainedOn;
-    std::stringstream list(meta.at("trained_on"));
-    for (std::string id; std::getline(list, id, ',');)
-        if (!id.empty()) trainedOn.insert(id);
+    const std::set<std::string> trainedOn(base.info().trainedOn.begin(), base.info().trainedOn.end());
+    if (trainedOn.empty()) return {};
     auto from = [&](const std::filesystem::path& root) {
         std::vector<LabelledImage> out;
         std::error_code ec;
@@ -281,24 +277,26 @@ FinetuneReport finetune(const engine::Model& base, const std::vector<LabelledIma
     report.accepted = heldOk && replayOk;
     report.decision = describeDecision(report, o, held.size(), replaySamples.empty() ? 0 : replayCheck.size());
 
-    auto& meta = candidate->metadata();
-    const auto& parentMeta = base.metadata();
-    meta["parent"] = parentMeta.count("version") ? parentMeta.at("version")
-                     : parentMeta.count("created") ? "model of " + parentMeta.at("created")
-                                                    : "unknown";
-    meta["created"] = nowIso();
-    std::string used;
-    for (const auto& li : train) used += (used.empty() ? "" : ",") + li.patientId + ":" + std::to_string(li.instanceNumber);
-    std::string heldOut;
-    for (const auto& li : held) heldOut += (heldOut.empty() ? "" : ",") + li.patientId + ":" + std::to_string(li.instanceNumber);
-    meta["finetuned_on"] = used;
-    meta["finetune_held_out"] = heldOut;
-    meta["finetune_replay_images"] = std::to_string(replay.size());
-    meta["schedule"] = "finetune poly adamw lr " + figure(o.lr) + " batch " + std::to_string(tc.batch) + " iterations " +
+    engine::ModelInfo& info = candidate->info();
+    const engine::ModelInfo& parent = base.info();
+    info.parent = !parent.version.empty()   ? parent.version
+                  : !parent.created.empty() ? "model of " + parent.created
+                                            : "unknown";
+    info.version.clear();
+    info.created = nowIso();
+    const auto names = [](const std::vector<LabelledImage>& images) {
+        std::vector<std::string> out;
+        for (const auto& li : images) out.push_back(li.patientId + ":" + std::to_string(li.instanceNumber));
+        return out;
+    };
+    info.finetunedOn = names(train);
+    info.finetuneHeldOut = names(held);
+    info.finetuneReplayImages = static_cast<long long>(replay.size());
+    info.schedule = "finetune poly adamw lr " + figure(o.lr) + " batch " + std::to_string(tc.batch) + " iterations " +
                        std::to_string(report.outcome.iterations) + " replay share " + figure(o.replayShare) + " crop " + std::to_string(o.augment.crop) +
                        " dice weight " + figure(o.diceWeight) + (o.trainHead ? "" : " head frozen");
-    for (const auto& f : io::FinetuneChecks::fields()) meta[f.key] = figure(report.checks.*f.value);
-    meta["finetune_decision"] = report.decision;
+    for (const auto& f : io::FinetuneChecks::fields()) info.finetuneChecks[f.key] = report.checks.*f.value;
+    info.finetuneDecision = report.decision;
     // Ranges from the images it learned from and the replayed ones: what it will be shown.
     std::vector<const LabelledImage*> seen;
     for (const auto& li : train) seen.push_back(&li);

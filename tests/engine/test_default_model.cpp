@@ -21,9 +21,10 @@ private Q_SLOTS:
         const auto model = engine::Model::load(io::defaultModelPath());
         QCOMPARE(model.config().numClasses, 3);
         QCOMPARE(model.config().inChannels, 1);
-        QVERIFY(model.metadata().count("trained_on"));
-        QVERIFY(model.metadata().count("training_data_hash"));
-        QVERIFY(model.metadata().count("created"));
+        QVERIFY(!model.info().trainedOn.empty());
+        QVERIFY(!model.info().trainingDataHash.empty());
+        QVERIFY(!model.info().created.empty());
+        QVERIFY(model.info().other.empty());  // every entry it carries is one this version reads
     }
 
     void segmentsTheSampleStudy() {

@@ -84,10 +84,11 @@ private Q_SLOTS:
         QVERIFY(report.accepted);
         QVERIFY(report.model.has_value());
         // The new model says where it came from; the base model is untouched.
-        const auto& meta = report.model->metadata();
-        QVERIFY(meta.at("finetuned_on").find("NEW:1") != std::string::npos);
-        QVERIFY(!meta.at("finetune_held_out").empty());
-        QVERIFY(meta.count("dice_before") && meta.count("dice_after") && meta.count("created"));
+        const auto& info = report.model->info();
+        QVERIFY(std::count(info.finetunedOn.begin(), info.finetunedOn.end(), "NEW:1") == 1);
+        QVERIFY(!info.finetuneHeldOut.empty());
+        QVERIFY(info.finetuneChecks.count("dice_before") && info.finetuneChecks.count("dice_after"));
+        QVERIFY(!info.created.empty());
         // It can run in int8: the ranges of its activations come with it.
         QVERIFY(engine::hasInt8Ranges(*report.model));
         QVERIFY(!engine::hasInt8Ranges(base));
@@ -113,9 +114,11 @@ private Q_SLOTS:
         QCOMPARE(report.validationImages, 2);  // a quarter of the eight labelled images
         QCOMPARE(report.trainImages, 10);      // six labelled and the four negatives
         QVERIFY(report.model.has_value());
-        const auto& held = report.model->metadata().at("finetune_held_out");
-        for (int i = 0; i < 4; ++i)
-            QVERIFY2(held.find(":" + std::to_string(100 + i)) == std::string::npos, held.c_str());
+        const auto& held = report.model->info().finetuneHeldOut;
+        QCOMPARE(held.size(), std::size_t(2));
+        for (const auto& image : held)
+            for (int i = 0; i < 4; ++i)
+                QVERIFY2(image.find(":" + std::to_string(100 + i)) == std::string::npos, image.c_str());
     }
 
     void headStaysFrozenUnlessAsked() {
@@ -129,8 +132,8 @@ private Q_SLOTS:
         o.trainHead = true;
         const auto free = training::finetune(base, corrections(), {}, o);
         QVERIFY(frozen.model && free.model);
-        QVERIFY(frozen.model->metadata().at("schedule").find("head frozen") != std::string::npos);
-        QVERIFY(free.model->metadata().at("schedule").find("head frozen") == std::string::npos);
+        QVERIFY(frozen.model->info().schedule.find("head frozen") != std::string::npos);
+        QVERIFY(free.model->info().schedule.find("head frozen") == std::string::npos);
         auto state = [](const engine::Model& m, const std::string& part) {
             std::vector<torch::Tensor> out;
             const auto parts = m.impl()->net->named_children();
@@ -184,7 +187,7 @@ private Q_SLOTS:
         QCOMPARE(int(report.outcome.status), int(engine::TrainOutcome::Status::Completed));
         QCOMPARE(report.outcome.iterations, std::int64_t(60));
         QVERIFY(report.model.has_value());
-        QVERIFY(report.model->metadata().at("schedule").find("crop 192") != std::string::npos);
+        QVERIFY(report.model->info().schedule.find("crop 192") != std::string::npos);
     }
 
     void cancelDivergenceAndBudgetLeaveTheBaseAlone() {
@@ -278,7 +281,7 @@ private Q_SLOTS:
         QVERIFY(versions.list().empty());
         QCOMPARE(versions.nextId(), std::string("v1"));
         engine::Model m = engine::Model::create(testing::tinyConfig(), 1);
-        m.metadata()["finetuned_on"] = "P:1,P:2";
+        m.info().finetunedOn = {"P:1", "P:2"};
         m.save(versions.fileFor("v1"));
         io::ModelVersion v;
         v.file = versions.fileFor("v1").string();
@@ -303,7 +306,7 @@ private Q_SLOTS:
         QCOMPARE(all[0].checks.diceAfter, 0.86);
         QVERIFY(std::isnan(all[1].checks.diceAfter));
         QCOMPARE(all[1].parent, std::string("v1"));
-        QCOMPARE(engine::Model::load(all[0].file).metadata().at("finetuned_on"), std::string("P:1,P:2"));
+        QCOMPARE(engine::Model::load(all[0].file).info().finetunedOn, (std::vector<std::string>{"P:1", "P:2"}));
         { std::ofstream(dir / "models" / "versions.json") << "{broken"; }
         QVERIFY_THROWS_EXCEPTION(std::runtime_error, versions.list());
     }
@@ -373,7 +376,7 @@ private Q_SLOTS:
         engine::Model base = engine::Model::create(testing::tinyConfig(), 1);
         std::vector<io::SkippedFile> skipped;
         QVERIFY(training::replayImages(base, {}, {}, skipped).empty());  // unknown training data
-        base.metadata()["trained_on"] = "SCD0000101,SCD0000201";
+        base.info().trainedOn = {"SCD0000101", "SCD0000201"};
         const auto replay = training::replayImages(base, {}, {}, skipped);
         QCOMPARE(replay.size(), std::size_t(18));  // the sample study's expert-labelled images
         // Images that are themselves corrections are not replayed.

@@ -100,7 +100,7 @@ private Q_SLOTS:
         const auto model = Model::load(io::defaultModelPath());
         QVERIFY(hasInt8Ranges(model));
         auto net = folded(model);
-        const auto ranges = decodeActivationRanges(model.metadata().at("int8_activations"));
+        const auto ranges = model.info().int8Activations;
         for (bool sevenBits : {true, false}) {
             Int8DeepLab int8(net, ranges, sevenBits);
             const auto loaded = io::loadDicom({io::sampleStudyDir()});
@@ -155,7 +155,7 @@ private Q_SLOTS:
         }
         // Ranges of another network are not used.
         Model wrong = plain.clone();
-        wrong.metadata()["int8_activations"] = "0:1 0:2";
+        wrong.info().int8Activations = {{0, 1}, {0, 2}};
         QVERIFY(!hasInt8Ranges(wrong));
 
         // A calibration in which int8 is the fastest, and one in which it is not.

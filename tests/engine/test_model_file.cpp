@@ -42,15 +42,34 @@ private Q_SLOTS:
     void roundTrip() {
         testing::TempDir dir;
         Model m = Model::create(configFromArch("deeplabv3-resnet18-w8-os16"), 7);
-        m.metadata()["trained_on"] = "P1,P2";
-        m.metadata()["note"] = "line one\nline two";
+        ModelInfo& info = m.info();
+        info.trainedOn = {"P1", "P2"};
+        info.trainingImages = 56;
+        info.seed = 18446744073709551615ULL;
+        info.validationDice = 0.875;
+        info.finetuneChecks["dice_before"] = std::nan("");
+        info.finetuneChecks["dice_after"] = 0.5;
+        info.int8Activations = {{0.0f, 1.5f}, {-2.0f, 3.25f}};
+        info.checkpointIteration = 1200;
+        info.other["note"] = "line one\nline two";  // a newer writer's entry
         const fs::path file = dir / "m.pt";
         m.save(file);
         const Model back = Model::load(file);
         QCOMPARE(archName(back.config()), std::string("deeplabv3-resnet18-w8-os16"));
         QCOMPARE(back.config().classes, m.config().classes);
-        QCOMPARE(back.metadata().at("trained_on"), std::string("P1,P2"));
-        QCOMPARE(back.metadata().at("note"), std::string("line one line two"));
+        const ModelInfo& read = back.info();
+        QCOMPARE(read.trainedOn, (std::vector<std::string>{"P1", "P2"}));
+        QCOMPARE(read.trainingImages.value_or(0), 56LL);
+        QCOMPARE(read.seed.value_or(0), 18446744073709551615ULL);
+        QCOMPARE(read.validationDice.value_or(0), 0.875);
+        QVERIFY(std::isnan(read.finetuneChecks.at("dice_before")));
+        QCOMPARE(read.finetuneChecks.at("dice_after"), 0.5);
+        QCOMPARE(read.int8Activations.size(), std::size_t(2));
+        QCOMPARE(read.int8Activations[1].min, -2.0f);
+        QCOMPARE(read.int8Activations[1].max, 3.25f);
+        QCOMPARE(read.checkpointIteration.value_or(0), 1200LL);
+        QVERIFY(read.created.empty() && read.parent.empty() && !read.validatedOn.size());  // unset stays unset
+        QCOMPARE(read.other.at("note"), std::string("line one line two"));
         QCOMPARE(back.parameterCount(), m.parameterCount());
         const auto x = torch::randn({1, 1, 48, 48});
         QVERIFY(torch::allclose(run(m, x), run(back, x)));
@@ -102,6 +121,22 @@ private Q_SLOTS:
         for (const auto& b : m.impl()->net->named_buffers()) mismatched.write(b.key(), b.value(), true);
         mismatched.save_to((dir / "mismatch.pt").string());
         expectError(dir / "mismatch.pt", "incompatible");
+
+        // Information whose value cannot be what its key says: refused, naming the key.
+        const auto withMeta = [&](const std::string& name, const std::string& line) {
+            torch::serialize::OutputArchive out;
+            out.write("cardioseg_metadata", c10::IValue(meta.toStringRef() + line + "\n"));
+            for (const auto& p : m.impl()->net->named_parameters()) out.write(p.key(), p.value());
+            for (const auto& b : m.impl()->net->named_buffers()) out.write(b.key(), b.value(), true);
+            out.save_to((dir / name).string());
+            return dir / name;
+        };
+        expectError(withMeta("seed.pt", "meta.seed=-3"), "'seed' is not a number");
+        expectError(withMeta("images.pt", "meta.training_images=56 images"), "'training_images' is not a number");
+        expectError(withMeta("dice.pt", "meta.validation_dice="), "'validation_dice' is not a number");
+        expectError(withMeta("int8.pt", "meta.int8_activations=0:1 2:1"), "'int8_activations'");
+        QCOMPARE(Model::load(withMeta("newer.pt", "meta.some_future_key=kept")).info().other.at("some_future_key"),
+                 std::string("kept"));
     }
 };
 

@@ -158,9 +158,9 @@ private Q_SLOTS:
         QCOMPARE(versions[0].corrections + versions[0].heldOut, 4);
         QTRY_COMPARE_WITH_TIMEOUT(w.modelPath(), QString::fromStdString(versions[0].file), 30000);
         QCOMPARE(w.finetunePanel()->versionRows(), 2);
-        const auto meta = engine::Model::load(versions[0].file).metadata();
-        QCOMPARE(meta.at("version"), std::string("v1"));
-        QCOMPARE(meta.at("parent"), std::string("tiny.pt"));
+        const auto info = engine::Model::load(versions[0].file).info();
+        QCOMPARE(info.version, std::string("v1"));
+        QCOMPARE(info.parent, std::string("tiny.pt"));
 
         // The study remembers its model: reopened, it uses v1; one click goes back to the default.
         w.studies()->save();

@@ -451,7 +451,7 @@ private slots:
         }
         // Another model version: its own labels, not the cached ones.
         engine::Model other = engine::Model::load(io::defaultModelPath());
-        other.metadata()["version"] = "v-test";
+        other.info().version = "v-test";
         const fs::path otherFile = *m_dir / "other.pt";
         other.save(otherFile);
         ui::MainWindow w;
