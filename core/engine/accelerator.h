@@ -69,9 +69,9 @@ inline bool trainChannelsLast(const torch::Device& device) { return device.is_cu
 
 /// Module::to() takes no memory format in C++: converts the 4-D weights one by one.
 /// Channels-last (NHWC) lets cuDNN use tensor cores without transposing every activation.
-inline void setChannelsLast(DeepLabV3& net, bool on) {
+inline void setChannelsLast(torch::nn::Module& net, bool on) {
     torch::NoGradGuard ng;
-    for (auto& p : net->parameters())
+    for (auto& p : net.parameters())
         if (p.dim() == 4)
             p.set_data(p.contiguous(on ? torch::MemoryFormat::ChannelsLast
                                        : torch::MemoryFormat::Contiguous));

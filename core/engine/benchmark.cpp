@@ -8,6 +8,7 @@
 
 #include "engine/accelerator.h"
 #include "engine/deeplab.h"
+#include "engine/fold.h"
 
 namespace cardioseg::engine {
 
@@ -48,10 +49,13 @@ BenchResult benchInference(const ModelConfig& config, int size, int batch, Devic
                            int runs, const BenchOptions& o, int warmup) {
     const torch::Device dev(resolveDevice(device));
     torch::manual_seed(0);
-    DeepLabV3 net(config);
-    net->eval();
-    if (o.foldBatchNorm) net->foldBatchNorm();
-    net->to(dev);
+    DeepLabV3 trained(config);
+    trained->eval();
+    // The network as segmentation runs it (batch norm folded), or as trained.
+    FoldedDeepLab folded = o.foldBatchNorm ? foldBatchNorm(trained) : FoldedDeepLab(nullptr);
+    torch::nn::Module& net = o.foldBatchNorm ? static_cast<torch::nn::Module&>(*folded) : *trained;
+    const auto forward = [&](const torch::Tensor& x) { return o.foldBatchNorm ? folded->forward(x) : trained->forward(x); };
+    net.to(dev);
     if (o.channelsLast) setChannelsLast(net, true);
     std::optional<c10::InferenceMode> inference;
     std::optional<torch::NoGradGuard> noGrad;
@@ -69,7 +73,7 @@ BenchResult benchInference(const ModelConfig& config, int size, int batch, Devic
         const auto t0 = std::chrono::steady_clock::now();
         {
             AutocastGuard autocast(o.mixedPrecision && nativeBf16(dev), dev);
-            auto y = net->forward(x).argmax(1);
+            auto y = forward(x).argmax(1);
         }
         const double ms = elapsedMs(t0, dev);
         if (i >= warmup) r.ms.push_back(ms);
@@ -85,7 +89,7 @@ BenchResult benchTrainStep(const ModelConfig& config, int size, int batch, Devic
     net->train();
     net->to(dev);
     const bool channelsLast = o.channelsLast && trainChannelsLast(dev);  // as the trainer
-    if (channelsLast) setChannelsLast(net, true);
+    if (channelsLast) setChannelsLast(*net, true);
     torch::optim::SGD opt(net->parameters(),
                           torch::optim::SGDOptions(0.01).momentum(0.9).weight_decay(5e-4));
     auto x = torch::randn({batch, config.inChannels, size, size})

@@ -41,9 +41,9 @@ fs::path cacheFile() {
 
 /// Milliseconds per image of `choice`: `workers` threads (one core each) or one thread with
 /// every core, each forward pass on one image, repeated until the timing settles.
-double timeChoice(DeepLabV3& net, const Int8DeepLab* int8, const ModelConfig& config, int threads, int size,
+double timeChoice(FoldedDeepLab& net, const Int8DeepLab* int8, const ModelConfig& config, int threads, int size,
                   const EngineChoice& choice) {
-    if (!choice.int8) setChannelsLast(net, choice.channelsLast);
+    if (!choice.int8) setChannelsLast(*net, choice.channelsLast);
     const auto format =
         choice.channelsLast ? torch::MemoryFormat::ChannelsLast : torch::MemoryFormat::Contiguous;
     const int workers = std::max(1, choice.parallelImages);
@@ -169,9 +169,7 @@ Calibration calibrate(const ModelConfig& config, int threads, int size) {
     c.key = calibrationKey(config, c.threads, size);
     keepBlasSingleThreaded();
     torch::manual_seed(0);
-    DeepLabV3 net(config);
-    net->eval();
-    net->foldBatchNorm();
+    FoldedDeepLab net = foldBatchNorm(DeepLabV3(config));
     std::vector<EngineChoice> choices;
     const std::vector<bool> precisions =
         cpuHasNativeBf16() ? std::vector<bool>{false, true} : std::vector<bool>{false};

@@ -13,26 +13,6 @@ nn::Conv2d conv(int in, int out, int k, int stride = 1, int dilation = 1) {
 
 nn::BatchNorm2d bn(int c) { return nn::BatchNorm2d(nn::BatchNorm2dOptions(c)); }
 
-/// Folds bn into conv: w' = w·γ/σ, b' = β − μ·γ/σ (+ conv bias), then makes bn the identity.
-void fold(ConvBn& p) {
-    torch::NoGradGuard ng;
-    auto& c = p.conv;
-    auto& b = p.bn;
-    const auto scale = b->weight / torch::sqrt(b->running_var + b->options.eps());
-    c->weight.mul_(scale.reshape({-1, 1, 1, 1}));
-    auto bias = b->bias - b->running_mean * scale;
-    if (c->options.bias()) bias = bias + c->bias * scale;
-    if (!c->options.bias()) {
-        // The conv forward reads the member, so a folded conv simply gains a bias tensor.
-        c->options.bias(true);
-        c->bias = bias.detach().clone();
-    } else {
-        c->bias.copy_(bias);
-    }
-}
-
-torch::Tensor maybeBn(nn::BatchNorm2d& b, bool fused, const torch::Tensor& x) { return fused ? x : b(x); }
-
 }  // namespace
 
 // ---------------------------------------------------------------------------- blocks
@@ -60,35 +40,27 @@ ResidualBlockImpl::ResidualBlockImpl(int inPlanes, int planes, int stride, int d
 }
 
 torch::Tensor ResidualBlockImpl::forward(torch::Tensor x) {
-    torch::Tensor identity = x;
-    if (downsample) identity = m_fused ? downsample->ptr<nn::Conv2dImpl>(0)->forward(x) : downsample->forward(x);
-    torch::Tensor out = torch::relu(maybeBn(bn1, m_fused, conv1(x)));
+    const torch::Tensor identity = downsample ? downsample->forward(x) : x;
+    torch::Tensor out = torch::relu(bn1(conv1(x)));
     if (m_bottleneck) {
-        out = torch::relu(maybeBn(bn2, m_fused, conv2(out)));
-        out = maybeBn(bn3, m_fused, conv3(out));
+        out = torch::relu(bn2(conv2(out)));
+        out = bn3(conv3(out));
     } else {
-        out = maybeBn(bn2, m_fused, conv2(out));
+        out = bn2(conv2(out));
     }
     return torch::relu(out + identity);
 }
 
-std::vector<ConvBn> ResidualBlockImpl::convBnPairs() {
-    std::vector<ConvBn> p{{conv1, bn1}, {conv2, bn2}};
-    if (m_bottleneck) p.push_back({conv3, bn3});
+TrainedLayout::Block ResidualBlockImpl::layout() const {
+    TrainedLayout::Block b;
+    b.chain = {{conv1, bn1}, {conv2, bn2}};
+    if (m_bottleneck) b.chain.push_back({conv3, bn3});
     if (downsample) {
         // The downsample Sequential holds its conv and bn as children "0" and "1".
-        auto children = downsample->children();
-        p.push_back({nn::Conv2d(std::dynamic_pointer_cast<nn::Conv2dImpl>(children[0])),
-                     nn::BatchNorm2d(std::dynamic_pointer_cast<nn::BatchNorm2dImpl>(children[1]))});
+        const auto children = downsample->children();
+        b.downsample = {nn::Conv2d(std::dynamic_pointer_cast<nn::Conv2dImpl>(children[0])),
+                        nn::BatchNorm2d(std::dynamic_pointer_cast<nn::BatchNorm2dImpl>(children[1]))};
     }
-    return p;
-}
-
-FoldedLayout::Block ResidualBlockImpl::layout() const {
-    FoldedLayout::Block b;
-    b.chain = {conv1, conv2};
-    if (m_bottleneck) b.chain.push_back(conv3);
-    if (downsample) b.downsample = nn::Conv2d(std::dynamic_pointer_cast<nn::Conv2dImpl>(downsample->children()[0]));
     return b;
 }
 
@@ -134,32 +106,15 @@ torch::nn::Sequential ResNetBackboneImpl::makeLayer(const std::string& name, int
 }
 
 torch::Tensor ResNetBackboneImpl::forward(torch::Tensor x) {
-    x = maxpool(torch::relu(maybeBn(bn1, m_fused, conv1(x))));
+    x = maxpool(torch::relu(bn1(conv1(x))));
     return layer4->forward(layer3->forward(layer2->forward(layer1->forward(x))));
 }
 
-std::vector<ConvBn> ResNetBackboneImpl::convBnPairs() {
-    std::vector<ConvBn> p{{conv1, bn1}};
-    for (auto* layer : {&layer1, &layer2, &layer3, &layer4})
-        for (const auto& child : (*layer)->children()) {
-            auto block = std::dynamic_pointer_cast<ResidualBlockImpl>(child);
-            for (auto& q : block->convBnPairs()) p.push_back(q);
-        }
-    return p;
-}
-
-void ResNetBackboneImpl::describe(FoldedLayout& layout) const {
-    layout.stem = conv1;
+void ResNetBackboneImpl::describe(TrainedLayout& layout) const {
+    layout.stem = {conv1, bn1};
     for (const auto* layer : {&layer1, &layer2, &layer3, &layer4})
         for (const auto& child : (*layer)->children())
             layout.blocks.push_back(std::dynamic_pointer_cast<ResidualBlockImpl>(child)->layout());
-}
-
-void ResNetBackboneImpl::markFused() {
-    m_fused = true;
-    for (auto* layer : {&layer1, &layer2, &layer3, &layer4})
-        for (const auto& child : (*layer)->children())
-            std::dynamic_pointer_cast<ResidualBlockImpl>(child)->markFused();
 }
 
 // ---------------------------------------------------------------------------- ASPP
@@ -177,10 +132,9 @@ public:
         register_module("3", nn::ReLU());
     }
     torch::Tensor forward(const torch::Tensor& x) {
-        auto y = torch::relu(fused ? c(pool(x)) : b(c(pool(x))));
+        auto y = torch::relu(b(c(pool(x))));
         return y.expand({-1, -1, x.size(2), x.size(3)});  // bilinear from 1×1 is a constant
     }
-    bool fused = false;
     nn::AdaptiveAvgPool2d pool{nullptr};
     nn::Conv2d c{nullptr};
     nn::BatchNorm2d b{nullptr};
@@ -193,12 +147,6 @@ ConvBn pairOf(const nn::Sequential& s) {
     auto ch = s->children();
     return {nn::Conv2d(std::dynamic_pointer_cast<nn::Conv2dImpl>(ch[0])),
             nn::BatchNorm2d(std::dynamic_pointer_cast<nn::BatchNorm2dImpl>(ch[1]))};
-}
-
-/// Runs a conv/bn/relu Sequential, skipping the bn once it is folded.
-torch::Tensor runConvBnRelu(nn::Sequential s, const torch::Tensor& x, bool fused) {
-    if (!fused) return s->forward(x);
-    return torch::relu(s->ptr<nn::Conv2dImpl>(0)->forward(x));
 }
 
 }  // namespace
@@ -216,32 +164,18 @@ AsppImpl::AsppImpl(int in, int channels, const std::vector<int>& rates) {
 torch::Tensor AsppImpl::forward(torch::Tensor x) {
     std::vector<torch::Tensor> outs;
     const std::size_t n = convs->size();
-    for (std::size_t i = 0; i + 1 < n; ++i) outs.push_back(runConvBnRelu(convs->ptr<nn::SequentialImpl>(i), x, m_fused));
-    auto pooling = convs->ptr<AsppPoolingImpl>(n - 1);
-    pooling->fused = m_fused;
-    outs.push_back(pooling->forward(x));
-    auto y = torch::cat(outs, 1);
-    if (!m_fused) return project->forward(y);
-    y = torch::relu(project->ptr<nn::Conv2dImpl>(0)->forward(y));
-    return project->ptr<nn::DropoutImpl>(3)->forward(y);
+    for (std::size_t i = 0; i + 1 < n; ++i) outs.push_back(convs->ptr<nn::SequentialImpl>(i)->forward(x));
+    outs.push_back(convs->ptr<AsppPoolingImpl>(n - 1)->forward(x));
+    return project->forward(torch::cat(outs, 1));
 }
 
-std::vector<ConvBn> AsppImpl::convBnPairs() {
-    std::vector<ConvBn> p;
-    const std::size_t n = convs->size();
-    for (std::size_t i = 0; i + 1 < n; ++i) p.push_back(pairOf(nn::Sequential(convs->ptr<nn::SequentialImpl>(i))));
-    auto pooling = convs->ptr<AsppPoolingImpl>(n - 1);
-    p.push_back({pooling->c, pooling->b});
-    p.push_back(pairOf(project));
-    return p;
-}
-
-void AsppImpl::describe(FoldedLayout& layout) const {
+void AsppImpl::describe(TrainedLayout& layout) const {
     const std::size_t n = convs->size();
     for (std::size_t i = 0; i + 1 < n; ++i)
-        layout.asppBranches.push_back(pairOf(nn::Sequential(convs->ptr<nn::SequentialImpl>(i))).conv);
-    layout.asppPooling = convs->ptr<AsppPoolingImpl>(n - 1)->c;
-    layout.asppProject = pairOf(project).conv;
+        layout.asppBranches.push_back(pairOf(nn::Sequential(convs->ptr<nn::SequentialImpl>(i))));
+    const auto pooling = convs->ptr<AsppPoolingImpl>(n - 1);
+    layout.asppPooling = {pooling->c, pooling->b};
+    layout.asppProject = pairOf(project);
 }
 
 // ---------------------------------------------------------------------------- DeepLab v3
@@ -261,40 +195,19 @@ DeepLabV3Impl::DeepLabV3Impl(const ModelConfig& config) : m_config(config) {
 
 torch::Tensor DeepLabV3Impl::forward(torch::Tensor x) {
     const auto h = x.size(2), w = x.size(3);
-    auto f = backbone->forward(x);
-    torch::Tensor y;
-    if (!m_folded) {
-        y = classifier->forward(f);
-    } else {
-        y = aspp->forward(f);
-        y = torch::relu(classifier->ptr<nn::Conv2dImpl>(1)->forward(y));
-        y = classifier->ptr<nn::Conv2dImpl>(4)->forward(y);
-    }
+    const auto y = classifier->forward(backbone->forward(x));
     return torch::nn::functional::interpolate(
         y, nn::functional::InterpolateFuncOptions().size(std::vector<int64_t>{h, w}).mode(torch::kBilinear).align_corners(false));
 }
 
-void DeepLabV3Impl::foldBatchNorm() {
-    if (m_folded) return;
-    auto pairs = backbone->convBnPairs();
-    for (auto& p : aspp->convBnPairs()) pairs.push_back(p);
-    auto head = classifier->children();
-    pairs.push_back({nn::Conv2d(std::dynamic_pointer_cast<nn::Conv2dImpl>(head[1])),
-                     nn::BatchNorm2d(std::dynamic_pointer_cast<nn::BatchNorm2dImpl>(head[2]))});
-    for (auto& p : pairs) fold(p);
-    backbone->markFused();
-    aspp->markFused();
-    m_folded = true;
-}
-
-FoldedLayout DeepLabV3Impl::foldedLayout() const {
-    if (!m_folded) throw std::logic_error("foldedLayout: batch norm is not folded");
-    FoldedLayout layout;
+TrainedLayout DeepLabV3Impl::layout() const {
+    TrainedLayout layout;
     backbone->describe(layout);
     aspp->describe(layout);
-    auto head = classifier->children();
-    layout.head = nn::Conv2d(std::dynamic_pointer_cast<nn::Conv2dImpl>(head[1]));
-    layout.classifier = nn::Conv2d(std::dynamic_pointer_cast<nn::Conv2dImpl>(head[4]));
+    const auto head = classifier->children();
+    layout.head = {nn::Conv2d(std::dynamic_pointer_cast<nn::Conv2dImpl>(head[1])),
+                   nn::BatchNorm2d(std::dynamic_pointer_cast<nn::BatchNorm2dImpl>(head[2]))};
+    layout.classifier = {nn::Conv2d(std::dynamic_pointer_cast<nn::Conv2dImpl>(head[4])), nullptr};
     return layout;
 }
 

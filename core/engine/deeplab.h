@@ -13,40 +13,43 @@
 
 namespace cardioseg::engine {
 
-/// A conv followed by its batch norm, foldable into one conv with bias for inference.
+/// A convolution and the batch norm after it (none after the classifier).
 struct ConvBn {
     torch::nn::Conv2d conv{nullptr};
     torch::nn::BatchNorm2d bn{nullptr};
+    explicit operator bool() const { return !conv.is_empty(); }
 };
 
-/// The convolutions of a network whose batch norm is folded, in the order they run: what an
-/// int8 copy of the network (engine/int8.h) quantises and runs with the same wiring.
-struct FoldedLayout {
+/// The network's convolutions in the order they run, with their wiring: the stem, the residual
+/// blocks, the ASPP, the head and the classifier. `Unit` is a ConvBn for the network as trained
+/// (DeepLabV3Impl::layout) and a Conv2d once batch norm is folded (engine/fold.h), which is what
+/// an int8 copy of the network (engine/int8.h) quantises and runs with the same wiring.
+template <class Unit>
+struct Layout {
     struct Block {
-        std::vector<torch::nn::Conv2d> chain;  ///< ReLU after each but the last
-        torch::nn::Conv2d downsample{nullptr};  ///< the shortcut's conv, when it has one
+        std::vector<Unit> chain;   ///< ReLU after each but the last
+        Unit downsample{nullptr};  ///< the shortcut's conv, when it has one
     };
-    torch::nn::Conv2d stem{nullptr};  ///< then ReLU and a 3 × 3 max-pool of stride 2
-    std::vector<Block> blocks;        ///< each: ReLU(chain(x) + shortcut(x))
-    std::vector<torch::nn::Conv2d> asppBranches;  ///< each then ReLU
-    torch::nn::Conv2d asppPooling{nullptr};  ///< on the global average, then ReLU, spread out
-    torch::nn::Conv2d asppProject{nullptr};  ///< on the concatenation, then ReLU
-    torch::nn::Conv2d head{nullptr};         ///< then ReLU
-    torch::nn::Conv2d classifier{nullptr};   ///< logits, upsampled bilinearly to the input
+    Unit stem{nullptr};              ///< then ReLU and a 3 × 3 max-pool of stride 2
+    std::vector<Block> blocks;       ///< each: ReLU(chain(x) + shortcut(x))
+    std::vector<Unit> asppBranches;  ///< each then ReLU
+    Unit asppPooling{nullptr};       ///< on the global average, then ReLU, spread out
+    Unit asppProject{nullptr};       ///< on the concatenation, then ReLU
+    Unit head{nullptr};              ///< then ReLU
+    Unit classifier{nullptr};        ///< logits, upsampled bilinearly to the input
 };
+using TrainedLayout = Layout<ConvBn>;
+using FoldedLayout = Layout<torch::nn::Conv2d>;
 
 class ResidualBlockImpl : public torch::nn::Module {
 public:
     ResidualBlockImpl(int inPlanes, int planes, int stride, int dilation, bool bottleneck,
                       bool downsample);
     torch::Tensor forward(torch::Tensor x);
-    std::vector<ConvBn> convBnPairs();
-    void markFused() { m_fused = true; }
-    FoldedLayout::Block layout() const;
+    TrainedLayout::Block layout() const;
 
 private:
     bool m_bottleneck;
-    bool m_fused = false;
     torch::nn::Conv2d conv1{nullptr}, conv2{nullptr}, conv3{nullptr};
     torch::nn::BatchNorm2d bn1{nullptr}, bn2{nullptr}, bn3{nullptr};
     torch::nn::Sequential downsample{nullptr};
@@ -58,15 +61,12 @@ public:
     ResNetBackboneImpl(const ModelConfig& config);
     torch::Tensor forward(torch::Tensor x);
     int outChannels() const { return m_outChannels; }
-    std::vector<ConvBn> convBnPairs();
-    void markFused();
-    void describe(FoldedLayout& layout) const;
+    void describe(TrainedLayout& layout) const;
 
 private:
     torch::nn::Sequential makeLayer(const std::string& name, int planes, int blocks, int stride,
                                     bool dilate, const std::vector<int>& multiGrid);
     bool m_bottleneck = false;
-    bool m_fused = false;
     int m_inPlanes = 64;
     int m_dilation = 1;
     int m_outChannels = 0;
@@ -83,12 +83,9 @@ class AsppImpl : public torch::nn::Module {
 public:
     AsppImpl(int inChannels, int channels, const std::vector<int>& rates);
     torch::Tensor forward(torch::Tensor x);
-    std::vector<ConvBn> convBnPairs();
-    void markFused() { m_fused = true; }
-    void describe(FoldedLayout& layout) const;
+    void describe(TrainedLayout& layout) const;
 
 private:
-    bool m_fused = false;
     torch::nn::ModuleList convs{nullptr};
     torch::nn::Sequential project{nullptr};
 };
@@ -100,15 +97,11 @@ public:
     /// Logits at the input's resolution: N × classes × H × W.
     torch::Tensor forward(torch::Tensor x);
     const ModelConfig& config() const { return m_config; }
-    /// Folds every batch norm into the convolution before it (inference only; irreversible).
-    void foldBatchNorm();
-    bool batchNormFolded() const { return m_folded; }
-    /// The convolutions in running order; throws std::logic_error before foldBatchNorm().
-    FoldedLayout foldedLayout() const;
+    /// The convolutions and their batch norms in running order (for engine::foldBatchNorm).
+    TrainedLayout layout() const;
 
 private:
     ModelConfig m_config;
-    bool m_folded = false;
     ResNetBackbone backbone{nullptr};
     Aspp aspp{nullptr};
     torch::nn::Sequential classifier{nullptr};

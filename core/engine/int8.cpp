@@ -15,46 +15,6 @@ namespace nn = torch::nn;
 
 namespace {
 
-/// The image-level branch of the ASPP: global average, 1 × 1 conv, ReLU, spread over the map.
-torch::Tensor imageLevel(const nn::Conv2d& conv, const torch::Tensor& x) {
-    auto y = torch::relu(conv.ptr()->forward(torch::adaptive_avg_pool2d(x, {1, 1})));
-    return y.expand({-1, -1, x.size(2), x.size(3)});
-}
-
-/// The stem's 3 × 3 max-pool of stride 2. Every size is spelled for both axes: the quantised
-/// kernel reads a second dilation that a single value does not give it.
-torch::Tensor stemPool(const torch::Tensor& x) { return torch::max_pool2d(x, {3, 3}, {2, 2}, {1, 1}, {1, 1}); }
-
-torch::Tensor upsampled(const torch::Tensor& logits, int64_t h, int64_t w) {
-    namespace F = torch::nn::functional;
-    return F::interpolate(logits, F::InterpolateFuncOptions()
-                                      .size(std::vector<int64_t>{h, w})
-                                      .mode(torch::kBilinear)
-                                      .align_corners(false));
-}
-
-/// The wiring of the folded network, once for every way of running it (`Ops`: observing the fp32
-/// network, or int8). Each call of an Ops method that returns an activation the int8 network
-/// quantises takes the next activation slot, in this order.
-template <class Ops>
-torch::Tensor runNetwork(const FoldedLayout& n, Ops& ops, const torch::Tensor& input) {
-    auto x = ops.input(input);
-    x = ops.maxPool(ops.conv(n.stem, x, true));
-    for (const auto& block : n.blocks) {
-        const auto shortcut = block.downsample ? ops.conv(block.downsample, x, false) : x;
-        auto y = x;
-        for (std::size_t i = 0; i < block.chain.size(); ++i) y = ops.conv(block.chain[i], y, i + 1 < block.chain.size());
-        x = ops.addRelu(y, shortcut);
-    }
-    std::vector<torch::Tensor> branches;
-    for (const auto& conv : n.asppBranches) branches.push_back(ops.conv(conv, x, true));
-    branches.push_back(ops.imageLevel(n.asppPooling, x));
-    x = ops.cat(branches);
-    x = ops.conv(n.asppProject, x, true);
-    x = ops.conv(n.head, x, true);
-    return ops.logits(n.classifier, x, input.size(2), input.size(3));
-}
-
 /// Runs the fp32 network and records each quantised activation's range.
 struct Observer {
     std::vector<ActivationRange>& ranges;
@@ -78,12 +38,12 @@ struct Observer {
         auto y = c.ptr()->forward(x);
         return record(relu ? torch::relu(y) : y);
     }
-    torch::Tensor maxPool(const torch::Tensor& x) { return stemPool(x); }
+    torch::Tensor maxPool(const torch::Tensor& x) { return wiring::stemPool(x); }
     torch::Tensor addRelu(const torch::Tensor& a, const torch::Tensor& b) { return record(torch::relu(a + b)); }
-    torch::Tensor imageLevel(const nn::Conv2d& c, const torch::Tensor& x) { return record(engine::imageLevel(c, x)); }
+    torch::Tensor imageLevel(const nn::Conv2d& c, const torch::Tensor& x) { return record(wiring::imageLevel(c, x)); }
     torch::Tensor cat(const std::vector<torch::Tensor>& xs) { return record(torch::cat(xs, 1)); }
     torch::Tensor logits(const nn::Conv2d& c, const torch::Tensor& x, int64_t h, int64_t w) {
-        return upsampled(c.ptr()->forward(x), h, w);
+        return wiring::upsampled(c.ptr()->forward(x), h, w);
     }
 };
 
@@ -126,25 +86,25 @@ std::vector<int64_t> padding(const nn::Conv2dImpl& c) {
 
 bool int8Supported() { return x86QuantisedEngine().has_value(); }
 
-void observeActivations(const DeepLabV3& folded, const torch::Tensor& input, std::vector<ActivationRange>& ranges) {
-    const auto layout = folded->foldedLayout();
+void observeActivations(const FoldedDeepLab& folded, const torch::Tensor& input, std::vector<ActivationRange>& ranges) {
+    const auto& layout = folded->layout();
     const bool merge = !ranges.empty();
     if (merge && ranges.size() != quantisedActivationCount(folded))
         throw std::invalid_argument("observeActivations: ranges of another network");
     c10::InferenceMode guard;
     Observer observer{ranges, merge};
-    runNetwork(layout, observer, input);
+    wiring::run(layout, observer, input);
 }
 
 namespace {
 Walker walk(const FoldedLayout& layout) {
     Walker walker;
-    runNetwork(layout, walker, torch::empty({1, 1, 1, 1}));
+    wiring::run(layout, walker, torch::empty({1, 1, 1, 1}));
     return walker;
 }
 }  // namespace
 
-std::size_t quantisedActivationCount(const DeepLabV3& folded) { return walk(folded->foldedLayout()).n; }
+std::size_t quantisedActivationCount(const FoldedDeepLab& folded) { return walk(folded->layout()).n; }
 
 // ---------------------------------------------------------------------------- int8 network
 
@@ -193,14 +153,14 @@ struct Int8Runner {
         const auto& q = slot();
         return call(relu ? net.convRelu : net.conv, {x, net.packed.at(c.get()), q.scale, q.zeroPoint});
     }
-    torch::Tensor maxPool(const torch::Tensor& x) { return stemPool(x); }
+    torch::Tensor maxPool(const torch::Tensor& x) { return wiring::stemPool(x); }
     torch::Tensor addRelu(const torch::Tensor& a, const torch::Tensor& b) {
         const auto& q = slot();
         return call(net.addRelu, {a, b, q.scale, q.zeroPoint});
     }
     torch::Tensor imageLevel(const nn::Conv2d& c, const torch::Tensor& x) {
         const auto& q = slot();
-        const auto y = engine::imageLevel(c, x.dequantize()).contiguous(torch::MemoryFormat::ChannelsLast);
+        const auto y = wiring::imageLevel(c, x.dequantize()).contiguous(torch::MemoryFormat::ChannelsLast);
         return torch::quantize_per_tensor(y, q.scale, q.zeroPoint, torch::kQUInt8);
     }
     torch::Tensor cat(const std::vector<torch::Tensor>& xs) {
@@ -208,18 +168,18 @@ struct Int8Runner {
         return call(net.cat, {c10::List<torch::Tensor>(xs), int64_t{1}, q.scale, q.zeroPoint});
     }
     torch::Tensor logits(const nn::Conv2d& c, const torch::Tensor& x, int64_t h, int64_t w) {
-        return upsampled(c.ptr()->forward(x.dequantize()), h, w);
+        return wiring::upsampled(c.ptr()->forward(x.dequantize()), h, w);
     }
 };
 
 }  // namespace
 
-Int8DeepLab::Int8DeepLab(const DeepLabV3& folded, const std::vector<ActivationRange>& ranges, bool sevenBitActivations)
+Int8DeepLab::Int8DeepLab(const FoldedDeepLab& folded, const std::vector<ActivationRange>& ranges, bool sevenBitActivations)
     : m_impl(std::make_unique<Impl>()) {
     const auto engine = x86QuantisedEngine();
     if (!engine) throw std::runtime_error("this LibTorch has no quantised engine for this CPU (FBGEMM or oneDNN)");
     auto& m = *m_impl;
-    m.layout = folded->foldedLayout();
+    m.layout = folded->layout();
     const Walker walker = walk(m.layout);
     if (ranges.size() != walker.n)
         throw std::invalid_argument("int8: " + std::to_string(ranges.size()) + " activation ranges for a network with " +
@@ -260,7 +220,7 @@ Int8DeepLab::~Int8DeepLab() = default;
 
 torch::Tensor Int8DeepLab::forward(const torch::Tensor& input) const {
     Int8Runner runner{*m_impl};
-    return runNetwork(m_impl->layout, runner, input.to(torch::kFloat));
+    return wiring::run(m_impl->layout, runner, input.to(torch::kFloat));
 }
 
 }  // namespace cardioseg::engine

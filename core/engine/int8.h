@@ -11,7 +11,7 @@
 #include <string>
 #include <vector>
 
-#include "engine/deeplab.h"
+#include "engine/fold.h"
 #include "engine/model_info.h"
 
 namespace cardioseg::engine {
@@ -22,10 +22,10 @@ bool int8Supported();
 /// Gathers the range of every activation the int8 network quantises, in its running order,
 /// from the folded fp32 network run on `inputs` (each N × C × H × W, normalised as for
 /// segmentation); adds to `ranges` when it already holds a network's worth.
-void observeActivations(const DeepLabV3& folded, const torch::Tensor& input, std::vector<ActivationRange>& ranges);
+void observeActivations(const FoldedDeepLab& folded, const torch::Tensor& input, std::vector<ActivationRange>& ranges);
 
 /// How many activations the int8 copy of `folded` quantises.
-std::size_t quantisedActivationCount(const DeepLabV3& folded);
+std::size_t quantisedActivationCount(const FoldedDeepLab& folded);
 
 /// The int8 copy of a folded network. Weights are quantised and packed once; forward() may run
 /// on several threads at once.
@@ -34,7 +34,7 @@ public:
     /// Throws std::invalid_argument when `ranges` does not match the network, std::runtime_error
     /// when this LibTorch has no quantised engine. `sevenBitActivations`: activations in
     /// [0, 127] (for CPUs without int8 dot-product instructions; see cpuHasInt8Dot).
-    Int8DeepLab(const DeepLabV3& folded, const std::vector<ActivationRange>& ranges, bool sevenBitActivations);
+    Int8DeepLab(const FoldedDeepLab& folded, const std::vector<ActivationRange>& ranges, bool sevenBitActivations);
     ~Int8DeepLab();
     /// fp32 logits N × classes × H × W for an fp32 N × C × H × W input.
     torch::Tensor forward(const torch::Tensor& input) const;

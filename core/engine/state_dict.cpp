@@ -44,8 +44,6 @@ StateDictImport importStateDict(Model& model, const std::filesystem::path& file,
     }
 
     auto net = model.impl()->net;
-    if (net->batchNormFolded())
-        throw std::logic_error("importStateDict: the network's batch norm is folded");
     StateDictImport report;
     std::map<std::string, torch::Tensor> targets;
     for (const auto& p : net->named_parameters()) targets[p.key()] = p.value();

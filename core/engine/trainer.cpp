@@ -181,7 +181,7 @@ TrainOutcome train(Model& model, const TrainConfig& config, const BatchProvider&
     };
     net->to(device);
     const bool channelsLast = trainChannelsLast(device);
-    setChannelsLast(net, channelsLast);
+    setChannelsLast(*net, channelsLast);
     trainMode();
 
     std::vector<torch::Tensor> trained;
@@ -303,7 +303,7 @@ TrainOutcome train(Model& model, const TrainConfig& config, const BatchProvider&
     model.info().checkpointIteration.reset();
     net->eval();
     net->to(torch::kCPU);
-    setChannelsLast(net, false);
+    setChannelsLast(*net, false);
     outcome.iterations = i;
     outcome.finalLoss = smoothed;
     outcome.seconds = std::chrono::duration<double>(Clock::now() - t0).count();

@@ -3,6 +3,7 @@
 #include <QtTest>
 
 #include "engine/deeplab.h"
+#include "engine/fold.h"
 #include "engine/schedule.h"
 
 using namespace cardioseg::engine;
@@ -92,8 +93,14 @@ private Q_SLOTS:
         QCOMPARE(tdil("classifier.0.convs.3.0"), int64_t(36));
     }
 
+    void foldingBatchNormKeepsOutputs_data() {
+        QTest::addColumn<QString>("arch");
+        QTest::newRow("basic blocks, os8") << "deeplabv3-resnet18-w8-os8";
+        QTest::newRow("bottlenecks, os16") << "deeplabv3-resnet50-w8-os16";
+    }
     void foldingBatchNormKeepsOutputs() {
-        DeepLabV3 net(configFromArch("deeplabv3-resnet18-w8-os8"));
+        QFETCH(QString, arch);
+        DeepLabV3 net(configFromArch(arch.toStdString()));
         // Non-trivial running statistics, as after training.
         net->train();
         {
@@ -101,14 +108,34 @@ private Q_SLOTS:
             for (int i = 0; i < 3; ++i) net->forward(torch::randn({4, 1, 64, 64}) * 3 + 1);
         }
         net->eval();
+        std::vector<torch::Tensor> weights;
+        for (const auto& p : net->parameters()) weights.push_back(p.detach().clone());
+        const FoldedDeepLab folded = foldBatchNorm(net);
         torch::NoGradGuard ng;
         const auto x = torch::randn({2, 1, 64, 64});
         const auto before = net->forward(x);
-        net->foldBatchNorm();
-        QVERIFY(net->batchNormFolded());
-        const auto after = net->forward(x);
+        const auto after = folded->forward(x);
         const double rel = ((after - before).abs().max() / before.abs().max()).item<double>();
         QVERIFY2(rel < 1e-4, qPrintable(QString::number(rel)));
+        // One convolution per conv + batch norm pair, each with a bias; no batch norm left.
+        int convs = 0, norms = 0;
+        for (const auto& m : folded->modules(false)) {
+            if (const auto* c = m->as<torch::nn::Conv2dImpl>()) {
+                ++convs;
+                QVERIFY(c->bias.defined());
+            }
+            if (m->as<torch::nn::BatchNorm2dImpl>()) ++norms;
+        }
+        QCOMPARE(norms, 0);
+        int trainedConvs = 0;
+        for (const auto& m : net->modules(false))
+            if (m->as<torch::nn::Conv2dImpl>()) ++trainedConvs;
+        QCOMPARE(convs, trainedConvs);
+        // A pass, not a change: the trained network keeps its weights and batch norms.
+        const auto params = net->parameters();
+        QCOMPARE(params.size(), weights.size());
+        for (std::size_t i = 0; i < params.size(); ++i) QVERIFY(torch::equal(params[i], weights[i]));
+        QVERIFY(torch::equal(net->forward(x), before));
     }
 
     void unknownArchitecturesAreRefused() {

@@ -24,12 +24,7 @@ using namespace cardioseg::engine;
 namespace {
 
 /// A model's network with batch norm folded, as the segmenter runs it.
-DeepLabV3 folded(const Model& model) {
-    DeepLabV3 net = model.clone().impl()->net;
-    net->eval();
-    net->foldBatchNorm();
-    return net;
-}
+FoldedDeepLab folded(const Model& model) { return foldBatchNorm(model.impl()->net); }
 
 /// Pixels labelled alike, and foreground pixels (in either) labelled alike out of all of them.
 struct Agreement {
