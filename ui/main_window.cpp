@@ -154,6 +154,10 @@ void MainWindow::buildPresenters() {
     connect(m_studies, &StudyPresenter::message, this, message);
     connect(m_studies, &StudyPresenter::failed, this, &MainWindow::showError);
     connect(m_studies, &StudyPresenter::openFailed, this, &MainWindow::openFailed);
+    connect(m_studies, &StudyPresenter::aboutToOpen, this, [this] {
+        m_measures->clearSurfaces();  // its surfaces were the previous study's
+        m_editing->reset();           // the undo history and a stroke in progress were the previous study's
+    });
     connect(m_studies, &StudyPresenter::opened, this, &MainWindow::onStudyOpened);
     connect(m_studies, &StudyPresenter::changed, this, &MainWindow::onSessionChanged);
     connect(m_studies, &StudyPresenter::exportFinished, this, &MainWindow::exportFinished);
@@ -247,8 +251,6 @@ void MainWindow::openFailed(const QString& message) {
 }
 
 void MainWindow::onStudyOpened() {
-    m_measures->clearSurfaces();  // its surfaces were the previous study's
-    m_editing->reset();           // the undo history and a stroke in progress were the previous study's
     const io::Study& study = m_studies->study();
     setWindowTitle(tr("CardioSeg — %1").arg(QFileInfo(m_studies->path()).fileName()));
     m_menus->rebuildRecent();
