@@ -364,7 +364,7 @@ void MainWindow::dropEvent(QDropEvent* event) {
 }
 
 bool MainWindow::jobsEnded() const {
-    return !m_studies->isSaving() && !m_studies->isLoading() && !m_studies->isExporting() && !m_model->isRunning() &&
+    return m_jobs->count() == 0 && !m_studies->isSaving() && !m_studies->isLoading() && !m_model->isRunning() &&
            !m_updates->isRunning();
 }
 
@@ -372,6 +372,7 @@ void MainWindow::closeEvent(QCloseEvent* event) {
     QSettings().setValue("window/geometry", saveGeometry());
     m_studies->cancel();
     m_updates->cancel();
+    m_jobs->cancelAll();  // the report, the 3-D surfaces
     m_studies->save();
     if (!jobsEnded()) {
         // The window closes once its jobs have ended and the last corrections are written (a

@@ -56,7 +56,8 @@ public:
     /// After the next study has loaded and is shown, saves a PNG of the window there and quits
     /// the application (exit code 0 on success, 1 when nothing could be shown or saved).
     void setScreenshotPath(const QString& path) { m_screenshotPath = path; }
-    /// Cancels the study's work (loading, segmentation, export); a model update goes on.
+    /// Cancels the study's work (loading or a study waiting to open, segmentation, export); a
+    /// model update goes on.
     void cancelWork() { m_studies->cancel(); }
 
     StudyPresenter* studies() const { return m_studies; }

@@ -83,6 +83,7 @@ void StudyPresenter::open(const QString& path) {
 bool StudyPresenter::isLoading() const { return m_loader.isRunning() || !m_pendingOpen.isEmpty(); }
 
 void StudyPresenter::cancel() {
+    m_pendingOpen.clear();  // a study waiting to open does not open either
     m_model->cancel();
     m_jobs->cancel(m_loadJob);
     m_jobs->cancel(m_exportJob);

@@ -42,7 +42,8 @@ public:
     bool isLoading() const;
     /// Another study was asked for: the current one's work must not start anything new.
     bool hasPendingOpen() const { return !m_pendingOpen.isEmpty(); }
-    /// Cancels the study's work (loading, segmentation, export); a model update goes on.
+    /// Cancels the study's work (loading, segmentation, export) and a study waiting to open; a
+    /// model update goes on.
     void cancel();
 
     /// The review of the open study (never null: an empty study before the first opens).

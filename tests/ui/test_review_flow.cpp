@@ -407,6 +407,31 @@ private slots:
         QVERIFY(!w.session().hasUnsaved());
     }
 
+    void closingWhileJobsRunWaitsForThemWithoutBlocking() {
+        // Closed while a study loads and another waits to open: both are cancelled, the window
+        // closes once the loading job has ended, and no job is left for the destructor to await.
+        QSettings().setValue("workspace/root", QString::fromStdString((*m_dir / "ws").string()));
+        testing::SyntheticSeries big;
+        big.rows = big.columns = 192;
+        big.slices = 12;
+        big.phases = 25;
+        testing::writeSeries(*m_dir / "big", big);
+        testing::SyntheticSeries small;
+        testing::writeSeries(*m_dir / "small", small);
+        ui::MainWindow w;
+        w.setModelPath(QString::fromStdString((*m_dir / "none.pt").string()), false);
+        w.show();
+        w.openStudy(QString::fromStdString((*m_dir / "big").string()));
+        QVERIFY(w.studies()->isLoading());
+        w.openStudy(QString::fromStdString((*m_dir / "small").string()));  // waits for the first
+        QVERIFY(!w.close());  // not yet: the loading job runs
+        QVERIFY(w.isVisible());
+        QTRY_VERIFY_WITH_TIMEOUT(!w.isVisible(), 20000);
+        QCOMPARE(w.jobs()->count(), 0);
+        QVERIFY(!w.studies()->isLoading());
+        QCOMPARE(w.session().seriesCount(), 0);  // neither study opened
+    }
+
     void reopeningShowsTheModelsLabelsAtOnce() {
         QSettings().setValue("workspace/root", QString::fromStdString((*m_dir / "ws").string()));
         const testing::SyntheticSeries s = smallPhantom();
