@@ -21,6 +21,7 @@ add_library(cardioseg::warnings ALIAS cardioseg_warnings)
 # Sanitizers for the whole build (packaging/dev.sh sanitize): "address,undefined" and the like.
 # Every target, our own and the tests, is instrumented; LibTorch, Qt and the other system
 # libraries are not (see packaging/sanitizers/ for what their reports need).
+option(CARDIOSEG_FUZZ "Build the fuzz targets with libFuzzer (clang; see packaging/fuzz.sh)" OFF)
 set(CARDIOSEG_SANITIZE "" CACHE STRING "Sanitizers to build with (-fsanitize=…), e.g. address,undefined")
 if(CARDIOSEG_SANITIZE)
     add_compile_options(-fsanitize=${CARDIOSEG_SANITIZE} -fno-omit-frame-pointer -fno-sanitize-recover=undefined)
