@@ -312,7 +312,8 @@ std::vector<int> writeScdDataset(const fs::path& root, SyntheticSeries s, const 
         link << "patient_id,original_id\n" << s.patientId << "," << contourId << "\n";
     }
     std::vector<int> instances;
-    const auto [cx, cy] = phantomCentre(s);
+    const std::pair<double, double> centre = phantomCentre(s);
+    const double cx = centre.first, cy = centre.second;  // plain names: lambdas capture them in C++17
     auto writeCircle = [&](const fs::path& file, double r) {
         fs::create_directories(file.parent_path());
         std::ofstream out(file);
