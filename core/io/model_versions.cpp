@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include <fstream>
+#include <limits>
 #include <stdexcept>
 
 #include <nlohmann/json.hpp>
@@ -18,6 +19,14 @@ namespace {
 json number(double v) { return std::isnan(v) ? json(nullptr) : json(v); }
 double number(const json& j, const char* key) {
     return j.contains(key) && j[key].is_number() ? j[key].get<double>() : std::numeric_limits<double>::quiet_NaN();
+}
+/// A count: a finite number within range, else 0 (a NaN or huge value converted as is would be
+/// undefined behaviour).
+template <typename T>
+T count(const json& j, const char* key) {
+    const double v = number(j, key);
+    if (!std::isfinite(v) || v < 0 || v > static_cast<double>(std::numeric_limits<T>::max())) return 0;
+    return static_cast<T>(v);
 }
 std::string text(const json& j, const char* key) {
     return j.contains(key) && j[key].is_string() ? j[key].get<std::string>() : std::string();
@@ -40,9 +49,9 @@ std::vector<ModelVersion> ModelVersions::list() const {
         v.file = text(j, "file");
         v.parent = text(j, "parent");
         v.created = text(j, "created");
-        v.corrections = static_cast<int>(number(j, "corrections"));
-        v.heldOut = static_cast<int>(number(j, "held_out"));
-        v.iterations = static_cast<long long>(number(j, "iterations"));
+        v.corrections = count<int>(j, "corrections");
+        v.heldOut = count<int>(j, "held_out");
+        v.iterations = count<long long>(j, "iterations");
         v.seconds = number(j, "seconds");
         for (const auto& f : FinetuneChecks::fields()) v.checks.*f.value = number(j, f.key);
         v.schedule = text(j, "schedule");

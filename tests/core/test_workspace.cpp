@@ -5,6 +5,7 @@
 #include <fstream>
 
 #include "io/dicom_loader.h"
+#include "io/model_versions.h"
 #include "io/prediction_cache.h"
 #include "io/workspace.h"
 #include "synthetic_dicom.h"
@@ -106,6 +107,24 @@ private slots:
         { std::ofstream(dir / "m2.pt") << "weights two"; }
         QVERIFY(io::fileDigest(dir / "m1.pt") != io::fileDigest(dir / "m2.pt"));
         QCOMPARE(io::fileDigest(dir / "m1.pt"), io::fileDigest(dir / "m1.pt"));
+    }
+
+    void versionsIndexWithCountsThatAreNoCounts() {
+        // Found by fuzzing: a count that is not a number (or far out of range) was converted
+        // as is, undefined behaviour; it reads as 0 and the rest of the entry still loads.
+        testing::TempDir dir;
+        fs::create_directories(dir / "models");
+        std::ofstream(dir / "models" / "versions.json")
+            << R"({"format": 1, "versions": [{"id": "v1", "file": "v1.pt", "corrections": "three",
+                 "held_out": 1e300, "iterations": -5, "dice_after": 0.86, "decision": "kept"}]})";
+        const auto all = io::ModelVersions(dir / "models").list();
+        QCOMPARE(all.size(), std::size_t(1));
+        QCOMPARE(all[0].corrections, 0);
+        QCOMPARE(all[0].heldOut, 0);
+        QCOMPARE(all[0].iterations, 0LL);
+        QCOMPARE(all[0].checks.diceAfter, 0.86);
+        QCOMPARE(all[0].decision, std::string("kept"));
+        QCOMPARE(all[0].file, (dir / "models" / "v1.pt").string());
     }
 
     void absentOrDamagedWorkspace() {
