@@ -57,6 +57,15 @@ int main(int argc, char** argv) {
         const char* name;
         testing::SyntheticSeries s;
     };
+    // Tiny images: the fuzzer mutates headers, not pixels.
+    const auto tiny = [](int slices) {
+        testing::SyntheticSeries s;
+        s.rows = 8;
+        s.columns = 10;
+        s.slices = slices;
+        s.phases = 2;
+        return s;
+    };
     std::vector<Form> forms;
     for (auto [name, encoding] : {std::pair{"explicit", testing::Encoding::ExplicitLittle},
                                   std::pair{"implicit", testing::Encoding::ImplicitLittle},
@@ -64,27 +73,15 @@ int main(int argc, char** argv) {
                                   std::pair{"jpegll", testing::Encoding::JpegLossless},
                                   std::pair{"jpegls", testing::Encoding::JpegLsLossless},
                                   std::pair{"jpeg", testing::Encoding::JpegBaseline}}) {
-        testing::SyntheticSeries s;
-        s.rows = 8;
-        s.columns = 10;
-        s.slices = 1;
-        s.phases = 2;
+        testing::SyntheticSeries s = tiny(1);
         s.encoding = encoding;
         if (encoding == testing::Encoding::JpegBaseline) s.bitsAllocated = 8, s.bitsStored = 8;
         forms.push_back({name, s});
     }
-    testing::SyntheticSeries multi;
-    multi.rows = 8;
-    multi.columns = 10;
-    multi.slices = 2;
-    multi.phases = 2;
+    testing::SyntheticSeries multi = tiny(2);
     multi.multiFrame = true;
     forms.push_back({"multiframe", multi});
-    testing::SyntheticSeries defects;
-    defects.rows = 8;
-    defects.columns = 10;
-    defects.slices = 1;
-    defects.phases = 2;
+    testing::SyntheticSeries defects = tiny(1);
     defects.archiveDefects = true;
     defects.monochrome1 = true;
     defects.isSigned = true;
