@@ -8,7 +8,7 @@ PACKAGES=(
   qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n
   qt6-charts-dev libqt6opengl6-dev qt6-svg-dev libgl-dev libxkbcommon-dev
   libtorch-dev libopenblas0-pthread
-  libdcmtk-dev dcmtk dicom3tools
+  libdcmtk-dev dcmtk dicom3tools zlib1g-dev
   libopencv-dev
   libvtk9-dev
   nlohmann-json3-dev libcli11-dev libspdlog-dev libfmt-dev

@@ -1,7 +1,15 @@
 #include "io/nifti_masks.h"
 
+#include <zlib.h>
+
 #include <cmath>
+#include <algorithm>
+#include <cstdint>
+#include <cstring>
+#include <memory>
 #include <stdexcept>
+#include <string>
+#include <vector>
 
 #include <vtkImageCast.h>
 #include <vtkImageData.h>
@@ -95,8 +103,74 @@ void writeNiftiLabels(const fs::path& file, const image::CineSeries& series,
     });
 }
 
+namespace {
+
+/// Checks a NIfTI-1 file's header (plain or gzip-compressed) before VTK reads it: VTK 9.1's
+/// reader trusts it and crashes on some malformed ones (found by fuzzing). What a label file
+/// needs: a single-file NIfTI-1 ("n+1"), 1 to 7 dimensions each at least 1, an integer or
+/// floating-point voxel type whose bits match, finite spacings, and voxel data that fits in the
+/// file after its offset. Throws std::runtime_error naming the file and what is wrong.
+void checkNiftiHeader(const fs::path& file) {
+    const std::string name = file.string();
+    const auto bad = [&](const std::string& why) { return std::runtime_error(name + ": not a usable NIfTI file (" + why + ")"); };
+    const std::unique_ptr<std::remove_pointer_t<gzFile>, int (*)(gzFile)> in(gzopen(name.c_str(), "rb"), gzclose);
+    if (!in) throw bad("cannot be opened");
+    unsigned char h[348];
+    if (gzread(in.get(), h, sizeof h) != static_cast<int>(sizeof h)) throw bad("shorter than a header");
+    std::int32_t size = 0;
+    std::memcpy(&size, h, 4);
+    const bool swap = size != 348;
+    const auto i16 = [&](int at) {
+        std::uint16_t v = static_cast<std::uint16_t>(h[at] | (h[at + 1] << 8));
+        if (swap) v = static_cast<std::uint16_t>((v >> 8) | (v << 8));
+        return static_cast<std::int16_t>(v);
+    };
+    const auto f32 = [&](int at) {
+        unsigned char b[4] = {h[at], h[at + 1], h[at + 2], h[at + 3]};
+        if (swap) std::swap(b[0], b[3]), std::swap(b[1], b[2]);
+        float v = 0;
+        std::memcpy(&v, b, 4);
+        return v;
+    };
+    if (swap && !(h[0] == 0 && h[1] == 0 && h[2] == 1 && h[3] == 0x5c)) throw bad("header size is not 348");
+    if (std::memcmp(h + 344, "n+1", 4) != 0) throw bad("not a single-file NIfTI-1");
+    const int rank = i16(40);
+    if (rank < 1 || rank > 7) throw bad("dimension count " + std::to_string(rank));
+    std::uint64_t voxels = 1;
+    for (int d = 1; d <= rank; ++d) {
+        const int n = i16(40 + 2 * d);
+        if (n < 1) throw bad("dimension " + std::to_string(d) + " is " + std::to_string(n));
+        voxels *= static_cast<std::uint64_t>(n);
+        if (voxels > (std::uint64_t{1} << 31)) throw bad("more than 2^31 voxels");
+        if (d <= 3 && !(std::isfinite(f32(76 + 4 * d)))) throw bad("spacing " + std::to_string(d) + " is not a number");
+    }
+    int bits = 0;
+    switch (i16(70)) {
+        case 2: case 256: bits = 8; break;                // uint8, int8
+        case 4: case 512: bits = 16; break;               // int16, uint16
+        case 8: case 16: case 768: bits = 32; break;      // int32, float32, uint32
+        case 64: case 1024: case 1280: bits = 64; break;  // float64, int64, uint64
+        default: throw bad("voxel type " + std::to_string(i16(70)));
+    }
+    if (i16(72) != bits) throw bad("bits per voxel " + std::to_string(i16(72)) + " for its type");
+    const float offset = f32(108);
+    if (!std::isfinite(offset) || offset < 348 || offset > 1e9f) throw bad("voxel data offset");
+    // The voxel data must be there: read (decompressing) up to its end.
+    const std::uint64_t end = static_cast<std::uint64_t>(offset) + voxels * static_cast<std::uint64_t>(bits / 8);
+    std::uint64_t have = sizeof h;
+    std::vector<char> chunk(1 << 16);
+    while (have < end) {
+        const int n = gzread(in.get(), chunk.data(), static_cast<unsigned>(std::min<std::uint64_t>(chunk.size(), end - have)));
+        if (n <= 0) throw bad("truncated: " + std::to_string(have) + " of " + std::to_string(end) + " bytes");
+        have += static_cast<std::uint64_t>(n);
+    }
+}
+
+}  // namespace
+
 NiftiLabelVolume readNiftiLabels(const fs::path& file) {
     if (!fs::is_regular_file(file)) throw std::runtime_error(file.string() + ": no such file");
+    checkNiftiHeader(file);
     vtkNew<vtkNIFTIImageReader> r;
     if (!r->CanReadFile(file.string().c_str()))
         throw std::runtime_error(file.string() + ": not a NIfTI file");

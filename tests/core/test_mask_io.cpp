@@ -1,6 +1,8 @@
 // Mask export and import: PNG and NIfTI (3-D and 4-D) round trips, atomic writes (DICOM SEG: test_dicom_seg).
 #include <QtTest>
 
+#include <iterator>
+
 #include <cstring>
 #include <fstream>
 #include <random>
@@ -176,6 +178,44 @@ private slots:
         QVERIFY_THROWS_EXCEPTION(std::runtime_error, io::readNiftiLabelsFor(file, other));
         { std::ofstream(fx.dir / "bad.nii") << "garbage"; }
         QVERIFY_THROWS_EXCEPTION(std::runtime_error, io::readNiftiLabels(fx.dir / "bad.nii"));
+    }
+
+    void malformedNiftiHeadersAreRefusedWithTheReason() {
+        // Found by fuzzing: VTK's reader trusts the header and crashed on a voxel type it does
+        // not know; the header is checked first.
+        Fixture fx;
+        const fs::path good = fx.dir / "l.nii";
+        io::writeNiftiLabels(good, fx.series, fx.labels);
+        std::string bytes;
+        {
+            std::ifstream in(good, std::ios::binary);
+            bytes.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+        }
+        QVERIFY(bytes.size() > 352);
+        const auto expectRefused = [&](const std::string& name, std::string patched, const char* reason) {
+            { std::ofstream(fx.dir / name, std::ios::binary) << patched; }
+            try {
+                io::readNiftiLabels(fx.dir / name);
+                QFAIL(qPrintable(QString::fromStdString(name) + " was read"));
+            } catch (const std::runtime_error& e) {
+                QVERIFY2(std::string(e.what()).find(reason) != std::string::npos, e.what());
+                QVERIFY2(std::string(e.what()).find(name) != std::string::npos, e.what());
+            }
+        };
+        std::string type = bytes;
+        type[70] = 0x02, type[71] = 0x27;  // datatype 9986
+        expectRefused("type.nii", type, "voxel type");
+        std::string rank = bytes;
+        rank[40] = 9, rank[41] = 0;
+        expectRefused("rank.nii", rank, "dimension count");
+        std::string zero = bytes;
+        zero[42] = 0, zero[43] = 0;  // dim[1] = 0
+        expectRefused("zero.nii", zero, "dimension 1");
+        expectRefused("cut.nii", bytes.substr(0, bytes.size() - 10), "truncated");
+        std::string pair = bytes;
+        pair[345] = 'i';  // "ni1": a header with a separate image file
+        expectRefused("pair.nii", pair, "single-file");
+        QVERIFY(io::readNiftiLabels(good).labels.labelledCount() > 0);  // the original still reads
     }
 
     void atomicWritesLeaveNoPartialFile() {
