@@ -8,6 +8,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <string>
@@ -16,14 +17,20 @@
 
 namespace cardioseg::fuzz {
 
-/// A folder of this process's own, emptied for each input.
+/// A folder of this process's own, emptied for each input and removed when the process ends.
 inline const std::filesystem::path& scratch() {
-    static const std::filesystem::path dir = [] {
-        auto d = std::filesystem::temp_directory_path() / ("cardioseg-fuzz-" + std::to_string(::getpid()));
-        std::filesystem::create_directories(d);
+    // Never destroyed: the exit handler that removes the folder runs after static destructors.
+    static const std::filesystem::path* dir = [] {
+        auto* d = new std::filesystem::path(std::filesystem::temp_directory_path() /
+                                            ("cardioseg-fuzz-" + std::to_string(::getpid())));
+        std::filesystem::create_directories(*d);
+        std::atexit([] {
+            std::error_code ec;
+            std::filesystem::remove_all(scratch(), ec);
+        });
         return d;
     }();
-    return dir;
+    return *dir;
 }
 
 /// Empties the scratch folder and returns it.
