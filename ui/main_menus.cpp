@@ -49,7 +49,7 @@ void MainMenus::buildFile() {
 
 void MainMenus::rebuildRecent() {
     m_recent->clear();
-    const QStringList recent = QSettings().value("recent/studies").toStringList();
+    const QStringList recent = StudyPresenter::recentStudies();
     for (const QString& p : recent) m_recent->addAction(p, this, [this, p] { m_window->openStudy(p); });
     m_recent->setEnabled(!recent.isEmpty());
 }
@@ -120,7 +120,8 @@ void MainMenus::buildModel() {
 void MainMenus::buildFunction() {
     MainWindow* w = m_window;
     QMenu* menu = w->menuBar()->addMenu(tr("F&unction"));
-    menu->addAction(tr("&3-D View"), QKeySequence(Qt::CTRL | Qt::Key_3), w, [w] { w->measures()->showSurfaces(w); });
+    menu->addAction(tr("&3-D View"), QKeySequence(Qt::CTRL | Qt::Key_3), w->functionPanel(),
+                    &FunctionPanel::show3dRequested);
     menu->addAction(tr("&Report (PDF)…"), QKeySequence(Qt::CTRL | Qt::Key_P), w->functionPanel(),
                     &FunctionPanel::reportRequested);
     menu->addAction(tr("Measures as &CSV…"), w->functionPanel(), &FunctionPanel::csvRequested);

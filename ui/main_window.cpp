@@ -201,10 +201,8 @@ void MainWindow::buildPresenters() {
         m_editing->refreshEditableContour();
         m_measures->imageShown();
     });
-    connect(m_measures, &FunctionPresenter::updated, m_viewer, [this] {
-        m_viewer->updateGrid();  // ED and ES on the grid and on the image
-        m_viewer->updateReviewStatus();
-    });
+    // ED and ES on the image (the presenter marks them on the grid itself).
+    connect(m_measures, &FunctionPresenter::updated, m_viewer, &ViewerPresenter::updateReviewStatus);
     connect(m_measures, &FunctionPresenter::suggestionsChanged, this,
             [this](const QStringList& lines, const std::vector<std::pair<int, int>>& cells) {
                 m_finetunePanel->setSuggestions(lines);
@@ -280,17 +278,15 @@ void MainWindow::onSessionChanged(const session::Change& change) {
         m_viewer->labelsChanged(change.series, change.slice, change.phase);
     }
     if (change.kinds & C::Inputs) {
-        m_measures->update();
+        m_measures->update();  // and the review badge (updated)
         m_viewer->updateGrid();
-        m_viewer->updateReviewStatus();
     }
 }
 
 void MainWindow::onSegmentationFinished(const SegmentationResult& r) {
     m_measures->update();  // the job's labels have settled
     if (r.series == m_viewer->series() && r.error.empty() && !r.cancelled && m_model->queueEmpty())
-        m_updates->seriesSegmented(r.series, m_measures->function(false),
-                                   {m_metrics->chartValue(2, 0), m_metrics->chartValue(2, 1)});
+        m_updates->seriesSegmented(r.series, m_measures->function(false), seriesDice());
     Q_EMIT segmentationFinished(r.series);
     if (!m_screenshotPath.isEmpty() && m_model->queueEmpty())
         QTimer::singleShot(300, this, &MainWindow::takeScreenshot);
@@ -334,8 +330,11 @@ void MainWindow::applySettings(const AppSettings& settings) {
 }
 
 void MainWindow::writeReport(const QString& file) {
-    m_measures->writeReport(file, QFileInfo(m_model->activeModel()).fileName(),
-                            {m_metrics->chartValue(2, 0), m_metrics->chartValue(2, 1)});
+    m_measures->writeReport(file, QFileInfo(m_model->activeModel()).fileName(), seriesDice());
+}
+
+std::pair<double, double> MainWindow::seriesDice() const {
+    return {m_metrics->chartValue(2, 0), m_metrics->chartValue(2, 1)};  // the series' column
 }
 
 void MainWindow::showError(const QString& title, const QString& message) {

@@ -105,6 +105,9 @@ private:
     /// Says why a study could not open (with a screenshot asked for: on stderr, and quits).
     void openFailed(const QString& message);
     void takeScreenshot();
+    /// Dice of the model against the corrections over the series (blood pool, myocardium; NaN
+    /// when unknown), as the metrics panel shows it.
+    std::pair<double, double> seriesDice() const;
     /// Closing waits (without blocking) for every job to end; true when none runs.
     bool jobsEnded() const;
 

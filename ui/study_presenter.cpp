@@ -17,17 +17,20 @@ namespace {
 
 constexpr int kMaxRecent = 8;
 
+constexpr const char* kRecentKey = "recent/studies";
+
 void addRecent(const QString& path) {
-    QSettings settings;
-    QStringList recent = settings.value("recent/studies").toStringList();
+    QStringList recent = StudyPresenter::recentStudies();
     const QString abs = QFileInfo(path).absoluteFilePath();
     recent.removeAll(abs);
     recent.prepend(abs);
     while (recent.size() > kMaxRecent) recent.removeLast();
-    settings.setValue("recent/studies", recent);
+    QSettings().setValue(kRecentKey, recent);
 }
 
 }  // namespace
+
+QStringList StudyPresenter::recentStudies() { return QSettings().value(kRecentKey).toStringList(); }
 
 StudyPresenter::StudyPresenter(JobList* jobs, ModelPresenter* model, Context context, QObject* parent)
     : QObject(parent),

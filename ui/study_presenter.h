@@ -38,6 +38,8 @@ public:
     /// Opens a study folder or file once the current study's work has stopped and its
     /// corrections are written; `opened` tells when it is shown, `openFailed` why it could not be.
     void open(const QString& path);
+    /// The studies opened last, most recent first (kept in the settings).
+    static QStringList recentStudies();
     /// Loading, or a study waiting to load.
     bool isLoading() const;
     /// Another study was asked for: the current one's work must not start anything new.

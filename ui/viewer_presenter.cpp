@@ -132,6 +132,11 @@ void ViewerPresenter::showSeries(int index) {
         }
     m_slice = bestSlice;
     m_phase = bestPhase;
+    {
+        const QSignalBlocker b1(m_w.navigation->slice), b2(m_w.navigation->phase);
+        m_w.navigation->slice->setRange(0, std::max(0, s.slices - 1));
+        m_w.navigation->phase->setRange(0, std::max(0, s.phases - 1));
+    }
     applyWindowPreset(m_w.display->window->currentData().toInt());
     m_w.view->fitToWindow();
     updateGrid();
@@ -253,8 +258,6 @@ void ViewerPresenter::refresh() {
     const auto& s = session->series(m_series);
     {
         const QSignalBlocker b1(nav->slice), b2(nav->phase);
-        nav->slice->setRange(0, std::max(0, s.slices - 1));
-        nav->phase->setRange(0, std::max(0, s.phases - 1));
         nav->slice->setValue(m_slice);
         nav->phase->setValue(m_phase);
     }
@@ -266,8 +269,7 @@ void ViewerPresenter::refresh() {
     nav->phaseLabel->setText(tr("Phase %1 / %2%3").arg(m_phase + 1).arg(s.phases).arg(time));
     m_w.view->setImage(s.image(m_slice, m_phase), s.geometry, m_slice);
     updateOverlay();
-    m_w.metrics->refresh(session->prediction(m_series), session->corrections(m_series), m_slice, m_phase,
-                         session->counts(m_series));
+    refreshMetrics();
     updateReviewStatus();
     m_w.grid->setCurrent(m_slice, m_phase);
     Q_EMIT imageShown();
@@ -308,11 +310,15 @@ void ViewerPresenter::labelsChanged(int series, int slice, int phase) {
     if (slice < 0 || (slice == m_slice && phase == m_phase)) {
         refresh();
     } else {
-        const auto session = m_context.session();
-        m_w.metrics->refresh(session->prediction(series), session->corrections(series), m_slice, m_phase,
-                             session->counts(series));
+        refreshMetrics();
         updateReviewStatus();
     }
+}
+
+void ViewerPresenter::refreshMetrics() {
+    const auto session = m_context.session();
+    m_w.metrics->refresh(session->prediction(m_series), session->corrections(m_series), m_slice, m_phase,
+                         session->counts(m_series));
 }
 
 void ViewerPresenter::updateGrid() {

@@ -100,6 +100,9 @@ Q_SIGNALS:
     void message(const QString& text, int timeoutMs);
 
 private:
+    /// The metrics of the image on screen (and of its slice and series).
+    void refreshMetrics();
+
     Widgets m_w;
     Context m_context;
     QTimer* m_cine;

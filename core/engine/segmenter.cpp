@@ -44,7 +44,7 @@ std::optional<std::vector<ActivationRange>> int8Ranges(const Model& model, const
 
 Segmenter::Segmenter(const Model& model, const SegmentOptions& options) : m_impl(std::make_unique<Impl>()) {
     m_impl->options = options;
-    m_impl->model = model.clone();
+    m_impl->model = model;  // shares the trained network: folding below makes the copy it runs
     m_impl->device = torch::Device(resolveDevice(options.device));
     keepBlasSingleThreaded();
     // 0: one thread per core. (LibTorch's own default is not that everywhere: Debian's 1.13 runs

@@ -92,6 +92,7 @@ public:
     /// How it runs on the CPU: "channels-last, fp32, 2 images at once", "int8, 2 images at
     /// once" (calibrated or fixed).
     std::string configuration() const;
+    /// The model it was made from (a copy sharing its trained network; it runs its own folded one).
     const Model& model() const;
 
 private:

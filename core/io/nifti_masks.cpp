@@ -155,8 +155,13 @@ void checkNiftiHeader(const fs::path& file) {
     if (i16(72) != bits) throw bad("bits per voxel " + std::to_string(i16(72)) + " for its type");
     const float offset = f32(108);
     if (!std::isfinite(offset) || offset < 348 || offset > 1e9f) throw bad("voxel data offset");
-    // The voxel data must be there: read (decompressing) up to its end.
+    // The voxel data must be there: the file's size says so, or (compressed) reading up to its end.
     const std::uint64_t end = static_cast<std::uint64_t>(offset) + voxels * static_cast<std::uint64_t>(bits / 8);
+    if (gzdirect(in.get())) {
+        const std::uint64_t size = fs::file_size(file);
+        if (size < end) throw bad("truncated: " + std::to_string(size) + " of " + std::to_string(end) + " bytes");
+        return;
+    }
     std::uint64_t have = sizeof h;
     std::vector<char> chunk(1 << 16);
     while (have < end) {
