@@ -150,6 +150,7 @@ void EditingPresenter::buildActions(QMenu* edit, QToolBar* tools) {
 }
 
 void EditingPresenter::setTool(Tool tool) {
+    if (tool != Tool::Navigate && !writable()) tool = Tool::Navigate;
     m_tool = tool;
     using I = SliceView::Interaction;
     const I interaction = tool == Tool::Brush || tool == Tool::Eraser ? I::Paint
@@ -236,6 +237,7 @@ void EditingPresenter::refreshEditableContour() {
 }
 
 void EditingPresenter::beginStroke(const QPointF& pos) {
+    if (!writable()) return;
     m_stroke = session()->beginEdit(series(), cell());
     continueStroke(pos, pos);
 }
@@ -253,6 +255,7 @@ void EditingPresenter::endStroke() {
 }
 
 void EditingPresenter::fillPolygon(const image::Polygon& polygon) {
+    if (!writable()) return;
     auto e = session()->beginEdit(series(), cell());
     if (!e.valid() || polygon.size() < 3) return;
     image::fillPolygon(e.labels(), polygon, m_brushLabel);
@@ -260,6 +263,7 @@ void EditingPresenter::fillPolygon(const image::Polygon& polygon) {
 }
 
 void EditingPresenter::floodFill(const QPointF& pos) {
+    if (!writable()) return;
     auto e = session()->beginEdit(series(), cell());
     if (!e.valid()) return;
     image::floodFill(e.labels(), static_cast<int>(std::lround(pos.x())), static_cast<int>(std::lround(pos.y())),
@@ -268,6 +272,7 @@ void EditingPresenter::floodFill(const QPointF& pos) {
 }
 
 void EditingPresenter::applyContourEdit(const image::Polygon& before, const image::Polygon& after) {
+    if (!writable()) return;
     auto e = session()->beginEdit(series(), cell());
     if (!e.valid()) return;
     const std::uint8_t label = outlineLabel();
@@ -279,7 +284,20 @@ void EditingPresenter::applyContourEdit(const image::Polygon& before, const imag
     m_contourKey = {series(), cell().first, cell().second, m_brushLabel, m_undo->index()};
 }
 
-void EditingPresenter::clearImage() { push(session()->clearImage(series(), cell()), tr("Clear image")); }
+void EditingPresenter::clearImage() {
+    if (writable()) push(session()->clearImage(series(), cell()), tr("Clear image"));
+}
+
+void EditingPresenter::setReadOnly(const QString& reason) {
+    m_readOnly = reason;
+    if (!reason.isEmpty()) setTool(Tool::Navigate);
+}
+
+bool EditingPresenter::writable() {
+    if (m_readOnly.isEmpty()) return true;
+    Q_EMIT message(m_readOnly, 8000);
+    return false;
+}
 
 void EditingPresenter::push(session::Edit edit, const QString& text) {
     if (edit.empty()) return;
@@ -295,6 +313,7 @@ void EditingPresenter::push(session::Edit edit, const QString& text) {
 }
 
 void EditingPresenter::acceptPrediction(Scope scope) {
+    if (!writable()) return;
     if (series() < 0) return;
     const auto cells = session()->predictedCells(series(), scope, cell());
     if (cells.empty()) {
@@ -307,10 +326,12 @@ void EditingPresenter::acceptPrediction(Scope scope) {
 }
 
 void EditingPresenter::confirmImage() {
+    if (!writable()) return;
     session::Edit edit;
     using O = session::ReviewSession::ConfirmOutcome;
     switch (session()->confirm(series(), cell(), m_context.modelPending(), edit)) {
-        case O::NoImage: break;
+        case O::NoImage:
+        case O::ReadOnly: break;
         case O::AlreadyConfirmed:
             Q_EMIT message(tr("This image is already confirmed (Shift+C un-confirms it)"), 5000);
             break;
@@ -326,6 +347,7 @@ void EditingPresenter::confirmImage() {
 }
 
 void EditingPresenter::unconfirmImage() {
+    if (!writable()) return;
     if (series() < 0) return;
     session::Edit edit = session()->unconfirm(series(), cell());
     if (edit.empty()) {
@@ -343,11 +365,13 @@ void EditingPresenter::showReviewState(io::ReviewState state) {
 }
 
 void EditingPresenter::clearSlice() {
+    if (!writable()) return;
     if (series() < 0) return;
     push(session()->clearSlice(series(), cell().first), tr("Clear the slice"));
 }
 
 void EditingPresenter::copyToNeighbourPhase(int delta) {
+    if (!writable()) return;
     if (series() < 0) return;
     const int phases = session()->series(series()).phases;
     const auto [slice, from] = cell();
@@ -364,11 +388,13 @@ void EditingPresenter::copyToNeighbourPhase(int delta) {
 }
 
 void EditingPresenter::setClinicalInputs(const io::ClinicalInputs& inputs, const QString& what) {
+    if (!writable()) return;
     if (series() < 0) return;
     push(session()->setClinicalInputs(series(), inputs), what.isEmpty() ? tr("Change the clinical inputs") : what);
 }
 
 void EditingPresenter::setCoverageLimit(bool base, bool everyPhase) {
+    if (!writable()) return;
     if (series() < 0) return;
     session::Edit edit = session()->setCoverageLimit(series(), cell(), base, everyPhase);
     if (edit.empty() && session()->coverage(series()).empty()) {
@@ -383,6 +409,7 @@ void EditingPresenter::setCoverageLimit(bool base, bool everyPhase) {
 }
 
 void EditingPresenter::automaticCoverage(bool everyPhase) {
+    if (!writable()) return;
     if (series() < 0) return;
     push(session()->automaticCoverage(series(), cell().second, everyPhase),
          everyPhase ? tr("Coverage found by the model in every phase") : tr("Coverage found by the model in this phase"));

@@ -51,6 +51,10 @@ public:
     void buildActions(QMenu* edit, QToolBar* tools);
 
     void setTool(Tool tool);
+    /// A study opened read-only (another workstation edits it): every edit is refused with
+    /// `reason` shown, and the tool stays Navigate. Empty: editable again.
+    void setReadOnly(const QString& reason);
+    bool isReadOnly() const { return !m_readOnly.isEmpty(); }
     Tool tool() const { return m_tool; }
     /// Label that tools paint: image::label::BloodPool, Myocardium or Background (erase).
     void setBrushLabel(std::uint8_t label);
@@ -126,6 +130,9 @@ private:
     double m_brushRadius = 3.0;
     session::ReviewSession::LabelEdit m_stroke;  ///< the brush stroke in progress
     std::tuple<int, int, int, int, int> m_contourKey{-1, -1, -1, -1, -1};  ///< what the editable outline shows
+    /// Tells why and returns false when the study is read-only.
+    bool writable();
+    QString m_readOnly;  ///< why the study cannot be edited (empty: it can)
     bool m_keepOutline = false;  ///< an outline edit is being applied: keep the user's vertices
     QActionGroup* m_toolGroup = nullptr;
     QComboBox* m_labelBox = nullptr;

@@ -110,6 +110,11 @@ void MainWindow::buildUi() {
 
     m_cursorLabel = new QLabel(this);
     statusBar()->addWidget(m_cursorLabel, 1);
+    m_readOnlyLabel = new QLabel(tr("Read-only"), this);  // another workstation edits this study
+    m_readOnlyLabel->setObjectName("readOnlyBadge");
+    m_readOnlyLabel->setStyleSheet("QLabel { background: #b3261e; color: white; padding: 1px 6px; border-radius: 3px; }");
+    m_readOnlyLabel->hide();
+    statusBar()->addPermanentWidget(m_readOnlyLabel);
     m_reviewLabel = new QLabel(this);
     statusBar()->addPermanentWidget(m_reviewLabel);
     m_toolLabel = new QLabel(this);
@@ -250,7 +255,12 @@ void MainWindow::openFailed(const QString& message) {
 
 void MainWindow::onStudyOpened() {
     const io::Study& study = m_studies->study();
-    setWindowTitle(tr("CardioSeg — %1").arg(QFileInfo(m_studies->path()).fileName()));
+    const QString& readOnly = m_studies->readOnlyReason();
+    setWindowTitle(readOnly.isEmpty() ? tr("CardioSeg — %1").arg(QFileInfo(m_studies->path()).fileName())
+                                      : tr("CardioSeg — %1 [read-only]").arg(QFileInfo(m_studies->path()).fileName()));
+    m_editing->setReadOnly(readOnly);
+    m_readOnlyLabel->setVisible(!readOnly.isEmpty());
+    m_readOnlyLabel->setToolTip(readOnly);
     m_menus->rebuildRecent();
     const int skipped = static_cast<int>(study.result.skipped.size());
     m_skippedButton->setVisible(skipped > 0);

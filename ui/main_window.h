@@ -115,6 +115,7 @@ private:
     QListWidget* m_seriesList = nullptr;
     QLabel* m_details = nullptr;
     QPushButton* m_skippedButton = nullptr;
+    QLabel* m_readOnlyLabel = nullptr;  ///< shown while another workstation holds the study
     NavigationBar* m_navigation = nullptr;
     DisplayToolBar* m_display = nullptr;
     QLabel* m_cursorLabel = nullptr;

@@ -38,7 +38,10 @@ StudyPresenter::StudyPresenter(JobList* jobs, ModelPresenter* model, Context con
       m_model(model),
       m_context(std::move(context)),
       m_session(std::make_shared<session::ReviewSession>(nullptr)),
-      m_autosave(new QTimer(this)) {
+      m_autosave(new QTimer(this)),
+      m_lockRefresh(new QTimer(this)) {
+    connect(m_lockRefresh, &QTimer::timeout, this, &StudyPresenter::refreshLock);
+    m_lockRefresh->start(std::chrono::duration_cast<std::chrono::milliseconds>(io::StudyLock::kRefreshEvery));
     m_autosave->setSingleShot(true);
     m_autosave->setInterval(1500);
     connect(m_autosave, &QTimer::timeout, this, &StudyPresenter::save);
@@ -104,12 +107,18 @@ void StudyPresenter::startPendingOpen() {
     if (m_loader.isRunning() || m_model->isRunning() || m_export.isRunning()) return;  // their ends call back
     const QString path = std::exchange(m_pendingOpen, QString());
     m_model->clearQueue();
+    // Its lock goes now (its corrections are written): reopening the same study takes it again.
+    if (m_study.lock) m_study.lock->release();
     Q_EMIT message(tr("Loading %1…").arg(path), 0);
     const io::WorkspacePlacement placement = m_context.placement();
     m_loader.setFuture(m_jobs->run<io::Study>(
         tr("Loading %1").arg(QFileInfo(path).fileName()),
         [file = path.toStdString(), placement](const io::ProgressFn& progress) {
-            return io::loadStudy(file, placement, progress);
+            io::Study study = io::loadStudy(file, placement, progress);
+            // One workstation edits a study at a time: a second one opens it read-only.
+            if (!study.result.series.empty() && !study.result.cancelled && !study.workspaceFolder.empty())
+                study.lock = std::make_shared<io::StudyLock>(io::StudyLock::acquire(study.workspaceFolder));
+            return study;
         },
         &m_loadJob));
 }
@@ -148,7 +157,9 @@ void StudyPresenter::onLoaded() {
         Q_EMIT changed(c);
     });
     addRecent(path());
-    Q_EMIT message(m_study.workspaceMoved
+    m_readOnly = lockMessage();
+    m_session->setReadOnly(!m_readOnly.isEmpty());
+    Q_EMIT message(!m_readOnly.isEmpty() ? m_readOnly : m_study.workspaceMoved
                        ? tr("The study's folder is not writable; corrections are saved under %1")
                              .arg(QString::fromStdString(m_context.placement().root.string()))
                        : tr("Loaded %n series", "", m_session->seriesCount()),
@@ -162,8 +173,39 @@ void StudyPresenter::setActiveModel(const QString& file) {
     if (!m_autosave->isActive()) m_autosave->start();
 }
 
+QString StudyPresenter::lockMessage() {
+    using O = io::StudyLock::Outcome;
+    const io::StudyLock* lock = m_study.lock.get();
+    if (!lock) return {};
+    const QString holder = QString::fromStdString(io::describe(lock->holder()));
+    switch (lock->outcome()) {
+        case O::HeldByOther:
+            return tr("Read-only: another CardioSeg is editing this study (%1). Close it there to edit here.").arg(holder);
+        case O::TookOverStale:
+            Q_EMIT failed(tr("Study lock taken over"),
+                          tr("This study was locked by a CardioSeg that is no longer running (%1). Its saved "
+                             "corrections are loaded; this workstation edits the study now.")
+                              .arg(holder));
+            break;
+        case O::Unavailable:
+            Q_EMIT failed(tr("Study not locked"),
+                          tr("No lock could be taken for this study (%1): another workstation could edit it at the "
+                             "same time.")
+                              .arg(QString::fromStdString(lock->error())));
+            break;
+        case O::Acquired: break;
+    }
+    return {};
+}
+
+void StudyPresenter::refreshLock() {
+    if (m_study.lock && m_study.lock->held() && !m_study.lock->refresh())
+        Q_EMIT message(tr("This study's lock file was removed or replaced: another workstation may edit it too"), 0);
+}
+
 void StudyPresenter::save() {
     m_autosave->stop();
+    if (m_session->isReadOnly()) return;  // another workstation holds the study
     if ((!m_session->hasUnsaved() && !m_activeDirty) || m_study.workspaceFolder.empty()) return;
     if (m_saveInFlight) {  // one writer at a time; try again shortly
         m_autosave->start();

@@ -60,6 +60,9 @@ public:
 
     /// Writes pending corrections to the workspace now (also done 1.5 s after each change).
     void save();
+    /// Why the open study cannot be edited here (another workstation holds its lock); empty
+    /// when it can.
+    const QString& readOnlyReason() const { return m_readOnly; }
     /// A save is running or its outcome not yet handled.
     bool isSaving() const { return m_saveInFlight; }
     /// The study uses this model file from now on (empty: the session's model), remembered in
@@ -96,6 +99,11 @@ private:
     void onLoaded();
     void onSaved();
     void onExported();
+    /// Says what the study's lock means (read-only, a stale lock taken over, none possible);
+    /// returns the read-only reason.
+    QString lockMessage();
+    /// Keeps the lock alive for other hosts.
+    void refreshLock();
 
     JobList* m_jobs;
     ModelPresenter* m_model;
@@ -108,6 +116,8 @@ private:
     bool m_pendingOpenSaved = false;  ///< the current study's corrections were saved for it
     bool m_activeDirty = false;       ///< the study's active model is to be recorded in its workspace
     QTimer* m_autosave;
+    QTimer* m_lockRefresh;
+    QString m_readOnly;  ///< why the study is read-only here (empty: editable)
     /// What a save wrote, or why it could not (then its series are unsaved again).
     struct SaveOutcome {
         QString error;

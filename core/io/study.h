@@ -2,6 +2,7 @@
 
 #include <filesystem>
 #include <map>
+#include <memory>
 #include <string>
 #include <utility>
 #include <vector>
@@ -9,6 +10,7 @@
 #include "io/dicom_loader.h"
 #include "io/progress.h"
 #include "io/scd_dataset.h"
+#include "io/study_lock.h"
 #include "io/workspace.h"
 
 namespace cardioseg::io {
@@ -28,6 +30,9 @@ struct Study {
     bool workspaceMoved = false;
     std::string activeModel;     ///< the model version this study uses (empty: the default)
     std::vector<SeriesWork> work;  ///< parallel to result.series: restored corrections
+    /// The workspace's lock, for openers that edit (the workstation takes it after loading);
+    /// empty otherwise. Shared so that a Study stays copyable.
+    std::shared_ptr<StudyLock> lock;
 };
 
 /// The SCD dataset root that holds a DICOM folder (…/dicoms/<patient>, or the root itself), or

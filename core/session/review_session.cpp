@@ -248,6 +248,7 @@ void ReviewSession::publish(const Edit& edit) {
 }
 
 ReviewSession::LabelEdit ReviewSession::beginEdit(int s, Cell cell) {
+    if (m_readOnly) return {};
     LabelEdit e;
     if (!hasImage(s, cell)) return e;
     auto& st = state(s);
@@ -290,6 +291,7 @@ std::vector<Cell> ReviewSession::predictedCells(int s, Scope scope, Cell at) con
 }
 
 Edit ReviewSession::acceptPrediction(int s, const std::vector<Cell>& cells) {
+    if (m_readOnly) return {};
     Edit edit = started(s, cells.size() == 1 ? cells.front() : Cell{-1, -1});
     auto& st = state(s);
     for (const Cell& cell : cells) {
@@ -306,6 +308,10 @@ Edit ReviewSession::acceptPrediction(int s, const std::vector<Cell>& cells) {
 }
 
 ReviewSession::ConfirmOutcome ReviewSession::confirm(int s, Cell cell, bool modelPending, Edit& edit) {
+    if (m_readOnly) {
+        edit = Edit();
+        return ConfirmOutcome::ReadOnly;
+    }
     edit = Edit();
     if (!hasImage(s, cell)) return ConfirmOutcome::NoImage;
     const io::ReviewState before = reviewState(s, cell);
@@ -329,6 +335,7 @@ ReviewSession::ConfirmOutcome ReviewSession::confirm(int s, Cell cell, bool mode
 }
 
 Edit ReviewSession::unconfirm(int s, Cell cell) {
+    if (m_readOnly) return {};
     if (reviewState(s, cell) != io::ReviewState::Confirmed) return {};
     // Back to corrected: the labels stay as they are, only the confirmation goes.
     Edit edit = started(s, cell);
@@ -347,6 +354,7 @@ Edit ReviewSession::clearImage(int s, Cell cell) {
 }
 
 Edit ReviewSession::clearSlice(int s, int slice) {
+    if (m_readOnly) return {};
     Edit edit = started(s, {slice, -1});
     if (!hasSeries(s) || slice < 0 || slice >= series(s).slices) return {};
     auto& st = state(s);
@@ -363,6 +371,7 @@ Edit ReviewSession::clearSlice(int s, int slice) {
 }
 
 Edit ReviewSession::copyLabels(int s, int slice, int fromPhase, int toPhase) {
+    if (m_readOnly) return {};
     const image::LabelMap* source = shownLabels(s, {slice, fromPhase});
     if (!source || toPhase == fromPhase || !hasImage(s, {slice, toPhase})) return {};
     const image::LabelMap copy = *source;
@@ -386,6 +395,7 @@ void ReviewSession::applyInputs(int s, const io::ClinicalInputs& inputs) {
 }
 
 Edit ReviewSession::setClinicalInputs(int s, const io::ClinicalInputs& inputs) {
+    if (m_readOnly) return {};
     if (!hasSeries(s) || state(s).inputs == inputs) return {};
     Edit edit = started(s, {-1, -1});
     edit.m_steps.emplace_back(Edit::InputsStep{state(s).inputs, inputs});

@@ -172,7 +172,7 @@ public:
     std::vector<Cell> predictedCells(int series, Scope scope, Cell at) const;
     /// The model's labels become the corrections of these images.
     Edit acceptPrediction(int series, const std::vector<Cell>& cells);
-    enum class ConfirmOutcome { Confirmed, AlreadyConfirmed, NotSegmentedYet, NoImage };
+    enum class ConfirmOutcome { Confirmed, AlreadyConfirmed, NotSegmentedYet, NoImage, ReadOnly };
     /// `modelPending`: the model is still to segment (an image without its labels waits for them).
     ConfirmOutcome confirm(int series, Cell cell, bool modelPending, Edit& edit);
     /// Back to corrected; empty when the image was not confirmed.
@@ -195,6 +195,10 @@ public:
 
     // ---- saving --------------------------------------------------------------------------
     bool hasUnsaved() const { return !m_unsaved.empty(); }
+    /// A study another workstation is editing is reviewed read-only: every edit above is
+    /// refused (returns an empty edit, ConfirmOutcome::ReadOnly), predictions still arrive.
+    void setReadOnly(bool readOnly) { m_readOnly = readOnly; }
+    bool isReadOnly() const { return m_readOnly; }
     const std::set<int>& unsavedSeries() const { return m_unsaved; }
     /// Copies of what changed since the last call (the series, its review); nothing is unsaved
     /// after it. When writing them fails, markUnsaved puts them back.
@@ -232,6 +236,7 @@ private:
     std::shared_ptr<const Study> m_study;
     std::vector<SeriesState> m_state;
     std::set<int> m_unsaved;
+    bool m_readOnly = false;
     Listener m_listener;
 };
 

@@ -115,6 +115,41 @@ private slots:
         QVERIFY(!r.beginEdit(0, {7, 0}).valid());  // no such slice
     }
 
+    void aReadOnlySessionRefusesEveryEdit() {
+        ReviewSession r(study());
+        segmentAll(r);
+        int changes = 0;
+        r.setListener([&](const session::Change& c) {
+            if (c.kinds & (session::Change::Corrections | session::Change::Review | session::Change::Inputs)) ++changes;
+        });
+        r.setReadOnly(true);
+        QVERIFY(r.isReadOnly());
+        QVERIFY(!r.beginEdit(0, {2, 1}).valid());
+        QVERIFY(r.clearImage(0, {2, 1}).empty());
+        QVERIFY(r.clearSlice(0, 2).empty());
+        QVERIFY(r.acceptPrediction(0, r.predictedCells(0, ReviewSession::Scope::Series, {0, 0})).empty());
+        QVERIFY(r.copyLabels(0, 2, 0, 1).empty());
+        io::ClinicalInputs inputs;
+        inputs.edPhase = 1;
+        QVERIFY(r.setClinicalInputs(0, inputs).empty());
+        QVERIFY(r.setCoverageLimit(0, {1, 0}, true, true).empty());
+        QVERIFY(r.automaticCoverage(0, 0, true).empty());
+        session::Edit edit;
+        QCOMPARE(r.confirm(0, {2, 1}, false, edit), ReviewSession::ConfirmOutcome::ReadOnly);
+        QVERIFY(edit.empty());
+        QVERIFY(r.unconfirm(0, {2, 1}).empty());
+        QCOMPARE(changes, 0);
+        QCOMPARE(r.corrections(0).labelledCount(), std::size_t(0));
+        QCOMPARE(r.clinicalInputs(0).edPhase, -1);
+        QVERIFY(!r.hasUnsaved());
+        // The model's labels still arrive, and the session is editable again once writable.
+        r.setPrediction(0, {0, 0}, modelLabels(2), 0.5);
+        QVERIFY(!r.prediction(0).at(0, 0).empty());
+        r.setReadOnly(false);
+        QVERIFY(!r.clearImage(0, {2, 1}).empty());
+        QVERIFY(r.hasUnsaved());
+    }
+
     void confirmingKeepsTheLabelsOnScreen() {
         ReviewSession r(study(true));
         session::Edit edit;

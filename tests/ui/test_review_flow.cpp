@@ -7,6 +7,7 @@
 #include <QMessageBox>
 
 #include <QAction>
+#include <QLabel>
 #include <QSettings>
 #include <QStatusBar>
 #include <QUndoStack>
@@ -20,6 +21,7 @@
 #include "function_panel.h"
 #include "io/prediction_cache.h"
 #include "io/resources.h"
+#include "io/study_lock.h"
 #include "io/workspace.h"
 #include "language.h"
 #include "main_window.h"
@@ -405,6 +407,57 @@ private slots:
         w.close();
         QTRY_VERIFY(!w.isVisible());
         QVERIFY(!w.session().hasUnsaved());
+    }
+
+    void aSecondWorkstationOnTheSameStudyIsReadOnly() {
+        testing::SyntheticSeries s;
+        s.rows = s.columns = 64;
+        const QString study = QString::fromStdString((*m_dir / "study").string());
+        const QString noModel = QString::fromStdString((*m_dir / "none.pt").string());
+        auto first = std::make_unique<ui::MainWindow>();
+        QVERIFY(openWithoutModel(*first, *m_dir, s));
+        QVERIFY(first->studies()->readOnlyReason().isEmpty());
+        const fs::path lockFile = fs::path(first->studies()->workspaceFolder().toStdString()) / io::StudyLock::kFileName;
+        io::LockHolder holder;
+        QVERIFY(io::StudyLock::read(lockFile, holder));
+        QCOMPARE(holder.pid, static_cast<long>(QCoreApplication::applicationPid()));
+
+        // The second opener is told who holds the study, and nothing it does changes the study.
+        {
+            ui::MainWindow second;
+            QVERIFY(openShown(second, study, noModel));
+            const QString reason = second.studies()->readOnlyReason();
+            QVERIFY2(reason.contains(QStringLiteral("process %1").arg(QCoreApplication::applicationPid())),
+                     qPrintable(reason));
+            QVERIFY(second.windowTitle().contains("read-only"));
+            const auto* badge = second.findChild<QLabel*>("readOnlyBadge");
+            QVERIFY(badge && badge->isVisible());
+            QCOMPARE(badge->toolTip(), reason);
+            second.editing()->setTool(ui::EditingPresenter::Tool::Brush);
+            QCOMPARE(second.editing()->tool(), ui::EditingPresenter::Tool::Navigate);
+            paint(second, {20, 20}, {40, 30});
+            second.editing()->confirmImage();
+            second.editing()->clearSlice();
+            QCOMPARE(second.session().corrections(0).labelledCount(), std::size_t(0));
+            QVERIFY(!second.session().hasUnsaved());
+            QCOMPARE(second.editing()->undoStack()->count(), 0);
+        }
+        QVERIFY(fs::exists(lockFile));  // the read-only window leaves the holder's lock alone
+
+        // The holder edits and saves as before; its lock goes with it, and the next opener edits.
+        paint(*first, {20, 20}, {40, 30});
+        QCOMPARE(first->session().corrections(0).labelledCount(), std::size_t(1));
+        first->close();
+        QTRY_VERIFY(!first->isVisible());
+        first.reset();
+        QVERIFY(!fs::exists(lockFile));
+        ui::MainWindow third;
+        QVERIFY(openShown(third, study, noModel));
+        QVERIFY(third.studies()->readOnlyReason().isEmpty());
+        QVERIFY(!third.findChild<QLabel*>("readOnlyBadge")->isVisible());
+        QCOMPARE(third.session().corrections(0).labelledCount(), std::size_t(1));
+        paint(third, {5, 5}, {8, 8});
+        QVERIFY(third.session().hasUnsaved());
     }
 
     void closingWhileJobsRunWaitsForThemWithoutBlocking() {
