@@ -8,6 +8,7 @@
 #include "io/resources.h"
 #include "language.h"
 #include "main_window.h"
+#include "test_input.h"
 
 int main(int argc, char** argv) {
     QApplication app(argc, argv);
@@ -39,6 +40,7 @@ int main(int argc, char** argv) {
     cardioseg::ui::MainWindow window;
     if (parser.isSet(screenshot)) window.setScreenshotPath(parser.value(screenshot));
     if (parser.isSet(model)) window.setModelPath(parser.value(model), false);
+    cardioseg::ui::TestInput::attachIfAsked(&window);  // tests that drive the workstation only
     window.show();
     const QStringList args = parser.positionalArguments();
     window.openStudy(args.isEmpty() ? QString::fromStdString(cardioseg::io::sampleStudyDir().string()) : args.first());

@@ -5,9 +5,11 @@
 #include <string>
 
 #include <cerrno>
+#include <cstdlib>
 #include <cstring>
 
 #include <fcntl.h>
+#include <signal.h>
 #include <unistd.h>
 
 namespace fs = std::filesystem;
@@ -60,6 +62,24 @@ void writeFileDurably(const fs::path& file, const std::string& bytes) {
 
 void writeFileAtomically(const fs::path& target, const std::string& bytes) {
     writeAtomically(target, [&](const fs::path& tmp) { writeFileDurably(tmp, bytes); });
+}
+
+int removeStaleTemporaries(const fs::path& dir) {
+    int removed = 0;
+    std::error_code ec;
+    for (const auto& e : fs::directory_iterator(dir, ec)) {
+        // ".<stem>.tmp<pid>_<n><ext>", as writeAtomically names them.
+        const std::string name = e.path().filename().string();
+        const auto at = name.rfind(".tmp");
+        if (name.empty() || name[0] != '.' || at == std::string::npos || at == 0) continue;
+        char* end = nullptr;
+        const long pid = std::strtol(name.c_str() + at + 4, &end, 10);
+        if (pid <= 0 || !end || *end != '_' || pid == ::getpid()) continue;
+        if (::kill(static_cast<pid_t>(pid), 0) == 0 || errno != ESRCH) continue;  // its writer runs
+        std::error_code rm;
+        if (e.is_regular_file(rm) && fs::remove(e.path(), rm)) ++removed;
+    }
+    return removed;
 }
 
 void writeAtomically(const fs::path& target, const std::function<void(const fs::path&)>& write) {

@@ -21,6 +21,10 @@ void writeFileAtomically(const std::filesystem::path& target, const std::string&
 /// std::runtime_error with the system's reason ("No space left on device", ...).
 void writeFileDurably(const std::filesystem::path& file, const std::string& bytes);
 
+/// Removes the temporary files that writeAtomically left in `dir` when its process was killed
+/// mid-write (their process has ended); returns how many. Files of running processes stay.
+int removeStaleTemporaries(const std::filesystem::path& dir);
+
 /// Creates `dir` and its parents; throws std::runtime_error with the reason when impossible.
 void ensureDirectory(const std::filesystem::path& dir);
 

@@ -79,6 +79,9 @@ fs::path Workspace::seriesFolder(const image::CineSeries& series) const {
 void Workspace::save(const image::CineSeries& series, const SeriesWork& work) const {
     const fs::path dir = seriesFolder(series);
     ensureDirectory(dir);
+    // What a workstation killed while saving left behind.
+    removeStaleTemporaries(dir);
+    removeStaleTemporaries(m_folder);
     // Masks first, then the index: the index never names a mask that is not there yet.
     std::error_code ec;
     std::vector<fs::path> keep;
