@@ -1,5 +1,7 @@
 #include "analysis/label_export.h"
 
+#include "io/deidentify.h"
+
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -46,13 +48,16 @@ std::string fixed(double v, int decimals) {
 }  // namespace
 
 void writeContoursJson(const fs::path& file, const image::CineSeries& series, const image::SeriesLabels& labels,
-                       bool deidentify) {
+                       bool deidentify, io::UidMap* uids) {
     const auto& g = series.geometry;
+    io::UidMap own;
+    io::UidMap& map = uids ? *uids : own;
+    const auto uid = [&](const std::string& u) { return deidentify ? map.map(u) : u; };
     json doc = {{"format", "cardioseg-contours"},
                 {"version", 1},
-                {"series_uid", series.info.seriesUid},
-                {"study_uid", series.info.studyUid},
-                {"frame_of_reference_uid", series.info.frameOfReferenceUid},
+                {"series_uid", uid(series.info.seriesUid)},
+                {"study_uid", uid(series.info.studyUid)},
+                {"frame_of_reference_uid", uid(series.info.frameOfReferenceUid)},
                 {"coordinates", "pixel: (column, row), pixel centres on integers; mm: DICOM patient (LPS)"},
                 {"pixel_spacing_mm", {g.rowSpacing, g.colSpacing}},
                 {"slice_spacing_mm", g.sliceSpacing},
@@ -61,6 +66,9 @@ void writeContoursJson(const fs::path& file, const image::CineSeries& series, co
     if (!deidentify) {
         doc["patient_id"] = series.info.patientId;
         doc["patient_name"] = series.info.patientName;
+    } else {
+        doc["patient_identity_removed"] = true;
+        doc["deidentification_method"] = io::kDeidentificationMethod;
     }
     json images = json::array();
     forEachLabelled(series, labels, [&](int s, int p, int f) {
@@ -80,7 +88,7 @@ void writeContoursJson(const fs::path& file, const image::CineSeries& series, co
         images.push_back({{"slice", s},
                           {"phase", p},
                           {"instance_number", series.frames[f].instanceNumber},
-                          {"sop_instance_uid", series.frames[f].sopInstanceUid},
+                          {"sop_instance_uid", uid(series.frames[f].sopInstanceUid)},
                           {"contours", contours}});
     });
     doc["images"] = std::move(images);

@@ -8,15 +8,21 @@
 
 #include "image/series_labels.h"
 
+namespace cardioseg::io {
+class UidMap;
+}
+
 namespace cardioseg::analysis {
 
 /// Contours of every labelled image of a series (endocardium and epicardium outlines, see
 /// regionContours) as JSON: series and geometry, then per image its slice, phase, instance
 /// number and SOP instance UID, and per contour its points in pixels and in patient
-/// coordinates (mm, LPS). `deidentify` leaves out patient name, ID and birth date.
+/// coordinates (mm, LPS). Not de-identified, it names the patient (ID and name). `deidentify`
+/// leaves the patient out, replaces every UID through `uids` (shared with the other files of
+/// the export so that they match; null: its own) and records the de-identification.
 /// Written atomically; throws std::runtime_error naming the file and the reason.
 void writeContoursJson(const std::filesystem::path& file, const image::CineSeries& series,
-                       const image::SeriesLabels& labels, bool deidentify);
+                       const image::SeriesLabels& labels, bool deidentify, io::UidMap* uids = nullptr);
 
 /// The same contours as CSV, one row per point:
 /// slice,phase,instance,contour,region,point,x_px,y_px,x_mm,y_mm,z_mm.

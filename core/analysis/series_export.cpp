@@ -3,6 +3,7 @@
 #include <functional>
 
 #include "analysis/label_export.h"
+#include "io/deidentify.h"
 #include "io/dicom_seg.h"
 #include "io/nifti_masks.h"
 #include "io/png_masks.h"
@@ -27,6 +28,8 @@ ExportResult exportSeries(const ExportInput& in, const ExportOptions& o, const i
     const image::CineSeries& series = *in.series;
     const image::SeriesLabels labels = selectLabels(in.corrections, in.prediction, o.source);
     const fs::path dir = o.folder;
+    // De-identified, every file of the export replaces a source UID by the same new one.
+    io::UidMap uids;
     // The chosen outputs as steps; each reports its share of the progress.
     std::vector<std::pair<std::string, std::function<void(const io::ProgressFn&)>>> steps;
     auto file = [&](const char* name, auto write) {
@@ -45,13 +48,14 @@ ExportResult exportSeries(const ExportInput& in, const ExportOptions& o, const i
         file("segmentation.dcm", [&](const fs::path& f) {
             io::DicomSegOptions seg;
             seg.deidentify = o.deidentify;
+            seg.uids = &uids;
             seg.manual = o.source != LabelSource::Prediction;
             seg.algorithmName = in.algorithmName;
             const auto report = io::writeDicomSeg(f, series, labels, seg);
             r.warnings.insert(r.warnings.end(), report.notes.begin(), report.notes.end());
         });
     if (o.contoursJson)
-        file("contours.json", [&](const fs::path& f) { writeContoursJson(f, series, labels, o.deidentify); });
+        file("contours.json", [&](const fs::path& f) { writeContoursJson(f, series, labels, o.deidentify, &uids); });
     if (o.contoursCsv) file("contours.csv", [&](const fs::path& f) { writeContoursCsv(f, series, labels); });
     if (o.metricsCsv)
         file("metrics.csv", [&](const fs::path& f) {

@@ -33,7 +33,10 @@ struct ExportOptions {
     bool contoursJson = false;
     bool contoursCsv = false;
     bool metricsCsv = false;  ///< the model against the corrections, per image and pooled
-    bool deidentify = false;  ///< DICOM SEG and contours JSON leave the patient's identity out
+    /// De-identified after DICOM PS3.15's Basic Profile: the SEG and contours JSON carry no
+    /// identifying attribute and new UIDs (the same in both); PNG, NIfTI and the CSVs never
+    /// carry the patient's identity.
+    bool deidentify = false;
 };
 
 /// The labels of one series that an export may need.

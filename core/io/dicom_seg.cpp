@@ -1,5 +1,7 @@
 #include "io/dicom_seg.h"
 
+#include "io/deidentify.h"
+
 #include <cctype>
 #include <cstdio>
 #include <map>
@@ -230,10 +232,6 @@ const DcmTagKey kCopiedAttributes[] = {
     DCM_FrameOfReferenceUID, DCM_PositionReferenceIndicator,
 };
 
-const DcmTagKey kIdentifyingAttributes[] = {
-    DCM_PatientName, DCM_PatientID, DCM_IssuerOfPatientID, DCM_PatientBirthDate, DCM_PatientSex,
-    DCM_ReferringPhysicianName, DCM_AccessionNumber, DCM_StudyID,
-};
 
 /// The Referenced Series Sequence of the Common Instance Reference module: the source series
 /// and every image the SEG derives from.
@@ -302,14 +300,7 @@ DicomSegReport writeDicomSeg(const fs::path& file, const image::CineSeries& seri
         copied.putAndInsertString(DCM_FrameOfReferenceUID, dcmGenerateUniqueIdentifier(buf, SITE_INSTANCE_UID_ROOT));
         report.notes.push_back(sourceFile + ": no FrameOfReferenceUID; the SEG has a frame of reference of its own");
     }
-    if (options.deidentify)
-        for (const auto& key : kIdentifyingAttributes) copied.findAndDeleteElement(key);
     check(seg->importFromSourceImage(copied), where + ": cannot take over the patient and study of " + sourceFile);
-    if (options.deidentify) {
-        IODPatientModule& patient = seg->getPatient();
-        patient.setPatientName("Anonymous");
-        patient.setPatientID("ANON");
-    }
     check(seg->getSeries().setSeriesDescription(options.seriesDescription.c_str()), where + ": series description");
     check(seg->getSeries().setSeriesNumber("9001"), where + ": series number");
 
@@ -426,6 +417,18 @@ DicomSegReport writeDicomSeg(const fs::path& file, const image::CineSeries& seri
         report.notes.push_back(std::to_string(uids.invalidCount()) +
                                " source UID(s) do not follow the DICOM UID rules (for example leading zeros); "
                                "the SEG references them exactly as the source has them");
+    if (options.deidentify) {
+        UidMap own;
+        // Kept (as dummies or with new UIDs) because a SEG requires them: the content date and
+        // time, the equipment's serial number, the references to the source images.
+        deidentifyDataset(ds, options.uids ? *options.uids : own,
+                          {"ContentDate", "ContentTime", "DeviceSerialNumber", "SourceImageSequence",
+                           "ReferencedImageSequence"});
+        // The notes name source values: only their number is said.
+        if (!report.notes.empty())
+            report.notes = {std::to_string(report.notes.size()) +
+                            " source value(s) were repaired or left out (not shown: the export is de-identified)"};
+    }
     writeAtomically(file, [&](const fs::path& tmp) {
         check(out.saveFile(tmp.string().c_str(), EXS_LittleEndianExplicit), "DICOM SEG writer failed");
     });

@@ -8,12 +8,20 @@
 
 namespace cardioseg::io {
 
+class UidMap;
+
 struct DicomSegOptions {
     std::string seriesDescription = "CardioSeg LV segmentation";
     std::string algorithmName = "CardioSeg";
     std::string softwareVersion = "0.1.0";
     bool manual = false;       ///< labels drawn or corrected by a person (else automatic)
-    bool deidentify = false;   ///< replace patient name/ID, drop birth date, sex and other IDs
+    /// De-identified after DICOM PS3.15's Basic Profile (see io/deidentify.h): identifying
+    /// attributes removed or emptied, UIDs replaced, the choice recorded. The notes then name no
+    /// source value.
+    bool deidentify = false;
+    /// The UIDs' replacements, shared with the other files of the same export so that they
+    /// match (null: the SEG's own).
+    UidMap* uids = nullptr;
 };
 
 /// What a DICOM SEG export wrote, and what it had to change in the values it copied.
