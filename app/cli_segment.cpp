@@ -33,7 +33,9 @@ void addSegmentCommand(CLI::App& app, SegmentArgs& a) {
     cmd->add_flag("--full-image", a.fullImage,
                   "Run the network on whole images (default: on a region around the left ventricle, found once "
                   "per series)");
-    cmd->add_flag("--deidentify", a.deidentify, "Strip patient identity from DICOM SEG output");
+    cmd->add_flag("--deidentify", a.deidentify,
+                  "De-identify the outputs (DICOM PS3.15 Basic Profile: no patient identity, new UIDs); what is "
+                  "printed names no source value either");
     cmd->add_flag("--json", a.json, "Print one JSON object on stdout");
 }
 
@@ -69,7 +71,9 @@ int runSegment(const SegmentArgs& a) {
         auto segmented = training::segmentSeriesWithCoverage(segmenter, *series, !a.noCoverage && !a.noPostprocess,
                                                              !a.noPostprocess, StderrProgress("segment"));
         const image::SeriesLabels labels = std::move(segmented->labels);  // StderrProgress never cancels
-        coverage[series->info.seriesUid] = coverageJson(segmented->coverage);
+        // De-identified, a series is named by its number, not by its UID.
+        coverage[a.deidentify ? "series_" + std::to_string(series->info.seriesNumber) : series->info.seriesUid] =
+            coverageJson(segmented->coverage);
         images += labels.labelledCount();
         // The workstation's export path: the same files, names and DICOM SEG.
         analysis::ExportInput input;

@@ -75,7 +75,10 @@ ExportDialog::ExportDialog(QWidget* parent) : QDialog(parent) {
     cl->addWidget(m_csv);
     m_metrics = new QCheckBox(tr("Metrics CSV: the model against the corrections, per image and for the series"),
                               this);
-    m_anon = new QCheckBox(tr("Remove patient identity (DICOM SEG, contours JSON)"), this);
+    m_anon = new QCheckBox(tr("De-identify: no patient identity, new UIDs (DICOM PS3.15 Basic Profile)"), this);
+    m_images = new QCheckBox(tr("De-identified copies of the source images (the DICOM SEG references them)"), this);
+    m_images->setChecked(s.value("export/images", false).toBool());
+    connect(m_anon, &QCheckBox::toggled, m_images, &QWidget::setEnabled);
     m_png->setChecked(s.value("export/png", true).toBool());
     m_nifti->setChecked(s.value("export/nifti", false).toBool());
     m_seg->setChecked(s.value("export/seg", false).toBool());
@@ -83,10 +86,12 @@ ExportDialog::ExportDialog(QWidget* parent) : QDialog(parent) {
     m_csv->setChecked(s.value("export/csv", false).toBool());
     m_metrics->setChecked(s.value("export/metrics", false).toBool());
     m_anon->setChecked(s.value("export/deidentify", false).toBool());
+    m_images->setEnabled(m_anon->isChecked());
     layout->addWidget(masks);
     layout->addWidget(contours);
     layout->addWidget(m_metrics);
     layout->addWidget(m_anon);
+    layout->addWidget(m_images);
     m_folder = new QLineEdit(s.value("export/folder", QDir::homePath()).toString(), this);
     auto* folderForm = new QFormLayout();
     folderForm->addRow(tr("Folder:"), pathRow(this, m_folder, tr("Export to"), true));
@@ -104,6 +109,7 @@ ExportDialog::ExportDialog(QWidget* parent) : QDialog(parent) {
         st.setValue("export/csv", o.contoursCsv);
         st.setValue("export/metrics", o.metricsCsv);
         st.setValue("export/deidentify", o.deidentify);
+        st.setValue("export/images", m_images->isChecked());
         st.setValue("export/folder", m_folder->text());
         accept();
     });
@@ -122,6 +128,7 @@ analysis::ExportOptions ExportDialog::options() const {
     o.contoursCsv = m_csv->isChecked();
     o.metricsCsv = m_metrics->isChecked();
     o.deidentify = m_anon->isChecked();
+    o.sourceImages = o.deidentify && m_images->isChecked();
     return o;
 }
 

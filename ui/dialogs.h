@@ -36,6 +36,7 @@ private:
     QCheckBox* m_csv = nullptr;
     QCheckBox* m_metrics = nullptr;
     QCheckBox* m_anon = nullptr;
+    QCheckBox* m_images = nullptr;
     QLineEdit* m_folder = nullptr;
 };
 

@@ -1,5 +1,7 @@
 #include "function_presenter.h"
 
+#include <QSettings>
+
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QLocale>
@@ -277,6 +279,10 @@ bool FunctionPresenter::goToSuggestion() {
     return true;
 }
 
+bool FunctionPresenter::deidentifyExports() { return QSettings().value(QStringLiteral("export/deidentify"), false).toBool(); }
+
+void FunctionPresenter::setDeidentifyExports(bool on) { QSettings().setValue(QStringLiteral("export/deidentify"), on); }
+
 void FunctionPresenter::writeReport(const QString& file, const QString& modelName, std::pair<double, double> dice) {
     const int series = m_context.series();
     const auto s = session();
@@ -291,6 +297,7 @@ void FunctionPresenter::writeReport(const QString& file, const QString& modelNam
     in.reviewedFunction = function(true);
     in.modelName = modelName;
     in.reviewedImages = s->reviewedImageCount();
+    in.deidentify = deidentifyExports();
     // For a clinical reader: how far the model's contours were changed, without the
     // segmentation-accuracy jargon (the CSV export carries every metric).
     const auto [bp, myo] = dice;

@@ -68,6 +68,10 @@ public:
     void clearSurfaces();
     /// Writes the measures as CSV; returns the error (empty on success).
     QString writeCsv(const QString& file);
+    /// Reports and exports leave the patient's identity out (one setting for the export dialog,
+    /// the report and the command line's --deidentify alike).
+    static bool deidentifyExports();
+    static void setDeidentifyExports(bool on);
     /// The Function menu's coverage actions.
     void addCoverageActions(QMenu* menu);
     /// Goes to the first image to correct (a message says when there is none).

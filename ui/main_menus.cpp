@@ -125,6 +125,15 @@ void MainMenus::buildFunction() {
     menu->addAction(tr("&Report (PDF)…"), QKeySequence(Qt::CTRL | Qt::Key_P), w->functionPanel(),
                     &FunctionPanel::reportRequested);
     menu->addAction(tr("Measures as &CSV…"), w->functionPanel(), &FunctionPanel::csvRequested);
+    QAction* deidentify = menu->addAction(tr("&De-identify Reports and Exports"));
+    deidentify->setObjectName("deidentifyAction");
+    deidentify->setCheckable(true);
+    deidentify->setToolTip(tr("No patient name, ID, birth date, study date or description in reports and "
+                              "exports; new UIDs (DICOM PS3.15 Basic Profile)"));
+    // The export dialog sets it too: the menu shows the setting as it is when it opens.
+    connect(menu, &QMenu::aboutToShow, deidentify,
+            [deidentify] { deidentify->setChecked(FunctionPresenter::deidentifyExports()); });
+    connect(deidentify, &QAction::toggled, this, [](bool on) { FunctionPresenter::setDeidentifyExports(on); });
     menu->addSeparator();
     w->measures()->addCoverageActions(menu);
 }

@@ -96,10 +96,14 @@ QStringList reportHeader(const ReportInput& in) {
 
     QStringList study;
     const QString studyDate = date(info.studyDate);
-    if (!studyDate.isEmpty()) study << QObject::tr("Study of %1").arg(studyDate);
-    if (!info.studyDescription.empty()) study << QString::fromStdString(info.studyDescription).simplified();
+    if (in.deidentify) {
+        patient = QStringList{QObject::tr("de-identified (DICOM PS3.15 Basic Profile)")};
+    } else {
+        if (!studyDate.isEmpty()) study << QObject::tr("Study of %1").arg(studyDate);
+        if (!info.studyDescription.empty()) study << QString::fromStdString(info.studyDescription).simplified();
+    }
     const auto& g = in.series->geometry;
-    QString series = info.seriesDescription.empty()
+    QString series = info.seriesDescription.empty() || in.deidentify
                          ? QObject::tr("Series")
                          : QObject::tr("Series %1").arg(QString::fromStdString(info.seriesDescription).simplified());
     series += QObject::tr(": %1 slices × %2 phases, pixels %3 × %4 mm, slices %5 mm apart")

@@ -29,6 +29,9 @@ struct ReportInput {
     QString modelName;       ///< file and version of the model
     QString agreement;       ///< the model against the corrections, in clinical words (no metric jargon)
     int reviewedImages = 0;  ///< images corrected or confirmed
+    /// No patient identity (DICOM PS3.15 Basic Profile): no name, ID, birth date, sex, study
+    /// date or descriptions; the header says the report is de-identified.
+    bool deidentify = false;
 };
 
 /// The report's header lines: patient, study, model, date. Empty or invalid values (dates such

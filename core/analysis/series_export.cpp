@@ -61,7 +61,15 @@ ExportResult exportSeries(const ExportInput& in, const ExportOptions& o, const i
         file("metrics.csv", [&](const fs::path& f) {
             writeAgreementCsv(f, series, in.prediction, in.corrections, in.states);
         });
+    if (o.sourceImages && o.deidentify)
+        steps.emplace_back("images", [&](const io::ProgressFn& p) {
+            const io::CopiedImages copied = io::copySourceImagesDeidentified(series, dir / "images", uids, p);
+            for (const auto& f : copied.files) r.files.push_back(f.string());
+            r.warnings.insert(r.warnings.end(), copied.warnings.begin(), copied.warnings.end());
+        });
     try {
+        if (o.sourceImages && !o.deidentify)
+            throw std::runtime_error("source images are exported de-identified only: the study itself holds them");
         if (steps.empty()) throw std::runtime_error("nothing to export: choose at least one format");
         if (needLabels && labels.labelledCount() == 0) throw std::runtime_error("there are no labels to export");
         bool stopped = false;

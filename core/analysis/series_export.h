@@ -33,6 +33,9 @@ struct ExportOptions {
     bool contoursJson = false;
     bool contoursCsv = false;
     bool metricsCsv = false;  ///< the model against the corrections, per image and pooled
+    /// images/: de-identified copies of the source images, which the de-identified SEG
+    /// references (only with `deidentify`).
+    bool sourceImages = false;
     /// De-identified after DICOM PS3.15's Basic Profile: the SEG and contours JSON carry no
     /// identifying attribute and new UIDs (the same in both); PNG, NIfTI and the CSVs never
     /// carry the patient's identity.

@@ -1,16 +1,22 @@
 #include "io/deidentify.h"
 
 #include <dcmtk/dcmdata/dcdeftag.h>
+#include <dcmtk/dcmdata/dcfilefo.h>
+#include <dcmtk/dcmdata/dcmetinf.h>
 #include <dcmtk/dcmdata/dcitem.h>
 #include <dcmtk/dcmdata/dcsequen.h>
 #include <dcmtk/dcmdata/dcvr.h>
 
 #include <algorithm>
 #include <cstdint>
+#include <cstdio>
 #include <cstring>
 #include <random>
 #include <set>
 #include <utility>
+
+#include "io/atomic_file.h"
+#include "io/dcmtk_codecs.h"
 
 namespace cardioseg::io {
 
@@ -399,6 +405,48 @@ void deidentifyDataset(DcmItem& dataset, UidMap& uids, const std::vector<std::st
         code->putAndInsertString(DCM_CodingSchemeDesignator, "DCM");
         code->putAndInsertString(DCM_CodeMeaning, "Basic Application Confidentiality Profile");
     }
+}
+
+CopiedImages copySourceImagesDeidentified(const image::CineSeries& series, const std::filesystem::path& folder,
+                                          UidMap& uids, const ProgressFn& progress) {
+    registerDcmtkCodecs();
+    CopiedImages out;
+    std::vector<std::string> files;  // each source file once (a multi-frame file holds many images)
+    for (const auto& f : series.frames)
+        if (std::find(files.begin(), files.end(), f.file) == files.end()) files.push_back(f.file);
+    ensureDirectory(folder);
+    int burnedIn = 0;
+    for (std::size_t i = 0; i < files.size(); ++i) {
+        if (progress && !progress(static_cast<double>(i) / files.size(), "De-identifying images")) break;
+        DcmFileFormat ff;
+        const OFCondition read = ff.loadFile(files[i].c_str());
+        if (read.bad()) throw std::runtime_error("cannot read source image " + files[i] + " (" + read.text() + ")");
+        ff.loadAllDataIntoMemory();
+        DcmDataset& ds = *ff.getDataset();
+        OFString burned;
+        if (ds.findAndGetOFString(DCM_BurnedInAnnotation, burned).good() && burned == "YES") {
+            ++burnedIn;
+            continue;
+        }
+        deidentifyDataset(ds, uids);
+        char name[32];
+        std::snprintf(name, sizeof name, "IMG%05zu.dcm", out.files.size() + 1);
+        const std::filesystem::path target = folder / name;
+        const E_TransferSyntax syntax = ds.getOriginalXfer() == EXS_Unknown ? EXS_LittleEndianExplicit
+                                                                             : ds.getOriginalXfer();
+        writeAtomically(target, [&](const std::filesystem::path& tmp) {
+            // New file meta information from the de-identified dataset (its SOP Instance UID).
+            ff.getMetaInfo()->clear();
+            const OFCondition st = ff.saveFile(tmp.string().c_str(), syntax);
+            if (st.bad()) throw std::runtime_error(st.text());
+        });
+        out.files.push_back(target);
+    }
+    if (burnedIn > 0)
+        out.warnings.push_back(std::to_string(burnedIn) +
+                               " image(s) not copied: they say their pixels carry burned-in text, which "
+                               "de-identification does not remove");
+    return out;
 }
 
 }  // namespace cardioseg::io

@@ -7,9 +7,13 @@
 // and curves removed, and the choice recorded (Patient Identity Removed, De-identification
 // Method and its code sequence).
 
+#include <filesystem>
 #include <map>
 #include <string>
 #include <vector>
+
+#include "image/cine_series.h"
+#include "io/progress.h"
 
 class DcmItem;
 
@@ -50,5 +54,20 @@ extern const char* const kDeidentificationMethod;
 /// "ANONYMOUS" and "ANON". Records Patient Identity Removed = YES, the method and the code
 /// sequence (DCM 113100 Basic Application Confidentiality Profile).
 void deidentifyDataset(DcmItem& dataset, UidMap& uids, const std::vector<std::string>& keep = {});
+
+/// What copySourceImages wrote and left out.
+struct CopiedImages {
+    std::vector<std::filesystem::path> files;
+    /// Images not copied and why (counts, never a source value): pixels that say they carry
+    /// burned-in text (Burned In Annotation YES) are not de-identified by CardioSeg.
+    std::vector<std::string> warnings;
+};
+
+/// Writes de-identified copies of a series' source files into `folder` as IMG00001.dcm, … (the
+/// source names may say who the patient is), each de-identified with `uids` so that a SEG of
+/// the same export references them; atomically, in the source's transfer syntax. Throws
+/// std::runtime_error with the file and the reason; `progress` may cancel.
+CopiedImages copySourceImagesDeidentified(const image::CineSeries& series, const std::filesystem::path& folder,
+                                          UidMap& uids, const ProgressFn& progress = {});
 
 }  // namespace cardioseg::io

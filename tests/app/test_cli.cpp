@@ -13,6 +13,7 @@
 #endif
 #include "io/dicom_loader.h"
 #include "io/dicom_seg.h"
+#include "identity_study.h"
 #include "synthetic_dicom.h"
 
 namespace fs = std::filesystem;
@@ -294,6 +295,39 @@ private slots:
         }
         QCOMPARE(cli({"finetune", "--model", model, "--dataset", scd, "--negatives", "apical", "--output", tuned}).code,
                  2);
+    }
+
+    void deidentifiedSegmentationPrintsAndWritesNoIdentifyingValue() {
+        // A study full of identifying values, segmented to every format de-identified: neither
+        // what the command prints (its log included) nor what it writes carries any of them.
+        testing::TempDir dir;
+        testing::SyntheticSeries s;
+        s.rows = s.columns = 64;
+        s.slices = 2;
+        s.phases = 2;
+        s.phantom = true;
+        s.archiveDefects = true;  // values the SEG must repair: their notes name no value either
+        const testing::Identity identity = testing::fillWithIdentity(testing::writeSeries(dir / "study", s));
+        const QString out = QString::fromStdString((dir / "out").string());
+        const Run r = cli({"segment", "--input", QString::fromStdString((dir / "study").string()), "--output", out,
+                           "--format", "png", "nifti", "dicom-seg", "--deidentify", "--json"});
+        QVERIFY2(r.code == 0, r.err.c_str());
+        for (const std::string* printed : {&r.out, &r.err}) {
+            const auto found = testing::identityIn(*printed, identity);
+            QVERIFY2(found.empty(), found.empty() ? "" : (found.front() + " printed").c_str());
+        }
+        int files = 0;
+        for (const auto& e : fs::recursive_directory_iterator(dir / "out")) {
+            if (!e.is_regular_file()) continue;
+            ++files;
+            std::ifstream in(e.path(), std::ios::binary);
+            const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+            const auto found = testing::identityIn(bytes + e.path().filename().string(), identity);
+            QVERIFY2(found.empty(), found.empty() ? "" : (e.path().string() + ": " + found.front()).c_str());
+        }
+        QVERIFY(files >= 3);
+        const auto errors = testing::dciodvfyErrors(dir / "out" / "segmentation.dcm");
+        QVERIFY2(errors.empty(), errors.empty() ? "" : errors.front().c_str());
     }
 
     void segmentWritesValidDicomSegOfARealStudy() {

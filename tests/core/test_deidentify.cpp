@@ -17,6 +17,7 @@
 #include <zlib.h>
 
 #include <fstream>
+#include <algorithm>
 #include <map>
 #include <set>
 
@@ -26,98 +27,15 @@
 #include "image/label_edit.h"
 #include "io/deidentify.h"
 #include "io/dicom_loader.h"
+#include "io/dicom_seg.h"
+#include "dicom_validation.h"
+#include "identity_study.h"
 #include "synthetic_dicom.h"
 
 using namespace cardioseg;
 namespace fs = std::filesystem;
 
 namespace {
-
-/// What the source carries that must not leave: text values, dates and times, and UIDs.
-struct Identity {
-    std::set<std::string> values;
-    std::set<std::string> uids;
-};
-
-/// A value that identifies, unique per attribute, valid enough for its VR.
-std::string identifying(DcmEVR vr, int n) {
-    char buf[64];
-    switch (vr) {
-        case EVR_PN: std::snprintf(buf, sizeof buf, "DOE%d^JANE^SECRET", n); break;
-        case EVR_DA: std::snprintf(buf, sizeof buf, "1971%02d%02d", n % 12 + 1, n % 28 + 1); break;
-        case EVR_TM: std::snprintf(buf, sizeof buf, "13%02d%02d.4711", n % 60, (n / 60) % 60); break;
-        case EVR_DT: std::snprintf(buf, sizeof buf, "1971%02d%02d13%02d%02d.4711", n % 12 + 1, n % 28 + 1, n % 60, 7); break;
-        case EVR_UI: std::snprintf(buf, sizeof buf, "1.2.826.0.1.3680043.10.511.77.%d", n); break;
-        default: std::snprintf(buf, sizeof buf, "S%dSECRET", n); break;
-    }
-    return buf;
-}
-
-bool textual(DcmEVR vr) {
-    switch (vr) {
-        case EVR_AE: case EVR_AS: case EVR_CS: case EVR_DA: case EVR_DT: case EVR_LO: case EVR_LT: case EVR_PN:
-        case EVR_SH: case EVR_ST: case EVR_TM: case EVR_UC: case EVR_UI: case EVR_UR: case EVR_UT:
-            return true;
-        default: return false;
-    }
-}
-
-/// Writes every textual attribute of the Basic Profile into each file of the series (the
-/// loader's own UIDs and arrangement left as they are, their values added to the identity),
-/// nested sequences, private attributes, an overlay with comments and "burned-in annotation".
-Identity fillWithIdentity(const std::vector<fs::path>& files) {
-    Identity id;
-    const std::set<std::string> structural = {"SOPInstanceUID", "SeriesInstanceUID", "StudyInstanceUID",
-                                              "FrameOfReferenceUID", "ConcatenationUID", "DimensionOrganizationUID",
-                                              "SynchronizationFrameOfReferenceUID"};
-    for (const auto& file : files) {
-        DcmFileFormat ff;
-        if (ff.loadFile(file.string().c_str()).bad()) throw std::runtime_error("cannot read " + file.string());
-        ff.loadAllDataIntoMemory();  // written back to the same file
-        DcmDataset& ds = *ff.getDataset();
-        int n = 0;
-        for (const auto& a : io::basicProfileAttributes()) {
-            ++n;
-            const DcmTag tag(a.group, a.element);
-            const DcmEVR vr = tag.getEVR();
-            if (structural.count(a.keyword) || !textual(vr) || a.group == 0x0002 || a.group == 0x0004) continue;
-            const std::string value = identifying(vr, n);
-            ds.putAndInsertString(DcmTagKey(a.group, a.element), value.c_str());
-            (vr == EVR_UI ? id.uids : id.values).insert(value);
-        }
-        for (const DcmTagKey& key : {DCM_SOPInstanceUID, DCM_SeriesInstanceUID, DCM_StudyInstanceUID,
-                                     DCM_FrameOfReferenceUID}) {
-            OFString v;
-            if (ds.findAndGetOFString(key, v).good()) id.uids.insert(v.c_str());
-        }
-        // Nested: other IDs of the patient, a referenced image, a request with its ID.
-        DcmItem* item = nullptr;
-        ds.findOrCreateSequenceItem(DCM_OtherPatientIDsSequence, item, -2);
-        item->putAndInsertString(DCM_PatientID, "S900SECRET");
-        item->putAndInsertString(DCM_IssuerOfPatientID, "S901SECRET");
-        ds.findOrCreateSequenceItem(DCM_ReferencedImageSequence, item, -2);
-        item->putAndInsertString(DCM_ReferencedSOPClassUID, "1.2.840.10008.5.1.4.1.1.4");
-        item->putAndInsertString(DCM_ReferencedSOPInstanceUID, "1.2.826.0.1.3680043.10.511.77.900");
-        ds.findOrCreateSequenceItem(DCM_RequestAttributesSequence, item, -2);
-        item->putAndInsertString(DCM_RequestedProcedureID, "S902SECRET");
-        item->putAndInsertString(DCM_ScheduledProcedureStepID, "S903SECRET");
-        // Private attributes, an overlay with text, and pixels that say they carry text.
-        ds.putAndInsertString(DcmTagKey(0x0009, 0x0010), "ACME PRIVATE");
-        ds.putAndInsertString(DcmTagKey(0x0009, 0x1001), "S904SECRET");
-        ds.putAndInsertUint16(DcmTagKey(0x6000, 0x0010), 8);
-        ds.putAndInsertUint16(DcmTagKey(0x6000, 0x0011), 8);
-        ds.putAndInsertString(DcmTagKey(0x6000, 0x0040), "G");
-        ds.putAndInsertString(DcmTagKey(0x6000, 0x4000), "S905SECRET");
-        const Uint16 overlay[4] = {0xFFFF, 0, 0xFFFF, 0};
-        ds.putAndInsertUint16Array(DcmTagKey(0x6000, 0x3000), overlay, 4);
-        ds.putAndInsertString(DCM_BurnedInAnnotation, "YES");
-        if (ff.saveFile(file.string().c_str(), EXS_LittleEndianExplicit).bad())
-            throw std::runtime_error("cannot write " + file.string());
-    }
-    id.uids.insert("1.2.826.0.1.3680043.10.511.77.900");
-    for (int k = 900; k <= 905; ++k) id.values.insert("S" + std::to_string(k) + "SECRET");
-    return id;
-}
 
 /// Every element of a dataset, into its sequences.
 void walk(DcmItem& item, const std::function<void(DcmElement&)>& visit) {
@@ -145,17 +63,39 @@ std::string readText(const fs::path& f) {
 }
 
 /// The identifying values found in `bytes`.
-QStringList leaks(const std::string& bytes, const Identity& id) {
+QStringList leaks(const std::string& bytes, const testing::Identity& id) {
     QStringList found;
-    for (const auto* set : {&id.values, &id.uids})
-        for (const auto& v : *set)
-            if (bytes.find(v) != std::string::npos) found << QString::fromStdString(v);
+    for (const auto& v : testing::identityIn(bytes, id)) found << QString::fromStdString(v);
     return found;
+}
+
+/// What in a DICOM file (its meta information too) breaks the profile: an identifying value or
+/// UID of the source, an attribute the profile removes, a private, overlay or curve attribute.
+QStringList profileBreaches(DcmFileFormat& ff, const testing::Identity& id) {
+    std::set<std::pair<unsigned, unsigned>> removed;
+    for (const auto& a : io::basicProfileAttributes())
+        if (std::string(a.action) == "X") removed.insert({a.group, a.element});
+    QStringList problems;
+    const auto check = [&](DcmElement& e) {
+        const DcmTagKey key = e.getTag().getXTag();
+        const QString where = QString::fromStdString(DcmTag(key).getTagName());
+        if (key.getGroup() & 1) problems << "private " + where;
+        if ((key.getGroup() & 0xFF00) == 0x6000 || (key.getGroup() & 0xFF00) == 0x5000) problems << "overlay/curve";
+        if (removed.count({key.getGroup(), key.getElement()})) problems << "kept " + where;
+        if (e.ident() == EVR_SQ) return;
+        OFString value;
+        if (testing::isTextualVr(e.ident()) && e.getOFStringArray(value).good())
+            for (const QString& leak : leaks(value.c_str(), id)) problems << where + " = " + leak;
+    };
+    walk(*ff.getDataset(), check);
+    walk(*ff.getMetaInfo(), check);
+    return problems;
 }
 
 struct Exported {
     std::vector<std::string> files;
-    Identity identity;
+    std::vector<std::string> warnings;
+    testing::Identity identity;
     std::size_t labelled = 0;
 };
 
@@ -177,7 +117,7 @@ Exported exportIdentifyingStudy(const testing::TempDir& dir, bool deidentify) {
     s.phases = 4;
     s.phantom = true;
     Exported out;
-    out.identity = fillWithIdentity(testing::writeSeries(dir / "study", s));
+    out.identity = testing::fillWithIdentity(testing::writeSeries(dir / "study", s));
     auto loaded = io::loadDicom({dir / "study"}, {});
     if (loaded.series.size() != 1) {
         std::string why = "the identifying study did not load as one series:";
@@ -200,10 +140,12 @@ Exported exportIdentifyingStudy(const testing::TempDir& dir, bool deidentify) {
     analysis::ExportOptions o;
     o.folder = dir / "export";
     o.png = o.nifti = o.dicomSeg = o.contoursJson = o.contoursCsv = o.metricsCsv = true;
+    o.sourceImages = deidentify;
     o.deidentify = deidentify;
     const auto r = analysis::exportSeries(in, o, {});
     if (!r.error.empty()) throw std::runtime_error(r.error);
     out.files = r.files;
+    out.warnings = r.warnings;
     return out;
 }
 
@@ -299,24 +241,12 @@ private slots:
         // the profile removes; no private, overlay or curve attribute.
         DcmFileFormat ff;
         QVERIFY(ff.loadFile(segFile.c_str()).good());
-        std::set<std::pair<unsigned, unsigned>> removed;
-        for (const auto& a : io::basicProfileAttributes())
-            if (std::string(a.action) == "X") removed.insert({a.group, a.element});
-        QStringList problems;
-        const auto check = [&](DcmElement& e) {
-            const DcmTagKey key = e.getTag().getXTag();
-            const QString where = QString::fromStdString(DcmTag(key).getTagName());
-            if (key.getGroup() & 1) problems << "private " + where;
-            if ((key.getGroup() & 0xFF00) == 0x6000 || (key.getGroup() & 0xFF00) == 0x5000) problems << "overlay/curve";
-            if (removed.count({key.getGroup(), key.getElement()})) problems << "kept " + where;
-            if (e.ident() == EVR_SQ) return;
-            OFString value;
-            if (textual(e.ident()) && e.getOFStringArray(value).good())
-                for (const QString& leak : leaks(value.c_str(), ex.identity)) problems << where + " = " + leak;
-        };
-        walk(*ff.getDataset(), check);
-        walk(*ff.getMetaInfo(), check);
+        const QStringList problems = profileBreaches(ff, ex.identity);
         QVERIFY2(problems.isEmpty(), qPrintable(problems.join("; ")));
+
+        // Still a valid Segmentation for an independent validator (its dummies valid for their VRs).
+        const auto invalid = testing::dciodvfyErrors(segFile);
+        QVERIFY2(invalid.empty(), invalid.empty() ? "" : invalid.front().c_str());
 
         // The choice is recorded.
         DcmDataset& ds = *ff.getDataset();
@@ -362,6 +292,28 @@ private slots:
         QVERIFY(DcmSegmentation::loadFile(segFile.c_str(), raw).good());
         std::unique_ptr<DcmSegmentation> seg(raw);
         QCOMPARE(static_cast<std::size_t>(seg->getNumberOfFrames()), 2 * ex.labelled);
+
+        // The de-identified copies of the source images: each within the profile, the one that
+        // says it carries burned-in text left out (and said), and the SEG reads back onto them.
+        std::size_t images = 0;
+        for (const auto& f : ex.files) {
+            if (fs::path(f).parent_path().filename() != "images") continue;
+            ++images;
+            DcmFileFormat img;
+            QVERIFY(img.loadFile(f.c_str()).good());
+            const QStringList breaches = profileBreaches(img, ex.identity);
+            QVERIFY2(breaches.isEmpty(), qPrintable(QString::fromStdString(f) + ": " + breaches.join("; ")));
+            QCOMPARE(stringOf(*img.getDataset(), DCM_PatientIdentityRemoved), std::string("YES"));
+            QCOMPARE(stringOf(*img.getMetaInfo(), DCM_MediaStorageSOPInstanceUID),
+                     stringOf(*img.getDataset(), DCM_SOPInstanceUID));
+        }
+        QCOMPARE(images, std::size_t(3 * 4 - 1));
+        QVERIFY(std::any_of(ex.warnings.begin(), ex.warnings.end(),
+                            [](const std::string& w) { return w.find("1 image(s) not copied") != std::string::npos; }));
+        const auto copies = io::loadDicom({fs::path(segFile).parent_path() / "images"}, {});
+        QCOMPARE(copies.series.size(), std::size_t(1));
+        const image::SeriesLabels back = io::readDicomSeg(segFile, copies.series[0]);
+        QVERIFY(back.labelledCount() >= ex.labelled - 1);
     }
 
     void withoutDeidentificationTheSameChecksFindTheIdentity() {

@@ -651,6 +651,16 @@ private slots:
         const QString dated = ui::reportHeader(in).join('\n');
         QVERIFY2(dated.contains("1970") && dated.contains("2012") && dated.contains("female"),
                  qPrintable(dated));
+        // De-identified: none of the patient's or study's values, and it says so.
+        series.info.patientId = "MRN-4711";
+        series.info.studyDescription = "Cardiac MRI of Jane";
+        series.info.seriesDescription = "SA cine (Dr House)";
+        in.deidentify = true;
+        const QString anonymous = ui::reportHeader(in).join('\n');
+        for (const char* value : {"Doe", "Jane", "MRN-4711", "1970", "2012", "female", "House"})
+            QVERIFY2(!anonymous.contains(value), qPrintable(anonymous));
+        QVERIFY2(anonymous.contains("de-identified"), qPrintable(anonymous));
+        in.deidentify = false;
 
         // The key images show one slice at both phases: the largest at ED that ES still has.
         in.reviewedFunction.edPhase = 0;
