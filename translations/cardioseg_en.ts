@@ -133,6 +133,10 @@
         <source>Reason</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>de-identified (DICOM PS3.15 Basic Profile)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>cardioseg::ui::CineGrid</name>
@@ -578,15 +582,19 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Remove patient identity (DICOM SEG, contours JSON)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Folder:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Export to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>De-identify: no patient identity, new UIDs (DICOM PS3.15 Basic Profile)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>De-identified copies of the source images (the DICOM SEG references them)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1396,6 +1404,14 @@
         <source>CardioSeg models (*.pt);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&amp;De-identify Reports and Exports</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No patient name, ID, birth date, study date or description in reports and exports; new UIDs (DICOM PS3.15 Basic Profile)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>cardioseg::ui::MainWindow</name>
@@ -1464,6 +1480,14 @@
     </message>
     <message>
         <source>The window stays open. Free some space or choose another workspace folder in Settings, then close it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read-only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CardioSeg — %1 [read-only]</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1838,6 +1862,30 @@
     </message>
     <message>
         <source>Export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read-only: another CardioSeg is editing this study (%1). Close it there to edit here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Study lock taken over</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This study was locked by a CardioSeg that is no longer running (%1). Its saved corrections are loaded; this workstation edits the study now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Study not locked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No lock could be taken for this study (%1): another workstation could edit it at the same time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This study&apos;s lock file was removed or replaced: another workstation may edit it too</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

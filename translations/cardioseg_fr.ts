@@ -133,6 +133,10 @@
         <source>Reason</source>
         <translation>Raison</translation>
     </message>
+    <message>
+        <source>de-identified (DICOM PS3.15 Basic Profile)</source>
+        <translation>dé-identifié (DICOM PS3.15, profil de base)</translation>
+    </message>
 </context>
 <context>
     <name>cardioseg::ui::CineGrid</name>
@@ -578,16 +582,20 @@
         <translation>Métriques CSV : le modèle face aux corrections, par image et pour la série</translation>
     </message>
     <message>
-        <source>Remove patient identity (DICOM SEG, contours JSON)</source>
-        <translation>Retirer l’identité du patient (DICOM SEG, contours JSON)</translation>
-    </message>
-    <message>
         <source>Folder:</source>
         <translation>Dossier :</translation>
     </message>
     <message>
         <source>Export to</source>
         <translation>Exporter vers</translation>
+    </message>
+    <message>
+        <source>De-identify: no patient identity, new UIDs (DICOM PS3.15 Basic Profile)</source>
+        <translation>Dé-identifier : sans identité du patient, nouveaux UID (DICOM PS3.15, profil de base)</translation>
+    </message>
+    <message>
+        <source>De-identified copies of the source images (the DICOM SEG references them)</source>
+        <translation>Copies dé-identifiées des images sources (référencées par le DICOM SEG)</translation>
     </message>
 </context>
 <context>
@@ -1398,6 +1406,14 @@
         <source>CardioSeg models (*.pt);;All files (*)</source>
         <translation>Modèles CardioSeg (*.pt);;Tous les fichiers (*)</translation>
     </message>
+    <message>
+        <source>&amp;De-identify Reports and Exports</source>
+        <translation>&amp;Dé-identifier rapports et exports</translation>
+    </message>
+    <message>
+        <source>No patient name, ID, birth date, study date or description in reports and exports; new UIDs (DICOM PS3.15 Basic Profile)</source>
+        <translation>Ni nom, ni identifiant, ni date de naissance, ni date ou description d’examen dans les rapports et exports ; nouveaux UID (DICOM PS3.15, profil de base)</translation>
+    </message>
 </context>
 <context>
     <name>cardioseg::ui::MainWindow</name>
@@ -1467,6 +1483,14 @@
     <message>
         <source>The window stays open. Free some space or choose another workspace folder in Settings, then close it again.</source>
         <translation>La fenêtre reste ouverte. Libérez de l’espace ou choisissez un autre dossier de travail dans les Paramètres, puis fermez-la à nouveau.</translation>
+    </message>
+    <message>
+        <source>Read-only</source>
+        <translation>Lecture seule</translation>
+    </message>
+    <message>
+        <source>CardioSeg — %1 [read-only]</source>
+        <translation>CardioSeg — %1 [lecture seule]</translation>
     </message>
 </context>
 <context>
@@ -1841,6 +1865,30 @@
     <message>
         <source>Export</source>
         <translation>Exporter</translation>
+    </message>
+    <message>
+        <source>Read-only: another CardioSeg is editing this study (%1). Close it there to edit here.</source>
+        <translation>Lecture seule : un autre CardioSeg modifie cet examen (%1). Fermez-le là-bas pour le modifier ici.</translation>
+    </message>
+    <message>
+        <source>Study lock taken over</source>
+        <translation>Verrou de l’examen repris</translation>
+    </message>
+    <message>
+        <source>This study was locked by a CardioSeg that is no longer running (%1). Its saved corrections are loaded; this workstation edits the study now.</source>
+        <translation>Cet examen était verrouillé par un CardioSeg qui ne tourne plus (%1). Ses corrections enregistrées sont chargées ; ce poste modifie désormais l’examen.</translation>
+    </message>
+    <message>
+        <source>Study not locked</source>
+        <translation>Examen non verrouillé</translation>
+    </message>
+    <message>
+        <source>No lock could be taken for this study (%1): another workstation could edit it at the same time.</source>
+        <translation>Aucun verrou n’a pu être pris pour cet examen (%1) : un autre poste pourrait le modifier en même temps.</translation>
+    </message>
+    <message>
+        <source>This study&apos;s lock file was removed or replaced: another workstation may edit it too</source>
+        <translation>Le fichier de verrou de cet examen a été supprimé ou remplacé : un autre poste peut aussi le modifier</translation>
     </message>
 </context>
 <context>
