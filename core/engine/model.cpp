@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "engine/device.h"
+#include "io/model_archive.h"
 #include "engine/accelerator.h"
 #include "engine/model_impl.h"
 
@@ -116,10 +117,38 @@ Model Model::create(const ModelConfig& config, std::uint64_t seed) {
     return m;
 }
 
+namespace {
+
+/// A tensor's elements all lie within its storage (LibTorch takes sizes, strides and offset from
+/// the file as they are).
+bool withinStorage(const torch::Tensor& t) {
+    if (!t.defined() || !t.has_storage()) return false;
+    if (t.numel() == 0) return true;
+    const std::int64_t capacity =
+        static_cast<std::int64_t>(t.storage().nbytes()) / static_cast<std::int64_t>(t.element_size());
+    // Each term checked before it is added: the file's strides may be anything.
+    if (t.storage_offset() < 0 || t.storage_offset() >= capacity) return false;
+    std::int64_t last = t.storage_offset();
+    for (std::int64_t d = 0; d < t.dim(); ++d) {
+        if (t.stride(d) < 0 || (t.size(d) > 1 && t.stride(d) >= capacity)) return false;
+        last += (t.size(d) - 1) * t.stride(d);
+        if (last >= capacity) return false;
+    }
+    return true;
+}
+
+}  // namespace
+
 Model Model::load(const fs::path& file) {
     const std::string name = file.string();
     std::error_code ec;
     if (!fs::is_regular_file(file, ec)) throw ModelFileError(name + ": no such model file");
+    // Untrusted input: its structure is checked before LibTorch reads any of it.
+    try {
+        io::checkModelArchive(file);
+    } catch (const io::ModelArchiveError& e) {
+        throw ModelFileError(e.what());
+    }
     torch::serialize::InputArchive archive;
     try {
         archive.load_from(name);
@@ -142,6 +171,12 @@ Model Model::load(const fs::path& file) {
             if (t.sizes() != target.sizes())
                 throw ModelFileError(name + ": incompatible: '" + key + "' has shape " + c10::str(t.sizes()) +
                                      ", the architecture expects " + c10::str(target.sizes()));
+            if (t.scalar_type() != target.scalar_type())
+                throw ModelFileError(name + ": incompatible: '" + key + "' holds " + std::string(c10::toString(t.scalar_type())) +
+                                     ", the architecture expects " + c10::toString(target.scalar_type()));
+            // The file says where in its storage the tensor's values are: they must be there.
+            if (!withinStorage(t))
+                throw ModelFileError(name + ": damaged: '" + key + "' claims more values than its storage holds");
             target.copy_(t);
         };
         for (auto& p : m.m_impl->net->named_parameters()) assign(p.key(), p.value());
