@@ -15,7 +15,7 @@ shift || true
 targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then
     targets=(fuzz_dicom_file fuzz_dicom_folder fuzz_scd_contour fuzz_png_mask fuzz_nifti_mask fuzz_dicom_seg
-             fuzz_workspace fuzz_versions fuzz_model_info)
+             fuzz_workspace fuzz_versions fuzz_model_info fuzz_model_archive)
 fi
 command -v clang++-14 >/dev/null || { echo "fuzz.sh: needs clang-14 and libclang-rt-14-dev (apt-get install clang-14 libclang-rt-14-dev)" >&2; exit 2; }
 
