@@ -38,10 +38,21 @@ ExportResult exportSeries(const ExportInput& in, const ExportOptions& o, const i
             r.files.push_back((dir / name).string());
         });
     };
+    // A step writing many files lists each once complete, also when a later one fails.
+    const auto listingWritten = [&r](const std::function<void(std::vector<fs::path>&)>& write) {
+        std::vector<fs::path> done;
+        try {
+            write(done);
+        } catch (...) {
+            for (const auto& f : done) r.files.push_back(f.string());
+            throw;
+        }
+        for (const auto& f : done) r.files.push_back(f.string());
+    };
     const bool needLabels = o.png || o.nifti || o.dicomSeg || o.contoursJson || o.contoursCsv;
     if (o.png)
         steps.emplace_back("png", [&](const io::ProgressFn& p) {
-            for (const auto& f : io::writePngMasks(series, labels, dir / "png", p)) r.files.push_back(f.string());
+            listingWritten([&](std::vector<fs::path>& done) { io::writePngMasks(series, labels, dir / "png", p, &done); });
         });
     if (o.nifti) file("labels.nii.gz", [&](const fs::path& f) { io::writeNiftiLabels(f, series, labels); });
     if (o.dicomSeg)
@@ -63,8 +74,10 @@ ExportResult exportSeries(const ExportInput& in, const ExportOptions& o, const i
         });
     if (o.sourceImages && o.deidentify)
         steps.emplace_back("images", [&](const io::ProgressFn& p) {
-            const io::CopiedImages copied = io::copySourceImagesDeidentified(series, dir / "images", uids, p);
-            for (const auto& f : copied.files) r.files.push_back(f.string());
+            io::CopiedImages copied;
+            listingWritten([&](std::vector<fs::path>& done) {
+                copied = io::copySourceImagesDeidentified(series, dir / "images", uids, p, &done);
+            });
             r.warnings.insert(r.warnings.end(), copied.warnings.begin(), copied.warnings.end());
         });
     try {

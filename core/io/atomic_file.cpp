@@ -1,6 +1,7 @@
 #include "io/atomic_file.h"
 
 #include <atomic>
+#include <mutex>
 #include <stdexcept>
 #include <string>
 
@@ -64,6 +65,23 @@ void writeFileAtomically(const fs::path& target, const std::string& bytes) {
     writeAtomically(target, [&](const fs::path& tmp) { writeFileDurably(tmp, bytes); });
 }
 
+namespace {
+
+std::mutex g_faultMutex;
+std::function<int(const fs::path&)> g_fault;
+
+int injectedFault(const fs::path& target) {
+    std::lock_guard<std::mutex> lock(g_faultMutex);
+    return g_fault ? g_fault(target) : 0;
+}
+
+}  // namespace
+
+void setWriteFault(std::function<int(const fs::path&)> fault) {
+    std::lock_guard<std::mutex> lock(g_faultMutex);
+    g_fault = std::move(fault);
+}
+
 int removeStaleTemporaries(const fs::path& dir) {
     int removed = 0;
     std::error_code ec;
@@ -91,6 +109,7 @@ void writeAtomically(const fs::path& target, const std::function<void(const fs::
                                 "_" + std::to_string(counter++) + target.extension().string());
     try {
         write(tmp);
+        if (const int fault = injectedFault(target)) throw std::runtime_error(std::strerror(fault));
         std::error_code ec;
         if (!fs::is_regular_file(tmp, ec) || fs::file_size(tmp, ec) == 0)
             throw std::runtime_error("nothing was written (disk full or folder not writable?)");

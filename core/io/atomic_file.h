@@ -25,6 +25,13 @@ void writeFileDurably(const std::filesystem::path& file, const std::string& byte
 /// mid-write (their process has ended); returns how many. Files of running processes stay.
 int removeStaleTemporaries(const std::filesystem::path& dir);
 
+/// Test seam for bad environments: every atomic write asks `fault` (when set) about its target
+/// once its temporary file is written; a non-zero errno makes that write fail as the system
+/// would (ENOSPC: disk full, EROFS: read-only file system, EACCES, ...): the temporary file is
+/// removed, the target left as it was, the error names the file and the system's reason. Empty
+/// function: no fault. Thread-safe.
+void setWriteFault(std::function<int(const std::filesystem::path& target)> fault);
+
 /// Creates `dir` and its parents; throws std::runtime_error with the reason when impossible.
 void ensureDirectory(const std::filesystem::path& dir);
 

@@ -408,7 +408,8 @@ void deidentifyDataset(DcmItem& dataset, UidMap& uids, const std::vector<std::st
 }
 
 CopiedImages copySourceImagesDeidentified(const image::CineSeries& series, const std::filesystem::path& folder,
-                                          UidMap& uids, const ProgressFn& progress) {
+                                          UidMap& uids, const ProgressFn& progress,
+                                          std::vector<std::filesystem::path>* done) {
     registerDcmtkCodecs();
     CopiedImages out;
     std::vector<std::string> files;  // each source file once (a multi-frame file holds many images)
@@ -441,6 +442,7 @@ CopiedImages copySourceImagesDeidentified(const image::CineSeries& series, const
             if (st.bad()) throw std::runtime_error(st.text());
         });
         out.files.push_back(target);
+        if (done) done->push_back(target);
     }
     if (burnedIn > 0)
         out.warnings.push_back(std::to_string(burnedIn) +

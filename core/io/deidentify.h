@@ -66,8 +66,10 @@ struct CopiedImages {
 /// Writes de-identified copies of a series' source files into `folder` as IMG00001.dcm, … (the
 /// source names may say who the patient is), each de-identified with `uids` so that a SEG of
 /// the same export references them; atomically, in the source's transfer syntax. Throws
-/// std::runtime_error with the file and the reason; `progress` may cancel.
+/// std::runtime_error with the file and the reason (`done`, when given, has received each file
+/// once complete); `progress` may cancel.
 CopiedImages copySourceImagesDeidentified(const image::CineSeries& series, const std::filesystem::path& folder,
-                                          UidMap& uids, const ProgressFn& progress = {});
+                                          UidMap& uids, const ProgressFn& progress = {},
+                                          std::vector<std::filesystem::path>* done = nullptr);
 
 }  // namespace cardioseg::io

@@ -21,7 +21,7 @@ std::string pngMaskName(const image::CineSeries& series, int slice, int phase) {
 }
 
 std::vector<fs::path> writePngMasks(const image::CineSeries& series, const image::SeriesLabels& labels,
-                                    const fs::path& dir, const ProgressFn& progress) {
+                                    const fs::path& dir, const ProgressFn& progress, std::vector<fs::path>* done) {
     ensureDirectory(dir);
     std::vector<fs::path> written;
     const std::size_t total = labels.labelledCount();
@@ -36,6 +36,7 @@ std::vector<fs::path> writePngMasks(const image::CineSeries& series, const image
             if (!cv::imencode(".png", mat, png)) throw std::runtime_error("cannot write " + target.string() + ": PNG encoder failed");
             writeFileAtomically(target, std::string(png.begin(), png.end()));
             written.push_back(target);
+            if (done) done->push_back(target);
             if (progress && !progress(static_cast<double>(written.size()) / total, "Writing PNG masks"))
                 return written;
         }
