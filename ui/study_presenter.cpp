@@ -45,7 +45,7 @@ StudyPresenter::StudyPresenter(JobList* jobs, ModelPresenter* model, Context con
     m_autosave->setSingleShot(true);
     m_autosave->setInterval(1500);
     connect(m_autosave, &QTimer::timeout, this, &StudyPresenter::save);
-    connect(&m_loader, &QFutureWatcher<io::Study>::finished, this, &StudyPresenter::onLoaded);
+    connect(&m_loader, &QFutureWatcher<std::shared_ptr<io::Study>>::finished, this, &StudyPresenter::onLoaded);
     connect(&m_saving, &QFutureWatcher<SaveOutcome>::finished, this, &StudyPresenter::onSaved);
     connect(&m_export, &QFutureWatcher<analysis::ExportResult>::finished, this, &StudyPresenter::onExported);
     // A study waiting to open goes on once a segmentation job of the current one has ended.
@@ -111,13 +111,13 @@ void StudyPresenter::startPendingOpen() {
     if (m_study.lock) m_study.lock->release();
     Q_EMIT message(tr("Loading %1…").arg(path), 0);
     const io::WorkspacePlacement placement = m_context.placement();
-    m_loader.setFuture(m_jobs->run<io::Study>(
+    m_loader.setFuture(m_jobs->run<std::shared_ptr<io::Study>>(
         tr("Loading %1").arg(QFileInfo(path).fileName()),
         [file = path.toStdString(), placement](const io::ProgressFn& progress) {
-            io::Study study = io::loadStudy(file, placement, progress);
+            auto study = std::make_shared<io::Study>(io::loadStudy(file, placement, progress));
             // One workstation edits a study at a time: a second one opens it read-only.
-            if (!study.result.series.empty() && !study.result.cancelled && !study.workspaceFolder.empty())
-                study.lock = std::make_shared<io::StudyLock>(io::StudyLock::acquire(study.workspaceFolder));
+            if (!study->result.series.empty() && !study->result.cancelled && !study->workspaceFolder.empty())
+                study->lock = std::make_shared<io::StudyLock>(io::StudyLock::acquire(study->workspaceFolder));
             return study;
         },
         &m_loadJob));
@@ -130,7 +130,8 @@ void StudyPresenter::onLoaded() {
         startPendingOpen();
         return;
     }
-    io::Study loaded = m_loader.result();
+    // Moved out, not copied: a copy would hold every image twice.
+    io::Study loaded = std::move(*m_loader.result());
     if (loaded.result.cancelled) {
         Q_EMIT message(tr("Loading cancelled"), 5000);
         return;

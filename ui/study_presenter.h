@@ -110,7 +110,7 @@ private:
     Context m_context;
     io::Study m_study;  ///< its series moved to the session
     std::shared_ptr<session::ReviewSession> m_session;
-    QFutureWatcher<io::Study> m_loader;
+    QFutureWatcher<std::shared_ptr<io::Study>> m_loader;  ///< shared: its images are moved out, never copied
     JobList::Job m_loadJob, m_exportJob;  ///< running jobs (empty when none)
     QString m_pendingOpen;            ///< a study asked for, waiting for the current one's work to stop
     bool m_pendingOpenSaved = false;  ///< the current study's corrections were saved for it

@@ -460,6 +460,39 @@ private slots:
         QVERIFY(third.session().hasUnsaved());
     }
 
+    void aThreeThousandImageStudyOpensWithinTheMemoryBound() {
+        // Ten cine series of 15 slices × 20 phases, 128 × 128: the workstation holds the images
+        // (32-bit values) and at most a quarter more and 96 MiB for everything else (views, grid,
+        // session, workspace). It held them twice (the loader's result copied) before.
+        for (int i = 0; i < 10; ++i) {
+            testing::SyntheticSeries s;
+            s.rows = s.columns = 128;
+            s.slices = 15;
+            s.phases = 20;
+            s.seriesUid = "1.2.826.0.1.3680043.10.511.4." + std::to_string(i + 1);
+            s.seriesNumber = 200 + i;
+            testing::writeSeries(*m_dir / "large" / ("series" + std::to_string(i)), s);
+        }
+        const auto kb = [](const char* field) -> double {
+            std::ifstream in("/proc/self/status");
+            for (std::string line; std::getline(in, line);)
+                if (line.rfind(field, 0) == 0) return std::stod(line.substr(std::string(field).size()));
+            return -1;
+        };
+        if (!(std::ofstream("/proc/self/clear_refs") << "5")) QSKIP("the peak memory cannot be reset here");
+        const double before = kb("VmRSS:");
+        ui::MainWindow w;
+        QVERIFY(openShown(w, QString::fromStdString((*m_dir / "large").string()),
+                          QString::fromStdString((*m_dir / "none.pt").string())));
+        QCOMPARE(w.session().seriesCount(), 10);
+        QTest::qWait(200);  // the first image and the grid drawn
+        const double grownMiB = (kb("VmHWM:") - before) / 1024.0;
+        const double pixelsMiB = 3000.0 * 128 * 128 * 4 / (1 << 20);
+        qInfo("3000 images (%.0f MiB of pixels): the workstation's peak memory grew by %.0f MiB opening them", pixelsMiB,
+              grownMiB);
+        QVERIFY2(grownMiB <= 1.25 * pixelsMiB + 96, qPrintable(QString::number(grownMiB)));
+    }
+
     void closingWhileJobsRunWaitsForThemWithoutBlocking() {
         // Closed while a study loads and another waits to open: both are cancelled, the window
         // closes once the loading job has ended, and no job is left for the destructor to await.
