@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
 # One entry point for developers and CI:
 #   packaging/dev.sh gui [study]   install what is missing, build, open the workstation
-#   packaging/dev.sh test          install what is missing, build, run every test
+#   packaging/dev.sh test          install what is missing, build, run every test, then the core
+#                                  and workstation suites again under ASan + UBSan (CI runs this;
+#                                  CARDIOSEG_SKIP_SANITIZE=1 leaves the sanitizer run out)
 #   packaging/dev.sh build         install what is missing, build
 #   packaging/dev.sh sanitize      ASan + UBSan build of the core and workstation suites, run
-# Environment: BUILD_DIR (default build), JOBS (default 2), CMAKE_ARGS (extra configure flags).
+# Environment: BUILD_DIR (default build), SANITIZE_DIR (default build-sanitize), JOBS (default 2),
+# CMAKE_ARGS (extra configure flags).
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -23,6 +26,34 @@ build_project() {
     cmake --build "$build" -j "$jobs"
 }
 
+# AddressSanitizer and UndefinedBehaviorSanitizer on every target of ours (README, "Reliability");
+# LibTorch, Qt and the other system libraries are not instrumented. Runs the core and workstation
+# suites, the fuzz replays and the model-file test (labels core, ui, sanitize).
+sanitize() {
+    "$here/install-deps.sh"
+    local dir="${SANITIZE_DIR:-$root/build-sanitize}"
+    if [ ! -f "$dir/build.ninja" ]; then
+        # -O1 -g1: quicker to build than -O2 -g, the stacks still name files and lines.
+        # shellcheck disable=SC2086
+        cmake -S "$root" -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+            -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -g1 -DNDEBUG" -DCMAKE_C_FLAGS_RELWITHDEBINFO="-O1 -g1 -DNDEBUG" \
+            -DCARDIOSEG_SANITIZE=address,undefined ${CMAKE_ARGS:-} >/dev/null
+    fi
+    cmake --build "$dir" -j "$jobs" --target core_ui_tests
+    local supp="$here/sanitizers"
+    (
+        cd "$dir"
+        export ASAN_OPTIONS="detect_leaks=1:abort_on_error=1:detect_stack_use_after_return=1:check_initialization_order=1"
+        export LSAN_OPTIONS="suppressions=$supp/lsan.supp:print_suppressions=0"
+        export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1:suppressions=$supp/ubsan.supp"
+        if [ -z "${DISPLAY:-}" ] && command -v xvfb-run >/dev/null 2>&1; then
+            xvfb-run -a -s "-screen 0 1600x1000x24" ctest -L "core|ui|sanitize" --output-on-failure -j "$jobs" "$@"
+        else
+            ctest -L "core|ui|sanitize" --output-on-failure -j "$jobs" "$@"
+        fi
+    )
+}
+
 case "$cmd" in
     build)
         build_project
@@ -33,31 +64,21 @@ case "$cmd" in
         ;;
     test)
         build_project
-        cd "$build"
-        # Off-screen rendering needs an X display; Xvfb gives one where there is none.
-        if [ -z "${DISPLAY:-}" ] && command -v xvfb-run >/dev/null 2>&1; then
-            exec xvfb-run -a -s "-screen 0 1600x1000x24" ctest --output-on-failure -j "$jobs" "$@"
+        (
+            cd "$build"
+            # Off-screen rendering needs an X display; Xvfb gives one where there is none.
+            if [ -z "${DISPLAY:-}" ] && command -v xvfb-run >/dev/null 2>&1; then
+                xvfb-run -a -s "-screen 0 1600x1000x24" ctest --output-on-failure -j "$jobs" "$@"
+            else
+                ctest --output-on-failure -j "$jobs" "$@"
+            fi
+        )
+        if [ "${CARDIOSEG_SKIP_SANITIZE:-0}" != 1 ]; then
+            sanitize
         fi
-        exec ctest --output-on-failure -j "$jobs" "$@"
         ;;
     sanitize)
-        # AddressSanitizer and UndefinedBehaviorSanitizer on every target of ours (README,
-        # "Architecture"); LibTorch, Qt and the other system libraries are not instrumented.
-        "$here/install-deps.sh"
-        build="${BUILD_DIR:-$root/build-sanitize}"
-        # shellcheck disable=SC2086
-        cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-            -DCARDIOSEG_SANITIZE=address,undefined ${CMAKE_ARGS:-} >/dev/null
-        cmake --build "$build" -j "$jobs" --target core_ui_tests
-        cd "$build"
-        supp="$here/sanitizers"
-        export ASAN_OPTIONS="detect_leaks=1:abort_on_error=1:detect_stack_use_after_return=1:check_initialization_order=1"
-        export LSAN_OPTIONS="suppressions=$supp/lsan.supp:print_suppressions=0"
-        export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1:suppressions=$supp/ubsan.supp"
-        if [ -z "${DISPLAY:-}" ] && command -v xvfb-run >/dev/null 2>&1; then
-            exec xvfb-run -a -s "-screen 0 1600x1000x24" ctest -L "core|ui" --output-on-failure -j "$jobs" "$@"
-        fi
-        exec ctest -L "core|ui" --output-on-failure -j "$jobs" "$@"
+        sanitize "$@"
         ;;
     *)
         echo "usage: packaging/dev.sh gui [study] | test [ctest args] | build | sanitize [ctest args]" >&2
