@@ -794,6 +794,10 @@
         <source>On the corrected images the new model&apos;s labels agree with the corrections by Dice %1 (blood pool) and %2 (myocardium).</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Read-only: the model is updated by the workstation that holds this study</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>cardioseg::ui::FunctionPanel</name>

@@ -796,6 +796,10 @@
         <source>On the corrected images the new model&apos;s labels agree with the corrections by Dice %1 (blood pool) and %2 (myocardium).</source>
         <translation>Sur les images corrigées, les étiquettes du nouveau modèle concordent avec les corrections avec un Dice de %1 (cavité) et %2 (myocarde).</translation>
     </message>
+    <message>
+        <source>Read-only: the model is updated by the workstation that holds this study</source>
+        <translation>Lecture seule : le modèle est mis à jour par le poste qui détient cet examen</translation>
+    </message>
 </context>
 <context>
     <name>cardioseg::ui::FunctionPanel</name>

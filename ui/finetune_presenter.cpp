@@ -49,6 +49,10 @@ std::vector<training::LabelledImage> FinetunePresenter::collectCorrections() con
 
 void FinetunePresenter::start() {
     if (m_run.isRunning() || m_versionSave.isRunning()) return;
+    if (session()->isReadOnly()) {  // its versions belong to the workstation that holds the study
+        Q_EMIT message(tr("Read-only: the model is updated by the workstation that holds this study"), 8000);
+        return;
+    }
     const QString base = m_model->activeModel();
     if (!QFileInfo::exists(base)) {
         Q_EMIT failed(tr("Update model"), tr("No model at %1 to start from.").arg(base));

@@ -127,6 +127,7 @@ void StudyPresenter::onLoaded() {
     m_jobs->finish(m_loadJob);
     m_loadJob = {};
     if (!m_pendingOpen.isEmpty()) {  // another study was asked for meanwhile: it goes first
+        if (const auto& skipped = m_loader.result(); skipped && skipped->lock) skipped->lock->release();
         startPendingOpen();
         return;
     }
