@@ -26,8 +26,9 @@ if [ ! -f "$build/build.ninja" ]; then
 fi
 cmake --build "$build" -j "$jobs" --target fuzz_seeds "${targets[@]}"
 
-seeds="$build/seeds"
-rm -rf "$seeds"
+# Seeds of this run (runs of different targets may go on side by side).
+seeds="$(mktemp -d "$build/seeds.XXXXXX")"
+trap 'rm -rf "$seeds"' EXIT
 "$build/tests/fuzz/fuzz_seeds" "$seeds" >/dev/null
 export ASAN_OPTIONS="detect_leaks=1:allocator_may_return_null=1"
 export LSAN_OPTIONS="suppressions=$root/packaging/sanitizers/lsan.supp:print_suppressions=0"
@@ -41,7 +42,9 @@ for t in "${targets[@]}"; do
     case "$t" in fuzz_dicom_*) dict=(-dict="$root/tests/fuzz/dicom.dict") ;; esac
     echo "== $t: $seconds s"
     # 2 GB of memory at most, one allocation of 512 MB at most, 10 s per input at most.
-    if ! "$build/tests/fuzz/$t" "$corpus" "$seeds/$t" "$root/tests/fuzz/corpus/$t" "${dict[@]}" \
+    inputs=("$corpus")  # new inputs go to the first folder; seeds and the kept corpus are read
+    for d in "$seeds/$t" "$root/tests/fuzz/corpus/$t"; do [ -d "$d" ] && inputs+=("$d"); done
+    if ! "$build/tests/fuzz/$t" "${inputs[@]}" "${dict[@]}" \
         -max_total_time="$seconds" -rss_limit_mb=2048 -malloc_limit_mb=512 -timeout=10 -max_len=65536 \
         -artifact_prefix="$artifacts/" -print_final_stats=1 2>"$build/$t.log"; then
         found=1

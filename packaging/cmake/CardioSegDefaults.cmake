@@ -27,3 +27,8 @@ if(CARDIOSEG_SANITIZE)
     add_compile_options(-fsanitize=${CARDIOSEG_SANITIZE} -fno-omit-frame-pointer -fno-sanitize-recover=undefined)
     add_link_options(-fsanitize=${CARDIOSEG_SANITIZE})
 endif()
+# The fuzzer is guided by the coverage of the code it reaches: every library of ours is
+# instrumented for it, not only the fuzz targets' own files.
+if(CARDIOSEG_FUZZ)
+    add_compile_options(-fsanitize=fuzzer-no-link)
+endif()
