@@ -227,7 +227,7 @@ public:
                 case 'X': {                                                         // BINUNICODE
                     const std::size_t n = static_cast<std::size_t>(le(4));
                     need(n);
-                    push({Kind::Str, p.substr(i, std::min<std::size_t>(n, 256)), 0, {}});
+                    push({Kind::Str, p.substr(i, std::min<std::size_t>(n, 64)), 0, {}});  // keys are short
                     i += n;
                     break;
                 }
@@ -238,7 +238,7 @@ public:
                 default:
                     fail("holds pickle instruction 0x" + hex(op) + ", which LibTorch does not write for a model");
             }
-            if (m_stack.size() > 100000 || m_memo.size() > 1000000) fail("is larger than any model's");
+            if (m_stack.size() > 100000 || m_memo.size() > 100000) fail("is larger than any model's");
         }
         fail("has no end");
     }
@@ -274,9 +274,14 @@ private:
         return it == sizes.end() ? 0 : it->second;
     }
     static Value integer(std::int64_t v) { return {Kind::Int, {}, v, {}}; }
+    /// Only a small tuple of plain values is kept whole (a storage reference is one): nested
+    /// tuples are not, so memoised values can never multiply into unbounded memory.
     static Value tuple(std::vector<Value> items) {
         Value t{Kind::Tuple, {}, 0, {}};
-        if (items.size() <= 8) t.items = std::move(items);
+        const bool plain = items.size() <= 8 && std::all_of(items.begin(), items.end(), [](const Value& v) {
+                               return v.kind != Kind::Tuple;
+                           });
+        if (plain) t.items = std::move(items);
         else t.kind = Kind::Other;
         return t;
     }
@@ -436,7 +441,7 @@ std::vector<ArchiveEntry> checkModelArchive(const fs::path& path, const ModelArc
                       " (a model file stores or deflates)");
         if (method == 0 && e.compressedSize != e.size) file.fail("entry '" + e.name + "' has inconsistent sizes");
         const std::uint64_t cap = method == 8 ? limits.maxCodeBytes : limits.maxEntryBytes;
-        if (e.size > cap)
+        if (e.size > cap || (method == 8 && e.compressedSize > cap))
             file.fail("entry '" + e.name + "' claims " + std::to_string(e.size) + " bytes, more than allowed (" +
                       std::to_string(cap) + ")");
 
@@ -502,7 +507,8 @@ std::vector<ArchiveEntry> checkModelArchive(const fs::path& path, const ModelArc
 
 std::string readArchiveEntry(const fs::path& path, const ArchiveEntry& e, std::uint64_t limit) {
     File file(path);
-    if (e.size > limit) file.fail("entry '" + e.name + "' is larger than allowed");
+    if (e.size > limit || (e.method == 8 && e.compressedSize > limit))
+        file.fail("entry '" + e.name + "' is larger than allowed");
     const std::string raw = file.read(e.dataOffset, e.compressedSize, "entry data");
     std::string out;
     if (e.method == 0) {

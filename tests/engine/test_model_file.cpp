@@ -198,6 +198,20 @@ private Q_SLOTS:
                          }),
                     "pickle instruction 0x69");
 
+        // Tuples of memoised tuples, 40 levels deep: 8^40 values if each were copied whole; the
+        // check keeps none of them whole and refuses the pickle at once.
+        expectError(with("nested.pt",
+                         [&](auto& e) {
+                             std::string pkl = std::string("\x80\x02)q") + '\0';  // memo 0: ()
+                             for (int level = 0; level < 40; ++level) {
+                                 pkl += '(';
+                                 for (int k = 0; k < 8; ++k) pkl += std::string("h") + char(level);
+                                 pkl += std::string("tq") + char(level + 1);
+                             }
+                             e[index("data.pkl")].second = pkl + ".";
+                         }),
+                    "damaged");
+
         // Sizes: beyond what a model may hold, beyond the file, and entries that overlap.
         const auto records = writeZip(dir / "huge.pt", good);
         const std::size_t d0 = index("data/0");
