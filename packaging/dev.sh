@@ -26,6 +26,16 @@ build_project() {
     cmake --build "$build" -j "$jobs"
 }
 
+# ctest in the current folder; off-screen rendering needs an X display: Xvfb gives one where
+# there is none.
+run_ctest() {
+    if [ -z "${DISPLAY:-}" ] && command -v xvfb-run >/dev/null 2>&1; then
+        xvfb-run -a -s "-screen 0 1600x1000x24" ctest --output-on-failure -j "$jobs" "$@"
+    else
+        ctest --output-on-failure -j "$jobs" "$@"
+    fi
+}
+
 # AddressSanitizer and UndefinedBehaviorSanitizer on every target of ours (README, "Reliability");
 # LibTorch, Qt and the other system libraries are not instrumented. Runs the core and workstation
 # suites, the fuzz replays and the model-file test (labels core, ui, sanitize).
@@ -46,11 +56,7 @@ sanitize() {
         export ASAN_OPTIONS="detect_leaks=1:abort_on_error=1:detect_stack_use_after_return=1:check_initialization_order=1"
         export LSAN_OPTIONS="suppressions=$supp/lsan.supp:print_suppressions=0"
         export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1:suppressions=$supp/ubsan.supp"
-        if [ -z "${DISPLAY:-}" ] && command -v xvfb-run >/dev/null 2>&1; then
-            xvfb-run -a -s "-screen 0 1600x1000x24" ctest -L "core|ui|sanitize" --output-on-failure -j "$jobs" "$@"
-        else
-            ctest -L "core|ui|sanitize" --output-on-failure -j "$jobs" "$@"
-        fi
+        run_ctest -L "core|ui|sanitize" "$@"
     )
 }
 
@@ -64,15 +70,7 @@ case "$cmd" in
         ;;
     test)
         build_project
-        (
-            cd "$build"
-            # Off-screen rendering needs an X display; Xvfb gives one where there is none.
-            if [ -z "${DISPLAY:-}" ] && command -v xvfb-run >/dev/null 2>&1; then
-                xvfb-run -a -s "-screen 0 1600x1000x24" ctest --output-on-failure -j "$jobs" "$@"
-            else
-                ctest --output-on-failure -j "$jobs" "$@"
-            fi
-        )
+        (cd "$build" && run_ctest "$@")
         if [ "${CARDIOSEG_SKIP_SANITIZE:-0}" != 1 ]; then
             sanitize
         fi

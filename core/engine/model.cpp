@@ -139,16 +139,19 @@ bool withinStorage(const torch::Tensor& t) {
 
 }  // namespace
 
-Model Model::load(const fs::path& file) {
-    const std::string name = file.string();
-    std::error_code ec;
-    if (!fs::is_regular_file(file, ec)) throw ModelFileError(name + ": no such model file");
-    // Untrusted input: its structure is checked before LibTorch reads any of it.
+void checkUntrustedArchive(const fs::path& file) {
     try {
         io::checkModelArchive(file);
     } catch (const io::ModelArchiveError& e) {
         throw ModelFileError(e.what());
     }
+}
+
+Model Model::load(const fs::path& file) {
+    const std::string name = file.string();
+    std::error_code ec;
+    if (!fs::is_regular_file(file, ec)) throw ModelFileError(name + ": no such model file");
+    checkUntrustedArchive(file);
     torch::serialize::InputArchive archive;
     try {
         archive.load_from(name);

@@ -8,7 +8,6 @@
 #include <map>
 
 #include "engine/model_impl.h"
-#include "io/model_archive.h"
 
 namespace cardioseg::engine {
 
@@ -24,12 +23,7 @@ std::string shapeOf(const torch::Tensor& t) {
 
 StateDictImport importStateDict(Model& model, const std::filesystem::path& file, bool strict) {
     const std::string name = file.string();
-    // Untrusted input, as a model file: its structure is checked before LibTorch reads it.
-    try {
-        io::checkModelArchive(file);
-    } catch (const io::ModelArchiveError& e) {
-        throw ModelFileError(e.what());
-    }
+    checkUntrustedArchive(file);  // untrusted input, as a model file
     std::ifstream in(file, std::ios::binary);
     if (!in) throw ModelFileError(name + ": cannot be opened");
     const std::vector<char> bytes((std::istreambuf_iterator<char>(in)),

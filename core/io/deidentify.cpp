@@ -413,8 +413,9 @@ CopiedImages copySourceImagesDeidentified(const image::CineSeries& series, const
     registerDcmtkCodecs();
     CopiedImages out;
     std::vector<std::string> files;  // each source file once (a multi-frame file holds many images)
+    std::set<std::string> seen;
     for (const auto& f : series.frames)
-        if (std::find(files.begin(), files.end(), f.file) == files.end()) files.push_back(f.file);
+        if (seen.insert(f.file).second) files.push_back(f.file);
     ensureDirectory(folder);
     int burnedIn = 0;
     for (std::size_t i = 0; i < files.size(); ++i) {

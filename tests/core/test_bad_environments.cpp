@@ -38,14 +38,10 @@ private:
     std::vector<fs::path> m_targets;
 };
 
-/// Files whose names say they are an atomic write's temporary.
+/// An atomic write's temporaries left under `folder`, for messages.
 QStringList temporaries(const fs::path& folder) {
     QStringList found;
-    std::error_code ec;
-    for (auto it = fs::recursive_directory_iterator(folder, ec); !ec && it != fs::recursive_directory_iterator();
-         it.increment(ec))
-        if (it->path().filename().string().find(".tmp") != std::string::npos)
-            found << QString::fromStdString(it->path().string());
+    for (const auto& f : testing::atomicTemporariesIn(folder)) found << QString::fromStdString(f);
     return found;
 }
 

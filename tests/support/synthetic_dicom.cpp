@@ -383,4 +383,27 @@ image::CineSeries makeCineSeries(const SyntheticSeries& s) {
     return std::move(r.series.front());
 }
 
+double writeThreeThousandImageStudy(const fs::path& dir, const std::string& uidRoot) {
+    constexpr int kSeries = 10;
+    SyntheticSeries s;
+    s.rows = s.columns = 128;
+    s.slices = 15;
+    s.phases = 20;
+    for (int i = 0; i < kSeries; ++i) {
+        s.seriesUid = uidRoot + "." + std::to_string(i + 1);
+        s.seriesNumber = 100 + i;
+        writeSeries(dir / ("series" + std::to_string(i)), s);
+    }
+    return double(kSeries) * s.slices * s.phases * s.rows * s.columns * sizeof(float);
+}
+
+std::vector<std::string> atomicTemporariesIn(const fs::path& folder) {
+    std::vector<std::string> found;
+    std::error_code ec;  // files may come and go while it looks
+    for (auto it = fs::recursive_directory_iterator(folder, ec); !ec && it != fs::recursive_directory_iterator();
+         it.increment(ec))
+        if (it->path().filename().string().find(".tmp") != std::string::npos) found.push_back(it->path().string());
+    return found;
+}
+
 }  // namespace cardioseg::testing

@@ -97,8 +97,18 @@ image::Vec3 slicePosition(const SyntheticSeries& s, int slice);
 /// Writes the series into `dir` (created); returns the files written.
 std::vector<std::filesystem::path> writeSeries(const std::filesystem::path& dir, const SyntheticSeries& s);
 
+/// A 3 000-image study in `dir`: ten cine series (UIDs …<uidRoot>.1 to .10) of 15 slices × 20
+/// phases, 128 × 128 pixels, each in a folder of its own. Returns the bytes of its pixels as the
+/// workstation holds them (32-bit values).
+double writeThreeThousandImageStudy(const std::filesystem::path& dir, const std::string& uidRoot);
+
 /// The series as the loader reads it (written to a temporary folder, loaded, folder removed).
 image::CineSeries makeCineSeries(const SyntheticSeries& s);
+
+/// Files under `folder` (into its subfolders) whose names say they are an atomic write's
+/// temporary (".tmp"): what a write that failed or was killed could leave behind. Empty when
+/// there are none (or no folder).
+std::vector<std::string> atomicTemporariesIn(const std::filesystem::path& folder);
 
 /// A fresh empty temporary folder, removed with the object.
 class TempDir {

@@ -252,13 +252,8 @@ private slots:
         last.send("paint 0 0 1 1 2");
         QVERIFY(!last.waitFor("painted", 10000).isEmpty());
         QCOMPARE(last.waitFor("saved", 10000), QByteArray("saved ok"));
-        QStringList leftovers;
-        std::error_code ec;
-        for (auto it = fs::recursive_directory_iterator(workspace, ec); !ec && it != fs::recursive_directory_iterator();
-             it.increment(ec))
-            if (it->path().filename().string().find(".tmp") != std::string::npos)
-                leftovers << QString::fromStdString(it->path().string());
-        QVERIFY2(leftovers.isEmpty(), qPrintable(leftovers.join(", ")));
+        const auto leftovers = testing::atomicTemporariesIn(workspace);
+        QVERIFY2(leftovers.empty(), leftovers.empty() ? "" : leftovers.front().c_str());
     }
 };
 

@@ -28,7 +28,7 @@
 #include "report.h"
 #include "segmentation_job.h"
 #include "slice_view.h"
-#include "sanitizers.h"
+#include "process_memory.h"
 #include "synthetic_dicom.h"
 #include "ui_test_support.h"
 
@@ -467,30 +467,16 @@ private slots:
         // session, workspace). It held them twice (the loader's result copied) before.
         if (testing::underAddressSanitizer())
             QSKIP("AddressSanitizer's shadow memory changes what memory measures: the bound is checked in the normal build");
-        for (int i = 0; i < 10; ++i) {
-            testing::SyntheticSeries s;
-            s.rows = s.columns = 128;
-            s.slices = 15;
-            s.phases = 20;
-            s.seriesUid = "1.2.826.0.1.3680043.10.511.4." + std::to_string(i + 1);
-            s.seriesNumber = 200 + i;
-            testing::writeSeries(*m_dir / "large" / ("series" + std::to_string(i)), s);
-        }
-        const auto kb = [](const char* field) -> double {
-            std::ifstream in("/proc/self/status");
-            for (std::string line; std::getline(in, line);)
-                if (line.rfind(field, 0) == 0) return std::stod(line.substr(std::string(field).size()));
-            return -1;
-        };
-        if (!(std::ofstream("/proc/self/clear_refs") << "5")) QSKIP("the peak memory cannot be reset here");
-        const double before = kb("VmRSS:");
+        const double pixelsMiB =
+            testing::writeThreeThousandImageStudy(*m_dir / "large", "1.2.826.0.1.3680043.10.511.4") / (1 << 20);
+        const testing::PeakMemory peak;
+        if (!peak.ok()) QSKIP("the peak memory cannot be reset here");
         ui::MainWindow w;
         QVERIFY(openShown(w, QString::fromStdString((*m_dir / "large").string()),
                           QString::fromStdString((*m_dir / "none.pt").string())));
         QCOMPARE(w.session().seriesCount(), 10);
         QTest::qWait(200);  // the first image and the grid drawn
-        const double grownMiB = (kb("VmHWM:") - before) / 1024.0;
-        const double pixelsMiB = 3000.0 * 128 * 128 * 4 / (1 << 20);
+        const double grownMiB = peak.grownMiB();
         qInfo("3000 images (%.0f MiB of pixels): the workstation's peak memory grew by %.0f MiB opening them", pixelsMiB,
               grownMiB);
         QVERIFY2(grownMiB <= 1.25 * pixelsMiB + 96, qPrintable(QString::number(grownMiB)));
