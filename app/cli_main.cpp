@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli_commands.h"
+#include "cli_pacs.h"
 #include "io/dicom_loader.h"
 #include "io/resources.h"
 
@@ -124,6 +125,9 @@ int main(int argc, char** argv) {
     benchLoad->add_option("--repeat", repeats, "Timed runs after one warm-up run")->check(CLI::PositiveNumber);
     benchLoad->add_flag("--json", json, "Print one JSON object on stdout");
 
+    PacsArgs pacsArgs;
+    addPacsCommand(app, pacsArgs);
+
 #ifdef CARDIOSEG_HAVE_ENGINE
     TrainArgs trainArgs;
     addTrainCommand(app, trainArgs);
@@ -157,6 +161,7 @@ int main(int argc, char** argv) {
     try {
         if (info->parsed()) return runInfo(infoPath, json);
         if (benchLoad->parsed()) return runBenchLoad(benchInput, threads, repeats, json);
+        if (app.got_subcommand("pacs")) return runPacs(pacsArgs);
 #ifdef CARDIOSEG_HAVE_ENGINE
         if (app.got_subcommand("train")) return runTrain(trainArgs);
         if (app.got_subcommand("finetune")) return runFinetune(finetuneArgs);
