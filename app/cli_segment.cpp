@@ -20,9 +20,10 @@ void addSegmentCommand(CLI::App& app, SegmentArgs& a) {
     cmd->add_option("--output", a.output, "Folder for the masks")->required();
     cmd->add_option("--model", a.model, "Model file (default: the shipped model)");
     cmd->add_option("--series", a.series, "Series Instance UID (default: every series)");
-    cmd->add_option("--format", a.formats, "png, nifti and/or dicom-seg")
+    cmd->add_option("--format", a.formats,
+                    "png, nifti, dicom-seg and/or dicom-sr (EDV, ESV, EF and mass as a TID 1500 report, for a PACS)")
         ->expected(1, -1)
-        ->check(CLI::IsMember({"png", "nifti", "dicom-seg"}));
+        ->check(CLI::IsMember({"png", "nifti", "dicom-seg", "dicom-sr"}));
     cmd->add_option("--device", a.device, "auto|cpu|cuda")->check(CLI::IsMember({"auto", "cpu", "cuda"}));
     cmd->add_option("--threads", a.threads, "CPU threads (0: one per core)")->check(CLI::NonNegativeNumber);
     cmd->add_flag("--fp32", a.fp32, "Compute in fp32 throughout (default: bf16 where the GPU or CPU has it natively, int8 where the calibration found it faster and the model carries int8 ranges)");
@@ -85,7 +86,10 @@ int runSegment(const SegmentArgs& a) {
         options.source = analysis::LabelSource::Prediction;
         options.png = options.nifti = options.dicomSeg = false;
         for (const auto& format : a.formats)
-            (format == "png" ? options.png : format == "nifti" ? options.nifti : options.dicomSeg) = true;
+            (format == "png"         ? options.png
+             : format == "nifti"     ? options.nifti
+             : format == "dicom-seg" ? options.dicomSeg
+                                     : options.measurementsSr) = true;
         options.deidentify = a.deidentify;
         const auto result = analysis::exportSeries(input, options, {});
         for (const auto& note : result.warnings) {

@@ -1,5 +1,6 @@
 #include "analysis/series_export.h"
 
+#include <cmath>
 #include <functional>
 
 #include "analysis/label_export.h"
@@ -7,6 +8,7 @@
 #include "io/dicom_seg.h"
 #include "io/nifti_masks.h"
 #include "io/png_masks.h"
+#include "io/result_objects.h"
 #include "io/written_files.h"
 
 namespace fs = std::filesystem;
@@ -49,7 +51,7 @@ ExportResult exportSeries(const ExportInput& in, const ExportOptions& o, const i
         }
         for (const auto& f : done) r.files.push_back(f.string());
     };
-    const bool needLabels = o.png || o.nifti || o.dicomSeg || o.contoursJson || o.contoursCsv;
+    const bool needLabels = o.png || o.nifti || o.dicomSeg || o.contoursJson || o.contoursCsv || o.measurementsSr;
     if (o.png)
         steps.emplace_back("png", [&](const io::ProgressFn& p) {
             listingWritten([&](std::vector<fs::path>& done) { io::writePngMasks(series, labels, dir / "png", p, &done); });
@@ -64,6 +66,22 @@ ExportResult exportSeries(const ExportInput& in, const ExportOptions& o, const i
             seg.algorithmName = in.algorithmName;
             const auto report = io::writeDicomSeg(f, series, labels, seg);
             r.warnings.insert(r.warnings.end(), report.notes.begin(), report.notes.end());
+        });
+    if (o.measurementsSr)
+        file("measurements_sr.dcm", [&](const fs::path& f) {
+            const CardiacFunction fn = measureFunction(series, labels, o.function);
+            if (!std::isfinite(fn.edvMl)) throw std::runtime_error("no cardiac function to report: " + fn.note);
+            io::MeasurementValues v;
+            v.edvMl = fn.edvMl;
+            v.esvMl = fn.esvMl;
+            v.svMl = fn.svMl;
+            v.efPercent = fn.efPercent;
+            v.massG = fn.lvMassG;
+            v.edPhase = fn.edPhase;
+            v.esPhase = fn.esPhase;
+            v.manual = o.source != LabelSource::Prediction;
+            v.algorithmName = in.algorithmName;
+            io::writeMeasurementSr(f, series, v);
         });
     if (o.contoursJson)
         file("contours.json", [&](const fs::path& f) { writeContoursJson(f, series, labels, o.deidentify, &uids); });
@@ -81,6 +99,9 @@ ExportResult exportSeries(const ExportInput& in, const ExportOptions& o, const i
             r.warnings.insert(r.warnings.end(), copied.warnings.begin(), copied.warnings.end());
         });
     try {
+        if (o.measurementsSr && o.deidentify)
+            throw std::runtime_error("the measurement report (DICOM SR) is for the hospital's PACS and carries the patient's "
+                                     "identity: export it without de-identification");
         if (o.sourceImages && !o.deidentify)
             throw std::runtime_error("source images are exported de-identified only: the study itself holds them");
         if (steps.empty()) throw std::runtime_error("nothing to export: choose at least one format");

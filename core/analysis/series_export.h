@@ -10,6 +10,7 @@
 #include <utility>
 #include <vector>
 
+#include "analysis/function.h"
 #include "image/cine_series.h"
 #include "image/series_labels.h"
 #include "io/progress.h"
@@ -33,6 +34,10 @@ struct ExportOptions {
     bool contoursJson = false;
     bool contoursCsv = false;
     bool metricsCsv = false;  ///< the model against the corrections, per image and pooled
+    /// measurements_sr.dcm: EDV, ESV, SV, EF and mass as a DICOM SR (TID 1500), for the PACS;
+    /// it carries the patient's identity, so never with `deidentify`.
+    bool measurementsSr = false;
+    FunctionOptions function;  ///< for the SR: ED/ES and body size chosen by a person
     /// images/: de-identified copies of the source images, which the de-identified SEG
     /// references (only with `deidentify`).
     bool sourceImages = false;

@@ -190,7 +190,7 @@ bool hasUnsentWork(const StudyCache& cache, const CachedStudy& study, const io::
         const auto secs = std::chrono::duration_cast<std::chrono::seconds>(
                               t - fs::file_time_type::clock::now() + std::chrono::system_clock::now().time_since_epoch())
                               .count();
-        if (secs >= study.resultsSent) return true;
+        if (secs > study.resultsSent) return true;
     }
     return false;
 }

@@ -13,6 +13,7 @@
 
 #include "io/dicom_loader.h"
 #include "io/dicom_seg.h"
+#include "io/result_objects.h"
 
 namespace fs = std::filesystem;
 
@@ -114,6 +115,44 @@ void PacsFixture::verifyStoredSegmentation(const fs::path& seg) const {
     const QJsonArray refs = tags.value("ReferencedSeriesSequence").toArray();
     QCOMPARE(refs.size(), 1);
     QCOMPARE(refs[0].toObject().value("SeriesInstanceUID").toString().toStdString(), seriesUidOf(cine));
+}
+
+std::vector<fs::path> PacsFixture::writeResults(const fs::path& dir) const {
+    const io::LoadResult r = io::loadDicom({(source / "cine").string()});
+    io::MeasurementValues v;
+    v.edvMl = 140;
+    v.esvMl = 60;
+    v.efPercent = 57.1;
+    v.massG = 101;
+    io::writeMeasurementSr(dir / "sr.dcm", r.series.at(0), v);
+    std::ofstream(dir / "report.pdf", std::ios::binary) << "%PDF-1.4\n%%EOF\n";
+    io::writeEncapsulatedPdf(dir / "pdf.dcm", r.series.at(0), dir / "report.pdf", "LV function");
+    return {dir / "sr.dcm", dir / "pdf.dcm"};
+}
+
+void PacsFixture::verifyStoredResults(const std::vector<fs::path>& results) const {
+    for (const fs::path& f : results) {
+        const QStringList ids = orthanc->findInstances(QString::fromStdString(sopInstanceUidOf(f)));
+        QCOMPARE(ids.size(), 1);
+        const QJsonObject tags = orthanc->instanceTags(ids[0]).object();
+        QCOMPARE(tags.value("StudyInstanceUID").toString().toStdString(), studyUidOf(cine));
+        QCOMPARE(tags.value("PatientID").toString().toStdString(), cine.patientId);
+        const QString modality = tags.value("Modality").toString();
+        if (modality == "SR") {
+            const QJsonObject evidence = tags.value("CurrentRequestedProcedureEvidenceSequence").toArray().at(0).toObject();
+            const QJsonObject series = evidence.value("ReferencedSeriesSequence").toArray().at(0).toObject();
+            QCOMPARE(series.value("SeriesInstanceUID").toString().toStdString(), seriesUidOf(cine));
+            QCOMPARE(series.value("ReferencedSOPSequence").toArray().size(), cineImages());
+        } else {
+            QCOMPARE(modality, QString("DOC"));
+            const QJsonArray sources = tags.value("SourceInstanceSequence").toArray();
+            QCOMPARE(sources.size(), cineImages());
+            for (const auto& item : sources) {
+                const auto it = uploaded.find(item.toObject().value("ReferencedSOPInstanceUID").toString().toStdString());
+                QVERIFY(it != uploaded.end() && it->second.parent_path() == source / "cine");
+            }
+        }
+    }
 }
 
 int countDicomFiles(const fs::path& dir) {

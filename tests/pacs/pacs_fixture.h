@@ -33,6 +33,10 @@ struct PacsFixture {
     void writeSegmentation(const std::filesystem::path& file) const;
     /// Orthanc holds `seg` once, and it references the cine series.
     void verifyStoredSegmentation(const std::filesystem::path& seg) const;
+    /// The cine series' measurement report (SR) and a PDF report (Encapsulated PDF) in `dir`.
+    std::vector<std::filesystem::path> writeResults(const std::filesystem::path& dir) const;
+    /// Orthanc holds each of them once, in the study, referencing the cine series' images.
+    void verifyStoredResults(const std::vector<std::filesystem::path>& results) const;
 };
 
 /// DICOM files (*.dcm, not hidden) under `dir`, recursively.

@@ -151,6 +151,15 @@ private slots:
         m_fixture->verifyStoredSegmentation(seg);
     }
 
+    void sendsMeasurementsAndReport() {
+        testing::TempDir dir;
+        const auto results = m_fixture->writeResults(dir.path());
+        const auto r = pacs::makeDimseClient(m_fixture->orthanc->dimseNode())->send(results, {});
+        QCOMPARE(r.sent, 2);
+        QVERIFY(r.failed.empty());
+        m_fixture->verifyStoredResults(results);
+    }
+
     void refusedAssociationNamesTheAeTitles() {
         pacs::Node node = m_fixture->orthanc->dimseNode();
         node.aeTitle = "WRONGAET";

@@ -92,6 +92,14 @@ private slots:
         m_fixture->verifyStoredSegmentation(seg);
     }
 
+    void stowSendsMeasurementsAndReport() {
+        testing::TempDir dir;
+        const auto results = m_fixture->writeResults(dir.path());
+        const auto r = net::makeClient(m_fixture->orthanc->webNode())->send(results, {});
+        QCOMPARE(r.sent, 2);
+        m_fixture->verifyStoredResults(results);
+    }
+
     void wrongPasswordIsRefused() {
         pacs::Node node = m_fixture->orthanc->webNode();
         node.password = "wrong";
