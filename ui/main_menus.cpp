@@ -13,6 +13,8 @@
 #include "function_panel.h"
 #include "io/resources.h"
 #include "main_window.h"
+#include "pacs_dialogs.h"
+#include "pacs_presenter.h"
 #include "slice_view.h"
 
 namespace cardioseg::ui {
@@ -38,10 +40,17 @@ void MainMenus::buildFile() {
         const QString f = QFileDialog::getOpenFileName(w, tr("Open a DICOM file or DICOMDIR"));
         if (!f.isEmpty()) w->openStudy(f);
     });
+    file->addAction(tr("Open from &PACS…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O), this,
+                    &MainMenus::showStudyBrowser);
     m_recent = file->addMenu(tr("&Recent Studies"));
     rebuildRecent();
     file->addSeparator();
     file->addAction(tr("&Export…"), QKeySequence(Qt::CTRL | Qt::Key_E), this, &MainMenus::showExportDialog);
+    file->addAction(tr("Send to PA&CS…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S), this, &MainMenus::showSendToPacs);
+    file->addAction(tr("PACS &Nodes…"), this, [this] {
+        PacsNodesDialog dialog(m_window->pacs(), m_window);
+        dialog.exec();
+    });
     file->addSeparator();
     QAction* quit = file->addAction(tr("&Quit"), w, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
@@ -159,6 +168,34 @@ void MainMenus::showShortcuts() {
                                  a->text().remove('&').toHtmlEscaped());
     QMessageBox::information(m_window, tr("Keyboard shortcuts"),
                              QStringLiteral("<table cellspacing=4>%1</table>").arg(rows.join(QString())));
+}
+
+void MainMenus::showStudyBrowser() {
+    // One browser, not modal: the workstation stays usable while studies arrive.
+    if (!m_browser) {
+        m_browser = new StudyBrowserDialog(m_window->pacs(), m_window);
+        connect(m_browser, &StudyBrowserDialog::openRequested, m_window, &MainWindow::openStudy);
+    }
+    m_browser->refreshCache();
+    m_browser->show();
+    m_browser->raise();
+}
+
+void MainMenus::showSendToPacs() {
+    if (m_window->viewer()->series() < 0) {
+        m_window->statusBar()->showMessage(tr("Open a study first"), 5000);
+        return;
+    }
+    SendToPacsDialog dialog(m_window);
+    if (dialog.exec() != QDialog::Accepted) return;
+    const auto nodes = PacsPresenter::nodes();
+    if (dialog.nodeIndex() < 0 || dialog.nodeIndex() >= static_cast<int>(nodes.size())) return;
+    PacsPresenter::SendChoice choice;
+    choice.segmentation = dialog.segmentation();
+    choice.measurements = dialog.measurements();
+    choice.report = dialog.report();
+    choice.source = dialog.modelOnly() ? analysis::LabelSource::Prediction : analysis::LabelSource::CorrectionsElsePrediction;
+    m_window->pacs()->send(nodes[dialog.nodeIndex()], choice);
 }
 
 void MainMenus::showExportDialog() {

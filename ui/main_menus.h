@@ -7,6 +7,7 @@ class QMenu;
 namespace cardioseg::ui {
 
 class MainWindow;
+class StudyBrowserDialog;
 
 /// The main window's menus and their shortcuts (File, Edit, View, Model, Function, Help), each
 /// action calling the window's presenters.
@@ -26,12 +27,15 @@ private:
     void buildFunction();
     void buildHelp();
     void showExportDialog();
+    void showStudyBrowser();
+    void showSendToPacs();
     void showSettingsDialog();
     void chooseModelFile();
     void showShortcuts();
 
     MainWindow* m_window;
     QMenu* m_recent = nullptr;
+    StudyBrowserDialog* m_browser = nullptr;
 };
 
 }  // namespace cardioseg::ui

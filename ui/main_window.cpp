@@ -25,6 +25,7 @@
 #include "image_adapters.h"
 #include "main_menus.h"
 #include "metrics_panel.h"
+#include "pacs_presenter.h"
 #include "slice_view.h"
 #include "viewer_controls.h"
 
@@ -236,6 +237,28 @@ void MainWindow::buildPresenters() {
     connect(m_updates, &FinetunePresenter::message, this, message);
     connect(m_updates, &FinetunePresenter::failed, this, &MainWindow::showError);
     m_updates->refreshVersions();
+
+    m_pacs = new PacsPresenter(
+        m_jobs,
+        {[this] { return io::WorkspacePlacement{m_settings.workspaceRoot.toStdString(), m_settings.workspaceBesideStudy}; },
+         [this] { return m_viewer->series() >= 0 ? m_studies->path() : QString(); },
+         [this]() -> std::optional<std::pair<analysis::ExportInput, analysis::FunctionOptions>> {
+             const int s = m_viewer->series();
+             if (s < 0 || !m_studies->session()->hasSeries(s)) return std::nullopt;
+             const io::ClinicalInputs& c = m_studies->session()->clinicalInputs(s);
+             analysis::FunctionOptions o;
+             o.edPhase = c.edPhase;
+             o.esPhase = c.esPhase;
+             o.heightM = c.heightM;
+             o.weightKg = c.weightKg;
+             return std::make_pair(m_studies->exportInput(s), o);
+         },
+         [this](const QString& file) { writeReport(file); }},
+        this);
+    connect(this, &MainWindow::reportFinished, m_pacs, &PacsPresenter::reportWritten);
+    connect(m_pacs, &PacsPresenter::message, this, message);
+    connect(m_pacs, &PacsPresenter::failed, this, &MainWindow::showError);
+    connect(m_pacs, &PacsPresenter::studyReady, this, &MainWindow::openStudy);
 }
 
 void MainWindow::openStudy(const QString& path) {

@@ -24,6 +24,7 @@ class MainMenus;
 class MetricsPanel;
 class SliceView;
 class SurfaceDialog;
+class PacsPresenter;
 
 /// The workstation's main window: layout and wiring. What it shows and does lives in its
 /// presenters — the study and its saving (studies()), what is on screen (viewer()), edits and
@@ -68,6 +69,7 @@ public:
     ModelPresenter* model() const { return m_model; }
     FunctionPresenter* measures() const { return m_measures; }
     FinetunePresenter* updates() const { return m_updates; }
+    PacsPresenter* pacs() const { return m_pacs; }  ///< query, retrieve, send; the study cache
     JobList* jobs() const { return m_jobs; }  ///< the status bar's running jobs
     SliceView* sliceView() const { return m_view; }
     MetricsPanel* metricsPanel() const { return m_metrics; }
@@ -137,6 +139,7 @@ private:
     EditingPresenter* m_editing = nullptr;
     FunctionPresenter* m_measures = nullptr;
     FinetunePresenter* m_updates = nullptr;
+    PacsPresenter* m_pacs = nullptr;
     bool m_closing = false;  ///< the window closes once its jobs have ended and the corrections are saved
     QString m_screenshotPath;
 };

@@ -257,8 +257,7 @@ void StudyPresenter::onSaved() {
     startPendingOpen();  // the new study may be this one again: read once the corrections are written
 }
 
-void StudyPresenter::exportSeries(int series, const analysis::ExportOptions& options) {
-    if (!m_session->hasSeries(series) || m_export.isRunning()) return;
+analysis::ExportInput StudyPresenter::exportInput(int series) const {
     analysis::ExportInput input;
     // The worker shares the series: another study may be opened while it writes.
     input.series = m_session->sharedSeries(series);
@@ -271,6 +270,12 @@ void StudyPresenter::exportSeries(int series, const analysis::ExportOptions& opt
                                                   m_model->activeModel().toStdString());
     for (const auto& [cell, state] : m_session->reviewStates(series))
         input.states[cell] = state == io::ReviewState::Confirmed ? "confirmed" : "corrected";
+    return input;
+}
+
+void StudyPresenter::exportSeries(int series, const analysis::ExportOptions& options) {
+    if (!m_session->hasSeries(series) || m_export.isRunning()) return;
+    analysis::ExportInput input = exportInput(series);
     const QString folder = QString::fromStdString(options.folder.string());
     Q_EMIT message(tr("Exporting to %1…").arg(folder), 0);
     m_export.setFuture(m_jobs->run<analysis::ExportResult>(

@@ -73,6 +73,9 @@ public:
     /// Exports a series in the background (the model's labels, the corrections within the
     /// ventricle's coverage, the review states); `exportFinished` tells the outcome.
     void exportSeries(int series, const analysis::ExportOptions& options);
+    /// What an export of a series reads: its labels (corrections within the ventricle's
+    /// coverage), review states and the model's name; the series shared, not copied.
+    analysis::ExportInput exportInput(int series) const;
     bool isExporting() const { return m_export.isRunning(); }
 
 Q_SIGNALS:
