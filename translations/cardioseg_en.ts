@@ -1416,6 +1416,18 @@
         <source>No patient name, ID, birth date, study date or description in reports and exports; new UIDs (DICOM PS3.15 Basic Profile)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Open from &amp;PACS…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send to PA&amp;CS…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PACS &amp;Nodes…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>cardioseg::ui::MainWindow</name>
@@ -1662,6 +1674,293 @@
     </message>
 </context>
 <context>
+    <name>cardioseg::ui::PacsNodesDialog</name>
+    <message>
+        <source>PACS Nodes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add DICOM Node</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add DICOMweb Service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. Hospital PACS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Timeout</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DICOM networking</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C-GET (nothing to configure on the PACS but our AE title)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C-MOVE to our storage port (the PACS must know our AE title, host and port)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Secure connection (TLS)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>trusted certificates (PEM); empty: not verified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>our certificate (PEM), if the PACS asks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its private key (PEM)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AE title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Our AE title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Our port (C-MOVE)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retrieve by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trusted certificates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Private key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DICOMweb</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bearer token instead of a user</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Root URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Verify</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New PACS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New DICOMweb service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the node&apos;s AE title and host first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verifying…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cardioseg::ui::PacsPresenter</name>
+    <message>
+        <source>%1 answered in %2 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cancelled (what arrived is kept: retrieving again asks for the rest)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Retrieved %n image(s)</source>
+        <translation>
+            <numerusform>Retrieved %n image</numerusform>
+            <numerusform>Retrieved %n images</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Retrieval: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retrieve from PACS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Sent %n object(s) to the PACS</source>
+        <translation>
+            <numerusform>Sent %n object to the PACS</numerusform>
+            <numerusform>Sent %n objects to the PACS</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Send to PACS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not sent:
+%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verifying %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Querying %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A retrieval is running: wait for it or cancel it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retrieving %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The study cache was over its limit: %n study(ies) removed, oldest first</source>
+        <translation>
+            <numerusform>The study cache was over its limit: %n study removed, oldest first</numerusform>
+            <numerusform>The study cache was over its limit: %n studies removed, oldest first</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The study cache could not be trimmed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Study cache</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Results are being sent: wait for it or cancel it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a study first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No room for the results to send: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the report could not be written: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the study was closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sending to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cardioseg::ui::SendToPacsDialog</name>
+    <message>
+        <source>Send to PACS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PACS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Segmentation (DICOM SEG)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Measurements: EDV, ESV, EF, mass (DICOM SR)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Report (Encapsulated PDF)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Corrections, else the model&apos;s labels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The model&apos;s labels only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Labels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No PACS configured yet: File ▸ PACS Nodes…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>cardioseg::ui::SettingsDialog</name>
     <message>
         <source>Settings</source>
@@ -1788,6 +2087,199 @@
             <numerusform>model ≠ corrections: %n px</numerusform>
             <numerusform>model ≠ corrections: %n px</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>cardioseg::ui::StudyBrowserDialog</name>
+    <message>
+        <source>Open from PACS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nodes…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PACS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Doe^J* (wildcards * ?)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>*cine* (wildcards)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Patient name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Patient ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Birth date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Study date from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Modality</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accession number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Study description</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Search</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;top</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Patient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Study date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Modalities</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Series</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Images</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Retrieve and Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The selected study, or its selected series; it opens as soon as its largest series has arrived. A retrieval that stopped resumes where it was.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On the PACS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Size (MB)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Complete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Results sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;move from This Computer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> GiB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep at most</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The oldest studies go first when the limit is passed; a study with corrections not yet sent to the PACS is never removed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On This Computer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n study(ies) found</source>
+        <translation>
+            <numerusform>%n study found</numerusform>
+            <numerusform>%n studies found</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Retrieving: %1 of %2 images</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retrieved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retrieval: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No PACS configured yet: add one with Nodes…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n study(ies) found so far…</source>
+        <translation>
+            <numerusform>%n study found so far…</numerusform>
+            <numerusform>%n studies found so far…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Series %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retrieving…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>partly</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

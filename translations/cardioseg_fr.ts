@@ -1418,6 +1418,18 @@
         <source>No patient name, ID, birth date, study date or description in reports and exports; new UIDs (DICOM PS3.15 Basic Profile)</source>
         <translation>Ni nom, ni identifiant, ni date de naissance, ni date ou description d’examen dans les rapports et exports ; nouveaux UID (DICOM PS3.15, profil de base)</translation>
     </message>
+    <message>
+        <source>Open from &amp;PACS…</source>
+        <translation>Ouvrir depuis le &amp;PACS…</translation>
+    </message>
+    <message>
+        <source>Send to PA&amp;CS…</source>
+        <translation>Envoyer au PA&amp;CS…</translation>
+    </message>
+    <message>
+        <source>PACS &amp;Nodes…</source>
+        <translation>&amp;Nœuds PACS…</translation>
+    </message>
 </context>
 <context>
     <name>cardioseg::ui::MainWindow</name>
@@ -1664,6 +1676,294 @@
     </message>
 </context>
 <context>
+    <name>cardioseg::ui::PacsNodesDialog</name>
+    <message>
+        <source>PACS Nodes</source>
+        <translation>Nœuds PACS</translation>
+    </message>
+    <message>
+        <source>Add DICOM Node</source>
+        <translation>Ajouter un nœud DICOM</translation>
+    </message>
+    <message>
+        <source>Add DICOMweb Service</source>
+        <translation>Ajouter un service DICOMweb</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Retirer</translation>
+    </message>
+    <message>
+        <source>e.g. Hospital PACS</source>
+        <translation>p. ex. PACS de l’hôpital</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>Timeout</source>
+        <translation>Délai</translation>
+    </message>
+    <message>
+        <source>DICOM networking</source>
+        <translation>Réseau DICOM</translation>
+    </message>
+    <message>
+        <source>C-GET (nothing to configure on the PACS but our AE title)</source>
+        <translation>C-GET (rien à configurer sur le PACS sauf notre titre AE)</translation>
+    </message>
+    <message>
+        <source>C-MOVE to our storage port (the PACS must know our AE title, host and port)</source>
+        <translation>C-MOVE vers notre port de réception (le PACS doit connaître notre titre AE, hôte et port)</translation>
+    </message>
+    <message>
+        <source>Secure connection (TLS)</source>
+        <translation>Connexion sécurisée (TLS)</translation>
+    </message>
+    <message>
+        <source>trusted certificates (PEM); empty: not verified</source>
+        <translation>certificats de confiance (PEM) ; vide : non vérifié</translation>
+    </message>
+    <message>
+        <source>our certificate (PEM), if the PACS asks</source>
+        <translation>notre certificat (PEM), si le PACS le demande</translation>
+    </message>
+    <message>
+        <source>its private key (PEM)</source>
+        <translation>sa clé privée (PEM)</translation>
+    </message>
+    <message>
+        <source>AE title</source>
+        <translation>Titre AE</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>Hôte</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <source>Our AE title</source>
+        <translation>Notre titre AE</translation>
+    </message>
+    <message>
+        <source>Our port (C-MOVE)</source>
+        <translation>Notre port (C-MOVE)</translation>
+    </message>
+    <message>
+        <source>Retrieve by</source>
+        <translation>Récupérer par</translation>
+    </message>
+    <message>
+        <source>Trusted certificates</source>
+        <translation>Certificats de confiance</translation>
+    </message>
+    <message>
+        <source>Certificate</source>
+        <translation>Certificat</translation>
+    </message>
+    <message>
+        <source>Private key</source>
+        <translation>Clé privée</translation>
+    </message>
+    <message>
+        <source>DICOMweb</source>
+        <translation>DICOMweb</translation>
+    </message>
+    <message>
+        <source>bearer token instead of a user</source>
+        <translation>jeton (bearer) au lieu d’un utilisateur</translation>
+    </message>
+    <message>
+        <source>Root URL</source>
+        <translation>URL racine</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Utilisateur</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Mot de passe</translation>
+    </message>
+    <message>
+        <source>Token</source>
+        <translation>Jeton</translation>
+    </message>
+    <message>
+        <source>&amp;Verify</source>
+        <translation>&amp;Vérifier</translation>
+    </message>
+    <message>
+        <source>New PACS</source>
+        <translation>Nouveau PACS</translation>
+    </message>
+    <message>
+        <source>New DICOMweb service</source>
+        <translation>Nouveau service DICOMweb</translation>
+    </message>
+    <message>
+        <source>Enter the node&apos;s AE title and host first</source>
+        <translation>Saisissez d’abord le titre AE et l’hôte du nœud</translation>
+    </message>
+    <message>
+        <source>Verifying…</source>
+        <translation>Vérification…</translation>
+    </message>
+</context>
+<context>
+    <name>cardioseg::ui::PacsPresenter</name>
+    <message>
+        <source>%1 answered in %2 ms</source>
+        <translation>%1 a répondu en %2 ms</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>annulé</translation>
+    </message>
+    <message>
+        <source>cancelled (what arrived is kept: retrieving again asks for the rest)</source>
+        <translation>annulé (ce qui est arrivé est conservé : une nouvelle récupération demande le reste)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Retrieved %n image(s)</source>
+        <translation>
+            <numerusform>%n image récupérée</numerusform>
+            <numerusform>%n images récupérées</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Retrieval: %1</source>
+        <translation>Récupération : %1</translation>
+    </message>
+    <message>
+        <source>Retrieve from PACS</source>
+        <translation>Récupérer depuis le PACS</translation>
+    </message>
+    <message numerus="yes">
+        <source>Sent %n object(s) to the PACS</source>
+        <translation>
+            <numerusform>%n objet envoyé au PACS</numerusform>
+            <numerusform>%n objets envoyés au PACS</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Send to PACS</source>
+        <translation>Envoyer au PACS</translation>
+    </message>
+    <message>
+        <source>Not sent:
+%1</source>
+        <translation>Non envoyé :
+%1</translation>
+    </message>
+    <message>
+        <source>Verifying %1</source>
+        <translation>Vérification de %1</translation>
+    </message>
+    <message>
+        <source>Querying %1</source>
+        <translation>Interrogation de %1</translation>
+    </message>
+    <message>
+        <source>A retrieval is running: wait for it or cancel it</source>
+        <translation>Une récupération est en cours : attendez-la ou annulez-la</translation>
+    </message>
+    <message>
+        <source>Retrieving %1</source>
+        <translation>Récupération de %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>The study cache was over its limit: %n study(ies) removed, oldest first</source>
+        <translation>
+            <numerusform>Le cache des examens dépassait sa limite : %n examen retiré, le plus ancien d’abord</numerusform>
+            <numerusform>Le cache des examens dépassait sa limite : %n examens retirés, les plus anciens d’abord</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The study cache could not be trimmed: %1</source>
+        <translation>Le cache des examens n’a pas pu être réduit : %1</translation>
+    </message>
+    <message>
+        <source>Study cache</source>
+        <translation>Cache des examens</translation>
+    </message>
+    <message>
+        <source>Results are being sent: wait for it or cancel it</source>
+        <translation>Des résultats sont en cours d’envoi : attendez ou annulez</translation>
+    </message>
+    <message>
+        <source>Open a study first</source>
+        <translation>Ouvrez d’abord un examen</translation>
+    </message>
+    <message>
+        <source>No room for the results to send: %1</source>
+        <translation>Pas de place pour les résultats à envoyer : %1</translation>
+    </message>
+    <message>
+        <source>the report could not be written: %1</source>
+        <translation>le rapport n’a pas pu être écrit : %1</translation>
+    </message>
+    <message>
+        <source>the study was closed</source>
+        <translation>l’examen a été fermé</translation>
+    </message>
+    <message>
+        <source>Sending to %1</source>
+        <translation>Envoi vers %1</translation>
+    </message>
+</context>
+<context>
+    <name>cardioseg::ui::SendToPacsDialog</name>
+    <message>
+        <source>Send to PACS</source>
+        <translation>Envoyer au PACS</translation>
+    </message>
+    <message>
+        <source>PACS</source>
+        <translation>PACS</translation>
+    </message>
+    <message>
+        <source>Segmentation (DICOM SEG)</source>
+        <translation>Segmentation (DICOM SEG)</translation>
+    </message>
+    <message>
+        <source>Measurements: EDV, ESV, EF, mass (DICOM SR)</source>
+        <translation>Mesures : VTD, VTS, FE, masse (DICOM SR)</translation>
+    </message>
+    <message>
+        <source>Report (Encapsulated PDF)</source>
+        <translation>Rapport (PDF encapsulé)</translation>
+    </message>
+    <message>
+        <source>Corrections, else the model&apos;s labels</source>
+        <translation>Corrections, sinon les étiquettes du modèle</translation>
+    </message>
+    <message>
+        <source>The model&apos;s labels only</source>
+        <translation>Les étiquettes du modèle seules</translation>
+    </message>
+    <message>
+        <source>Labels</source>
+        <translation>Étiquettes</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Envoyer</translation>
+    </message>
+    <message>
+        <source>No PACS configured yet: File ▸ PACS Nodes…</source>
+        <translation>Aucun PACS configuré : Fichier ▸ Nœuds PACS…</translation>
+    </message>
+</context>
+<context>
     <name>cardioseg::ui::SettingsDialog</name>
     <message>
         <source>Settings</source>
@@ -1790,6 +2090,199 @@
             <numerusform>modèle ≠ corrections : %n px</numerusform>
             <numerusform>modèle ≠ corrections : %n px</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>cardioseg::ui::StudyBrowserDialog</name>
+    <message>
+        <source>Open from PACS</source>
+        <translation>Ouvrir depuis le PACS</translation>
+    </message>
+    <message>
+        <source>Nodes…</source>
+        <translation>Nœuds…</translation>
+    </message>
+    <message>
+        <source>PACS</source>
+        <translation>PACS</translation>
+    </message>
+    <message>
+        <source>Doe^J* (wildcards * ?)</source>
+        <translation>Dupont^J* (jokers * ?)</translation>
+    </message>
+    <message>
+        <source>*cine* (wildcards)</source>
+        <translation>*cine* (jokers)</translation>
+    </message>
+    <message>
+        <source>Patient name</source>
+        <translation>Nom du patient</translation>
+    </message>
+    <message>
+        <source>Patient ID</source>
+        <translation>ID du patient</translation>
+    </message>
+    <message>
+        <source>Birth date</source>
+        <translation>Date de naissance</translation>
+    </message>
+    <message>
+        <source>Study date from</source>
+        <translation>Date d’examen du</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>au</translation>
+    </message>
+    <message>
+        <source>Modality</source>
+        <translation>Modalité</translation>
+    </message>
+    <message>
+        <source>Accession number</source>
+        <translation>Numéro d’accession</translation>
+    </message>
+    <message>
+        <source>Study description</source>
+        <translation>Description de l’examen</translation>
+    </message>
+    <message>
+        <source>&amp;Search</source>
+        <translation>&amp;Rechercher</translation>
+    </message>
+    <message>
+        <source>S&amp;top</source>
+        <translation>&amp;Arrêter</translation>
+    </message>
+    <message>
+        <source>Patient</source>
+        <translation>Patient</translation>
+    </message>
+    <message>
+        <source>Study date</source>
+        <translation>Date d’examen</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Libellé</translation>
+    </message>
+    <message>
+        <source>Modalities</source>
+        <translation>Modalités</translation>
+    </message>
+    <message>
+        <source>Series</source>
+        <translation>Séries</translation>
+    </message>
+    <message>
+        <source>Images</source>
+        <translation>Images</translation>
+    </message>
+    <message>
+        <source>&amp;Retrieve and Open</source>
+        <translation>&amp;Récupérer et ouvrir</translation>
+    </message>
+    <message>
+        <source>The selected study, or its selected series; it opens as soon as its largest series has arrived. A retrieval that stopped resumes where it was.</source>
+        <translation>L’examen choisi, ou ses séries choisies ; il s’ouvre dès que sa plus grande série est arrivée. Une récupération interrompue reprend là où elle en était.</translation>
+    </message>
+    <message>
+        <source>On the PACS</source>
+        <translation>Sur le PACS</translation>
+    </message>
+    <message>
+        <source>Size (MB)</source>
+        <translation>Taille (Mo)</translation>
+    </message>
+    <message>
+        <source>Complete</source>
+        <translation>Complet</translation>
+    </message>
+    <message>
+        <source>Results sent</source>
+        <translation>Résultats envoyés</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Provenance</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>&amp;Ouvrir</translation>
+    </message>
+    <message>
+        <source>Re&amp;move from This Computer</source>
+        <translation>Re&amp;tirer de cet ordinateur</translation>
+    </message>
+    <message>
+        <source> GiB</source>
+        <translation> Gio</translation>
+    </message>
+    <message>
+        <source>Keep at most</source>
+        <translation>Garder au plus</translation>
+    </message>
+    <message>
+        <source>The oldest studies go first when the limit is passed; a study with corrections not yet sent to the PACS is never removed.</source>
+        <translation>Les examens les plus anciens partent d’abord quand la limite est dépassée ; un examen dont les corrections n’ont pas été envoyées au PACS n’est jamais retiré.</translation>
+    </message>
+    <message>
+        <source>On This Computer</source>
+        <translation>Sur cet ordinateur</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n study(ies) found</source>
+        <translation>
+            <numerusform>%n examen trouvé</numerusform>
+            <numerusform>%n examens trouvés</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Retrieving: %1 of %2 images</source>
+        <translation>Récupération : %1 images sur %2</translation>
+    </message>
+    <message>
+        <source>Retrieved</source>
+        <translation>Récupéré</translation>
+    </message>
+    <message>
+        <source>Retrieval: %1</source>
+        <translation>Récupération : %1</translation>
+    </message>
+    <message>
+        <source>No PACS configured yet: add one with Nodes…</source>
+        <translation>Aucun PACS configuré : ajoutez-en un avec Nœuds…</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>Recherche…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n study(ies) found so far…</source>
+        <translation>
+            <numerusform>%n examen trouvé pour l’instant…</numerusform>
+            <numerusform>%n examens trouvés pour l’instant…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Series %1</source>
+        <translation>Série %1</translation>
+    </message>
+    <message>
+        <source>Retrieving…</source>
+        <translation>Récupération…</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>oui</translation>
+    </message>
+    <message>
+        <source>partly</source>
+        <translation>en partie</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>non</translation>
     </message>
 </context>
 <context>

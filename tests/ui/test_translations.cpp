@@ -100,7 +100,8 @@ bool sharedWordsOnly(const QString& s) {
         "kg",        "g",          "ID",       "Mosteller",   "MIDAS",        "Journal",   "Radau",
         "al",        "Sunnybrook", "Cardiac",  "Data",        "CC0",          "et",        "pt",
         "pdf",       "csv",        "stl",      "vtp",         "obj",          "DICOMDIR",  "phase",
-        "image",     "OK",         "base",     "apex",        "Apex"};
+        "image",     "OK",         "base",     "apex",        "Apex",      "PACS",     "DICOMweb",
+        "Port"};
     auto it =
         QRegularExpression(QStringLiteral("[A-Za-z]{2,}")).globalMatch(QString(s).remove('&'));
     while (it.hasNext())
