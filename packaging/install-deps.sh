@@ -9,6 +9,7 @@ PACKAGES=(
   qt6-charts-dev libqt6opengl6-dev qt6-svg-dev libgl-dev libxkbcommon-dev
   libtorch-dev libopenblas0-pthread
   libdcmtk-dev dcmtk dicom3tools zlib1g-dev
+  orthanc orthanc-dicomweb
   libopencv-dev
   libvtk9-dev
   nlohmann-json3-dev libcli11-dev libspdlog-dev libfmt-dev

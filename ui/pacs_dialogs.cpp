@@ -2,6 +2,7 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDate>
 #include <QDialogButtonBox>
 #include <QDoubleSpinBox>
 #include <QFormLayout>
@@ -12,6 +13,7 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSpinBox>
 #include <QStackedWidget>
 #include <QTabWidget>
@@ -39,6 +41,24 @@ QSpinBox* spin(const QString& name, int lo, int hi, QWidget* parent) {
 }
 
 QString q(const std::string& s) { return QString::fromStdString(s); }
+
+/// A DICOM date (YYYYMMDD) as 2024-03-01; impossible dates (00000000, 20120000) as they are
+/// written, so that nothing is made up. Sorting by the text still sorts by date.
+QString displayDate(const std::string& da) {
+    const QString d = q(da);
+    if (d.size() != 8 || d.contains(QRegularExpression("[^0-9]"))) return d;
+    const QDate date = QDate::fromString(d, "yyyyMMdd");
+    return date.isValid() ? date.toString(Qt::ISODate) : d;
+}
+
+/// A person name (Family^Given^Middle^Prefix^Suffix) as "Family, Given Middle".
+QString displayName(const std::string& pn) {
+    const QStringList parts = q(pn).split('^');
+    QString name = parts.value(0).trimmed();
+    const QString given = QStringList(parts.mid(1, 2)).join(' ').trimmed();
+    if (!given.isEmpty()) name += (name.isEmpty() ? QString() : QStringLiteral(", ")) + given;
+    return name;
+}
 std::string s(const QLineEdit* e) { return e->text().trimmed().toStdString(); }
 
 }  // namespace
@@ -370,6 +390,8 @@ StudyBrowserDialog::StudyBrowserDialog(PacsPresenter* pacs, QWidget* parent) : Q
         m_status->setText(error.isEmpty() ? tr("Retrieved") : tr("Retrieval: %1").arg(error));
     });
     connect(m_pacs, &PacsPresenter::cacheChanged, this, &StudyBrowserDialog::refreshCache);
+    // The study opens in the window: the browser makes way (its retrieval goes on in the job list).
+    connect(m_pacs, &PacsPresenter::studyReady, this, &QWidget::hide);
     connect(m_limit, qOverload<double>(&QDoubleSpinBox::valueChanged), this, [](double v) { PacsPresenter::setCacheLimitGiB(v); });
     connect(open, &QPushButton::clicked, this, [this] {
         if (QTreeWidgetItem* item = m_cached->currentItem()) {
@@ -419,10 +441,10 @@ void StudyBrowserDialog::addMatch(int id, const pacs::Match& m) {
     if (id == m_studyQuery) {
         m_studies[m.studyUid] = m;
         auto* item = new QTreeWidgetItem;
-        item->setText(0, q(m.patientName));
+        item->setText(0, displayName(m.patientName));
         item->setText(1, q(m.patientId));
-        item->setText(2, q(m.birthDate));
-        item->setText(3, q(m.studyDate));
+        item->setText(2, displayDate(m.birthDate));
+        item->setText(3, displayDate(m.studyDate));
         item->setText(4, q(m.studyDescription));
         item->setText(5, q(m.modalities));
         if (m.series >= 0) item->setData(6, Qt::DisplayRole, m.series);
@@ -472,9 +494,9 @@ void StudyBrowserDialog::refreshCache() {
     m_cached->clear();
     for (const auto& c : PacsPresenter::cache().list()) {
         auto* item = new QTreeWidgetItem(m_cached);
-        item->setText(0, q(c.patientName));
+        item->setText(0, displayName(c.patientName));
         item->setText(1, q(c.patientId));
-        item->setText(2, q(c.studyDate));
+        item->setText(2, displayDate(c.studyDate));
         item->setText(3, q(c.description));
         item->setData(4, Qt::DisplayRole, static_cast<double>(c.bytes) / 1e6);
         item->setText(5, c.complete ? tr("yes") : tr("partly"));

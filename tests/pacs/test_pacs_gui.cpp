@@ -79,6 +79,8 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(browser.results()->topLevelItemCount(), 1, 15000);
         QTreeWidgetItem* study = browser.results()->topLevelItem(0);
         QCOMPARE(study->text(1).toStdString(), m_fixture->cine.patientId);
+        QCOMPARE(study->text(0).toStdString(), "Synthetic, " + m_fixture->cine.patientId);  // Synthetic^SYNTHPACS
+        QCOMPARE(study->text(3), QString("2026-01-01"));
         QTRY_VERIFY_WITH_TIMEOUT(!w.pacs()->isQuerying(), 15000);
         study->setExpanded(true);
         QTRY_COMPARE_WITH_TIMEOUT(study->childCount(), 2, 15000);
