@@ -191,7 +191,10 @@ private:
     }
     OFCondition startTls() {
         auto layer = std::make_unique<DcmTLSTransportLayer>(NET_REQUESTOR, nullptr, OFTrue);
-        OFCondition c = EC_Normal;
+        // BCP 195: TLS 1.2 or later with the cipher suites the DICOM standard recommends.
+        OFCondition c = layer->setTLSProfile(TSP_Profile_BCP195);
+        if (c.good()) c = layer->activateCipherSuites();
+        if (c.bad()) throw NetworkError(Kind::Failed, std::string("cannot set up TLS (") + c.text() + ")");
         if (!m_node.tlsCaFile.empty()) {
             c = layer->addTrustedCertificateFile(m_node.tlsCaFile.c_str(), DCF_Filetype_PEM);
             if (c.bad())

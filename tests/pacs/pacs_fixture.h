@@ -11,6 +11,16 @@
 #include "orthanc.h"
 #include "synthetic_dicom.h"
 
+/// In initTestCase: skips the test when Orthanc is not installed, else starts `fixture` (a
+/// std::unique_ptr<PacsFixture>) and fails when it does not come up.
+#define CARDIOSEG_START_PACS_FIXTURE(fixture)                                                              \
+    do {                                                                                                   \
+        if (cardioseg::testing::Orthanc::binary().isEmpty())                                               \
+            QSKIP("Orthanc is not installed (Debian package orthanc): PACS tests skipped");                \
+        fixture = std::make_unique<cardioseg::testing::PacsFixture>();                                     \
+        QVERIFY2(fixture->start(), qPrintable(fixture->orthanc->error()));                                 \
+    } while (false)
+
 namespace cardioseg::testing {
 
 struct PacsFixture {

@@ -41,9 +41,7 @@ class TestPacsCli : public QObject {
 
 private slots:
     void initTestCase() {
-        if (testing::Orthanc::binary().isEmpty()) QSKIP("Orthanc is not installed (Debian package orthanc): PACS tests skipped");
-        m_fixture = std::make_unique<testing::PacsFixture>();
-        QVERIFY2(m_fixture->start(), qPrintable(m_fixture->orthanc->error()));
+        CARDIOSEG_START_PACS_FIXTURE(m_fixture);
         m_dimse = QString::fromStdString(m_fixture->orthanc->dimseNode().address());
         m_web = QString::fromStdString(m_fixture->orthanc->webNode().url);
         m_login = QString("%1:%2").arg(testing::Orthanc::kUser, testing::Orthanc::kPassword);

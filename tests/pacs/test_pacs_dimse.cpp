@@ -3,6 +3,9 @@
 // each failure a hospital network produces.
 #include <QtTest>
 
+#include <QJsonObject>
+#include <QProcess>
+
 #include <csignal>
 #include <set>
 
@@ -27,9 +30,7 @@ class TestPacsDimse : public QObject {
 
 private slots:
     void initTestCase() {
-        if (testing::Orthanc::binary().isEmpty()) QSKIP("Orthanc is not installed (Debian package orthanc): PACS tests skipped");
-        m_fixture = std::make_unique<testing::PacsFixture>();
-        QVERIFY2(m_fixture->start(), qPrintable(m_fixture->orthanc->error()));
+        CARDIOSEG_START_PACS_FIXTURE(m_fixture);
     }
     void cleanup() { io::setWriteFault({}); }
 
@@ -233,6 +234,65 @@ private slots:
             QCOMPARE(r.failed.size(), std::size_t(1));
         } catch (const NetworkError& e) {
             QCOMPARE(e.kind(), NetworkError::Kind::NoCommonSyntax);
+        }
+    }
+
+    void tlsConnectsOnlyWithTheRightCertificates() {
+        // A PACS speaking DICOM over TLS, requiring a client certificate; one self-signed
+        // certificate serves both sides, a second one is trusted by nobody.
+        testing::TempDir dir;
+        for (const char* name : {"pacs", "stranger"}) {
+            QProcess openssl;
+            openssl.start("openssl", {"req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj",
+                                      QString("/CN=%1").arg(name), "-keyout",
+                                      QString::fromStdString((dir / (std::string(name) + ".key")).string()), "-out",
+                                      QString::fromStdString((dir / (std::string(name) + ".crt")).string())});
+            if (!openssl.waitForFinished(60000) || openssl.exitCode() != 0) QSKIP("openssl cannot make a test certificate");
+        }
+        const auto path = [&](const char* f) { return QString::fromStdString((dir / f).string()); };
+        testing::Orthanc secure("CARDIOSEG", testing::freeLoopbackPort(),
+                                QJsonObject{{"DicomTlsEnabled", true},
+                                            {"DicomTlsCertificate", path("pacs.crt")},
+                                            {"DicomTlsPrivateKey", path("pacs.key")},
+                                            {"DicomTlsTrustedCertificates", path("pacs.crt")},
+                                            {"DicomTlsRemoteCertificateRequired", true}});
+        QVERIFY2(secure.start(), qPrintable(secure.error()));
+        pacs::Node node = secure.dimseNode();
+        node.timeoutSeconds = 5;
+        node.tls = true;
+        node.tlsCaFile = (dir / "pacs.crt").string();
+        node.tlsCertFile = (dir / "pacs.crt").string();
+        node.tlsKeyFile = (dir / "pacs.key").string();
+        QVERIFY(pacs::makeDimseClient(node)->echo() > 0);
+        pacs::Query q;
+        q.patientId = "NOBODY";
+        QVERIFY(pacs::makeDimseClient(node)->findAll(q).empty());
+
+        const auto refused = [&](pacs::Node n, const char* why) {
+            try {
+                pacs::makeDimseClient(n)->echo();
+                QFAIL(why);
+            } catch (const NetworkError& e) {
+                QVERIFY2(e.kind() != NetworkError::Kind::Cancelled, e.what());
+            }
+        };
+        pacs::Node plain = node;
+        plain.tls = false;
+        refused(plain, "a plain connection reached a TLS-only PACS");
+        pacs::Node anonymous = node;
+        anonymous.tlsCertFile.clear();
+        anonymous.tlsKeyFile.clear();
+        refused(anonymous, "a client without a certificate was let in");
+        pacs::Node distrustful = node;
+        distrustful.tlsCaFile = (dir / "stranger.crt").string();
+        refused(distrustful, "the PACS's certificate was trusted without being so");
+        pacs::Node missing = node;
+        missing.tlsCaFile = (dir / "none.crt").string();
+        try {
+            pacs::makeDimseClient(missing)->echo();
+            QFAIL("a missing certificate file went unnoticed");
+        } catch (const NetworkError& e) {
+            QVERIFY2(std::string(e.what()).find("none.crt") != std::string::npos, e.what());
         }
     }
 

@@ -32,9 +32,7 @@ private slots:
         QCoreApplication::setApplicationName("test_pacs_gui");
         QSettings().clear();
         fs::remove_all(ui::PacsPresenter::cache().root());
-        if (testing::Orthanc::binary().isEmpty()) QSKIP("Orthanc is not installed (Debian package orthanc): PACS tests skipped");
-        m_fixture = std::make_unique<testing::PacsFixture>();
-        QVERIFY2(m_fixture->start(), qPrintable(m_fixture->orthanc->error()));
+        CARDIOSEG_START_PACS_FIXTURE(m_fixture);
         QSettings().setValue("workspace/root", QString::fromStdString((m_dir / "workspaces").string()));
     }
 

@@ -20,9 +20,7 @@ class TestPacsWeb : public QObject {
 
 private slots:
     void initTestCase() {
-        if (testing::Orthanc::binary().isEmpty()) QSKIP("Orthanc is not installed (Debian package orthanc): PACS tests skipped");
-        m_fixture = std::make_unique<testing::PacsFixture>();
-        QVERIFY2(m_fixture->start(), qPrintable(m_fixture->orthanc->error()));
+        CARDIOSEG_START_PACS_FIXTURE(m_fixture);
     }
     void cleanup() { io::setWriteFault({}); }
 

@@ -41,7 +41,8 @@ QString Orthanc::binary() {
     return QStandardPaths::findExecutable("Orthanc");
 }
 
-Orthanc::Orthanc(const QString& ourAeTitle, int ourPort) : m_ourAe(ourAeTitle), m_ourPort(ourPort) {
+Orthanc::Orthanc(const QString& ourAeTitle, int ourPort, const QJsonObject& extra)
+    : m_ourAe(ourAeTitle), m_ourPort(ourPort) {
     m_dicomPort = freeLoopbackPort();
     m_httpPort = freeLoopbackPort();
     const QString plugin = "/usr/share/orthanc/plugins/libOrthancDicomWeb.so";
@@ -66,6 +67,7 @@ Orthanc::Orthanc(const QString& ourAeTitle, int ourPort) : m_ourAe(ourAeTitle), 
         {"Plugins", QJsonArray{plugin}},
         {"DicomWeb", QJsonObject{{"Enable", true}, {"Root", "/dicom-web/"}}},
     };
+    for (auto it = extra.begin(); it != extra.end(); ++it) config[it.key()] = it.value();
     QFile f(m_dir.filePath("orthanc.json"));
     if (f.open(QIODevice::WriteOnly)) f.write(QJsonDocument(config).toJson());
 }

@@ -6,6 +6,7 @@
 
 #include <QByteArray>
 #include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
 #include <QString>
 #include <QTemporaryDir>
@@ -31,7 +32,8 @@ public:
     static constexpr const char* kPassword = "s3cret-pw";
 
     /// `ourAeTitle` at `ourPort` on 127.0.0.1 is registered as a modality (C-MOVE destination).
-    Orthanc(const QString& ourAeTitle, int ourPort);
+    /// `extra` adds to (or replaces in) the configuration (DICOM TLS, for instance).
+    Orthanc(const QString& ourAeTitle, int ourPort, const QJsonObject& extra = {});
     ~Orthanc();
     Orthanc(const Orthanc&) = delete;
     Orthanc& operator=(const Orthanc&) = delete;
