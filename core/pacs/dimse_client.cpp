@@ -144,7 +144,10 @@ public:
     Kind storeErrorKind = Kind::Storage;
     OFCondition handleSTORERequestFile(T_ASC_PresentationContextID* presID, const OFString& /*proposed*/,
                                        T_DIMSE_C_StoreRQ* request) override {
-        if (!sink || !storeError.empty() || !sink->keepGoing()) return ignoreSTORERequest(*presID, *request);
+        if (!sink || !storeError.empty()) return ignoreSTORERequest(*presID, *request);
+        // Cancelled: an error ends the C-GET session now (the caller then aborts the association)
+        // rather than after every remaining image has come in.
+        if (!sink->keepGoing()) return EC_IllegalCall;
         OFCondition received = EC_Normal;
         try {
             sink->store(request->AffectedSOPInstanceUID, [&](const fs::path& tmp) {
@@ -163,12 +166,14 @@ public:
                                    OFBool& continueCGETSession) override {
         const OFCondition c = DcmSCU::handleCGETResponse(presID, response, continueCGETSession);
         noteRetrieveStatus(*response);
+        if (sink && !sink->keepGoing()) continueCGETSession = OFFalse;
         return c;
     }
     OFCondition handleMOVEResponse(const T_ASC_PresentationContextID presID, RetrieveResponse* response,
                                    OFBool& waitForNextResponse) override {
         const OFCondition c = DcmSCU::handleMOVEResponse(presID, response, waitForNextResponse);
         noteRetrieveStatus(*response);
+        if (sink && !sink->keepGoing()) waitForNextResponse = OFFalse;  // cancelled: stop waiting
         return c;
     }
     void notifyInstanceStored(const OFString&, const OFString&, const OFString&) const override {}
@@ -541,6 +546,7 @@ private:
             }
         } join{receiver, listener};
         Scu scu(m_node);
+        scu.sink = &sink;  // only asked whether the user cancelled: the receiver stores
         scu.addPresentationContext(UID_MOVEStudyRootQueryRetrieveInformationModel,
                                    syntaxes({kUncompressed[0], kUncompressed[1]}));
         scu.connect("retrieving");

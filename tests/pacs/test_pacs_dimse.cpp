@@ -124,6 +124,26 @@ private slots:
         m_fixture->verifySameAsUploaded(dir.path());
     }
 
+    void moveCancelsAndResumes() {
+        testing::TempDir dir;
+        pacs::Node node = m_fixture->orthanc->dimseNode();
+        node.method = pacs::RetrieveMethod::Move;
+        auto client = pacs::makeDimseClient(node);
+        const pacs::RetrieveRequest rq{testing::studyUidOf(m_fixture->cine), {testing::seriesUidOf(m_fixture->cine)}, dir.path()};
+        try {
+            client->retrieve(rq, [](const pacs::RetrieveProgress& p) { return p.received < 3; });
+            QFAIL("cancelling did not stop the retrieval");
+        } catch (const NetworkError& e) {
+            QCOMPARE(e.kind(), NetworkError::Kind::Cancelled);
+        }
+        const int partial = testing::countDicomFiles(dir.path());
+        QVERIFY2(partial >= 3 && partial < m_fixture->cineImages(), qPrintable(QString::number(partial)));
+        const auto r = client->retrieve(rq, {});
+        QCOMPARE(r.alreadyHere, partial);
+        QCOMPARE(r.files + r.alreadyHere, m_fixture->cineImages());
+        m_fixture->verifySameAsUploaded(dir.path());
+    }
+
     void moveToAnUnknownDestinationSaysSo() {
         testing::TempDir dir;
         pacs::Node node = m_fixture->orthanc->dimseNode();
