@@ -1,10 +1,12 @@
 // cardioseg-cli segment: run a model on every image of a study and export the masks.
 #include "cli_commands.h"
 
+#include <algorithm>
 #include <cstdio>
 
 #include "engine/segmenter.h"
 #include "analysis/series_export.h"
+#include "cli_report.h"
 #include "io/dicom_loader.h"
 #include "io/resources.h"
 #include "io/written_files.h"
@@ -20,10 +22,18 @@ void addSegmentCommand(CLI::App& app, SegmentArgs& a) {
     cmd->add_option("--output", a.output, "Folder for the masks")->required();
     cmd->add_option("--model", a.model, "Model file (default: the shipped model)");
     cmd->add_option("--series", a.series, "Series Instance UID (default: every series)");
+#ifdef CARDIOSEG_CLI_REPORT
+    cmd->add_option("--format", a.formats,
+                    "png, nifti, dicom-seg, dicom-sr (EDV, ESV, EF and mass as a TID 1500 report, for a PACS) and/or "
+                    "report (the PDF report, and the same as Encapsulated PDF)")
+        ->expected(1, -1)
+        ->check(CLI::IsMember({"png", "nifti", "dicom-seg", "dicom-sr", "report"}));
+#else
     cmd->add_option("--format", a.formats,
                     "png, nifti, dicom-seg and/or dicom-sr (EDV, ESV, EF and mass as a TID 1500 report, for a PACS)")
         ->expected(1, -1)
         ->check(CLI::IsMember({"png", "nifti", "dicom-seg", "dicom-sr"}));
+#endif
     cmd->add_option("--device", a.device, "auto|cpu|cuda")->check(CLI::IsMember({"auto", "cpu", "cuda"}));
     cmd->add_option("--threads", a.threads, "CPU threads (0: one per core)")->check(CLI::NonNegativeNumber);
     cmd->add_flag("--fp32", a.fp32, "Compute in fp32 throughout (default: bf16 where the GPU or CPU has it natively, int8 where the calibration found it faster and the model carries int8 ranges)");
@@ -62,6 +72,10 @@ int runSegment(const SegmentArgs& a) {
     so.batch = a.batch;
     so.regionOfInterest = !a.fullImage;
     engine::Segmenter segmenter(model, so);
+#ifdef CARDIOSEG_CLI_REPORT
+    const auto qt = std::find(a.formats.begin(), a.formats.end(), "report") != a.formats.end() ? reportApplication()
+                                                                                                : nullptr;
+#endif
     nlohmann::json outputs = nlohmann::json::array();
     std::vector<std::string> warnings;  // source values the DICOM SEG left out or repaired
     nlohmann::json coverage = nlohmann::json::object();  // per series: [base, apex] per phase
@@ -85,13 +99,29 @@ int runSegment(const SegmentArgs& a) {
         options.folder = dir;
         options.source = analysis::LabelSource::Prediction;
         options.png = options.nifti = options.dicomSeg = false;
+        bool report = false;
         for (const auto& format : a.formats)
             (format == "png"         ? options.png
              : format == "nifti"     ? options.nifti
              : format == "dicom-seg" ? options.dicomSeg
-                                     : options.measurementsSr) = true;
+             : format == "dicom-sr"  ? options.measurementsSr
+                                     : report) = true;
         options.deidentify = a.deidentify;
-        const auto result = analysis::exportSeries(input, options, {});
+        analysis::ExportResult result;
+        if (options.png || options.nifti || options.dicomSeg || options.measurementsSr || !report)
+            result = analysis::exportSeries(input, options, {});
+#ifdef CARDIOSEG_CLI_REPORT
+        if (report && result.error.empty()) {
+            try {
+                const auto written = writeReportFiles(dir, input.series, labels, modelName, a.deidentify, result.warnings);
+                result.files.insert(result.files.end(), written.begin(), written.end());
+            } catch (const std::exception& e) {
+                result.error = std::string(e.what()) + (result.files.empty() ? std::string(" (nothing was written)")
+                                                                            : " (written before the failure: " +
+                                                                                  io::describeWrittenFiles(result.files) + ")");
+            }
+        }
+#endif
         for (const auto& note : result.warnings) {
             std::fprintf(stderr, "segment: %s\n", note.c_str());
             warnings.push_back(note);

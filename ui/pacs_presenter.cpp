@@ -59,8 +59,10 @@ PacsPresenter::PacsPresenter(JobList* jobs, Context context, QObject* parent)
 }
 
 PacsPresenter::~PacsPresenter() {
+    // The job list may be gone already (a sibling in the window): cancel through the jobs' own
+    // flags, which the work reads.
     for (JobList::Job* job : {&m_verifyJob, &m_queryJob, &m_retrieveJob, &m_sendJob})
-        if (*job) m_jobs->cancel(*job);
+        if (*job && job->cancel) job->cancel->store(true);
     for (QFutureWatcher<Outcome>* w : {&m_verify, &m_query, &m_retrieve, &m_send}) {
         w->disconnect(this);
         w->waitForFinished();

@@ -1,5 +1,6 @@
 #include "io/result_objects.h"
 
+#include <cctype>
 #include <cmath>
 #include <cstdio>
 #include <ctime>
@@ -16,6 +17,7 @@
 #include <dcmtk/dcmsr/dsrdoc.h>
 
 #include "io/atomic_file.h"
+#include "io/dicom_values.h"
 
 namespace fs = std::filesystem;
 
@@ -55,6 +57,23 @@ std::pair<std::string, std::string> now() {
     return {d, h};
 }
 
+/// Copied patient and study values that break their VR are left out (archives are full of
+/// dates such as 00000000); references to the source (UIDs) are repeated as they are.
+std::string validDate(const std::string& da) {
+    const auto d = parseDicomDate(da);
+    if (!d) return {};
+    char b[16];
+    std::snprintf(b, sizeof b, "%04d%02d%02d", d->year, d->month, d->day);
+    return b;
+}
+
+std::string validSex(const std::string& cs) {
+    std::string v;
+    for (char c : cs)
+        if (c != ' ') v += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    return v == "M" || v == "F" || v == "O" ? v : std::string();
+}
+
 }  // namespace
 
 void writeMeasurementSr(const fs::path& file, const image::CineSeries& series, const MeasurementValues& v) {
@@ -64,8 +83,8 @@ void writeMeasurementSr(const fs::path& file, const image::CineSeries& series, c
     doc.setSpecificCharacterSetType(DSRTypes::CS_UTF8);
     doc.setPatientName(info.patientName.c_str(), OFFalse);
     doc.setPatientID(info.patientId.c_str(), OFFalse);
-    doc.setPatientBirthDate(info.patientBirthDate.c_str(), OFFalse);
-    doc.setPatientSex(info.patientSex.c_str(), OFFalse);
+    doc.setPatientBirthDate(validDate(info.patientBirthDate).c_str(), OFFalse);
+    doc.setPatientSex(validSex(info.patientSex).c_str(), OFFalse);
     doc.setStudyDescription(info.studyDescription.c_str(), OFFalse);
     doc.setSeriesDescription("CardioSeg LV function", OFFalse);
     doc.setManufacturer("CardioSeg", OFFalse);
@@ -105,7 +124,7 @@ void writeMeasurementSr(const fs::path& file, const image::CineSeries& series, c
     for (const image::FrameInfo& f : series.frames) {
         if (f.sopInstanceUid.empty() || f.sopClassUid.empty()) continue;
         tree.addContentItem(DSRTypes::RT_contains, DSRTypes::VT_Image, first ? DSRTypes::AM_belowCurrent : DSRTypes::AM_afterCurrent);
-        tree.getCurrentContentItem().setImageReference(DSRImageReferenceValue(f.sopClassUid.c_str(), f.sopInstanceUid.c_str()), OFFalse);
+        tree.getCurrentContentItem().setImageReference(DSRImageReferenceValue(f.sopClassUid.c_str(), f.sopInstanceUid.c_str(), OFFalse), OFFalse);
         first = false;
     }
     if (!first) tree.goUp();
@@ -154,7 +173,7 @@ void writeMeasurementSr(const fs::path& file, const image::CineSeries& series, c
 
     DcmFileFormat ff;
     check(doc.write(*ff.getDataset()), "cannot encode the measurement report");
-    ff.getDataset()->putAndInsertString(DCM_StudyDate, info.studyDate.c_str());
+    ff.getDataset()->putAndInsertString(DCM_StudyDate, validDate(info.studyDate).c_str());
     save(ff, file);
 }
 
@@ -180,9 +199,9 @@ void writeEncapsulatedPdf(const fs::path& file, const image::CineSeries& series,
     put(DCM_SeriesInstanceUID, newUid(SITE_SERIES_UID_ROOT));
     put(DCM_PatientName, info.patientName);
     put(DCM_PatientID, info.patientId);
-    put(DCM_PatientBirthDate, info.patientBirthDate);
-    put(DCM_PatientSex, info.patientSex);
-    put(DCM_StudyDate, info.studyDate);
+    put(DCM_PatientBirthDate, validDate(info.patientBirthDate));
+    put(DCM_PatientSex, validSex(info.patientSex));
+    put(DCM_StudyDate, validDate(info.studyDate));
     put(DCM_StudyTime, "");
     put(DCM_ReferringPhysicianName, "");
     put(DCM_StudyID, "");

@@ -330,6 +330,43 @@ private slots:
         QVERIFY2(errors.empty(), errors.empty() ? "" : errors.front().c_str());
     }
 
+    void segmentWritesMeasurementsAndReportForAPacs() {
+        // The measurements as a TID 1500 SR and the PDF report, also as Encapsulated PDF: what
+        // `pacs send` takes to the hospital's PACS.
+        // Images of the shipped sample (a real study, which the shipped model segments).
+        testing::TempDir dir;
+        fs::create_directories(dir / "study");
+        for (int instance = 121; instance <= 124; ++instance)
+            fs::copy_file(fs::path(CARDIOSEG_SOURCE_DIR) / "resources" / "sample" / "dicoms" / "SCD0000101" /
+                              (std::to_string(instance) + ".dcm"),
+                          dir / "study" / (std::to_string(instance) + ".dcm"), fs::copy_options::none);
+        const QString out = QString::fromStdString((dir / "out").string());
+        QStringList formats{"dicom-sr"};
+#ifdef CARDIOSEG_CLI_REPORT
+        formats << "report";
+#endif
+        const Run r = cli(QStringList{"segment", "--input", QString::fromStdString((dir / "study").string()), "--output",
+                                      out, "--format"} +
+                          formats + QStringList{"--json"});
+        QVERIFY2(r.code == 0, r.err.c_str());
+        // The source's UIDs (leading zeros) are repeated as they are: references must match.
+        const auto source = io::loadDicom({dir / "study"}).series.at(0);
+        std::set<std::string> uids{source.info.studyUid, source.info.seriesUid};
+        for (const auto& f : source.frames) uids.insert(f.sopInstanceUid);
+        const fs::path sr = dir / "out" / "measurements_sr.dcm";
+        auto errors = testing::dciodvfyErrors(sr, uids);
+        QVERIFY2(errors.empty(), errors.empty() ? "" : errors.front().c_str());
+#ifdef CARDIOSEG_CLI_REPORT
+        std::ifstream pdf(dir / "out" / "report.pdf", std::ios::binary);
+        std::string head(5, '\0');
+        pdf.read(head.data(), 5);
+        QCOMPARE(head, std::string("%PDF-"));
+        errors = testing::dciodvfyErrors(dir / "out" / "report.dcm", uids);
+        QVERIFY2(errors.empty(), errors.empty() ? "" : errors.front().c_str());
+        QCOMPARE(json::parse(r.out)["outputs"].size(), std::size_t(3));
+#endif
+    }
+
     void segmentWritesValidDicomSegOfARealStudy() {
         // Four images of the shipped sample (a real study: UIDs with leading zeros, StudyDate
         // 20120000) segmented by the shipped model and exported as PNG and DICOM SEG.
