@@ -20,6 +20,8 @@
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
+#include <utility>
+
 #include "pacs_presenter.h"
 
 namespace cardioseg::ui {
@@ -379,6 +381,9 @@ StudyBrowserDialog::StudyBrowserDialog(PacsPresenter* pacs, QWidget* parent) : Q
         m_search->setEnabled(true);
         m_stop->setEnabled(false);
         if (id == m_seriesQuery) m_expanding = nullptr;
+        if (QTreeWidgetItem* pending = std::exchange(m_pendingExpand, nullptr)) {
+            QMetaObject::invokeMethod(this, [this, pending] { expand(pending); }, Qt::QueuedConnection);
+        }
         if (id != m_studyQuery && error.isEmpty()) return;
         m_status->setText(error.isEmpty() ? tr("%n study(ies) found", "", m_results->topLevelItemCount()) : error);
     });
@@ -430,6 +435,7 @@ void StudyBrowserDialog::search() {
     m_results->clear();
     m_studies.clear();
     m_expanding = nullptr;
+    m_pendingExpand = nullptr;
     m_pacs->query(m_nodes[index], query);
     m_studyQuery = m_pacs->currentQueryId();
     m_search->setEnabled(false);
@@ -464,7 +470,11 @@ void StudyBrowserDialog::addMatch(int id, const pacs::Match& m) {
 }
 
 void StudyBrowserDialog::expand(QTreeWidgetItem* item) {
-    if (item->parent() || item->childCount() > 0 || m_pacs->isQuerying()) return;
+    if (item->parent() || item->childCount() > 0) return;
+    if (m_pacs->isQuerying()) {  // its series come once the search has ended
+        m_pendingExpand = item;
+        return;
+    }
     const int index = m_node->currentIndex();
     if (index < 0) return;
     pacs::Query query;

@@ -92,6 +92,7 @@ private:
     QLabel* m_status;
     QDoubleSpinBox* m_limit;
     QTreeWidgetItem* m_expanding = nullptr;
+    QTreeWidgetItem* m_pendingExpand = nullptr;  ///< expanded while a search ran
     int m_studyQuery = 0;
     int m_seriesQuery = 0;
     std::map<std::string, pacs::Match> m_studies;  ///< by Study Instance UID

@@ -1,5 +1,7 @@
 #include "pacs_presenter.h"
 
+#include <algorithm>
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -67,6 +69,7 @@ PacsPresenter::~PacsPresenter() {
         w->disconnect(this);
         w->waitForFinished();
     }
+    for (QFuture<Outcome>& f : m_oldQueries) f.waitForFinished();  // already cancelled
 }
 
 std::vector<pacs::Node> PacsPresenter::nodes() {
@@ -107,8 +110,12 @@ void PacsPresenter::verify(const pacs::Node& node) {
 }
 
 void PacsPresenter::query(const pacs::Node& node, const pacs::Query& query) {
+    // A running query is cancelled but not waited for (the node may be slow to answer): its
+    // late matches carry its own id, which the browser ignores. Closing waits for it.
     cancelQuery();
-    m_query.waitForFinished();  // a cancelled query stops at its next match
+    m_oldQueries.erase(std::remove_if(m_oldQueries.begin(), m_oldQueries.end(), [](const QFuture<Outcome>& f) { return f.isFinished(); }),
+                       m_oldQueries.end());
+    if (m_query.isRunning()) m_oldQueries.push_back(m_query.future());
     const int id = ++m_queryId;
     m_query.setFuture(m_jobs->run<Outcome>(
         tr("Querying %1").arg(QString::fromStdString(node.label())),
@@ -133,7 +140,7 @@ void PacsPresenter::query(const pacs::Node& node, const pacs::Query& query) {
 }
 
 void PacsPresenter::cancelQuery() {
-    if (m_queryJob) m_jobs->cancel(m_queryJob);
+    if (m_queryJob && m_queryJob.cancel) m_queryJob.cancel->store(true);
 }
 
 void PacsPresenter::retrieve(const pacs::Node& node, const pacs::Match& study, const std::vector<std::string>& series,

@@ -106,6 +106,7 @@ private:
     QFutureWatcher<Outcome> m_verify, m_query, m_retrieve, m_send;
     JobList::Job m_verifyJob, m_queryJob, m_retrieveJob, m_sendJob;
     int m_queryId = 0;
+    std::vector<QFuture<Outcome>> m_oldQueries;  ///< cancelled, perhaps still ending
     QString m_verifyNode;
     struct PendingSend {
         pacs::Node node;
