@@ -35,6 +35,15 @@ Run cli(const QStringList& args) {
     return {p.exitCode(), p.readAllStandardOutput().toStdString(), p.readAllStandardError().toStdString()};
 }
 
+/// Four images of the shipped sample (instances 121-124 of SCD0000101) into `dir`.
+void copySampleImages(const fs::path& dir) {
+    fs::create_directories(dir);
+    for (int instance = 121; instance <= 124; ++instance)
+        fs::copy_file(fs::path(CARDIOSEG_SOURCE_DIR) / "resources" / "sample" / "dicoms" / "SCD0000101" /
+                          (std::to_string(instance) + ".dcm"),
+                      dir / (std::to_string(instance) + ".dcm"), fs::copy_options::none);
+}
+
 }  // namespace
 
 class TestCli : public QObject {
@@ -335,11 +344,7 @@ private slots:
         // `pacs send` takes to the hospital's PACS.
         // Images of the shipped sample (a real study, which the shipped model segments).
         testing::TempDir dir;
-        fs::create_directories(dir / "study");
-        for (int instance = 121; instance <= 124; ++instance)
-            fs::copy_file(fs::path(CARDIOSEG_SOURCE_DIR) / "resources" / "sample" / "dicoms" / "SCD0000101" /
-                              (std::to_string(instance) + ".dcm"),
-                          dir / "study" / (std::to_string(instance) + ".dcm"), fs::copy_options::none);
+        copySampleImages(dir / "study");
         const QString out = QString::fromStdString((dir / "out").string());
         QStringList formats{"dicom-sr"};
 #ifdef CARDIOSEG_CLI_REPORT
@@ -371,11 +376,7 @@ private slots:
         // Four images of the shipped sample (a real study: UIDs with leading zeros, StudyDate
         // 20120000) segmented by the shipped model and exported as PNG and DICOM SEG.
         testing::TempDir dir;
-        fs::create_directories(dir / "study");
-        for (int instance = 121; instance <= 124; ++instance)
-            fs::copy_file(fs::path(CARDIOSEG_SOURCE_DIR) / "resources" / "sample" / "dicoms" / "SCD0000101" /
-                              (std::to_string(instance) + ".dcm"),
-                          dir / "study" / (std::to_string(instance) + ".dcm"), fs::copy_options::none);
+        copySampleImages(dir / "study");
         const QString out = QString::fromStdString((dir / "out").string());
         Run r = cli({"segment", "--input", QString::fromStdString((dir / "study").string()), "--output", out,
                      "--format", "png", "dicom-seg", "--json"});
