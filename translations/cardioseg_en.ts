@@ -1885,10 +1885,6 @@
         </translation>
     </message>
     <message>
-        <source>The study cache could not be trimmed: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Study cache</source>
         <translation type="unfinished"></translation>
     </message>

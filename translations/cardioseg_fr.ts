@@ -1888,10 +1888,6 @@
         </translation>
     </message>
     <message>
-        <source>The study cache could not be trimmed: %1</source>
-        <translation>Le cache des examens n’a pas pu être réduit : %1</translation>
-    </message>
-    <message>
         <source>Study cache</source>
         <translation>Cache des examens</translation>
     </message>

@@ -44,7 +44,10 @@ PacsPresenter::PacsPresenter(JobList* jobs, Context context, QObject* parent)
         else
             Q_EMIT message(tr("Retrieval: %1").arg(error), 30000);
         if (!o.error.isEmpty() && !o.cancelled) Q_EMIT failed(tr("Retrieve from PACS"), o.error);
-        evict();
+        if (o.evicted > 0)
+            Q_EMIT message(tr("The study cache was over its limit: %n study(ies) removed, oldest first", "", o.evicted),
+                           15000);
+        Q_EMIT cacheChanged();
         Q_EMIT retrieveFinished(QString::fromStdString(o.studyUid), error);
     });
     connect(&m_send, &QFutureWatcher<Outcome>::finished, this, [this] {
@@ -157,10 +160,15 @@ void PacsPresenter::retrieve(const pacs::Node& node, const pacs::Match& study, c
         Q_EMIT failed(tr("Retrieve from PACS"), describe(e));
         return;
     }
+    // The cache is trimmed by the job too (measuring it walks every file): what must stay is
+    // decided from what is open now.
+    const io::WorkspacePlacement placement = m_context.placement();
+    const std::string openStudy = m_context.openStudyPath().toStdString();
+    const auto limit = static_cast<std::uint64_t>(cacheLimitGiB() * 1024.0 * 1024.0 * 1024.0);
     const QString title = tr("Retrieving %1").arg(QString::fromStdString(study.patientName.empty() ? study.studyUid : study.patientName));
     m_retrieve.setFuture(m_jobs->run<Outcome>(
         title,
-        [this, node, study, series, open, cache, folder](const io::ProgressFn& progress) mutable {
+        [this, node, study, series, open, cache, folder, placement, openStudy, limit](const io::ProgressFn& progress) mutable {
             Outcome o;
             o.studyUid = study.studyUid;
             pacs::CachedStudy entry;
@@ -198,31 +206,20 @@ void PacsPresenter::retrieve(const pacs::Node& node, const pacs::Match& study, c
             }
             try {
                 cache.record(entry);
+                o.evicted = static_cast<int>(cache
+                                                 .evict(limit,
+                                                        [&](const pacs::CachedStudy& s) {
+                                                            return s.studyUid == study.studyUid ||
+                                                                   (!openStudy.empty() && fs::path(openStudy) == cache.folderOf(s.studyUid)) ||
+                                                                   pacs::hasUnsentWork(cache, s, placement);
+                                                        })
+                                                 .size());
             } catch (const std::exception& e) {
                 if (o.error.isEmpty()) o.error = describe(e);
             }
             return o;
         },
         &m_retrieveJob));
-}
-
-void PacsPresenter::evict() {
-    const auto limit = static_cast<std::uint64_t>(cacheLimitGiB() * 1024.0 * 1024.0 * 1024.0);
-    const io::WorkspacePlacement placement = m_context.placement();
-    const std::string open = m_context.openStudyPath().toStdString();
-    pacs::StudyCache c = cache();
-    try {
-        const auto removed = c.evict(limit, [&](const pacs::CachedStudy& s) {
-            return (!open.empty() && fs::path(open) == c.folderOf(s.studyUid)) || pacs::hasUnsentWork(c, s, placement);
-        });
-        if (!removed.empty())
-            Q_EMIT message(tr("The study cache was over its limit: %n study(ies) removed, oldest first", "",
-                              static_cast<int>(removed.size())),
-                           15000);
-    } catch (const std::exception& e) {
-        Q_EMIT message(tr("The study cache could not be trimmed: %1").arg(describe(e)), 15000);
-    }
-    Q_EMIT cacheChanged();
 }
 
 void PacsPresenter::removeCached(const std::string& studyUid) {

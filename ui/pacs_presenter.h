@@ -98,9 +98,9 @@ private:
         int count = 0;          ///< matches, files received or files sent
         QStringList failed;     ///< files not sent, with their reasons
         std::string studyUid;
+        int evicted = 0;        ///< studies the cache let go after a retrieval
     };
     void startSend(const pacs::Node& node, const SendChoice& choice, const QString& pdf);
-    void evict();
     JobList* m_jobs;
     Context m_context;
     QFutureWatcher<Outcome> m_verify, m_query, m_retrieve, m_send;

@@ -12,6 +12,9 @@
 #include <QStandardPaths>
 #include <QTreeWidget>
 
+#include <fstream>
+
+#include "io/study.h"
 #include "main_window.h"
 #include "orthanc.h"
 #include "pacs_dialogs.h"
@@ -83,6 +86,23 @@ private slots:
         study->setExpanded(true);
         QTRY_COMPARE_WITH_TIMEOUT(study->childCount(), 2, 15000);
 
+        // Two studies retrieved earlier, the cache limit tiny: the one whose corrections were
+        // never sent stays, the other goes (after the retrieval, by its job).
+        pacs::StudyCache cache = ui::PacsPresenter::cache();
+        for (const char* uid : {"1.2.826.0.1.3680043.10.511.9.1", "1.2.826.0.1.3680043.10.511.9.2"}) {
+            fs::create_directories(cache.folderOf(uid) / "1.9");
+            std::ofstream(cache.folderOf(uid) / "1.9" / "1.9.1.dcm") << std::string(4096, 'x');
+            pacs::CachedStudy old;
+            old.studyUid = uid;
+            old.lastUsed = 1;
+            cache.record(old);
+        }
+        const fs::path corrected = io::workspaceFolderFor(cache.folderOf("1.2.826.0.1.3680043.10.511.9.2"),
+                                                          {w.settings().workspaceRoot.toStdString(), false});
+        fs::create_directories(corrected);
+        std::ofstream(corrected / "workspace.json") << "{}";
+        ui::PacsPresenter::setCacheLimitGiB(1e-9);
+
         // Retrieved and opened once the cine series (the largest) is whole.
         QSignalSpy shown(&w, &ui::MainWindow::studyShown);
         QSignalSpy retrieved(w.pacs(), &ui::PacsPresenter::retrieveFinished);
@@ -94,10 +114,13 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(retrieved.count(), 1, 60000);
         QVERIFY2(retrieved[0][1].toString().isEmpty(), qPrintable(retrieved[0][1].toString()));
         const auto cached = ui::PacsPresenter::cache().list();
-        QCOMPARE(cached.size(), std::size_t(1));
+        QCOMPARE(cached.size(), std::size_t(2));
+        QCOMPARE(cached[0].studyUid, testing::studyUidOf(m_fixture->cine));  // the most recently used
         QVERIFY(cached[0].complete);
         QCOMPARE(cached[0].files, m_fixture->totalImages());
-        QCOMPARE(browser.cached()->topLevelItemCount(), 1);
+        QCOMPARE(cached[1].studyUid, std::string("1.2.826.0.1.3680043.10.511.9.2"));  // unsent corrections
+        QVERIFY(!fs::exists(cache.folderOf("1.2.826.0.1.3680043.10.511.9.1")));
+        QCOMPARE(browser.cached()->topLevelItemCount(), 2);
         // Open with corrections nobody sent: the cache keeps it whatever its limit.
         std::vector<std::pair<int, int>> all;
         for (int k = 0; k < m_fixture->cine.slices; ++k)
@@ -121,6 +144,7 @@ private slots:
         for (const auto& s : series) modalities << s.toObject()["MainDicomTags"].toObject()["Modality"].toString();
         for (const char* m : {"SEG", "SR", "DOC"}) QVERIFY2(modalities.contains(m), qPrintable(modalities.join(',')));
         QVERIFY(ui::PacsPresenter::cache().list()[0].resultsSent > 0);
+        ui::PacsPresenter::setCacheLimitGiB(20);
     }
 
 private:
