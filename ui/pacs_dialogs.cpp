@@ -400,8 +400,14 @@ StudyBrowserDialog::StudyBrowserDialog(PacsPresenter* pacs, QWidget* parent) : Q
     connect(m_limit, qOverload<double>(&QDoubleSpinBox::valueChanged), this, [](double v) { PacsPresenter::setCacheLimitGiB(v); });
     connect(open, &QPushButton::clicked, this, [this] {
         if (QTreeWidgetItem* item = m_cached->currentItem()) {
-            Q_EMIT openRequested(QString::fromStdString(
-                PacsPresenter::cache().folderOf(item->data(0, Qt::UserRole).toString().toStdString()).string()));
+            const std::string uid = item->data(0, Qt::UserRole).toString().toStdString();
+            pacs::StudyCache cache = PacsPresenter::cache();
+            try {
+                cache.touch(uid);  // the most recently used now: the last to go
+            } catch (const std::exception&) {
+                // An index that cannot be written only changes what goes first.
+            }
+            Q_EMIT openRequested(QString::fromStdString(cache.folderOf(uid).string()));
             accept();
         }
     });
