@@ -13,7 +13,10 @@
 #include <QThread>
 #include <QTimer>
 
+#include <csignal>
+
 #include <netinet/in.h>
+#include <sys/prctl.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -79,6 +82,9 @@ bool Orthanc::start() {
     m_process = std::make_unique<QProcess>();
     m_process->setProcessChannelMode(QProcess::MergedChannels);
     m_process->setStandardOutputFile(m_dir.filePath("orthanc.log"), QIODevice::Append);
+    // Orthanc goes with the test even when the test dies without cleaning up (a crash, a
+    // sanitizer's abort): it must not outlive it, listening on its ports.
+    m_process->setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGKILL); });
     m_process->start(binary(), {m_dir.filePath("orthanc.json")});
     if (!m_process->waitForStarted(10000)) {
         m_error = "Orthanc did not start: " + m_process->errorString();
