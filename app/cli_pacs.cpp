@@ -8,6 +8,7 @@
 
 #include "cli_pacs.h"
 #include "dicomweb/dicomweb_client.h"
+#include "io/dicom_loader.h"
 
 namespace fs = std::filesystem;
 using nlohmann::json;
@@ -75,29 +76,6 @@ pacs::Node nodeOf(const PacsArgs& a) {
     return n;
 }
 
-std::vector<fs::path> filesUnder(const std::vector<std::string>& paths) {
-    std::vector<fs::path> files;
-    for (const std::string& p : paths) {
-        std::error_code ec;
-        if (fs::is_directory(p, ec)) {
-            std::vector<fs::path> found;
-            for (auto it = fs::recursive_directory_iterator(p, ec); !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-                const std::string name = it->path().filename().string();
-                if (!name.empty() && name.front() == '.') {
-                    it.disable_recursion_pending();
-                    continue;
-                }
-                if (it->is_regular_file(ec)) found.push_back(it->path());
-            }
-            std::sort(found.begin(), found.end());
-            files.insert(files.end(), found.begin(), found.end());
-        } else {
-            files.emplace_back(p);  // a missing file is reported by send() with its reason
-        }
-    }
-    return files;
-}
-
 int runPacsCommand(const PacsArgs& a) {
     const pacs::Node node = nodeOf(a);
     const auto client = net::makeClient(node);
@@ -145,9 +123,9 @@ int runPacsCommand(const PacsArgs& a) {
     if (a.get->parsed()) {
         pacs::RetrieveRequest rq;
         rq.studyUid = a.study;
-        if (!pacs::isValidUid(rq.studyUid)) throw UsageError("--study " + a.study + ": not a DICOM UID");
+        if (!pacs::isFileSafeUid(rq.studyUid)) throw UsageError("--study " + a.study + ": not a DICOM UID");
         if (!a.series.empty()) {
-            if (!pacs::isValidUid(a.series)) throw UsageError("--series " + a.series + ": not a DICOM UID");
+            if (!pacs::isFileSafeUid(a.series)) throw UsageError("--series " + a.series + ": not a DICOM UID");
             rq.series = {a.series};
         }
         rq.folder = a.output;
@@ -169,10 +147,14 @@ int runPacsCommand(const PacsArgs& a) {
         return 0;
     }
     if (a.send->parsed()) {
-        const std::vector<fs::path> files = filesUnder(a.paths);
-        if (files.empty()) throw UsageError("nothing to send: no file under the paths given");
+        // The files the loader would read: folders searched, hidden folders, workspaces and
+        // DICOMDIR files left out (a DICOMDIR's files are sent).
+        std::vector<io::SkippedFile> unusable;
+        const std::vector<fs::path> files = io::collectDicomFiles({a.paths.begin(), a.paths.end()}, unusable);
+        if (files.empty() && unusable.empty()) throw UsageError("nothing to send: no file under the paths given");
         StderrProgress report("sending");
-        const auto r = client->send(files, report);
+        pacs::SendResult r = files.empty() ? pacs::SendResult{} : client->send(files, report);
+        r.failed.insert(r.failed.begin(), unusable.begin(), unusable.end());
         if (a.json) {
             std::cout << json{{"sent", r.sent}, {"failed", skippedJson(r.failed)}}.dump(2) << "\n";
         } else {

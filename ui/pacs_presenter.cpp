@@ -22,6 +22,12 @@ QString describe(const std::exception& e) { return QString::fromStdString(e.what
 
 }  // namespace
 
+void PacsPresenter::Outcome::failedWith(const std::exception& e) {
+    const auto* network = dynamic_cast<const pacs::NetworkError*>(&e);
+    cancelled = network && network->kind() == pacs::NetworkError::Kind::Cancelled;
+    error = describe(e);
+}
+
 PacsPresenter::PacsPresenter(JobList* jobs, Context context, QObject* parent)
     : QObject(parent), m_jobs(jobs), m_context(std::move(context)) {
     connect(&m_verify, &QFutureWatcher<Outcome>::finished, this, [this] {
@@ -105,7 +111,7 @@ void PacsPresenter::verify(const pacs::Node& node) {
             try {
                 o.count = static_cast<int>(net::makeClient(node)->echo() + 0.5);
             } catch (const std::exception& e) {
-                o.error = describe(e);
+                o.failedWith(e);
             }
             return o;
         },
@@ -130,11 +136,8 @@ void PacsPresenter::query(const pacs::Node& node, const pacs::Query& query) {
                     QMetaObject::invokeMethod(this, [this, id, m] { Q_EMIT matchFound(id, m); }, Qt::QueuedConnection);
                     return progress(0.0, {});
                 });
-            } catch (const pacs::NetworkError& e) {
-                o.cancelled = e.kind() == pacs::NetworkError::Kind::Cancelled;
-                o.error = describe(e);
             } catch (const std::exception& e) {
-                o.error = describe(e);
+                o.failedWith(e);
             }
             o.cancelled = o.cancelled || !progress(1.0, {});
             return o;
@@ -198,11 +201,8 @@ void PacsPresenter::retrieve(const pacs::Node& node, const pacs::Match& study, c
                 entry.retrieved = std::chrono::duration_cast<std::chrono::seconds>(
                                       std::chrono::system_clock::now().time_since_epoch())
                                       .count();
-            } catch (const pacs::NetworkError& e) {
-                o.cancelled = e.kind() == pacs::NetworkError::Kind::Cancelled;
-                o.error = describe(e);
             } catch (const std::exception& e) {
-                o.error = describe(e);
+                o.failedWith(e);
             }
             try {
                 cache.record(entry);
@@ -303,15 +303,12 @@ void PacsPresenter::startSend(const pacs::Node& node, const SendChoice& choice, 
                 for (const auto& f : sent.failed)
                     o.failed << QString::fromStdString(fs::path(f.file).filename().string() + ": " + f.reason);
                 // Results are safe in the PACS: the cache may let the study go.
+                const std::string& study = input.series->info.studyUid;
                 pacs::StudyCache c = PacsPresenter::cache();
-                if (o.failed.isEmpty())
-                    for (const auto& s : c.list())
-                        if (c.folderOf(s.studyUid) == fs::path(openPath)) c.markSent(s.studyUid);
-            } catch (const pacs::NetworkError& e) {
-                o.cancelled = e.kind() == pacs::NetworkError::Kind::Cancelled;
-                o.error = describe(e);
+                if (o.failed.isEmpty() && pacs::isFileSafeUid(study) && c.folderOf(study) == fs::path(openPath))
+                    c.markSent(study);
             } catch (const std::exception& e) {
-                o.error = describe(e);
+                o.failedWith(e);
             }
             return o;
         },

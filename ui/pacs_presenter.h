@@ -99,6 +99,8 @@ private:
         QStringList failed;     ///< files not sent, with their reasons
         std::string studyUid;
         int evicted = 0;        ///< studies the cache let go after a retrieval
+        /// The work failed with `e` (cancelled when it is the user's cancel).
+        void failedWith(const std::exception& e);
     };
     void startSend(const pacs::Node& node, const SendChoice& choice, const QString& pdf);
     JobList* m_jobs;

@@ -85,6 +85,16 @@ OFList<OFString> syntaxes(std::initializer_list<const char*> uids) {
     return l;
 }
 
+/// Explicit, then implicit little endian: what every node accepts.
+OFList<OFString> uncompressed() { return syntaxes({kUncompressed[0], kUncompressed[1]}); }
+
+/// A DIMSE status as the standard writes it (0xA700).
+std::string hex(Uint16 status) {
+    char b[8];
+    std::snprintf(b, sizeof b, "%04X", status);
+    return b;
+}
+
 /// DcmSCU set up for a node: timeouts, TLS, our AE title.
 class Scu : public DcmSCU {
 public:
@@ -180,11 +190,6 @@ public:
     const std::string& failure() const { return m_failure; }
 
 private:
-    static std::string hex(Uint16 v) {
-        char b[8];
-        std::snprintf(b, sizeof b, "%04X", v);
-        return b;
-    }
     void noteRetrieveStatus(const RetrieveResponse& r) {
         if (r.m_status == STATUS_MOVE_Failed_MoveDestinationUnknown)
             m_failure = m_node.label() + " does not know our AE title \"" + m_node.ourAeTitle +
@@ -313,7 +318,7 @@ void addStorageContexts(Add&& add, int room) {
         const char* cls = dcmLongSCUStorageSOPClassUIDs[i];
         if (std::any_of(std::begin(kImageClasses), std::end(kImageClasses), [&](const char* c) { return !std::strcmp(c, cls); }))
             continue;
-        add(cls, syntaxes({kUncompressed[0], kUncompressed[1]}));
+        add(cls, uncompressed());
         ++used;
     }
 }
@@ -336,7 +341,7 @@ public:
         for (const char* ts : kUncompressed) all.push_back(ts);
         for (int i = 0; i < numberOfDcmAllStorageSOPClassUIDs; ++i)
             addPresentationContext(dcmAllStorageSOPClassUIDs[i], all);
-        addPresentationContext(UID_VerificationSOPClass, syntaxes({kUncompressed[0], kUncompressed[1]}));
+        addPresentationContext(UID_VerificationSOPClass, uncompressed());
     }
     void stop() { m_stop = true; }
     std::string error() {
@@ -394,7 +399,7 @@ public:
     double echo() override {
         const auto t0 = std::chrono::steady_clock::now();
         Scu scu(m_node);
-        scu.addPresentationContext(UID_VerificationSOPClass, syntaxes({kUncompressed[0], kUncompressed[1]}));
+        scu.addPresentationContext(UID_VerificationSOPClass, uncompressed());
         scu.connect("verifying the connection");
         const OFCondition c = scu.sendECHORequest(scu.context(UID_VerificationSOPClass, "verification"));
         if (c.bad()) fail(c, m_node, "verifying the connection");
@@ -405,7 +410,7 @@ public:
     void find(const Query& query, const std::function<bool(const Match&)>& onMatch) override {
         Scu scu(m_node);
         scu.addPresentationContext(UID_FINDStudyRootQueryRetrieveInformationModel,
-                                   syntaxes({kUncompressed[0], kUncompressed[1]}));
+                                   uncompressed());
         scu.connect("querying");
         std::string malformed;
         scu.onFindMatch = [&](DcmDataset& ds) {
@@ -454,7 +459,7 @@ public:
         for (const Item& it : items) {
             if (!offered.insert({it.sopClass, it.ts}).second) continue;
             if (it.ts == kUncompressed[0] || it.ts == kUncompressed[1])
-                scu.addPresentationContext(it.sopClass.c_str(), syntaxes({kUncompressed[0], kUncompressed[1]}));
+                scu.addPresentationContext(it.sopClass.c_str(), uncompressed());
             else
                 scu.addPresentationContext(it.sopClass.c_str(), syntaxes({it.ts.c_str()}));
         }
@@ -473,10 +478,8 @@ public:
             Uint16 status = 0;
             const OFCondition c = scu.sendSTORERequest(id, OFFilename(it.file.string().c_str()), nullptr, status);
             if (c.bad()) fail(c, m_node, "sending " + it.file.filename().string());
-            if (DICOM_FAILURE_STATUS(status) || (status & 0xF000) == 0xA000 || (status & 0xF000) == 0xC000) {
-                char b[8];
-                std::snprintf(b, sizeof b, "%04X", status);
-                result.failed.push_back({it.file.string(), m_node.label() + " refused it (status 0x" + std::string(b) + ")"});
+            if (DICOM_FAILURE_STATUS(status)) {
+                result.failed.push_back({it.file.string(), m_node.label() + " refused it (status 0x" + hex(status) + ")"});
             } else {
                 ++result.sent;
             }
@@ -515,7 +518,7 @@ private:
     void get(DcmDataset& keys, Sink& sink) {
         Scu scu(m_node);
         scu.addPresentationContext(UID_GETStudyRootQueryRetrieveInformationModel,
-                                   syntaxes({kUncompressed[0], kUncompressed[1]}));
+                                   uncompressed());
         addStorageContexts([&](const char* cls, const OFList<OFString>& ts) { scu.addPresentationContext(cls, ts, ASC_SC_ROLE_SCP); },
                            126);
         scu.setStorageMode(DCMSCU_STORAGE_BIT_PRESERVING);
@@ -548,7 +551,7 @@ private:
         Scu scu(m_node);
         scu.sink = &sink;  // only asked whether the user cancelled: the receiver stores
         scu.addPresentationContext(UID_MOVEStudyRootQueryRetrieveInformationModel,
-                                   syntaxes({kUncompressed[0], kUncompressed[1]}));
+                                   uncompressed());
         scu.connect("retrieving");
         c = scu.sendMOVERequest(scu.context(UID_MOVEStudyRootQueryRetrieveInformationModel, "retrieving"),
                                 m_node.ourAeTitle.c_str(), &keys, nullptr);

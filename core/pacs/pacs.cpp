@@ -109,7 +109,7 @@ std::vector<Node> nodesFromJson(const std::string& text) {
     return nodes;
 }
 
-bool isValidUid(const std::string& uid) {
+bool isFileSafeUid(const std::string& uid) {
     if (uid.empty() || uid.size() > 64 || uid.front() == '.' || uid.back() == '.') return false;
     if (uid.find("..") != std::string::npos) return false;
     return uid.find_first_not_of("0123456789.") == std::string::npos;
@@ -168,7 +168,7 @@ public:
         : m_dir(std::move(dir)), m_wanted(std::move(wanted)), m_progress(progress), m_report(report), m_result(result) {}
 
     void store(const std::string& sopUid, const std::function<void(const fs::path&)>& write) override {
-        if (!isValidUid(sopUid))
+        if (!isFileSafeUid(sopUid))
             throw NetworkError(NetworkError::Kind::Malformed,
                                "the node sent an instance whose UID is not a DICOM UID (\"" + sopUid.substr(0, 80) + "\")");
         const fs::path target = m_dir / (sopUid + ".dcm");
@@ -193,10 +193,6 @@ public:
         std::lock_guard<std::mutex> lock(m_mutex);
         return !m_cancelled;
     }
-    bool cancelled() {
-        std::lock_guard<std::mutex> lock(m_mutex);
-        return m_cancelled;
-    }
     std::size_t stillMissing() {
         std::lock_guard<std::mutex> lock(m_mutex);
         return m_wanted.size();
@@ -216,7 +212,7 @@ private:
 
 RetrieveResult Client::retrieve(const RetrieveRequest& request, const RetrieveProgressFn& report) {
     const auto t0 = std::chrono::steady_clock::now();
-    if (!isValidUid(request.studyUid)) throw std::invalid_argument("\"" + request.studyUid + "\" is not a study UID");
+    if (!isFileSafeUid(request.studyUid)) throw std::invalid_argument("\"" + request.studyUid + "\" is not a study UID");
     io::ensureDirectory(request.folder);
 
     // What the node has: the study's series, then each series' instances.
@@ -243,7 +239,7 @@ RetrieveResult Client::retrieve(const RetrieveRequest& request, const RetrievePr
     RetrieveResult result;
     RetrieveProgress progress;
     for (const Match& s : series) {
-        if (!isValidUid(s.seriesUid))
+        if (!isFileSafeUid(s.seriesUid))
             throw NetworkError(NetworkError::Kind::Malformed,
                                "the node answered with a series UID that is not a DICOM UID (\"" + s.seriesUid.substr(0, 80) + "\")");
         Query iq;
@@ -252,7 +248,7 @@ RetrieveResult Client::retrieve(const RetrieveRequest& request, const RetrievePr
         iq.seriesUid = s.seriesUid;
         Plan plan{s.seriesUid, {}, {}};
         find(iq, [&](const Match& m) {
-            if (!isValidUid(m.sopInstanceUid))
+            if (!isFileSafeUid(m.sopInstanceUid))
                 throw NetworkError(NetworkError::Kind::Malformed,
                                    "the node answered with an instance UID that is not a DICOM UID (\"" +
                                        m.sopInstanceUid.substr(0, 80) + "\")");
@@ -286,7 +282,7 @@ RetrieveResult Client::retrieve(const RetrieveRequest& request, const RetrievePr
             const std::vector<std::string> only =
                 plan.local.empty() ? std::vector<std::string>{} : std::vector<std::string>(missing.begin(), missing.end());
             fetchSeries(request.studyUid, plan.uid, only, sink);
-            if (sink.cancelled()) throw NetworkError(NetworkError::Kind::Cancelled, "retrieval cancelled");
+            if (!sink.keepGoing()) throw NetworkError(NetworkError::Kind::Cancelled, "retrieval cancelled");
             if (const std::size_t left = sink.stillMissing())
                 throw NetworkError(NetworkError::Kind::Failed,
                                    "the node sent " + std::to_string(missing.size() - left) + " of the " +

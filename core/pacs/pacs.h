@@ -137,9 +137,10 @@ struct SendResult {
 std::filesystem::path seriesFolder(const std::filesystem::path& folder, const std::string& seriesUid);
 std::filesystem::path incomingFolder(const std::filesystem::path& folder, const std::string& seriesUid);
 
-/// True for a syntactically valid DICOM UID (digits and dots, at most 64 characters): UIDs from
-/// the network become file names only when they pass.
-bool isValidUid(const std::string& uid);
+/// True for a UID made of digits and dots only (at most 64 characters, no empty component): UIDs
+/// from the network become file names only when they pass. Looser than io::isValidUid on
+/// purpose: real archives' UIDs with leading zeros are still retrieved.
+bool isFileSafeUid(const std::string& uid);
 
 /// A connection to one node. Not thread-safe: one call at a time per client.
 class Client {

@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 
 #include "io/atomic_file.h"
+#include "io/study_lock.h"
 #include "io/workspace.h"
 
 namespace fs = std::filesystem;
@@ -52,7 +53,7 @@ std::vector<CachedStudy> readIndex(const fs::path& file) {
         if (!e.is_object()) continue;
         CachedStudy s;
         s.studyUid = e.value("study_uid", "");
-        if (!isValidUid(s.studyUid)) continue;
+        if (!isFileSafeUid(s.studyUid)) continue;
         s.patientName = e.value("patient_name", "");
         s.patientId = e.value("patient_id", "");
         s.studyDate = e.value("study_date", "");
@@ -62,6 +63,8 @@ std::vector<CachedStudy> readIndex(const fs::path& file) {
         s.retrieved = e.value("retrieved", std::int64_t{0});
         s.lastUsed = e.value("last_used", std::int64_t{0});
         s.resultsSent = e.value("results_sent", std::int64_t{0});
+        s.bytes = e.value("bytes", std::uint64_t{0});
+        s.files = e.value("files", 0);
         out.push_back(std::move(s));
     }
     return out;
@@ -98,7 +101,7 @@ private:
 }  // namespace
 
 fs::path StudyCache::folderOf(const std::string& studyUid) const {
-    if (!isValidUid(studyUid)) throw std::invalid_argument("\"" + studyUid + "\" is not a study UID");
+    if (!isFileSafeUid(studyUid)) throw std::invalid_argument("\"" + studyUid + "\" is not a study UID");
     return m_root / studyUid;
 }
 
@@ -116,7 +119,6 @@ std::vector<CachedStudy> StudyCache::list() const {
     studies.erase(std::remove_if(studies.begin(), studies.end(),
                                  [&](const CachedStudy& s) { return !fs::is_directory(m_root / s.studyUid, ec); }),
                   studies.end());
-    for (CachedStudy& s : studies) measure(m_root / s.studyUid, s);
     std::stable_sort(studies.begin(), studies.end(), [](const CachedStudy& a, const CachedStudy& b) { return a.lastUsed > b.lastUsed; });
     return studies;
 }
@@ -135,19 +137,15 @@ void StudyCache::record(CachedStudy study) {
     });
 }
 
-void StudyCache::touch(const std::string& studyUid) {
+void StudyCache::stamp(const std::string& studyUid, std::int64_t CachedStudy::*when) {
     update([&](std::vector<CachedStudy>& studies) {
         for (CachedStudy& s : studies)
-            if (s.studyUid == studyUid) s.lastUsed = now();
+            if (s.studyUid == studyUid) s.*when = now();
     });
 }
 
-void StudyCache::markSent(const std::string& studyUid) {
-    update([&](std::vector<CachedStudy>& studies) {
-        for (CachedStudy& s : studies)
-            if (s.studyUid == studyUid) s.resultsSent = now();
-    });
-}
+void StudyCache::touch(const std::string& studyUid) { stamp(studyUid, &CachedStudy::lastUsed); }
+void StudyCache::markSent(const std::string& studyUid) { stamp(studyUid, &CachedStudy::resultsSent); }
 
 void StudyCache::remove(const std::string& studyUid) {
     const fs::path folder = folderOf(studyUid);
@@ -181,7 +179,7 @@ bool hasUnsentWork(const StudyCache& cache, const CachedStudy& study, const io::
     const fs::path folder = cache.folderOf(study.studyUid);
     const fs::path ws = io::workspaceFolderFor(folder, placement);
     std::error_code ec;
-    if (fs::exists(ws / "study.lock", ec)) return true;  // open in a workstation
+    if (fs::exists(ws / io::StudyLock::kFileName, ec)) return true;  // open in a workstation
     if (!io::Workspace::isWorkspace(ws)) return false;
     // Any file of the workspace (corrections, review states) newer than the last sending.
     for (auto it = fs::recursive_directory_iterator(ws, ec); !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {

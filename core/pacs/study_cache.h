@@ -16,7 +16,7 @@ struct CachedStudy {
     std::string studyUid;
     std::string patientName, patientId, studyDate, description;
     std::string node;            ///< where it came from
-    std::uint64_t bytes = 0;     ///< on disk (measured when listed)
+    std::uint64_t bytes = 0;     ///< on disk (measured when recorded)
     int files = 0;
     bool complete = false;       ///< every instance asked for has arrived
     std::int64_t retrieved = 0;  ///< Unix time of the last retrieval
@@ -35,9 +35,11 @@ public:
     /// The folder of a study (throws std::invalid_argument for a UID that is not one).
     std::filesystem::path folderOf(const std::string& studyUid) const;
 
-    /// Every study of the index whose folder exists, sizes measured now, most recently used first.
+    /// Every study of the index whose folder exists, most recently used first. Sizes are the
+    /// index's, measured when each study was recorded (only record() and remove() change a
+    /// study's images), so listing never walks the cache's files.
     std::vector<CachedStudy> list() const;
-    /// Adds or updates a study (its size is measured); throws std::runtime_error on write errors.
+    /// Adds or updates a study, its size measured now; throws std::runtime_error on write errors.
     void record(CachedStudy study);
     /// The study was opened: it becomes the most recently used.
     void touch(const std::string& studyUid);
@@ -52,6 +54,8 @@ public:
 private:
     template <class F>
     void update(F&& change);
+    /// Sets a study's time `when` to now.
+    void stamp(const std::string& studyUid, std::int64_t CachedStudy::*when);
     std::filesystem::path m_root;
 };
 

@@ -345,7 +345,7 @@ protected:
 
 private:
     void checkUid(const std::string& uid) const {
-        if (!pacs::isValidUid(uid)) throw std::invalid_argument("\"" + uid + "\" is not a DICOM UID");
+        if (!pacs::isFileSafeUid(uid)) throw std::invalid_argument("\"" + uid + "\" is not a DICOM UID");
     }
 
     /// WADO-RS: the instances as the node stores them (transfer-syntax=*), each part written as it
