@@ -36,6 +36,13 @@ struct TrainArgs {
     int checkpointEvery = 500;
     int validateEvery = 500;
     bool json = false;
+    // Data-parallel training (CLI.md, "Distributed training"): flags, else the environment.
+    int worldSize = 0;           ///< 0: not given (WORLD_SIZE, else 1)
+    int rank = -1;               ///< -1: not given (RANK)
+    std::string master;          ///< HOST:PORT; empty: MASTER_ADDR/MASTER_PORT, else 127.0.0.1:29500
+    std::string backend;         ///< gloo|nccl; empty: nccl on CUDA when built with it, else gloo
+    double distTimeout = 120;    ///< seconds
+    double bucketMb = 4;         ///< gradient all-reduce buckets (0: one after the backward pass)
 };
 
 void addTrainCommand(CLI::App& app, TrainArgs& args);

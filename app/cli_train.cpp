@@ -4,11 +4,16 @@
 #include "training/pseudo_labels.h"
 
 #include <algorithm>
-
+#include <atomic>
+#include <csignal>
 #include <cmath>
 #include <cstdio>
 #include <ctime>
+#include <fstream>
+#include <memory>
 
+#include "engine/device.h"
+#include "engine/distributed.h"
 #include "engine/model.h"
 #include "engine/trainer.h"
 #include "training/augment.h"
@@ -24,6 +29,63 @@ std::string todayIso() {
     char buf[32];
     std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", std::gmtime(&t));
     return buf;
+}
+
+std::atomic<bool> g_stopRequested{false};
+
+extern "C" void requestStop(int signal) {
+    g_stopRequested = true;
+    std::signal(signal, SIG_DFL);  // a second one ends the process at once
+}
+
+/// FNV-1a of a file's bytes, hex ("none" for no file).
+std::string fileHash(const std::string& path) {
+    if (path.empty()) return "none";
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw UsageError(path + ": cannot be read");
+    std::uint64_t h = 1469598103934665603ull;
+    char buf[1 << 16];
+    while (in.read(buf, sizeof buf) || in.gcount() > 0) {
+        for (std::streamsize k = 0; k < in.gcount(); ++k) {
+            h ^= static_cast<unsigned char>(buf[k]);
+            h *= 1099511628211ull;
+        }
+        if (!in) break;
+    }
+    char out[17];
+    std::snprintf(out, sizeof out, "%016llx", static_cast<unsigned long long>(h));
+    return out;
+}
+
+/// The processes to train on, from the flags or else the environment (torchrun's and Slurm's
+/// names); world size 1 when neither says.
+engine::DistributedOptions distributedOptions(const TrainArgs& a) {
+    engine::DistributedOptions o;
+    try {
+        if (a.worldSize > 0) {
+            o.worldSize = a.worldSize;
+            o.rank = a.rank;
+            if (o.worldSize > 1 && o.rank < 0) throw UsageError("--rank: needed with --world-size " + std::to_string(o.worldSize));
+            if (o.rank < 0) o.rank = 0;
+            if (const char* local = std::getenv("LOCAL_RANK"); local && *local) o.localRank = std::atoi(local);
+            if (!a.master.empty()) engine::parseMaster(a.master, o);
+            else if (const char* addr = std::getenv("MASTER_ADDR"); addr && *addr) o.masterAddr = addr;
+        } else {
+            engine::distributedOptionsFromEnvironment(o);
+            if (a.rank >= 0) o.rank = a.rank;
+            if (!a.master.empty()) engine::parseMaster(a.master, o);
+        }
+        o.backend = a.backend;
+        o.timeout = std::chrono::milliseconds(static_cast<long long>(a.distTimeout * 1000.0));
+        o.bucketBytes = static_cast<std::size_t>(a.bucketMb * 1024.0 * 1024.0);
+        engine::validate(o);
+    } catch (const std::invalid_argument& e) {
+        throw UsageError(e.what());
+    }
+    if (a.batch % o.worldSize != 0)
+        throw UsageError("--batch " + std::to_string(a.batch) + ": the global batch must split evenly between the " +
+                         std::to_string(o.worldSize) + " processes");
+    return o;
 }
 
 }  // namespace
@@ -75,6 +137,22 @@ void addTrainCommand(CLI::App& app, TrainArgs& a) {
     cmd->add_option("--checkpoint-every", a.checkpointEvery, "Iterations between checkpoints (<output>.ckpt)")->capture_default_str();
     cmd->add_option("--validate-every", a.validateEvery, "Iterations between validations")->capture_default_str();
     cmd->add_flag("--json", a.json, "Print one JSON object on stdout");
+    cmd->add_option("--world-size", a.worldSize,
+                    "Processes training together (data parallel; default: WORLD_SIZE, else 1). --batch stays the global batch")
+        ->check(CLI::Range(1, 4096));
+    cmd->add_option("--rank", a.rank, "This process's rank, 0 to world size - 1 (default: RANK)")->check(CLI::NonNegativeNumber);
+    cmd->add_option("--master", a.master,
+                    "HOST:PORT of rank 0, which hosts the rendezvous (default: MASTER_ADDR:MASTER_PORT, else 127.0.0.1:29500)");
+    cmd->add_option("--backend", a.backend, "gloo|nccl (default: nccl on CUDA when this build has it, else gloo)")
+        ->check(CLI::IsMember({"gloo", "nccl"}));
+    cmd->add_option("--dist-timeout", a.distTimeout,
+                    "Seconds to wait for another process (joining, each exchange) before naming it lost")
+        ->check(CLI::Range(1.0, 86400.0))
+        ->capture_default_str();
+    cmd->add_option("--bucket-mb", a.bucketMb,
+                    "Gradients summed in buckets of this many MiB while the backward pass goes on (0: all at once after it)")
+        ->check(CLI::Range(0.0, 1024.0))
+        ->capture_default_str();
 }
 
 std::vector<training::LabelledImage> loadTrainingImagesForCli(const std::string& dataset,
@@ -92,6 +170,9 @@ int runTrain(const TrainArgs& args) {
     if (a.optimizer.empty()) a.optimizer = a.schedule == "seed" ? "sgd" : "adamw";
     if (a.weightDecay < 0) a.weightDecay = a.optimizer == "sgd" ? 5e-4 : 1e-4;
     if (a.diceWeight == 0 && a.ceWeight == 0) throw UsageError("--dice-weight and --ce-weight cannot both be 0");
+    const engine::DistributedOptions distOptions = distributedOptions(a);
+    const int world = distOptions.worldSize, rank = distOptions.rank;
+    const std::string who = world > 1 ? "train[rank " + std::to_string(rank) + "]" : "train";
     engine::ModelConfig config;
     try {
         config = a.backbone.rfind("torchvision-", 0) == 0 ? engine::configFromArch(a.backbone)
@@ -133,13 +214,55 @@ int runTrain(const TrainArgs& args) {
     std::set<std::string> patients;
     for (const auto& li : images) patients.insert(li.patientId);
     const auto negatives = std::count_if(images.begin(), images.end(), [](const auto& li) { return li.negative; });
-    std::fprintf(stderr, "train: %zu labelled images (%zu of them basal slices without ventricle, %zu labelled by the "
+    std::fprintf(stderr, "%s: %zu labelled images (%zu of them basal slices without ventricle, %zu labelled by the "
                          "teacher model) of %zu patient(s); %zu validation images\n",
-                 images.size(), static_cast<std::size_t>(negatives), pseudo, patients.size(), validation.size());
+                 who.c_str(), images.size(), static_cast<std::size_t>(negatives), pseudo, patients.size(), validation.size());
+
+    const std::string recipe =
+        a.schedule + " lr " + std::to_string(a.lr) + " " + a.optimizer + " batch " + std::to_string(a.batch) + " iterations " +
+        std::to_string(a.iterations) + " crop " + std::to_string(a.crop) + " class weight power " +
+        std::to_string(a.classWeightPower) + " not-blood-pool weight " + std::to_string(a.notBloodPoolWeight) +
+        " appearance " + a.appearance + " negatives " + a.negatives +
+        (a.pseudoLabels.empty() ? std::string() : " pseudo-labels from " + a.pseudoLabels);
+
+    // Several processes: join them (rank 0 hosts the rendezvous), and refuse to start unless all
+    // train the same network on the same data with the same recipe.
+    std::unique_ptr<engine::Distributed> dist;
+    if (world > 1) {
+        engine::DistributedOptions o = distOptions;
+        o.cuda = engine::resolveDevice(engine::parseDevice(a.device)) == "cuda";
+        std::fprintf(stderr, "%s: joining %d processes through %s:%d\n", who.c_str(), world, o.masterAddr.c_str(), o.masterPort);
+        try {
+            dist = std::make_unique<engine::Distributed>(o);
+            dist->requireSame({{"model", engine::archName(config) + " seed " + std::to_string(a.seed)},
+                               {"training data", training::datasetHash(images)},
+                               {"validation data", std::to_string(validation.size()) + " images"},
+                               {"recipe", recipe + " weight decay " + std::to_string(a.weightDecay) + " dice " +
+                                              std::to_string(a.diceWeight) + " ce " + std::to_string(a.ceWeight)},
+                               {"checkpoint to resume", fileHash(a.resume)}});
+        } catch (const engine::DistributedError& e) {
+            throw UsageError(e.what());
+        }
+        std::fprintf(stderr, "%s: %d processes joined (%s), %d images each per step\n", who.c_str(), world,
+                     dist->backend().c_str(), a.batch / world);
+    }
+    if (!a.resume.empty()) {
+        try {
+            const engine::ModelInfo ck = engine::Model::load(a.resume).info();
+            if (ck.checkpointIteration)
+                std::fprintf(stderr, "%s: resuming at iteration %lld of a checkpoint written by %lld process(es), global batch %lld%s\n",
+                             who.c_str(), *ck.checkpointIteration, ck.worldSize.value_or(1), ck.globalBatch.value_or(a.batch),
+                             ck.globalBatch && *ck.globalBatch != a.batch ? " (this run's differs: the images' order moves)" : "");
+        } catch (const std::exception& e) {
+            throw UsageError(a.resume + ": " + e.what());
+        }
+    }
 
     engine::TrainConfig tc;
     tc.iterations = a.iterations;
-    tc.batch = a.batch;
+    tc.batch = a.batch / world;
+    tc.distributed = dist.get();
+    tc.portableBatchNorm = true;  // the same arithmetic on any number of processes
     tc.schedule.kind = engine::Schedule::parseKind(a.schedule);
     tc.schedule.baseLr = a.lr;
     tc.schedule.constantIterations = a.constantIterations;
@@ -161,23 +284,57 @@ int runTrain(const TrainArgs& args) {
     training::AugmentConfig aug;
     aug.crop = a.crop;
     aug.scannerAppearance = a.appearance == "scanners";
-    const auto provider = training::makeBatchProvider(images, aug, a.seed);
+    const auto provider = training::makeEpochBatchProvider(images, aug, a.seed, rank, world);
 
     engine::Model model = engine::Model::create(config, a.seed);
     double lastPrint = -1e9;
-    const auto outcome = engine::train(model, tc, provider, validation, [&](const engine::TrainProgress& p) {
+    // Ctrl-C or SIGTERM (a scheduler's) stops after the current step, every rank at the same
+    // one, with a checkpoint to resume from.
+    g_stopRequested = false;
+    std::signal(SIGINT, requestStop);
+    std::signal(SIGTERM, requestStop);
+    engine::TrainOutcome outcome;
+    try {
+        outcome = engine::train(model, tc, provider, validation, [&](const engine::TrainProgress& p) {
         const double t = nowSeconds();
-        if (t - lastPrint > 10 || p.iteration == p.total || !std::isnan(p.validationDice)) {
-            std::fprintf(stderr, "train: iteration %lld/%lld loss %.4f lr %.2e %.2f it/s ETA %.0f s%s\n",
+        if (t - lastPrint > 10 || p.iteration == 1 || p.iteration == p.total || !std::isnan(p.validationDice)) {
+            std::fprintf(stderr, "%s: iteration %lld/%lld loss %.4f lr %.2e %.2f it/s ETA %.0f s%s\n", who.c_str(),
                          static_cast<long long>(p.iteration), static_cast<long long>(p.total), p.loss, p.lr,
                          p.itPerSecond, p.etaSeconds,
                          std::isnan(p.validationDice) ? "" : (" validation Dice " + std::to_string(p.validationDice)).c_str());
             lastPrint = t;
         }
-        return true;
-    });
+        return !g_stopRequested.load();
+        });
+    } catch (const engine::DistributedError& e) {
+        throw UsageError(e.what());
+    }
+    std::signal(SIGINT, SIG_DFL);
+    std::signal(SIGTERM, SIG_DFL);
     if (outcome.status != engine::TrainOutcome::Status::Completed)
-        throw std::runtime_error("training stopped: " + outcome.message + " (last checkpoint: " + tc.checkpointPath + ")");
+        throw std::runtime_error("training stopped: " + outcome.message + " (last checkpoint: " + tc.checkpointPath +
+                                 "; continue with --resume " + tc.checkpointPath + ")");
+    const std::string backend = dist ? dist->backend() : std::string();
+    dist.reset();  // every rank has left: rank 0 writes, the others are done
+    if (rank != 0) {
+        nlohmann::json out{{"model", nullptr},
+                           {"arch", engine::archName(config)},
+                           {"images", images.size()},
+                           {"iterations", outcome.iterations},
+                           {"seconds", outcome.seconds},
+                           {"device", outcome.device},
+                           {"final_loss", outcome.finalLoss},
+                           {"world_size", world},
+                           {"rank", rank},
+                           {"backend", backend},
+                           {"communication_seconds", outcome.communicationSeconds}};
+        if (a.json)
+            std::cout << out.dump(2) << "\n";
+        else
+            std::printf("Rank %d of %d trained %s in %.0f s; rank 0 writes the model\n", rank, world,
+                        engine::archName(config).c_str(), outcome.seconds);
+        return 0;
+    }
 
     const double valDice = validation.empty() ? std::nan("") : engine::validationDice(model, validation, tc.device);
     engine::ModelInfo& info = model.info();
@@ -185,12 +342,9 @@ int runTrain(const TrainArgs& args) {
     info.trainedOn.assign(patients.begin(), patients.end());
     info.trainingImages = static_cast<long long>(images.size());
     info.trainingDataHash = training::datasetHash(images);
-    info.schedule = a.schedule + " lr " + std::to_string(a.lr) + " " + a.optimizer + " batch " + std::to_string(a.batch) +
-                       " iterations " + std::to_string(a.iterations) + " crop " + std::to_string(a.crop) +
-                       " class weight power " + std::to_string(a.classWeightPower) + " not-blood-pool weight " +
-                       std::to_string(a.notBloodPoolWeight) + " appearance " + a.appearance +
-                       " negatives " + a.negatives +
-                       (a.pseudoLabels.empty() ? std::string() : " pseudo-labels from " + a.pseudoLabels);
+    info.schedule = recipe;
+    info.worldSize = world;
+    info.globalBatch = a.batch;
     info.seed = a.seed;
     info.parent = a.resume.empty() ? "none" : a.resume;
     if (!validation.empty()) {
@@ -214,6 +368,10 @@ int runTrain(const TrainArgs& args) {
                        {"device", outcome.device},
                        {"final_loss", outcome.finalLoss},
                        {"validation_dice", validation.empty() ? nlohmann::json(nullptr) : nlohmann::json(valDice)},
+                       {"world_size", world},
+                       {"rank", rank},
+                       {"backend", backend.empty() ? nlohmann::json(nullptr) : nlohmann::json(backend)},
+                       {"communication_seconds", outcome.communicationSeconds},
                        {"skipped", skippedJson(skipped)}};
     if (a.json)
         std::cout << out.dump(2) << "\n";

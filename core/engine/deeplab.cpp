@@ -1,5 +1,7 @@
 #include "engine/deeplab.h"
 
+#include "engine/collectives.h"
+
 namespace cardioseg::engine {
 
 namespace nn = torch::nn;
@@ -11,9 +13,36 @@ nn::Conv2d conv(int in, int out, int k, int stride = 1, int dilation = 1) {
     return nn::Conv2d(nn::Conv2dOptions(in, out, k).stride(stride).padding(pad).dilation(dilation).bias(false));
 }
 
-nn::BatchNorm2d bn(int c) { return nn::BatchNorm2d(nn::BatchNorm2dOptions(c)); }
+Norm bn(int c) { return Norm(nn::BatchNorm2dOptions(c)); }
 
 }  // namespace
+
+NormImpl::NormImpl(const torch::nn::BatchNormOptions& o) : options(o) {
+    const auto c = options.num_features();
+    weight = register_parameter("weight", torch::ones({c}));
+    bias = register_parameter("bias", torch::zeros({c}));
+    running_mean = register_buffer("running_mean", torch::zeros({c}));
+    running_var = register_buffer("running_var", torch::ones({c}));
+    num_batches_tracked = register_buffer("num_batches_tracked", torch::tensor(0, torch::kLong));
+}
+
+torch::Tensor NormImpl::forward(const torch::Tensor& x) {
+    const double momentum = options.momentum().value_or(0.1);
+    if (is_training())
+        if (const auto* shard = dataParallelShard(); shard && (shard->group || shard->portableBatchNorm))
+            return syncBatchNorm(shard->group, x, weight, bias, running_mean, running_var, num_batches_tracked, momentum,
+                                 options.eps());
+    if (is_training()) {
+        torch::NoGradGuard ng;
+        num_batches_tracked.add_(1);
+    }
+    return torch::batch_norm(x, weight, bias, running_mean, running_var, is_training(), momentum, options.eps(),
+                             at::globalContext().userEnabledCuDNN());
+}
+
+torch::Tensor ShardDropoutImpl::forward(const torch::Tensor& x) {
+    return is_training() ? shardDropout(x, options.p()) : x;
+}
 
 // ---------------------------------------------------------------------------- blocks
 
@@ -59,7 +88,7 @@ TrainedLayout::Block ResidualBlockImpl::layout() const {
         // The downsample Sequential holds its conv and bn as children "0" and "1".
         const auto children = downsample->children();
         b.downsample = {nn::Conv2d(std::dynamic_pointer_cast<nn::Conv2dImpl>(children[0])),
-                        nn::BatchNorm2d(std::dynamic_pointer_cast<nn::BatchNorm2dImpl>(children[1]))};
+                        Norm(std::dynamic_pointer_cast<NormImpl>(children[1]))};
     }
     return b;
 }
@@ -137,7 +166,7 @@ public:
     }
     nn::AdaptiveAvgPool2d pool{nullptr};
     nn::Conv2d c{nullptr};
-    nn::BatchNorm2d b{nullptr};
+    Norm b{nullptr};
 };
 TORCH_MODULE(AsppPooling);
 
@@ -146,7 +175,7 @@ nn::Sequential convBnRelu(nn::Conv2d c, int out) { return nn::Sequential(c, bn(o
 ConvBn pairOf(const nn::Sequential& s) {
     auto ch = s->children();
     return {nn::Conv2d(std::dynamic_pointer_cast<nn::Conv2dImpl>(ch[0])),
-            nn::BatchNorm2d(std::dynamic_pointer_cast<nn::BatchNorm2dImpl>(ch[1]))};
+            Norm(std::dynamic_pointer_cast<NormImpl>(ch[1]))};
 }
 
 }  // namespace
@@ -158,7 +187,7 @@ AsppImpl::AsppImpl(int in, int channels, const std::vector<int>& rates) {
     convs->push_back(AsppPooling(in, channels));
     const int n = static_cast<int>(rates.size()) + 2;
     project = register_module("project", nn::Sequential(conv(n * channels, channels, 1), bn(channels), nn::ReLU(),
-                                                        nn::Dropout(nn::DropoutOptions(0.5))));
+                                                        ShardDropout(nn::DropoutOptions(0.5))));
 }
 
 torch::Tensor AsppImpl::forward(torch::Tensor x) {
@@ -206,7 +235,7 @@ TrainedLayout DeepLabV3Impl::layout() const {
     aspp->describe(layout);
     const auto head = classifier->children();
     layout.head = {nn::Conv2d(std::dynamic_pointer_cast<nn::Conv2dImpl>(head[1])),
-                   nn::BatchNorm2d(std::dynamic_pointer_cast<nn::BatchNorm2dImpl>(head[2]))};
+                   Norm(std::dynamic_pointer_cast<NormImpl>(head[2]))};
     layout.classifier = {nn::Conv2d(std::dynamic_pointer_cast<nn::Conv2dImpl>(head[4])), nullptr};
     return layout;
 }

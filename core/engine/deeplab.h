@@ -13,10 +13,35 @@
 
 namespace cardioseg::engine {
 
+/// Batch norm over N×C×H×W as torch::nn::BatchNorm2d computes it, with its parameters and
+/// buffers under the same names ("weight", "bias", "running_mean", "running_var",
+/// "num_batches_tracked"), whose training-mode statistics span every process of a data-parallel
+/// training while a DataParallelGuard (engine/collectives.h) is alive: what one process would
+/// compute over the global batch. (Not a subclass of BatchNorm2dImpl: LibTorch does not export
+/// all of its base's members.)
+class NormImpl : public torch::nn::Module {
+public:
+    explicit NormImpl(const torch::nn::BatchNormOptions& options);
+    torch::Tensor forward(const torch::Tensor& x);
+
+    torch::nn::BatchNormOptions options;
+    torch::Tensor weight, bias, running_mean, running_var, num_batches_tracked;
+};
+TORCH_MODULE(Norm);
+
+/// torch::nn::Dropout whose masks do not depend on how the global batch is split between the
+/// processes of a data-parallel training (engine::shardDropout).
+class ShardDropoutImpl : public torch::nn::DropoutImpl {
+public:
+    using torch::nn::DropoutImpl::DropoutImpl;
+    torch::Tensor forward(const torch::Tensor& x);
+};
+TORCH_MODULE(ShardDropout);
+
 /// A convolution and the batch norm after it (none after the classifier).
 struct ConvBn {
     torch::nn::Conv2d conv{nullptr};
-    torch::nn::BatchNorm2d bn{nullptr};
+    Norm bn{nullptr};
     explicit operator bool() const { return !conv.is_empty(); }
 };
 
@@ -51,7 +76,7 @@ public:
 private:
     bool m_bottleneck;
     torch::nn::Conv2d conv1{nullptr}, conv2{nullptr}, conv3{nullptr};
-    torch::nn::BatchNorm2d bn1{nullptr}, bn2{nullptr}, bn3{nullptr};
+    Norm bn1{nullptr}, bn2{nullptr}, bn3{nullptr};
     torch::nn::Sequential downsample{nullptr};
 };
 TORCH_MODULE(ResidualBlock);
@@ -71,7 +96,7 @@ private:
     int m_dilation = 1;
     int m_outChannels = 0;
     torch::nn::Conv2d conv1{nullptr};
-    torch::nn::BatchNorm2d bn1{nullptr};
+    Norm bn1{nullptr};
     torch::nn::MaxPool2d maxpool{nullptr};
     torch::nn::Sequential layer1{nullptr}, layer2{nullptr}, layer3{nullptr}, layer4{nullptr};
 };

@@ -10,7 +10,10 @@
 
 namespace cardioseg::engine::losses {
 
-torch::Tensor softDice(const torch::Tensor& logits, const torch::Tensor& target) {
+namespace {
+
+/// Σ p·t and Σ p + Σ t per class over the pixels whose membership of the class is known.
+std::pair<torch::Tensor, torch::Tensor> diceSums(const torch::Tensor& logits, const torch::Tensor& target) {
     const auto classes = logits.size(1);
     // Per class, the pixels whose membership is known: all labelled pixels for the blood pool
     // (NotBloodPool pixels are known negatives), labelled pixels other than NotBloodPool for the rest.
@@ -23,14 +26,17 @@ torch::Tensor softDice(const torch::Tensor& logits, const torch::Tensor& target)
     const auto onehot = torch::one_hot(safeTarget, classes).permute({0, 3, 1, 2}).to(logits.dtype()) * validF;
     const auto probs = torch::softmax(logits, 1) * validF;
     const std::vector<int64_t> dims{0, 2, 3};
-    const auto inter = (probs * onehot).sum(dims);
-    const auto denom = probs.sum(dims) + onehot.sum(dims);
+    return {(probs * onehot).sum(dims), probs.sum(dims) + onehot.sum(dims)};
+}
+
+torch::Tensor diceFromSums(const torch::Tensor& inter, const torch::Tensor& denom) {
     const auto dice = (2 * inter + 1.0) / (denom + 1.0);
     return 1.0 - dice.slice(0, 1).mean();  // background excluded
 }
 
-torch::Tensor crossEntropy(const torch::Tensor& logits, const torch::Tensor& target, const torch::Tensor& weights,
-                               double notBloodPoolWeight) {
+/// Σ weighted cross-entropy and Σ weights over the labelled pixels.
+std::pair<torch::Tensor, torch::Tensor> crossEntropySums(const torch::Tensor& logits, const torch::Tensor& target,
+                                                         const torch::Tensor& weights, double notBloodPoolWeight) {
     namespace F = torch::nn::functional;
     const auto notBp = target == image::label::NotBloodPool;
     const auto ceTarget = target.masked_fill(notBp, image::label::Ignore);
@@ -55,16 +61,51 @@ torch::Tensor crossEntropy(const torch::Tensor& logits, const torch::Tensor& tar
         sum = sum + (notBpLoss * w).sum();
         norm = norm + w.sum();
     }
+    return {sum, norm};
+}
+
+}  // namespace
+
+torch::Tensor softDice(const torch::Tensor& logits, const torch::Tensor& target) {
+    const auto [inter, denom] = diceSums(logits, target);
+    return diceFromSums(inter, denom);
+}
+
+torch::Tensor crossEntropy(const torch::Tensor& logits, const torch::Tensor& target, const torch::Tensor& weights,
+                           double notBloodPoolWeight) {
+    const auto [sum, norm] = crossEntropySums(logits, target, weights, notBloodPoolWeight);
     return sum / norm.clamp_min(1e-6);
 }
 
+torch::Tensor statistics(const torch::Tensor& logits, const torch::Tensor& target, const torch::Tensor& weights,
+                         double notBloodPoolWeight) {
+    const auto [sum, norm] = crossEntropySums(logits, target, weights, notBloodPoolWeight);
+    const auto [inter, denom] = diceSums(logits, target);
+    return torch::cat({sum.reshape({1}).to(torch::kFloat), norm.reshape({1}).to(torch::kFloat), inter.to(torch::kFloat),
+                       denom.to(torch::kFloat)});
+}
+
+torch::Tensor fromStatistics(const torch::Tensor& s, std::int64_t classes, double ceWeight, double diceWeight) {
+    auto loss = torch::zeros({}, s.options());
+    if (ceWeight > 0) loss = loss + ceWeight * (s[0] / s[1].clamp_min(1e-6));
+    if (diceWeight > 0) loss = loss + diceWeight * diceFromSums(s.narrow(0, 2, classes), s.narrow(0, 2 + classes, classes));
+    return loss;
+}
+
+std::vector<double> classCounts(const torch::Tensor& targets, int classes) {
+    std::vector<double> counts(classes, 0.0);
+    for (int c = 0; c < classes; ++c) counts[c] = (targets == c).sum().item<double>();
+    return counts;
+}
+
 std::vector<float> frequencyWeights(const torch::Tensor& targets, int classes) {
-    std::vector<double> freq(classes, 0.0);
+    return frequencyWeights(classCounts(targets, classes));
+}
+
+std::vector<float> frequencyWeights(const std::vector<double>& freq) {
+    const int classes = static_cast<int>(freq.size());
     double total = 0;
-    for (int c = 0; c < classes; ++c) {
-        freq[c] = (targets == c).sum().item<double>();
-        total += freq[c];
-    }
+    for (double f : freq) total += f;
     std::vector<double> present;
     for (double f : freq)
         if (f > 0) present.push_back(f / total);

@@ -4,6 +4,7 @@
 // (tests/engine/test_losses). Labels: image::label — 0 background, 1 blood pool, 2 myocardium,
 // NotBloodPool (background or myocardium), Ignore.
 
+#include <cstdint>
 #include <exception>
 #include <vector>
 
@@ -24,6 +25,19 @@ torch::Tensor softDice(const torch::Tensor& logits, const torch::Tensor& target)
 torch::Tensor crossEntropy(const torch::Tensor& logits, const torch::Tensor& target, const torch::Tensor& weights,
                            double notBloodPoolWeight);
 
+/// The training loss as sums over pixels, so that a batch split between processes gives the
+/// loss of the whole batch once each part's sums are added (engine/collectives.h): a 1-D tensor
+/// [Σ weighted cross-entropy, Σ its weights, Σ p·t per class, Σ p + Σ t per class], the terms of
+/// crossEntropy and softDice above. Differentiable.
+torch::Tensor statistics(const torch::Tensor& logits, const torch::Tensor& target, const torch::Tensor& weights,
+                         double notBloodPoolWeight);
+/// ceWeight · crossEntropy + diceWeight · softDice from (summed) statistics of `classes` classes.
+torch::Tensor fromStatistics(const torch::Tensor& statistics, std::int64_t classes, double ceWeight, double diceWeight);
+
+/// Label counts per class 0…classes−1 (others not counted).
+std::vector<double> classCounts(const torch::Tensor& targets, int classes);
+/// Median-frequency class weights from counts: see frequencyWeights.
+std::vector<float> frequencyWeights(const std::vector<double>& counts);
 /// Median-frequency class weights from label counts (labels 0…classes−1; others not counted):
 /// median share of the classes present / the class's share, clamped to [0.1, 10]; 1 for a class
 /// absent from the labels.

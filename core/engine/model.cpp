@@ -99,7 +99,7 @@ void initWeights(DeepLabV3& net, std::uint64_t seed) {
         if (auto* c = m->as<torch::nn::Conv2dImpl>()) {
             torch::nn::init::kaiming_normal_(c->weight, 0.0, torch::kFanOut, torch::kReLU);
             if (c->options.bias()) c->bias.zero_();
-        } else if (auto* b = m->as<torch::nn::BatchNorm2dImpl>()) {
+        } else if (auto* b = m->as<NormImpl>()) {
             b->weight.fill_(1.0);
             b->bias.zero_();
         }

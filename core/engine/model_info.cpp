@@ -81,6 +81,8 @@ std::map<std::string, std::string> ModelInfo::entries() const {
     text("finetune_decision", finetuneDecision);
     if (!int8Activations.empty()) e["int8_activations"] = encodeActivationRanges(int8Activations);
     if (checkpointIteration) e["checkpoint_iteration"] = std::to_string(*checkpointIteration);
+    if (worldSize) e["world_size"] = std::to_string(*worldSize);
+    if (globalBatch) e["global_batch"] = std::to_string(*globalBatch);
     return e;
 }
 
@@ -102,6 +104,8 @@ ModelInfo ModelInfo::fromEntries(const std::map<std::string, std::string>& entri
         else if (key == "finetune_replay_images") info.finetuneReplayImages = parse<long long>(key, value);
         else if (key == "finetune_decision") info.finetuneDecision = value;
         else if (key == "checkpoint_iteration") info.checkpointIteration = parse<long long>(key, value);
+        else if (key == "world_size") info.worldSize = parse<long long>(key, value);
+        else if (key == "global_batch") info.globalBatch = parse<long long>(key, value);
         else if (key == "int8_activations") {
             try {
                 info.int8Activations = decodeActivationRanges(value);

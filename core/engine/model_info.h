@@ -40,6 +40,9 @@ struct ModelInfo {
     /// running order (engine::recordInt8Ranges); empty when not recorded.
     std::vector<ActivationRange> int8Activations;
     std::optional<long long> checkpointIteration;  ///< "checkpoint_iteration": a training checkpoint's
+    /// "world_size", "global_batch": the processes a model or checkpoint was trained on (data
+    /// parallel) and the images of one step over all of them.
+    std::optional<long long> worldSize, globalBatch;
     /// Entries this version does not know, kept as read (a newer writer's).
     std::map<std::string, std::string> other;
 

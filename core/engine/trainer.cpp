@@ -13,6 +13,8 @@
 #include <thread>
 
 #include "engine/accelerator.h"
+#include "engine/collectives.h"
+#include "engine/distributed.h"
 #include "engine/losses.h"
 #include "engine/model_impl.h"
 #include "metrics/confusion.h"
@@ -101,8 +103,11 @@ private:
 
 }  // namespace
 
-double validationDice(const Model& model, const std::vector<TrainSample>& samples, DeviceChoice device) {
-    if (samples.empty()) return std::numeric_limits<double>::quiet_NaN();
+namespace {
+
+/// Confusion counts (truth × classes + predicted) of a model on samples first, first + step, ...
+std::vector<double> validationCounts(const Model& model, const std::vector<TrainSample>& samples, DeviceChoice device,
+                                     std::size_t first = 0, std::size_t step = 1) {
     auto net = model.impl()->net;
     const bool wasTraining = net->is_training();
     net->eval();
@@ -110,32 +115,51 @@ double validationDice(const Model& model, const std::vector<TrainSample>& sample
     // The network stays where it is (on the device while training); validating a model that
     // lives on the CPU on CUDA moves it there and back.
     const torch::Device home = net->parameters().front().device();
-    if (home != dev) net->to(dev);
+    const torch::Device target = dev.type() == home.type() ? home : dev;
+    if (home != target) net->to(target);
     metrics::ConfusionMatrix cm(model.config().numClasses);
     {
         torch::NoGradGuard ng;
-        for (const auto& s : samples) {
+        for (std::size_t k = first; k < samples.size(); k += step) {
+            const auto& s = samples[k];
             auto b = toTensors({s}, model.config().inChannels);
-            auto pred = net->forward(toDevice(b.input, dev)).argmax(1).to(torch::kUInt8).cpu().contiguous();
+            auto pred = net->forward(toDevice(b.input, target)).argmax(1).to(torch::kUInt8).cpu().contiguous();
             image::LabelMap p(s.labels.width, s.labels.height);
             std::memcpy(p.data.data(), pred.data_ptr<std::uint8_t>(), p.data.size());
             cm.add(s.labels, p);
         }
     }
-    if (home != dev) net->to(home);
+    if (home != target) net->to(home);
     if (wasTraining) net->train();
+    std::vector<double> counts;
+    for (int t = 0; t < cm.classes(); ++t)
+        for (int p = 0; p < cm.classes(); ++p) counts.push_back(static_cast<double>(cm.at(t, p)));
+    return counts;
+}
+
+/// Mean Dice of the foreground classes the labels contain, from validationCounts.
+double meanForegroundDice(const std::vector<double>& counts, int classes) {
     double sum = 0;
     int n = 0;
-    for (int c = 1; c < cm.classes(); ++c) {
+    for (int c = 1; c < classes; ++c) {
         // Only classes the labels contain: on an image labelled with an endocardium alone the
         // myocardium is unknown (ignore), and its Dice would say nothing.
-        std::uint64_t truth = 0;
-        for (int p = 0; p < cm.classes(); ++p) truth += cm.at(c, p);
-        if (truth == 0 || std::isnan(cm.dice(c))) continue;
-        sum += cm.dice(c);
+        double truth = 0, predicted = 0;
+        for (int p = 0; p < classes; ++p) truth += counts[c * classes + p];
+        for (int t = 0; t < classes; ++t) predicted += counts[t * classes + c];
+        const double tp = counts[c * classes + c];
+        if (truth == 0) continue;
+        sum += 2 * tp / (truth + predicted);
         ++n;
     }
     return n ? sum / n : std::numeric_limits<double>::quiet_NaN();
+}
+
+}  // namespace
+
+double validationDice(const Model& model, const std::vector<TrainSample>& samples, DeviceChoice device) {
+    if (samples.empty()) return std::numeric_limits<double>::quiet_NaN();
+    return meanForegroundDice(validationCounts(model, samples, device), model.config().numClasses);
 }
 
 TrainOutcome train(Model& model, const TrainConfig& config, const BatchProvider& provider,
@@ -148,7 +172,14 @@ TrainOutcome train(Model& model, const TrainConfig& config, const BatchProvider&
     // and finetune record new ones before writing the model).
     model.info().int8Activations.clear();
     setCpuThreads(config.threads);
-    const torch::Device device(resolveDevice(config.device));
+    Distributed* const dist = config.distributed;
+    const int world = dist ? dist->worldSize() : 1;
+    const bool writer = !dist || dist->rank() == 0;  // rank 0 alone writes checkpoints
+    torch::Device device(resolveDevice(config.device));
+    if (device.is_cuda()) {
+        const int index = config.deviceIndex >= 0 ? config.deviceIndex : dist ? dist->options().localRank : -1;
+        if (index >= 0) device = torch::Device(torch::kCUDA, static_cast<c10::DeviceIndex>(index));
+    }
     outcome.device = device.is_cuda() ? "cuda" : "cpu";
     torch::manual_seed(config.seed);
 
@@ -203,6 +234,13 @@ TrainOutcome train(Model& model, const TrainConfig& config, const BatchProvider&
         const std::string optimPath = config.resumeFrom + ".optim";
         if (std::filesystem::exists(optimPath)) torch::load(*optimizer, optimPath);
     }
+    if (dist) {
+        // Every rank starts from rank 0's weights and statistics.
+        std::vector<torch::Tensor> state;
+        for (const auto& p : net->parameters()) state.push_back(p.detach());
+        for (const auto& b : net->buffers()) state.push_back(b.detach());
+        broadcastFromRankZero(*dist, state);
+    }
 
     Schedule schedule = config.schedule;
     schedule.maxIterations = config.iterations;
@@ -212,12 +250,38 @@ TrainOutcome train(Model& model, const TrainConfig& config, const BatchProvider&
         std::vector<TrainSample> first;
         provider(0, config.batch, first);
         if (first.empty()) throw std::runtime_error("the data provider returned an empty batch");
-        weights = losses::frequencyWeights(toTensors(first, 1).target, classes);
+        std::vector<double> counts = losses::classCounts(toTensors(first, 1).target, classes);
+        if (dist) counts = dist->sum(counts);  // the global batch's, as one process would count
+        weights = losses::frequencyWeights(counts);
         for (auto& w : weights) w = static_cast<float>(std::pow(static_cast<double>(w), config.classWeightPower));
     }
     const auto weightTensor = torch::tensor(weights).to(device);
     Prefetcher prefetch(provider, start, config.iterations, config.batch, model.config().inChannels,
                         static_cast<std::size_t>(std::max(1, config.prefetchBatches)));
+
+    // One process's share of each step (batch norm and dropout see the global batch), and the
+    // gradients summed over the processes as they come out of the backward pass.
+    const DataParallelShard shard{dist, dist ? static_cast<std::int64_t>(dist->rank()) * config.batch : 0,
+                                  static_cast<std::int64_t>(config.batch) * world, config.portableBatchNorm};
+    const DataParallelGuard shardGuard(shard);
+    std::unique_ptr<GradientReducer> reducer;
+    if (dist) reducer = std::make_unique<GradientReducer>(*dist, trained, dist->options().bucketBytes);
+    auto validate = [&] {
+        if (!dist) return validationDice(model, validation, config.device);
+        // Each rank its share of the images, the counts summed.
+        if (validation.empty()) return std::numeric_limits<double>::quiet_NaN();
+        const auto counts = dist->sum(validationCounts(model, validation, config.device,
+                                                       static_cast<std::size_t>(dist->rank()), static_cast<std::size_t>(world)));
+        return meanForegroundDice(counts, classes);
+    };
+    auto checkpoint = [&](std::int64_t done) {
+        if (!writer || config.checkpointPath.empty()) return;
+        model.info().checkpointIteration = done;
+        model.info().worldSize = world;
+        model.info().globalBatch = static_cast<long long>(config.batch) * world;
+        model.save(config.checkpointPath);
+        torch::save(*optimizer, config.checkpointPath + ".optim");
+    };
 
     double smoothed = 0;
     TrainProgress p;
@@ -226,6 +290,7 @@ TrainOutcome train(Model& model, const TrainConfig& config, const BatchProvider&
     std::int64_t i = start;
     try {
         for (; i < config.iterations; ++i) {
+            if (dist) dist->setIteration(i);
             TensorBatch b = prefetch.next();
             torch::manual_seed(config.seed * 1000003 + static_cast<std::uint64_t>(i));  // dropout, per iteration
             auto input = toDevice(b.input, device, channelsLast);
@@ -242,10 +307,9 @@ TrainOutcome train(Model& model, const TrainConfig& config, const BatchProvider&
             {
                 AutocastGuard autocast(device.is_cuda() && config.mixedPrecision, device);
                 auto logits = net->forward(input).to(torch::kFloat);
-                loss = torch::zeros({}, logits.options());
-                if (config.ceWeight > 0)
-                    loss = loss + config.ceWeight * losses::crossEntropy(logits, target, weightTensor, config.notBloodPoolWeight);
-                if (config.diceWeight > 0) loss = loss + config.diceWeight * losses::softDice(logits, target);
+                // The loss's sums over every process's images: the loss of the global batch.
+                const auto stats = sumOverRanks(dist, losses::statistics(logits, target, weightTensor, config.notBloodPoolWeight));
+                loss = losses::fromStatistics(stats, classes, config.ceWeight, config.diceWeight);
             }
             const double value = loss.item<double>();
             if (!std::isfinite(value)) {
@@ -255,7 +319,14 @@ TrainOutcome train(Model& model, const TrainConfig& config, const BatchProvider&
                 break;
             }
             optimizer->zero_grad();
-            loss.backward();
+            if (reducer) {
+                // Each rank's share of the global loss; sumOverRanks and the reducer add them up.
+                reducer->prepare();
+                (loss / world).backward();
+                reducer->finish();
+            } else {
+                loss.backward();
+            }
             optimizer->step();
 
             smoothed = i == start ? value : 0.95 * smoothed + 0.05 * value;
@@ -266,22 +337,27 @@ TrainOutcome train(Model& model, const TrainConfig& config, const BatchProvider&
             const double elapsed = std::chrono::duration<double>(Clock::now() - loopStart).count();
             p.itPerSecond = (i + 1 - start) / std::max(1e-9, elapsed);
             p.etaSeconds = (config.iterations - i - 1) / std::max(1e-9, p.itPerSecond);
-            const bool outOfTime = config.maxSeconds > 0 &&
-                                   std::chrono::duration<double>(Clock::now() - t0).count() >= config.maxSeconds;
+            const bool localOutOfTime = config.maxSeconds > 0 &&
+                                        std::chrono::duration<double>(Clock::now() - t0).count() >= config.maxSeconds;
             if (config.maxSeconds > 0)
                 p.etaSeconds = std::min(p.etaSeconds, std::max(0.0, config.maxSeconds -
                                                                    std::chrono::duration<double>(Clock::now() - t0).count()));
-            const bool last = i + 1 == config.iterations || outOfTime;
+            const bool last = i + 1 == config.iterations || (localOutOfTime && !dist);
             if ((config.validateEvery > 0 && (i + 1) % config.validateEvery == 0) || (last && !validation.empty())) {
-                p.validationDice = validationDice(model, validation, config.device);
+                p.validationDice = validate();
                 trainMode();  // validation leaves the whole network training
             }
-            if (!config.checkpointPath.empty() && config.checkpointEvery > 0 && ((i + 1) % config.checkpointEvery == 0 || last)) {
-                model.info().checkpointIteration = i + 1;
-                model.save(config.checkpointPath);
-                torch::save(*optimizer, config.checkpointPath + ".optim");
+            if (config.checkpointEvery > 0 && ((i + 1) % config.checkpointEvery == 0 || last)) checkpoint(i + 1);
+            bool cancelled = progress && !progress(p);
+            bool outOfTime = localOutOfTime;
+            if (dist) {
+                // A cancel or the time budget on any rank stops every rank after this iteration.
+                const auto flags = dist->sum({cancelled ? 1.0 : 0.0, outOfTime ? 1.0 : 0.0});
+                cancelled = flags[0] > 0;
+                outOfTime = flags[1] > 0;
             }
-            if (progress && !progress(p)) {
+            if ((cancelled || outOfTime) && !last && config.checkpointEvery > 0) checkpoint(i + 1);
+            if (cancelled) {
                 outcome.status = TrainOutcome::Status::Cancelled;
                 outcome.message = "cancelled at iteration " + std::to_string(i + 1);
                 ++i;
@@ -294,11 +370,24 @@ TrainOutcome train(Model& model, const TrainConfig& config, const BatchProvider&
                 break;
             }
         }
+    } catch (const DistributedError&) {
+        throw;
     } catch (const std::exception& e) {
-        if (!engine::isOutOfMemory(e)) throw;
+        // A collective that failed inside the backward pass arrives here re-wrapped.
+        if (dist) dist->rethrowFailure();
+        const bool oom = engine::isOutOfMemory(e);
+        const std::string message = oom ? "out of memory at iteration " + std::to_string(i + 1) + " with batch " +
+                                              std::to_string(config.batch) + "; try a smaller batch"
+                                        : std::string(e.what());
+        // Any rank's failure stops them all (the others would wait for it).
+        if (dist) dist->abortAll("rank " + std::to_string(dist->rank()) + " failed: " + message);
+        if (!oom) throw;
         outcome.status = TrainOutcome::Status::OutOfMemory;
-        outcome.message = "out of memory at iteration " + std::to_string(i + 1) + " with batch " +
-                          std::to_string(config.batch) + "; try a smaller batch";
+        outcome.message = message;
+    }
+    if (dist) {
+        outcome.communicationSeconds = dist->communicationSeconds();
+        dist->finish();  // every rank leaves together; rank 0 then writes the model
     }
     model.info().checkpointIteration.reset();
     net->eval();

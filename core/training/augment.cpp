@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <array>
 #include <memory>
+#include <mutex>
+#include <numeric>
 
 #include <cmath>
 #include <stdexcept>
@@ -214,6 +216,56 @@ engine::BatchProvider makeBatchProvider(const std::vector<LabelledImage>& images
         std::mt19937_64 rng(seed * 0x9E3779B97F4A7C15ull + static_cast<std::uint64_t>(iteration));
         std::discrete_distribution<std::size_t> pick(weights.begin(), weights.end());
         for (int k = 0; k < size; ++k) batch.push_back(augment(images[pick(rng)], config, rng));
+    };
+}
+
+std::vector<std::size_t> epochEntries(const std::vector<LabelledImage>& images, double pseudoShare) {
+    const std::vector<double> weights = drawWeights(images, pseudoShare);
+    const double lightest = *std::min_element(weights.begin(), weights.end());
+    std::vector<std::size_t> entries;
+    for (std::size_t i = 0; i < images.size(); ++i) {
+        const auto times = static_cast<std::size_t>(std::clamp(std::lround(weights[i] / lightest), 1L, 16L));
+        entries.insert(entries.end(), times, i);
+    }
+    return entries;
+}
+
+engine::BatchProvider makeEpochBatchProvider(const std::vector<LabelledImage>& images, const AugmentConfig& config,
+                                             std::uint64_t seed, int rank, int worldSize, double pseudoShare) {
+    if (images.empty()) throw std::invalid_argument("no labelled image to train on");
+    if (worldSize < 1 || rank < 0 || rank >= worldSize) throw std::invalid_argument("rank outside the world size");
+    struct State {
+        std::vector<LabelledImage> images;  // its own copy: the provider may outlive the caller's vector
+        std::vector<std::size_t> entries;
+        std::mutex mutex;
+        std::int64_t epoch = -1;
+        std::vector<std::size_t> order;
+    };
+    auto state = std::make_shared<State>();
+    state->images = images;
+    state->entries = epochEntries(images, pseudoShare);
+    return [state, config, seed, rank, worldSize](std::int64_t iteration, int size, std::vector<engine::TrainSample>& batch) {
+        const auto length = static_cast<std::int64_t>(state->entries.size());
+        const std::int64_t global = static_cast<std::int64_t>(size) * worldSize;
+        for (int k = 0; k < size; ++k) {
+            const std::int64_t position = iteration * global + static_cast<std::int64_t>(rank) * size + k;
+            const std::int64_t epoch = position / length;
+            std::size_t image = 0;
+            {
+                std::lock_guard<std::mutex> lock(state->mutex);
+                if (state->epoch != epoch) {
+                    // Each epoch its own order, from the seed and the epoch alone.
+                    state->order = state->entries;
+                    std::mt19937_64 shuffle(seed * 0x9E3779B97F4A7C15ull + 0xD1B54A32D192ED03ull * static_cast<std::uint64_t>(epoch + 1));
+                    std::shuffle(state->order.begin(), state->order.end(), shuffle);
+                    state->epoch = epoch;
+                }
+                image = state->order[static_cast<std::size_t>(position % length)];
+            }
+            // Each sample its own generator: the same augmentation whichever process draws it.
+            std::mt19937_64 rng(seed * 0xBF58476D1CE4E5B9ull + 0x94D049BB133111EBull * static_cast<std::uint64_t>(position + 1));
+            batch.push_back(augment(state->images[image], config, rng));
+        }
     };
 }
 

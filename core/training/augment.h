@@ -58,6 +58,20 @@ engine::TrainSample augment(const LabelledImage& source, const AugmentConfig& co
 engine::BatchProvider makeBatchProvider(const std::vector<LabelledImage>& images, const AugmentConfig& config,
                                         std::uint64_t seed, double pseudoShare = 0.4);
 
+/// The provider of `train`, for one process or any of several training one model together: the
+/// images in epochs, each epoch a new seeded order of every image (an image with myocardium
+/// twice, model-labelled ones at `pseudoShare` of the draws: epochEntries). Step i of global
+/// batch B = size × worldSize takes positions i·B … i·B + B − 1 of that sequence, of which this
+/// rank takes `size` from rank·size; every sample is augmented from a generator seeded by its
+/// position. So a run sees the same images, augmented the same way, whatever the number of
+/// processes it is split into, and every image once per epoch across them.
+engine::BatchProvider makeEpochBatchProvider(const std::vector<LabelledImage>& images, const AugmentConfig& config,
+                                             std::uint64_t seed, int rank = 0, int worldSize = 1,
+                                             double pseudoShare = 0.4);
+/// One epoch of makeEpochBatchProvider, unshuffled: image indices, each as many times as its
+/// draw weight over the lightest (at most 16).
+std::vector<std::size_t> epochEntries(const std::vector<LabelledImage>& images, double pseudoShare);
+
 /// How often makeBatchProvider draws each image (relative): twice for images with myocardium,
 /// and the model-labelled ones together `pseudoShare` of the total.
 std::vector<double> drawWeights(const std::vector<LabelledImage>& images, double pseudoShare);
