@@ -7,6 +7,7 @@
 #include <atomic>
 #include <cstring>
 #include <exception>
+#include <limits>
 #include <map>
 #include <mutex>
 #include <optional>
@@ -60,14 +61,25 @@ Segmenter::Segmenter(const Model& model, const SegmentOptions& options) : m_impl
     auto& choice = m_impl->choice;
     const bool cuda = m_impl->device.is_cuda();
     if (cuda) {
-        choice = EngineChoice{true, true, false, 1};
+        choice = EngineChoice{true, options.mixedPrecision, false, 1};
     } else if (!options.calibrated) {
         choice = fixedEngineChoice(m_impl->threads);
+        choice.bf16 = choice.bf16 && options.mixedPrecision;
     } else {
-        // int8 only for a model whose activation ranges were recorded; else the fastest float.
+        // int8 only for a model whose activation ranges were recorded; else the fastest float
+        // (fp32 when bf16 is not wanted: on a CPU with native bf16 the fastest may be bf16).
         const auto calibration = engineCalibration(model.config(), m_impl->threads);
         const auto ranges = options.int8 && calibration.best.int8 ? int8Ranges(model, m_impl->net) : std::nullopt;
         choice = calibration.bestFloat;
+        if (choice.bf16 && !options.mixedPrecision) {
+            double fastest = std::numeric_limits<double>::infinity();
+            for (const auto& run : calibration.runs)
+                if (!run.choice.bf16 && !run.choice.int8 && run.msPerImage < fastest) {
+                    fastest = run.msPerImage;
+                    choice = run.choice;
+                }
+            choice.bf16 = false;
+        }
         if (ranges) {
             try {
                 m_impl->int8 = std::make_unique<Int8DeepLab>(m_impl->net, *ranges, !cpuHasInt8Dot());
