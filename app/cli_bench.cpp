@@ -16,6 +16,17 @@
 namespace cardioseg::cli {
 
 void addBenchEngineCommands(CLI::App& bench, BenchArgs& a) {
+    {
+        auto* cmd = bench.add_subcommand(
+            "allreduce", "Sum a model's gradients over processes (every rank runs it; as train's --world-size, --rank, --master)");
+        cmd->add_option("--arch", a.arch, "Architecture whose parameter count is summed (default: the default model's)");
+        cmd->add_option("--world-size", a.worldSize, "Processes (default: WORLD_SIZE)")->check(CLI::Range(2, 4096));
+        cmd->add_option("--rank", a.rank, "This process's rank (default: RANK)")->check(CLI::NonNegativeNumber);
+        cmd->add_option("--master", a.master, "HOST:PORT of rank 0 (default: MASTER_ADDR:MASTER_PORT, else 127.0.0.1:29500)");
+        cmd->add_option("--threads", a.threads, "CPU threads (0: one per core)")->check(CLI::NonNegativeNumber);
+        cmd->add_option("--repeat", a.repeat, "Timed all-reduces after warm-up")->check(CLI::PositiveNumber);
+        cmd->add_flag("--json", a.json, "Print one JSON object on stdout");
+    }
     for (const char* what : {"infer", "train", "study", "calibrate"}) {
         const std::string w = what;
         auto* cmd = bench.add_subcommand(
@@ -140,6 +151,7 @@ int runCalibrate(const BenchArgs& a) {
 
 int runBenchEngine(const std::string& what, const BenchArgs& a) {
     if (what == "calibrate") return runCalibrate(a);
+    if (what == "allreduce") return runBenchAllreduce(a);
     engine::setCpuThreads(a.threads);
     const int threads = engine::cpuThreads();
     const auto device = engine::parseDevice(a.device);

@@ -100,10 +100,14 @@ struct BenchArgs {
     int calibrateSize = 128; ///< calibrate: the square input timed
     bool again = false;      ///< calibrate: measure again, whatever the cache holds
     bool json = false;
+    int worldSize = 0, rank = -1;  ///< allreduce: the processes (default: WORLD_SIZE, RANK)
+    std::string master;            ///< allreduce: HOST:PORT of rank 0
 };
 /// Adds infer, train, study and calibrate under an existing "bench" command.
 void addBenchEngineCommands(CLI::App& bench, BenchArgs& args);
 int runBenchEngine(const std::string& what, const BenchArgs& args);
+/// bench allreduce: the gradients' all-reduce of a model's size between processes.
+int runBenchAllreduce(const BenchArgs& args);
 
 struct FinetuneArgs {
     std::string model, dataset, output, patients, images, device = "auto";

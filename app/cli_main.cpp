@@ -170,7 +170,7 @@ int main(int argc, char** argv) {
         if (app.got_subcommand("segment")) return runSegment(segmentArgs);
         if (app.got_subcommand("suggest")) return runSuggest(suggestArgs);
         if (app.got_subcommand("quantize")) return runQuantize(quantizeArgs);
-        for (const char* what : {"infer", "train", "study", "calibrate"})
+        for (const char* what : {"infer", "train", "study", "calibrate", "allreduce"})
             if (bench->got_subcommand(what)) return runBenchEngine(what, benchArgs);
 #endif
     } catch (const UsageError& e) {

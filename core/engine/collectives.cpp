@@ -1,7 +1,5 @@
 #include "engine/collectives.h"
 
-#include <atomic>
-
 namespace cardioseg::engine {
 
 namespace {
@@ -27,7 +25,9 @@ struct SumOverRanksFunction : torch::autograd::Function<SumOverRanksFunction> {
     }
 };
 
-std::atomic<const DataParallelShard*> g_shard{nullptr};
+// Per thread: the trainer's forward passes run on its own thread (a fine-tuning in the
+// workstation never sees a command-line training's shard, nor the other way round).
+thread_local const DataParallelShard* t_shard = nullptr;
 
 }  // namespace
 
@@ -37,13 +37,15 @@ torch::Tensor sumOverRanks(Distributed* group, const torch::Tensor& t) {
 }
 
 const DataParallelShard* dataParallelShard() {
-    return g_shard.load();
+    return t_shard;
 }
 
 DataParallelGuard::DataParallelGuard(const DataParallelShard& shard)
-    : m_shard(shard), m_previous(g_shard.exchange(&m_shard)) {}
+    : m_shard(shard), m_previous(t_shard) {
+    t_shard = &m_shard;
+}
 DataParallelGuard::~DataParallelGuard() {
-    g_shard.store(m_previous);
+    t_shard = m_previous;
 }
 
 torch::Tensor shardDropout(const torch::Tensor& x, double p) {

@@ -40,7 +40,7 @@ struct DataParallelShard {
     /// both use the same formula. About 4 % slower than LibTorch's kernel on a CPU.
     bool portableBatchNorm = false;
 };
-/// The shard in force, or null outside training.
+/// The shard in force on this thread, or null outside training.
 const DataParallelShard* dataParallelShard();
 class DataParallelGuard {
 public:
