@@ -214,9 +214,13 @@ struct Distributed::Impl {
         c10::intrusive_ptr<c10d::TCPStore> client;
         std::int64_t beat = 0;
         int misses = 0;
-        std::unique_lock<std::mutex> lock(mutex);
-        while (!stopping) {
-            lock.unlock();
+        std::string verdict;  // set when this rank must stop: another rank's report, or rank 0 gone
+        for (;;) {
+            {
+                std::unique_lock<std::mutex> lock(mutex);
+                if (beat > 0) cv.wait_for(lock, kBeat, [&] { return stopping; });
+                if (stopping) return;
+            }
             try {
                 if (!client)
                     client = c10::make_intrusive<c10d::TCPStore>(options.masterAddr,
@@ -225,35 +229,30 @@ struct Distributed::Impl {
                     key("heartbeat", options.rank),
                     toBytes(std::to_string(++beat) + " " + std::to_string(iteration.load())));
                 misses = 0;
-                if (!failing && client->check({kPrefix + "abort"})) {
-                    const std::string message = toString(client->get(kPrefix + "abort"));
-                    lock.lock();
-                    if (!stopping && !failing) {
-                        lock.unlock();
-                        options.abort("rank " + std::to_string(options.rank) +
-                                      " stops: " + message);
-                    }
-                    continue;
-                }
+                if (client->check({kPrefix + "abort"}))
+                    verdict = "rank " + std::to_string(options.rank) +
+                              " stops: " + toString(client->get(kPrefix + "abort"));
             } catch (const std::exception& e) {
-                // The store lives in rank 0: unreachable twice in a row, rank 0 is gone.
-                if (++misses >= 2 && !failing) {
-                    lock.lock();
-                    if (!stopping && !failing) {
-                        lock.unlock();
-                        options.abort("rank 0 (the master, " + master() +
-                                      ") was lost at iteration " +
-                                      std::to_string(iteration.load() + 1) + " of rank " +
-                                      std::to_string(options.rank) +
-                                      ": its rendezvous store no longer answers (" +
-                                      firstLine(e.what()) + ")");
-                    }
-                    continue;
-                }
+                ++beat;
                 client.reset();
+                // The store lives in rank 0: unreachable twice in a row, rank 0 is gone.
+                if (++misses >= 2)
+                    verdict = "rank 0 (the master, " + master() + ") was lost at iteration " +
+                              std::to_string(iteration.load() + 1) + " of rank " +
+                              std::to_string(options.rank) +
+                              ": its rendezvous store no longer answers (" + firstLine(e.what()) +
+                              ")";
             }
-            lock.lock();
-            cv.wait_for(lock, kBeat, [&] { return stopping; });
+            // A rank that is reporting a failure itself (fail, abortAll) says so on its own.
+            if (!verdict.empty() && !failing) {
+                {
+                    std::lock_guard<std::mutex> lock(mutex);
+                    if (stopping) return;
+                }
+                options.abort(verdict);
+                return;  // a handler that returns: no more beats
+            }
+            verdict.clear();
         }
     }
 

@@ -341,6 +341,35 @@ private Q_SLOTS:
         QVERIFY2(err.find("train[rank 1]") != std::string::npos, err.c_str());
     }
 
+    void benchAllreduceTimesTheModelsGradients() {
+        const int port = freePort();
+        Rank r0, r1;
+        const QStringList args{"bench",    "allreduce", "--arch",    QString::fromStdString(kArch),
+                               "--repeat", "3",         "--threads", "1",
+                               "--json"};
+        r0.start(args + QStringList{"--world-size", "2", "--rank", "0", "--master",
+                                    "127.0.0.1:" + QString::number(port)});
+        r1.start(args + QStringList{"--world-size", "2", "--rank", "1", "--master",
+                                    "127.0.0.1:" + QString::number(port)});
+        QVERIFY2(r0.finish(120) == 0, r0.err.c_str());
+        QVERIFY2(r1.finish(120) == 0, r1.err.c_str());
+        const json j = json::parse(r0.out);
+        const auto parameters =
+            engine::Model::create(engine::configFromArch(kArch)).parameterCount();
+        QCOMPARE(j["parameters"].get<std::int64_t>(), parameters);
+        QCOMPARE(j["bytes"].get<double>(), 4.0 * static_cast<double>(parameters));
+        QCOMPARE(j["world_size"].get<int>(), 2);
+        QCOMPARE(j["backend"].get<std::string>(), std::string("gloo"));
+        QVERIFY(j["median_ms"].get<double>() > 0 && j["latency_ms"].get<double>() > 0);
+        QCOMPARE(json::parse(r1.out)["rank"].get<int>(), 1);
+        // One process is a usage error.
+        Rank alone;
+        alone.start({"bench", "allreduce", "--json"});
+        QCOMPARE(alone.finish(60), 2);
+        QVERIFY2(alone.err.find("needs --world-size 2 or more") != std::string::npos,
+                 alone.err.c_str());
+    }
+
     void aTwoProcessCheckpointResumesInOneProcess() {
         Dataset d;
         const int iterations = 6;
@@ -399,6 +428,27 @@ private Q_SLOTS:
                          survivor.err.find("lost") != std::string::npos,
                      survivor.err.c_str());
             QVERIFY2(waited < 30, std::to_string(waited).c_str());
+        }
+    }
+
+    void aLostRankIsNamedByEveryOtherOfThree() {
+        Dataset d;
+        const int port = freePort();
+        std::vector<Rank> ranks(3);
+        for (int r = 0; r < 3; ++r) {
+            QStringList args = trainArgs(d, "three.pt", 100000);
+            args[args.indexOf("--batch") + 1] = "6";
+            ranks[r].start(args + QStringList{"--world-size", "3", "--rank", QString::number(r),
+                                              "--master", "127.0.0.1:" + QString::number(port),
+                                              "--dist-timeout", "30"});
+        }
+        for (auto& r : ranks) QVERIFY2(r.waitForError("iteration 1/", 120), r.err.c_str());
+        ranks[1].process->kill();
+        ranks[1].finish(10);
+        for (int r : {0, 2}) {
+            QCOMPARE(ranks[r].finish(60), 2);
+            QVERIFY2(ranks[r].err.find("rank 1 was lost") != std::string::npos,
+                     ranks[r].err.c_str());
         }
     }
 
