@@ -52,8 +52,7 @@ private:
 bool cpuHasNativeBf16();
 
 /// Whether this CPU has int8 dot-product instructions (AVX-512 VNNI, AVX-VNNI or AMX) that an
-/// ISA cap leaves usable. Without them oneDNN multiplies unsigned 8-bit activations by signed
-/// weights in 16-bit sums that saturate, so int8 activations keep to 7 bits there.
+/// ISA cap leaves usable: int8 runs at another speed there (the calibration's key says so).
 bool cpuHasInt8Dot();
 
 /// Whether `device` computes bf16 natively, so that bf16 autocast pays for inference: CUDA, or

@@ -184,7 +184,7 @@ Calibration calibrate(const ModelConfig& config, int threads, int size) {
     if (int8Supported()) {
         std::vector<ActivationRange> ranges;
         observeActivations(net, torch::randn({1, config.inChannels, size, size}), ranges);
-        int8 = std::make_unique<Int8DeepLab>(net, ranges, !cpuHasInt8Dot());
+        int8 = std::make_unique<Int8DeepLab>(net, ranges);
         for (int parallel : atOnce) choices.push_back({true, false, true, parallel});
     }
     for (const auto& choice : choices)

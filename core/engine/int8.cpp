@@ -174,7 +174,7 @@ struct Int8Runner {
 
 }  // namespace
 
-Int8DeepLab::Int8DeepLab(const FoldedDeepLab& folded, const std::vector<ActivationRange>& ranges, bool sevenBitActivations)
+Int8DeepLab::Int8DeepLab(const FoldedDeepLab& folded, const std::vector<ActivationRange>& ranges)
     : m_impl(std::make_unique<Impl>()) {
     const auto engine = x86QuantisedEngine();
     if (!engine) throw std::runtime_error("this LibTorch has no quantised engine for this CPU (FBGEMM or oneDNN)");
@@ -186,7 +186,7 @@ Int8DeepLab::Int8DeepLab(const FoldedDeepLab& folded, const std::vector<Activati
                                     std::to_string(walker.n));
     // Activations: affine uint8 over the observed range widened to hold 0 (ReLU outputs start
     // there exactly).
-    const double levels = sevenBitActivations ? 127.0 : 255.0;
+    const double levels = 127.0;  // 7-bit activations (see the constructor's declaration)
     for (const auto& r : ranges) {
         const double lo = std::min(0.0f, r.min), hi = std::max(0.0f, r.max);
         Impl::Quantisation q;

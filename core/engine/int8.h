@@ -32,9 +32,12 @@ std::size_t quantisedActivationCount(const FoldedDeepLab& folded);
 class Int8DeepLab {
 public:
     /// Throws std::invalid_argument when `ranges` does not match the network, std::runtime_error
-    /// when this LibTorch has no quantised engine. `sevenBitActivations`: activations in
-    /// [0, 127] (for CPUs without int8 dot-product instructions; see cpuHasInt8Dot).
-    Int8DeepLab(const FoldedDeepLab& folded, const std::vector<ActivationRange>& ranges, bool sevenBitActivations);
+    /// when this LibTorch has no quantised engine. Activations keep to [0, 127] on every CPU:
+    /// without int8 dot-product instructions the engines multiply unsigned 8-bit activations by
+    /// signed weights in 16-bit sums that saturate, and with them (AVX-512 VNNI, LibTorch 1.13)
+    /// full 8-bit activations still cost 0.011 blood-pool Dice on region crops of the sample
+    /// where 7 bits matched fp32 within 0.0002.
+    Int8DeepLab(const FoldedDeepLab& folded, const std::vector<ActivationRange>& ranges);
     ~Int8DeepLab();
     /// fp32 logits N × classes × H × W for an fp32 N × C × H × W input.
     torch::Tensor forward(const torch::Tensor& input) const;

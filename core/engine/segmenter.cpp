@@ -82,7 +82,7 @@ Segmenter::Segmenter(const Model& model, const SegmentOptions& options) : m_impl
         }
         if (ranges) {
             try {
-                m_impl->int8 = std::make_unique<Int8DeepLab>(m_impl->net, *ranges, !cpuHasInt8Dot());
+                m_impl->int8 = std::make_unique<Int8DeepLab>(m_impl->net, *ranges);
                 choice = calibration.best;
             } catch (const std::exception&) {
                 // The calibration ran int8 on this machine; should packing this model fail, the
