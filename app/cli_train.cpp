@@ -38,23 +38,44 @@ extern "C" void requestStop(int signal) {
     std::signal(signal, SIG_DFL);  // a second one ends the process at once
 }
 
+/// FNV-1a, continued from `h`.
+std::uint64_t fnv1a(const void* data, std::size_t size, std::uint64_t h = 1469598103934665603ull) {
+    const auto* bytes = static_cast<const unsigned char*>(data);
+    for (std::size_t k = 0; k < size; ++k) {
+        h ^= bytes[k];
+        h *= 1099511628211ull;
+    }
+    return h;
+}
+
+std::string hex(std::uint64_t h) {
+    char out[17];
+    std::snprintf(out, sizeof out, "%016llx", static_cast<unsigned long long>(h));
+    return out;
+}
+
 /// FNV-1a of a file's bytes, hex ("none" for no file).
 std::string fileHash(const std::string& path) {
     if (path.empty()) return "none";
     std::ifstream in(path, std::ios::binary);
     if (!in) throw UsageError(path + ": cannot be read");
     std::uint64_t h = 1469598103934665603ull;
-    char buf[1 << 16];
-    while (in.read(buf, sizeof buf) || in.gcount() > 0) {
-        for (std::streamsize k = 0; k < in.gcount(); ++k) {
-            h ^= static_cast<unsigned char>(buf[k]);
-            h *= 1099511628211ull;
-        }
+    std::vector<char> buf(1 << 16);
+    while (in.read(buf.data(), static_cast<std::streamsize>(buf.size())) || in.gcount() > 0) {
+        h = fnv1a(buf.data(), static_cast<std::size_t>(in.gcount()), h);
         if (!in) break;
     }
-    char out[17];
-    std::snprintf(out, sizeof out, "%016llx", static_cast<unsigned long long>(h));
-    return out;
+    return hex(h);
+}
+
+/// FNV-1a of validation images and labels, hex.
+std::string samplesHash(const std::vector<engine::TrainSample>& samples) {
+    std::uint64_t h = 1469598103934665603ull;
+    for (const auto& s : samples) {
+        h = fnv1a(s.image.data.data(), s.image.data.size() * sizeof(float), h);
+        h = fnv1a(s.labels.data.data(), s.labels.data.size(), h);
+    }
+    return std::to_string(samples.size()) + " images " + hex(h);
 }
 
 /// The processes to train on, from the flags or else the environment (torchrun's and Slurm's
@@ -236,7 +257,7 @@ int runTrain(const TrainArgs& args) {
             dist = std::make_unique<engine::Distributed>(o);
             dist->requireSame({{"model", engine::archName(config) + " seed " + std::to_string(a.seed)},
                                {"training data", training::datasetHash(images)},
-                               {"validation data", std::to_string(validation.size()) + " images"},
+                               {"validation data", samplesHash(validation)},
                                {"recipe", recipe + " weight decay " + std::to_string(a.weightDecay) + " dice " +
                                               std::to_string(a.diceWeight) + " ce " + std::to_string(a.ceWeight)},
                                {"checkpoint to resume", fileHash(a.resume)}});
