@@ -37,7 +37,7 @@ struct DataParallelShard {
     /// Batch norm by syncBatchNorm's formula also in one process (group null): LibTorch's own
     /// kernel rounds differently, and the network amplifies that (a batch norm over a few pooled
     /// values), so a 1-process run matches an N-process run of the same global batch only when
-    /// both use the same formula. About 4 % slower than LibTorch's kernel on a CPU.
+    /// both use the same formula. About 5 % slower than LibTorch's kernel per step on a CPU.
     bool portableBatchNorm = false;
 };
 /// The shard in force on this thread, or null outside training.

@@ -66,7 +66,7 @@ struct TrainConfig {
     Distributed* distributed = nullptr;
     /// Batch norm computed as data-parallel training computes it even in one process, so that
     /// runs of the same global batch on any number of processes agree to rounding (and a
-    /// checkpoint resumes on another number identically). About 4 % slower on a CPU than
+    /// checkpoint resumes on another number identically). About 5 % slower on a CPU than
     /// LibTorch's kernel; always on when distributed.
     bool portableBatchNorm = false;
     /// The GPU to train on when the device is CUDA (-1: the first, or LOCAL_RANK's when distributed).
