@@ -15,10 +15,7 @@ namespace cardioseg::cli {
 int runBenchAllreduce(const BenchArgs& a) {
     engine::DistributedOptions o;
     try {
-        engine::distributedOptionsFromEnvironment(o);
-        if (a.worldSize > 0) o.worldSize = a.worldSize;
-        if (a.rank >= 0) o.rank = a.rank;
-        if (!a.master.empty()) engine::parseMaster(a.master, o);
+        o = engine::distributedOptions(a.worldSize, a.rank, a.master);
         engine::validate(o);
     } catch (const std::invalid_argument& e) {
         throw UsageError(e.what());

@@ -9,13 +9,13 @@
 #include <cmath>
 #include <cstdio>
 #include <ctime>
-#include <fstream>
 #include <memory>
 
 #include "engine/device.h"
 #include "engine/distributed.h"
 #include "engine/model.h"
 #include "engine/trainer.h"
+#include "io/prediction_cache.h"
 #include "training/augment.h"
 #include "training/finetune.h"
 #include "training/training_set.h"
@@ -38,64 +38,12 @@ extern "C" void requestStop(int signal) {
     std::signal(signal, SIG_DFL);  // a second one ends the process at once
 }
 
-/// FNV-1a, continued from `h`.
-std::uint64_t fnv1a(const void* data, std::size_t size, std::uint64_t h = 1469598103934665603ull) {
-    const auto* bytes = static_cast<const unsigned char*>(data);
-    for (std::size_t k = 0; k < size; ++k) {
-        h ^= bytes[k];
-        h *= 1099511628211ull;
-    }
-    return h;
-}
-
-std::string hex(std::uint64_t h) {
-    char out[17];
-    std::snprintf(out, sizeof out, "%016llx", static_cast<unsigned long long>(h));
-    return out;
-}
-
-/// FNV-1a of a file's bytes, hex ("none" for no file).
-std::string fileHash(const std::string& path) {
-    if (path.empty()) return "none";
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw UsageError(path + ": cannot be read");
-    std::uint64_t h = 1469598103934665603ull;
-    std::vector<char> buf(1 << 16);
-    while (in.read(buf.data(), static_cast<std::streamsize>(buf.size())) || in.gcount() > 0) {
-        h = fnv1a(buf.data(), static_cast<std::size_t>(in.gcount()), h);
-        if (!in) break;
-    }
-    return hex(h);
-}
-
-/// FNV-1a of validation images and labels, hex.
-std::string samplesHash(const std::vector<engine::TrainSample>& samples) {
-    std::uint64_t h = 1469598103934665603ull;
-    for (const auto& s : samples) {
-        h = fnv1a(s.image.data.data(), s.image.data.size() * sizeof(float), h);
-        h = fnv1a(s.labels.data.data(), s.labels.data.size(), h);
-    }
-    return std::to_string(samples.size()) + " images " + hex(h);
-}
-
-/// The processes to train on, from the flags or else the environment (torchrun's and Slurm's
-/// names); world size 1 when neither says.
+/// The processes to train on: the environment (torchrun's and Slurm's names), the flags where
+/// given; world size 1 when neither says.
 engine::DistributedOptions distributedOptions(const TrainArgs& a) {
     engine::DistributedOptions o;
     try {
-        if (a.worldSize > 0) {
-            o.worldSize = a.worldSize;
-            o.rank = a.rank;
-            if (o.worldSize > 1 && o.rank < 0) throw UsageError("--rank: needed with --world-size " + std::to_string(o.worldSize));
-            if (o.rank < 0) o.rank = 0;
-            if (const char* local = std::getenv("LOCAL_RANK"); local && *local) o.localRank = std::atoi(local);
-            if (!a.master.empty()) engine::parseMaster(a.master, o);
-            else if (const char* addr = std::getenv("MASTER_ADDR"); addr && *addr) o.masterAddr = addr;
-        } else {
-            engine::distributedOptionsFromEnvironment(o);
-            if (a.rank >= 0) o.rank = a.rank;
-            if (!a.master.empty()) engine::parseMaster(a.master, o);
-        }
+        o = engine::distributedOptions(a.worldSize, a.rank, a.master);
         o.backend = a.backend;
         o.timeout = std::chrono::milliseconds(static_cast<long long>(a.distTimeout * 1000.0));
         o.bucketBytes = static_cast<std::size_t>(a.bucketMb * 1024.0 * 1024.0);
@@ -222,12 +170,14 @@ int runTrain(const TrainArgs& args) {
         for (auto& li : more) images.push_back(std::move(li));
     }
     std::vector<engine::TrainSample> validation;
+    std::string validationHash = "none";  // what the ranks of a distributed run compare
     if (!a.validatePatients.empty()) {
         training::SelectOptions vs;
         vs.patients = splitList(a.validatePatients);
         try {
-            for (auto& li : training::loadLabelledImages(a.dataset, vs, skipped))
-                validation.push_back({std::move(li.image), std::move(li.labels)});
+            auto held = training::loadLabelledImages(a.dataset, vs, skipped);
+            validationHash = training::datasetHash(held);
+            for (auto& li : held) validation.push_back({std::move(li.image), std::move(li.labels)});
         } catch (const std::runtime_error& e) {
             throw UsageError(e.what());
         }
@@ -257,11 +207,13 @@ int runTrain(const TrainArgs& args) {
             dist = std::make_unique<engine::Distributed>(o);
             dist->requireSame({{"model", engine::archName(config) + " seed " + std::to_string(a.seed)},
                                {"training data", training::datasetHash(images)},
-                               {"validation data", samplesHash(validation)},
+                               {"validation data", validationHash},
                                {"recipe", recipe + " weight decay " + std::to_string(a.weightDecay) + " dice " +
                                               std::to_string(a.diceWeight) + " ce " + std::to_string(a.ceWeight)},
-                               {"checkpoint to resume", fileHash(a.resume)}});
+                               {"checkpoint to resume", a.resume.empty() ? "none" : io::fileDigest(a.resume)}});
         } catch (const engine::DistributedError& e) {
+            throw UsageError(e.what());
+        } catch (const std::runtime_error& e) {  // the checkpoint cannot be read
             throw UsageError(e.what());
         }
         std::fprintf(stderr, "%s: %d processes joined (%s), %d images each per step\n", who.c_str(), world,

@@ -119,14 +119,17 @@ bool parse(const std::string& line, Calibration& c) {
 void pickBest(Calibration& c) {
     const Calibration::Run* best = nullptr;
     const Calibration::Run* bestFloat = nullptr;
+    const Calibration::Run* bestFp32 = nullptr;
     for (const auto& r : c.runs) {
         if (!best || r.msPerImage < best->msPerImage) best = &r;
         if (!r.choice.int8 && (!bestFloat || r.msPerImage < bestFloat->msPerImage)) bestFloat = &r;
+        if (!r.choice.int8 && !r.choice.bf16 && (!bestFp32 || r.msPerImage < bestFp32->msPerImage)) bestFp32 = &r;
     }
     c.best = best->choice;
     c.bestMs = best->msPerImage;
     c.bestFloat = bestFloat ? bestFloat->choice : c.runs.front().choice;
     c.bestFloatMs = bestFloat ? bestFloat->msPerImage : c.runs.front().msPerImage;
+    c.bestFp32 = bestFp32 ? bestFp32->choice : c.runs.front().choice;
     c.plainMs = c.runs.front().msPerImage;
 }
 

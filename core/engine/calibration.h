@@ -33,6 +33,7 @@ struct Calibration {
     double bestMs = 0.0;
     EngineChoice bestFloat;  ///< the fastest in fp32 or bf16 (for models without int8 ranges)
     double bestFloatMs = 0.0;
+    EngineChoice bestFp32;   ///< the fastest in fp32 (when bf16 is not wanted)
     double plainMs = 0.0;  ///< NCHW, fp32, one image at a time: LibTorch's default
     bool fromCache = false;
     std::string cacheFile;

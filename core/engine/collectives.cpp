@@ -102,29 +102,30 @@ GradientReducer::GradientReducer(Distributed& group, std::vector<torch::Tensor> 
                                  std::size_t bucketBytes)
     : m_group(group),
       m_params(std::move(params)),
-      m_bucketOf(m_params.size()),
+      m_place(m_params.size()),
       m_overlap(bucketBytes > 0) {
     // The backward pass produces the last layers' gradients first: buckets from the end.
     std::size_t bytes = 0;
+    std::int64_t used = 0;  // elements in the current bucket
+    auto allocate = [&] {
+        m_buckets.back().flat = torch::zeros(
+            {used}, m_params.front().options().dtype(torch::kFloat).requires_grad(false));
+    };
     for (std::size_t k = m_params.size(); k-- > 0;) {
         const auto& p = m_params[k];
         const std::size_t size = static_cast<std::size_t>(p.numel()) * p.element_size();
         if (m_buckets.empty() || (m_overlap && bytes > 0 && bytes + size > bucketBytes)) {
+            if (!m_buckets.empty()) allocate();
             m_buckets.emplace_back();
             bytes = 0;
+            used = 0;
         }
-        Bucket& b = m_buckets.back();
-        b.offsets.push_back(
-            b.params.empty() ? 0 : b.offsets.back() + m_params[b.params.back()].numel());
-        b.params.push_back(k);
-        m_bucketOf[k] = m_buckets.size() - 1;
+        m_buckets.back().params.push_back(k);
+        m_place[k] = {m_buckets.size() - 1, used};
+        used += p.numel();
         bytes += size;
     }
-    for (auto& b : m_buckets) {
-        const auto last = b.params.back();
-        b.flat = torch::zeros({b.offsets.back() + m_params[last].numel()},
-                              m_params[last].options().dtype(torch::kFloat).requires_grad(false));
-    }
+    if (!m_buckets.empty()) allocate();
     for (std::size_t k = 0; k < m_params.size(); ++k)
         m_hooks.push_back(
             m_params[k].register_hook([this, k](const torch::Tensor& grad) { ready(k, grad); }));
@@ -137,7 +138,6 @@ GradientReducer::~GradientReducer() {
 void GradientReducer::prepare() {
     for (auto& b : m_buckets) {
         b.pending = b.params.size();
-        b.started = false;
         b.wait = nullptr;
         b.flat.zero_();
     }
@@ -145,11 +145,10 @@ void GradientReducer::prepare() {
 }
 
 void GradientReducer::ready(std::size_t param, const torch::Tensor& grad) {
-    Bucket& b = m_buckets[m_bucketOf[param]];
-    std::size_t slot = 0;
-    while (b.params[slot] != param) ++slot;
+    const Place& place = m_place[param];
+    Bucket& b = m_buckets[place.bucket];
     torch::NoGradGuard ng;
-    b.flat.narrow(0, b.offsets[slot], grad.numel()).copy_(grad.reshape({-1}));
+    b.flat.narrow(0, place.offset, grad.numel()).copy_(grad.reshape({-1}));
     --b.pending;
     if (m_overlap) startReadyBuckets(false);
 }
@@ -160,7 +159,6 @@ void GradientReducer::startReadyBuckets(bool all) {
         Bucket& b = m_buckets[m_nextToStart];
         if (!all && b.pending > 0) return;
         b.wait = allreduceSumAsync(m_group, b.flat);
-        b.started = true;
         ++m_nextToStart;
     }
 }
@@ -170,9 +168,9 @@ void GradientReducer::finish() {
     torch::NoGradGuard ng;
     for (auto& b : m_buckets) {
         b.wait();
-        for (std::size_t slot = 0; slot < b.params.size(); ++slot) {
-            auto& p = m_params[b.params[slot]];
-            const auto summed = b.flat.narrow(0, b.offsets[slot], p.numel()).view(p.sizes());
+        for (const std::size_t k : b.params) {
+            auto& p = m_params[k];
+            const auto summed = b.flat.narrow(0, m_place[k].offset, p.numel()).view(p.sizes());
             if (p.grad().defined())
                 p.mutable_grad().copy_(summed);
             else

@@ -85,11 +85,9 @@ public:
 
 private:
     struct Bucket {
-        std::vector<std::size_t> params;    ///< indices into m_params
-        std::vector<std::int64_t> offsets;  ///< of each in the flat buffer
+        std::vector<std::size_t> params;  ///< indices into m_params
         torch::Tensor flat;
         std::size_t pending = 0;
-        bool started = false;
         std::function<void()> wait;
     };
     void ready(std::size_t param, const torch::Tensor& grad);
@@ -97,7 +95,12 @@ private:
 
     Distributed& m_group;
     std::vector<torch::Tensor> m_params;
-    std::vector<std::size_t> m_bucketOf;  ///< per parameter
+    /// Per parameter: its bucket and where its gradient sits in the bucket's flat buffer.
+    struct Place {
+        std::size_t bucket = 0;
+        std::int64_t offset = 0;
+    };
+    std::vector<Place> m_place;
     std::vector<Bucket> m_buckets;
     std::vector<unsigned> m_hooks;
     std::size_t m_nextToStart = 0;

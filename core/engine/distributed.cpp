@@ -94,22 +94,25 @@ void parseMaster(const std::string& text, DistributedOptions& options) {
     options.masterPort = parseInt(text.substr(colon + 1), "--master port");
 }
 
-bool distributedOptionsFromEnvironment(DistributedOptions& options) {
+DistributedOptions distributedOptions(int worldSize, int rank, const std::string& master) {
     auto get = [](const char* name) -> const char* {
         const char* v = std::getenv(name);
         return v && *v ? v : nullptr;
     };
-    const char* world = get("WORLD_SIZE");
-    if (!world) return false;
-    options.worldSize = parseInt(world, "WORLD_SIZE");
-    if (const char* v = get("RANK"))
-        options.rank = parseInt(v, "RANK");
-    else if (options.worldSize > 1)
-        throw std::invalid_argument("RANK: not set while WORLD_SIZE is");
-    if (const char* v = get("LOCAL_RANK")) options.localRank = parseInt(v, "LOCAL_RANK");
-    if (const char* v = get("MASTER_ADDR")) options.masterAddr = v;
-    if (const char* v = get("MASTER_PORT")) options.masterPort = parseInt(v, "MASTER_PORT");
-    return true;
+    DistributedOptions o;
+    if (const char* v = get("WORLD_SIZE")) o.worldSize = parseInt(v, "WORLD_SIZE");
+    bool ranked = false;
+    if (const char* v = get("RANK")) o.rank = parseInt(v, "RANK"), ranked = true;
+    if (const char* v = get("LOCAL_RANK")) o.localRank = parseInt(v, "LOCAL_RANK");
+    if (const char* v = get("MASTER_ADDR")) o.masterAddr = v;
+    if (const char* v = get("MASTER_PORT")) o.masterPort = parseInt(v, "MASTER_PORT");
+    if (worldSize > 0) o.worldSize = worldSize;
+    if (rank >= 0) o.rank = rank, ranked = true;
+    if (!master.empty()) parseMaster(master, o);
+    if (o.worldSize > 1 && !ranked)
+        throw std::invalid_argument("--rank (or RANK): needed with a world size of " +
+                                    std::to_string(o.worldSize));
+    return o;
 }
 
 void validate(const DistributedOptions& o) {

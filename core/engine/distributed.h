@@ -38,10 +38,13 @@ struct DistributedOptions {
     std::function<void(const std::string& message)> abort;
 };
 
-/// Reads WORLD_SIZE, RANK, LOCAL_RANK, MASTER_ADDR, MASTER_PORT (what torchrun and the Slurm
-/// launch in packaging/train-cluster.sh set) into `options` where they are set; returns whether
-/// WORLD_SIZE was. Throws std::invalid_argument naming the variable whose value is not usable.
-bool distributedOptionsFromEnvironment(DistributedOptions& options);
+/// The processes of a run: WORLD_SIZE, RANK, LOCAL_RANK, MASTER_ADDR, MASTER_PORT (what
+/// torchrun and the Slurm launch in packaging/train-cluster.sh set) where they are set, then the
+/// flags where given (worldSize > 0, rank >= 0, master "HOST:PORT" not empty); one process
+/// when neither names a world size. Throws std::invalid_argument naming the variable or flag
+/// whose value is not usable, or a world size above 1 without a rank.
+DistributedOptions distributedOptions(int worldSize = 0, int rank = -1,
+                                      const std::string& master = {});
 /// "HOST:PORT" → masterAddr, masterPort; throws std::invalid_argument.
 void parseMaster(const std::string& text, DistributedOptions& options);
 /// Checks ranks, world size and port; throws std::invalid_argument with the reason.

@@ -7,7 +7,6 @@
 #include <atomic>
 #include <cstring>
 #include <exception>
-#include <limits>
 #include <map>
 #include <mutex>
 #include <optional>
@@ -70,16 +69,7 @@ Segmenter::Segmenter(const Model& model, const SegmentOptions& options) : m_impl
         // (fp32 when bf16 is not wanted: on a CPU with native bf16 the fastest may be bf16).
         const auto calibration = engineCalibration(model.config(), m_impl->threads);
         const auto ranges = options.int8 && calibration.best.int8 ? int8Ranges(model, m_impl->net) : std::nullopt;
-        choice = calibration.bestFloat;
-        if (choice.bf16 && !options.mixedPrecision) {
-            double fastest = std::numeric_limits<double>::infinity();
-            for (const auto& run : calibration.runs)
-                if (!run.choice.bf16 && !run.choice.int8 && run.msPerImage < fastest) {
-                    fastest = run.msPerImage;
-                    choice = run.choice;
-                }
-            choice.bf16 = false;
-        }
+        choice = options.mixedPrecision ? calibration.bestFloat : calibration.bestFp32;
         if (ranges) {
             try {
                 m_impl->int8 = std::make_unique<Int8DeepLab>(m_impl->net, *ranges);
