@@ -10,6 +10,7 @@
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
 
+#include "cardioseg_version.h"
 #include "cli_commands.h"
 #include "cli_pacs.h"
 #include "io/dicom_loader.h"
@@ -106,7 +107,7 @@ int runBenchLoad(std::string input, int threads, int repeats, bool asJson) {
 int main(int argc, char** argv) {
     CLI::App app{"CardioSeg command line: inspect, segment, evaluate and train on cardiac MRI"};
     app.require_subcommand(1);
-    app.set_version_flag("--version", "cardioseg-cli 0.1.0");
+    app.set_version_flag("--version", "cardioseg-cli " CARDIOSEG_VERSION);
 
     bool json = false;
     std::string infoPath;

@@ -5,16 +5,22 @@
 
 #include <cstdio>
 
+#include "cardioseg_version.h"
 #include "io/resources.h"
 #include "language.h"
 #include "main_window.h"
 #include "test_input.h"
+#include "tool_icons.h"
 
 int main(int argc, char** argv) {
     QApplication app(argc, argv);
     QApplication::setApplicationName("CardioSeg");
     QApplication::setOrganizationName("CardioSeg");
-    QApplication::setApplicationVersion("0.1.0");
+    QApplication::setApplicationVersion(QStringLiteral(CARDIOSEG_VERSION));
+    // The desktop entry (and AppStream) name the application by this ID; Wayland matches the
+    // window to its entry by it.
+    QGuiApplication::setDesktopFileName(QStringLiteral("org.cardioseg.CardioSeg"));
+    QApplication::setWindowIcon(cardioseg::ui::applicationIcon());
 
     QCommandLineParser parser;
     parser.setApplicationDescription("Cardiac MRI segmentation workstation");

@@ -12,23 +12,30 @@
 # Every task reads the same dataset (a shared file system, or the same copy on each machine).
 # GLOO_SOCKET_IFNAME picks the network interface when a machine has several.
 #
-# CARDIOSEG_CLI: the program (default: cardioseg-cli on PATH, else the build folder's).
+# CARDIOSEG_CLI: the program (default: cardioseg-cli beside this script, else on PATH, else the
+# build folder's).
 # Exit status: 0 when every rank succeeded; 2 when a rank was lost or the run was refused (the
 # message names the rank); otherwise the first failing rank's.
 set -euo pipefail
 
+# The header above, under the name this script was run by (cardioseg-train-cluster when
+# installed); --help prints it on stdout and exits 0, a wrong call on stderr and exits 2.
+usage() {
+    sed -n '2,13p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' |
+        sed "s|packaging/train-cluster.sh|${0##*/}|g" >&"${1:-2}"
+    exit "${2:-2}"
+}
+case "${1:-}" in -h|--help) usage 1 0 ;; esac
+
+# The program: beside this script when installed, else on PATH, else the build folder's.
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 cli="${CARDIOSEG_CLI:-}"
 if [ -z "$cli" ]; then
-    if command -v cardioseg-cli >/dev/null 2>&1; then cli="$(command -v cardioseg-cli)"
+    if [ -x "$here/cardioseg-cli" ]; then cli="$here/cardioseg-cli"
+    elif command -v cardioseg-cli >/dev/null 2>&1; then cli="$(command -v cardioseg-cli)"
     else cli="${BUILD_DIR:-$here/../build}/app/cardioseg-cli"; fi
 fi
-[ -x "$cli" ] || { echo "train-cluster: $cli: not found (set CARDIOSEG_CLI)" >&2; exit 2; }
-
-usage() {
-    sed -n '2,13p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2
-    exit 2
-}
+[ -x "$cli" ] || { echo "${0##*/}: $cli: not found (set CARDIOSEG_CLI)" >&2; exit 2; }
 
 mode="${1:-}"
 [ $# -gt 0 ] && shift

@@ -1391,8 +1391,8 @@
         <translation>À propos de CardioSeg</translation>
     </message>
     <message>
-        <source>&lt;b&gt;CardioSeg&lt;/b&gt; %1&lt;br&gt;Cardiac MRI segmentation workstation.&lt;br&gt;Sample study: Sunnybrook Cardiac Data (CC0), Radau et al., MIDAS Journal 2009.</source>
-        <translation>&lt;b&gt;CardioSeg&lt;/b&gt; %1&lt;br&gt;Station de segmentation d’IRM cardiaque.&lt;br&gt;Examen d’exemple : Sunnybrook Cardiac Data (CC0), Radau et al., MIDAS Journal 2009.</translation>
+        <source>&lt;b&gt;CardioSeg&lt;/b&gt; %1&lt;br&gt;Cardiac MRI segmentation workstation, with Qt %2.&lt;br&gt;Research software, not a medical device.&lt;br&gt;Free software: GNU General Public License, version 3 or later.&lt;br&gt;Sample study: Sunnybrook Cardiac Data (CC0), Radau et al., MIDAS Journal 2009.</source>
+        <translation>&lt;b&gt;CardioSeg&lt;/b&gt; %1&lt;br&gt;Station de segmentation d’IRM cardiaque, avec Qt %2.&lt;br&gt;Logiciel de recherche, pas un dispositif médical.&lt;br&gt;Logiciel libre : licence publique générale GNU, version 3 ou ultérieure.&lt;br&gt;Examen d’exemple : Sunnybrook Cardiac Data (CC0), Radau et al., MIDAS Journal 2009.</translation>
     </message>
     <message>
         <source>Keyboard shortcuts</source>

@@ -2,16 +2,25 @@
 
 #include <QApplication>
 #include <QDate>
+#include <QFileInfo>
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QTranslator>
 
 #include "io/dicom_values.h"
+#include "io/resources.h"
 
 namespace cardioseg::ui {
 
 QStringList availableLanguages() {
     return {QStringLiteral("en"), QStringLiteral("fr")};
+}
+
+QString translationFile(const QString& code) {
+    const QString name = QStringLiteral("cardioseg_%1.qm").arg(code);
+    const QString installed =
+        QString::fromStdString((io::resourceDir() / "translations").string()) + QLatin1Char('/') + name;
+    return QFileInfo::exists(installed) ? installed : QStringLiteral(":/i18n/") + name;
 }
 
 bool installLanguage(const QString& code) {
@@ -25,7 +34,7 @@ bool installLanguage(const QString& code) {
         }
     ours = new QTranslator(qApp);
     qt = new QTranslator(qApp);
-    if (ours->load(QStringLiteral(":/i18n/cardioseg_%1.qm").arg(code)))
+    if (ours->load(translationFile(code)))
         QCoreApplication::installTranslator(ours);
     if (code != QLatin1String("en") && qt->load(QStringLiteral("qtbase_%1").arg(code),
                                                 QLibraryInfo::path(QLibraryInfo::TranslationsPath)))

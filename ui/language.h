@@ -17,6 +17,11 @@ QStringList availableLanguages();
 /// does not carry. Call before creating windows.
 bool installLanguage(const QString& code);
 
+/// Where CardioSeg's translation of a language is read from: the installed file
+/// <resources>/translations/cardioseg_<code>.qm when there is one (io::resourceDir), else the
+/// copy built into the program (":/i18n/cardioseg_<code>.qm").
+QString translationFile(const QString& code);
+
 /// A DICOM date (YYYYMMDD) as the current locale writes it in full ("12 March 2012"); empty
 /// for empty or impossible dates (00000000, 20120000), which are never shown raw.
 QString localDate(const std::string& dicomDate);

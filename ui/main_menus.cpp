@@ -10,6 +10,7 @@
 #include <QStatusBar>
 #include <QToolBar>
 
+#include "cardioseg_version.h"
 #include "function_panel.h"
 #include "io/resources.h"
 #include "main_window.h"
@@ -151,11 +152,16 @@ void MainMenus::buildHelp() {
     QMenu* help = m_window->menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&Keyboard Shortcuts"), this, &MainMenus::showShortcuts);
     help->addAction(tr("&About CardioSeg"), this, [this] {
-        QMessageBox::about(m_window, tr("About CardioSeg"),
-                           tr("<b>CardioSeg</b> %1<br>Cardiac MRI segmentation workstation.<br>"
-                              "Sample study: Sunnybrook Cardiac Data (CC0), Radau et al., MIDAS Journal 2009.")
-                               .arg(QApplication::applicationVersion()));
+        QMessageBox::about(m_window, tr("About CardioSeg"), aboutText());
     });
+}
+
+QString MainMenus::aboutText() {
+    return tr("<b>CardioSeg</b> %1<br>Cardiac MRI segmentation workstation, with Qt %2.<br>"
+              "Research software, not a medical device.<br>"
+              "Free software: GNU General Public License, version 3 or later.<br>"
+              "Sample study: Sunnybrook Cardiac Data (CC0), Radau et al., MIDAS Journal 2009.")
+        .arg(QStringLiteral(CARDIOSEG_VERSION), QString::fromLatin1(qVersion()));
 }
 
 void MainMenus::showShortcuts() {

@@ -18,6 +18,8 @@ public:
     explicit MainMenus(MainWindow* window);
     /// The recent studies, most recent first.
     void rebuildRecent();
+    /// The About box's text: this build's version (CARDIOSEG_VERSION), Qt's, the licence.
+    static QString aboutText();
 
 private:
     void buildFile();

@@ -108,4 +108,11 @@ QIcon toolIcon(const QString& name) {
     return icon;
 }
 
+QIcon applicationIcon() {
+    QIcon icon;
+    for (int size : {16, 24, 32, 48, 64, 128, 256})
+        icon.addFile(QStringLiteral(":/icons/%1x%1/apps/org.cardioseg.CardioSeg.png").arg(size), QSize(size, size));
+    return icon;
+}
+
 }  // namespace cardioseg::ui

@@ -10,4 +10,7 @@ namespace cardioseg::ui {
 /// other names.
 QIcon toolIcon(const QString& name);
 
+/// CardioSeg's own icon (resources/icons), every size it ships: the windows' and the About box's.
+QIcon applicationIcon();
+
 }  // namespace cardioseg::ui

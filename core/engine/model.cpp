@@ -13,6 +13,7 @@
 #include "io/model_archive.h"
 #include "engine/accelerator.h"
 #include "engine/model_impl.h"
+#include "cardioseg_version.h"
 
 namespace fs = std::filesystem;
 
@@ -194,7 +195,9 @@ Model Model::load(const fs::path& file) {
 
 void Model::save(const fs::path& file) const {
     torch::serialize::OutputArchive archive;
-    archive.write("cardioseg_metadata", c10::IValue(encodeMetadata(m_impl->config, m_impl->info)));
+    ModelInfo written = m_impl->info;
+    written.softwareVersion = CARDIOSEG_VERSION;  // the version that writes the file, not the one that read it
+    archive.write("cardioseg_metadata", c10::IValue(encodeMetadata(m_impl->config, written)));
     {
         torch::NoGradGuard ng;
         for (const auto& p : m_impl->net->named_parameters()) archive.write(p.key(), p.value().detach().cpu(), false);

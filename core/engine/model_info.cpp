@@ -65,6 +65,7 @@ std::map<std::string, std::string> ModelInfo::entries() const {
         if (!v.empty()) e[key] = joined(v);
     };
     text("created", created);
+    text("software_version", softwareVersion);
     text("parent", parent);
     text("version", version);
     list("trained_on", trainedOn);
@@ -90,6 +91,7 @@ ModelInfo ModelInfo::fromEntries(const std::map<std::string, std::string>& entri
     ModelInfo info;
     for (const auto& [key, value] : entries) {
         if (key == "created") info.created = value;
+        else if (key == "software_version") info.softwareVersion = value;
         else if (key == "parent") info.parent = value;
         else if (key == "version") info.version = value;
         else if (key == "trained_on") info.trainedOn = split(value);

@@ -19,6 +19,8 @@ struct ActivationRange {
 /// Typed fields; the file holds them as "meta.<key>=<value>" lines under the keys named here.
 struct ModelInfo {
     std::string created;  ///< "created": ISO 8601 date or time
+    /// "software_version": the CardioSeg version that wrote the file (Model::save sets it).
+    std::string softwareVersion;
     std::string parent;   ///< "parent": "none", a model version id or a file
     std::string version;  ///< "version": its id among a study's model versions ("v3"), if one
     std::vector<std::string> trainedOn;          ///< "trained_on": patient IDs of its training data

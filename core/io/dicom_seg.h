@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "cardioseg_version.h"
 #include "image/series_labels.h"
 
 namespace cardioseg::io {
@@ -13,7 +14,7 @@ class UidMap;
 struct DicomSegOptions {
     std::string seriesDescription = "CardioSeg LV segmentation";
     std::string algorithmName = "CardioSeg";
-    std::string softwareVersion = "0.1.0";
+    std::string softwareVersion = CARDIOSEG_VERSION;
     bool manual = false;       ///< labels drawn or corrected by a person (else automatic)
     /// De-identified after DICOM PS3.15's Basic Profile (see io/deidentify.h): identifying
     /// attributes removed or emptied, UIDs replaced, the choice recorded. The notes then name no

@@ -32,3 +32,11 @@ endif()
 if(CARDIOSEG_FUZZ)
     add_compile_options(-fsanitize=fuzzer-no-link)
 endif()
+
+# Hardening as Debian builds its own packages (dpkg-buildflags): fortified libc calls, a stack
+# protector, full RELRO with immediate binding. Sanitizer and fuzzing builds bring their own.
+option(CARDIOSEG_HARDENING "Build with Debian's hardening flags" ON)
+if(CARDIOSEG_HARDENING AND NOT CARDIOSEG_SANITIZE AND NOT CARDIOSEG_FUZZ AND CMAKE_CXX_COMPILER_ID MATCHES "GNU|Clang")
+    add_compile_options(-fstack-protector-strong $<$<NOT:$<CONFIG:Debug>>:-D_FORTIFY_SOURCE=2>)
+    add_link_options(LINKER:-z,relro LINKER:-z,now)
+endif()

@@ -24,6 +24,7 @@ private Q_SLOTS:
         QVERIFY(!model.info().trainedOn.empty());
         QVERIFY(!model.info().trainingDataHash.empty());
         QVERIFY(!model.info().created.empty());
+        QVERIFY(!model.info().softwareVersion.empty());  // the CardioSeg version that wrote it
         QVERIFY(model.info().other.empty());  // every entry it carries is one this version reads
     }
 

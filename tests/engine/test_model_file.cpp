@@ -1,6 +1,8 @@
 // Model files: round trip with metadata, clone independence, clear errors for bad files.
 #include <QtTest>
 
+#include "cardioseg_version.h"
+
 #include <fstream>
 
 #include <torch/torch.h>
@@ -100,6 +102,7 @@ private Q_SLOTS:
         info.int8Activations = {{0.0f, 1.5f}, {-2.0f, 3.25f}};
         info.checkpointIteration = 1200;
         info.other["note"] = "line one\nline two";  // a newer writer's entry
+        info.softwareVersion = "0.0.1";               // read from an older file: the writer's wins
         const fs::path file = dir / "m.pt";
         m.save(file);
         const Model back = Model::load(file);
@@ -116,6 +119,7 @@ private Q_SLOTS:
         QCOMPARE(read.int8Activations[1].min, -2.0f);
         QCOMPARE(read.int8Activations[1].max, 3.25f);
         QCOMPARE(read.checkpointIteration.value_or(0), 1200LL);
+        QCOMPARE(read.softwareVersion, std::string(CARDIOSEG_VERSION));  // the version that wrote it
         QVERIFY(read.created.empty() && read.parent.empty() && !read.validatedOn.size());  // unset stays unset
         QCOMPARE(read.other.at("note"), std::string("line one line two"));
         QCOMPARE(back.parameterCount(), m.parameterCount());

@@ -13,6 +13,8 @@
 #include <QCheckBox>
 #include <QFileInfo>
 #include <QListWidget>
+#include <QMenuBar>
+#include <QMessageBox>
 #include <QMimeData>
 #include <QSlider>
 #include <QStatusBar>
@@ -20,6 +22,7 @@
 #include "io/resources.h"
 #include <QUndoStack>
 
+#include "cardioseg_version.h"
 #include "cine_grid.h"
 #include "image_adapters.h"
 #include "io/png_masks.h"
@@ -29,6 +32,7 @@
 #include "metrics_panel.h"
 #include "slice_view.h"
 #include "synthetic_dicom.h"
+#include "tool_icons.h"
 
 using namespace cardioseg;
 namespace fs = std::filesystem;
@@ -69,6 +73,32 @@ private slots:
         QCoreApplication::setOrganizationName("CardioSegTests");
         QCoreApplication::setApplicationName("test_main_window");
         QSettings().clear();  // every run starts from the defaults
+    }
+
+    void aboutBoxNamesThisVersion() {
+        // Help ▸ About: the version CMake's project() gives, the application's icon.
+        ui::MainWindow w;
+        w.show();
+        QAction* about = nullptr;
+        for (QAction* menu : w.menuBar()->actions())
+            for (QAction* a : menu->menu() ? menu->menu()->actions() : QList<QAction*>())
+                if (a->text() == "&About CardioSeg") about = a;
+        QVERIFY(about);
+        QApplication::setWindowIcon(ui::applicationIcon());
+        QString text;
+        bool hasIcon = false;
+        QTimer::singleShot(0, [&] {
+            auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget());
+            if (!box) return;
+            text = box->text();
+            hasIcon = !box->iconPixmap().isNull();
+            box->accept();
+        });
+        about->trigger();
+        QVERIFY2(text.contains(QStringLiteral("CardioSeg</b> " CARDIOSEG_VERSION)), qPrintable(text));
+        QVERIFY(hasIcon);
+        QVERIFY(!ui::applicationIcon().pixmap(48, 48).isNull());
+        QCOMPARE(ui::applicationIcon().availableSizes().size(), 7);
     }
 
     void opensSyntheticStudyAndNavigates() {

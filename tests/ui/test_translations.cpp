@@ -7,6 +7,7 @@
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QDockWidget>
+#include <QDir>
 #include <QFile>
 #include <QGroupBox>
 #include <QHeaderView>
@@ -18,6 +19,7 @@
 #include <QRegularExpression>
 #include <QSettings>
 #include <QSpinBox>
+#include <QTemporaryDir>
 #include <QTableWidget>
 #include <QToolBar>
 #include <QTranslator>
@@ -225,6 +227,25 @@ private slots:
                  QString("%n corrigée"));
         QCOMPARE(t.translate("cardioseg::ui::ViewerPresenter", "%n corrected", nullptr, 3),
                  QString("%n corrigées"));
+    }
+
+    void installedTranslationIsPreferred() {
+        // The built-in copy, when no file is installed beside the program's data.
+        QTemporaryDir dir;
+        qputenv("CARDIOSEG_RESOURCES", dir.path().toUtf8());
+        QCOMPARE(ui::translationFile("fr"), QStringLiteral(":/i18n/cardioseg_fr.qm"));
+        // An installed file wins: here the English file under the French name, so that what
+        // the interface says shows which one was read.
+        QVERIFY(QDir(dir.path()).mkpath("translations"));
+        const QString installed = dir.path() + "/translations/cardioseg_fr.qm";
+        QVERIFY(QFile::copy(":/i18n/cardioseg_en.qm", installed));
+        QCOMPARE(ui::translationFile("fr"), installed);
+        QVERIFY(ui::installLanguage("fr"));
+        QCOMPARE(QCoreApplication::translate("cardioseg::ui::MainWindow", "Series"), QString("Series"));
+        qunsetenv("CARDIOSEG_RESOURCES");
+        QVERIFY(ui::installLanguage("fr"));
+        QCOMPARE(QCoreApplication::translate("cardioseg::ui::MainWindow", "Series"), QString("Séries"));
+        ui::installLanguage("en");
     }
 
     void englishCarriesPlurals() {
