@@ -1,10 +1,14 @@
 #!/usr/bin/env bash
 # One entry point for developers and CI:
 #   packaging/dev.sh gui [study]   install what is missing, build, open the workstation
-#   packaging/dev.sh test          install what is missing, build, run every test, then the core
-#                                  and workstation suites again under ASan + UBSan (CI runs this;
-#                                  CARDIOSEG_SKIP_SANITIZE=1 leaves the sanitizer run out)
+#   packaging/dev.sh test          install what is missing, build, run every test, build the
+#                                  Debian package and test it (packaging/test-package.sh), then
+#                                  the core and workstation suites again under ASan + UBSan (CI
+#                                  runs this; CARDIOSEG_SKIP_PACKAGE=1 leaves the package out,
+#                                  CARDIOSEG_SKIP_SANITIZE=1 the sanitizer run)
 #   packaging/dev.sh build         install what is missing, build
+#   packaging/dev.sh package       build, then build/package/cardioseg_<version>_amd64.deb
+#   packaging/dev.sh install       build the package and install it with apt-get (sudo if not root)
 #   packaging/dev.sh sanitize      ASan + UBSan build of the core and workstation suites, run
 # Environment: BUILD_DIR (default build), SANITIZE_DIR (default build-sanitize), JOBS (default 2),
 # CMAKE_ARGS (extra configure flags).
@@ -34,6 +38,14 @@ run_ctest() {
     else
         ctest --output-on-failure -j "$jobs" "$@"
     fi
+}
+
+# The Debian package (CPack, packaging/CMakeLists.txt) from the Release build; prints its path.
+package() {
+    build_project >&2
+    rm -f "$build"/package/cardioseg_*.deb
+    (cd "$build" && cpack -G DEB >/dev/null)
+    ls "$build"/package/cardioseg_*_amd64.deb
 }
 
 # AddressSanitizer and UndefinedBehaviorSanitizer on every target of ours (README, "Reliability");
@@ -68,9 +80,21 @@ case "$cmd" in
         build_project
         exec "$build/app/cardioseg" "$@"
         ;;
+    package)
+        package
+        ;;
+    install)
+        deb="$(package)"
+        SUDO=""
+        [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+        $SUDO apt-get install -y "$deb"
+        ;;
     test)
         build_project
         (cd "$build" && run_ctest "$@")
+        if [ "${CARDIOSEG_SKIP_PACKAGE:-0}" != 1 ]; then
+            "$here/test-package.sh" "$(package)"
+        fi
         if [ "${CARDIOSEG_SKIP_SANITIZE:-0}" != 1 ]; then
             sanitize
         fi
@@ -79,7 +103,7 @@ case "$cmd" in
         sanitize "$@"
         ;;
     *)
-        echo "usage: packaging/dev.sh gui [study] | test [ctest args] | build | sanitize [ctest args]" >&2
+        echo "usage: packaging/dev.sh gui [study] | test [ctest args] | build | package | install | sanitize [ctest args]" >&2
         exit 2
         ;;
 esac

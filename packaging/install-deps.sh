@@ -15,6 +15,7 @@ PACKAGES=(
   nlohmann-json3-dev libcli11-dev libspdlog-dev libfmt-dev
   libbenchmark-dev python3-torchvision
   xvfb xauth fonts-dejavu-core
+  dpkg-dev lintian desktop-file-utils appstream man-db mmdebstrap
 )
 
 missing=()
