@@ -189,6 +189,7 @@ int runTrain(const TrainArgs& args) {
                          "teacher model) of %zu patient(s); %zu validation images\n",
                  who.c_str(), images.size(), static_cast<std::size_t>(negatives), pseudo, patients.size(), validation.size());
 
+    const std::string dataHash = training::datasetHash(images);
     const std::string recipe =
         a.schedule + " lr " + std::to_string(a.lr) + " " + a.optimizer + " batch " + std::to_string(a.batch) + " iterations " +
         std::to_string(a.iterations) + " crop " + std::to_string(a.crop) + " class weight power " +
@@ -206,7 +207,7 @@ int runTrain(const TrainArgs& args) {
         try {
             dist = std::make_unique<engine::Distributed>(o);
             dist->requireSame({{"model", engine::archName(config) + " seed " + std::to_string(a.seed)},
-                               {"training data", training::datasetHash(images)},
+                               {"training data", dataHash},
                                {"validation data", validationHash},
                                {"recipe", recipe + " weight decay " + std::to_string(a.weightDecay) + " dice " +
                                               std::to_string(a.diceWeight) + " ce " + std::to_string(a.ceWeight)},
@@ -287,20 +288,20 @@ int runTrain(const TrainArgs& args) {
     if (outcome.status != engine::TrainOutcome::Status::Completed)
         throw std::runtime_error("training stopped: " + outcome.message + " (last checkpoint: " + tc.checkpointPath +
                                  "; continue with --resume " + tc.checkpointPath + ")");
-    const std::string backend = dist ? dist->backend() : std::string();
+    // What every rank reports; rank 0 adds the model it writes.
+    nlohmann::json out{{"model", nullptr},
+                       {"arch", engine::archName(config)},
+                       {"images", images.size()},
+                       {"iterations", outcome.iterations},
+                       {"seconds", outcome.seconds},
+                       {"device", outcome.device},
+                       {"final_loss", outcome.finalLoss},
+                       {"world_size", world},
+                       {"rank", rank},
+                       {"backend", dist ? nlohmann::json(dist->backend()) : nlohmann::json(nullptr)},
+                       {"communication_seconds", outcome.communicationSeconds}};
     dist.reset();  // every rank has left: rank 0 writes, the others are done
     if (rank != 0) {
-        nlohmann::json out{{"model", nullptr},
-                           {"arch", engine::archName(config)},
-                           {"images", images.size()},
-                           {"iterations", outcome.iterations},
-                           {"seconds", outcome.seconds},
-                           {"device", outcome.device},
-                           {"final_loss", outcome.finalLoss},
-                           {"world_size", world},
-                           {"rank", rank},
-                           {"backend", backend},
-                           {"communication_seconds", outcome.communicationSeconds}};
         if (a.json)
             std::cout << out.dump(2) << "\n";
         else
@@ -314,7 +315,7 @@ int runTrain(const TrainArgs& args) {
     info.created = todayIso();
     info.trainedOn.assign(patients.begin(), patients.end());
     info.trainingImages = static_cast<long long>(images.size());
-    info.trainingDataHash = training::datasetHash(images);
+    info.trainingDataHash = dataHash;
     info.schedule = recipe;
     info.worldSize = world;
     info.globalBatch = a.batch;
@@ -331,21 +332,11 @@ int runTrain(const TrainArgs& args) {
     std::filesystem::remove(tc.checkpointPath, ec);
     std::filesystem::remove(tc.checkpointPath + ".optim", ec);
 
-    nlohmann::json out{{"model", a.output},
-                       {"arch", engine::archName(config)},
-                       {"parameters", model.parameterCount()},
-                       {"patients", std::vector<std::string>(patients.begin(), patients.end())},
-                       {"images", images.size()},
-                       {"iterations", outcome.iterations},
-                       {"seconds", outcome.seconds},
-                       {"device", outcome.device},
-                       {"final_loss", outcome.finalLoss},
-                       {"validation_dice", validation.empty() ? nlohmann::json(nullptr) : nlohmann::json(valDice)},
-                       {"world_size", world},
-                       {"rank", rank},
-                       {"backend", backend.empty() ? nlohmann::json(nullptr) : nlohmann::json(backend)},
-                       {"communication_seconds", outcome.communicationSeconds},
-                       {"skipped", skippedJson(skipped)}};
+    out["model"] = a.output;
+    out["parameters"] = model.parameterCount();
+    out["patients"] = std::vector<std::string>(patients.begin(), patients.end());
+    out["validation_dice"] = validation.empty() ? nlohmann::json(nullptr) : nlohmann::json(valDice);
+    out["skipped"] = skippedJson(skipped);
     if (a.json)
         std::cout << out.dump(2) << "\n";
     else

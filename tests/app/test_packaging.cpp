@@ -38,34 +38,32 @@ QString readFile(const QString& path) {
     return f.open(QIODevice::ReadOnly) ? QString::fromUtf8(f.readAll()) : QString();
 }
 
-/// The long options a --help text lists in its "Options:" part (CLI11's "  -h,--help  …" and
-/// Qt's "  -h, --help  …"), not options its descriptions mention.
-Options helpOptions(const QString& help) {
-    Options out;
-    bool inOptions = false;
-    static const QRegularExpression optionLine(QStringLiteral("^  (?:-[A-Za-z], ?)?(--[a-z0-9][a-z0-9-]*)"));
+/// The first capture of `entry` on each line of the part of a --help text headed `heading`
+/// ("Options:", "Subcommands:"): its indented lines, up to the next heading.
+QStringList helpSection(const QString& help, const QString& heading, const QRegularExpression& entry) {
+    QStringList out;
+    bool in = false;
     for (const QString& line : help.split('\n')) {
-        if (line.startsWith("Options:")) inOptions = true;
-        else if (!line.startsWith(' ') && !line.isEmpty()) inOptions = false;
-        if (!inOptions) continue;
-        const auto m = optionLine.match(line);
-        if (m.hasMatch()) out.insert(m.captured(1));
+        if (line.startsWith(heading)) in = true;
+        else if (!line.startsWith(' ') && !line.isEmpty()) in = false;
+        const auto m = entry.match(line);
+        if (in && m.hasMatch()) out << m.captured(1);
     }
     return out;
 }
 
+/// The long options a --help text lists in its "Options:" part (CLI11's "  -h,--help  …" and
+/// Qt's "  -h, --help  …"), not options its descriptions mention.
+Options helpOptions(const QString& help) {
+    static const QRegularExpression optionLine(QStringLiteral("^  (?:-[A-Za-z], ?)?(--[a-z0-9][a-z0-9-]*)"));
+    const QStringList options = helpSection(help, QStringLiteral("Options:"), optionLine);
+    return Options(options.begin(), options.end());
+}
+
 /// The subcommands a CLI11 --help lists under "Subcommands:".
 QStringList helpSubcommands(const QString& help) {
-    QStringList out;
-    bool in = false;
     static const QRegularExpression name(QStringLiteral("^  ([a-z][a-z0-9-]*)\\s"));
-    for (const QString& line : help.split('\n')) {
-        if (line.startsWith("Subcommands:")) in = true;
-        else if (!line.startsWith(' ') && !line.isEmpty()) in = false;
-        const auto m = name.match(line);
-        if (in && m.hasMatch()) out << m.captured(1);
-    }
-    return out;
+    return helpSection(help, QStringLiteral("Subcommands:"), name);
 }
 
 /// A man page's sections: ".SH NAME" and ".SS name" headings → the long options of the tag
