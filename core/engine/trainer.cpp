@@ -105,9 +105,9 @@ private:
 
 namespace {
 
-/// Confusion counts (truth × classes + predicted) of a model on samples first, first + step, ...
-std::vector<double> validationCounts(const Model& model, const std::vector<TrainSample>& samples, DeviceChoice device,
-                                     std::size_t first = 0, std::size_t step = 1) {
+/// The confusion matrix of a model on samples first, first + step, ...
+metrics::ConfusionMatrix validationMatrix(const Model& model, const std::vector<TrainSample>& samples,
+                                          DeviceChoice device, std::size_t first = 0, std::size_t step = 1) {
     auto net = model.impl()->net;
     const bool wasTraining = net->is_training();
     net->eval();
@@ -131,25 +131,20 @@ std::vector<double> validationCounts(const Model& model, const std::vector<Train
     }
     if (home != target) net->to(home);
     if (wasTraining) net->train();
-    std::vector<double> counts;
-    for (int t = 0; t < cm.classes(); ++t)
-        for (int p = 0; p < cm.classes(); ++p) counts.push_back(static_cast<double>(cm.at(t, p)));
-    return counts;
+    return cm;
 }
 
-/// Mean Dice of the foreground classes the labels contain, from validationCounts.
-double meanForegroundDice(const std::vector<double>& counts, int classes) {
+/// Mean Dice of the foreground classes the labels contain.
+double meanForegroundDice(const metrics::ConfusionMatrix& cm) {
     double sum = 0;
     int n = 0;
-    for (int c = 1; c < classes; ++c) {
+    for (int c = 1; c < cm.classes(); ++c) {
         // Only classes the labels contain: on an image labelled with an endocardium alone the
         // myocardium is unknown (ignore), and its Dice would say nothing.
-        double truth = 0, predicted = 0;
-        for (int p = 0; p < classes; ++p) truth += counts[c * classes + p];
-        for (int t = 0; t < classes; ++t) predicted += counts[t * classes + c];
-        const double tp = counts[c * classes + c];
-        if (truth == 0) continue;
-        sum += 2 * tp / (truth + predicted);
+        std::uint64_t truth = 0;
+        for (int p = 0; p < cm.classes(); ++p) truth += cm.at(c, p);
+        if (truth == 0 || std::isnan(cm.dice(c))) continue;
+        sum += cm.dice(c);
         ++n;
     }
     return n ? sum / n : std::numeric_limits<double>::quiet_NaN();
@@ -159,7 +154,7 @@ double meanForegroundDice(const std::vector<double>& counts, int classes) {
 
 double validationDice(const Model& model, const std::vector<TrainSample>& samples, DeviceChoice device) {
     if (samples.empty()) return std::numeric_limits<double>::quiet_NaN();
-    return meanForegroundDice(validationCounts(model, samples, device), model.config().numClasses);
+    return meanForegroundDice(validationMatrix(model, samples, device));
 }
 
 TrainOutcome train(Model& model, const TrainConfig& config, const BatchProvider& provider,
@@ -270,9 +265,9 @@ TrainOutcome train(Model& model, const TrainConfig& config, const BatchProvider&
         if (!dist) return validationDice(model, validation, config.device);
         // Each rank its share of the images, the counts summed.
         if (validation.empty()) return std::numeric_limits<double>::quiet_NaN();
-        const auto counts = dist->sum(validationCounts(model, validation, config.device,
-                                                       static_cast<std::size_t>(dist->rank()), static_cast<std::size_t>(world)));
-        return meanForegroundDice(counts, classes);
+        const auto mine = validationMatrix(model, validation, config.device, static_cast<std::size_t>(dist->rank()),
+                                           static_cast<std::size_t>(world));
+        return meanForegroundDice(metrics::ConfusionMatrix::fromCounts(classes, dist->sum(mine.countList())));
     };
     auto checkpoint = [&](std::int64_t done) {
         if (!writer || config.checkpointPath.empty()) return;

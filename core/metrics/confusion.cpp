@@ -47,6 +47,26 @@ void ConfusionMatrix::add(const ConfusionMatrix& other) {
     for (std::size_t i = 0; i < m_outside.size(); ++i) m_outside[i] += other.m_outside[i];
 }
 
+std::vector<double> ConfusionMatrix::countList() const {
+    std::vector<double> out(m_counts.begin(), m_counts.end());
+    out.insert(out.end(), m_outside.begin(), m_outside.end());
+    return out;
+}
+
+ConfusionMatrix ConfusionMatrix::fromCounts(int classes, const std::vector<double>& counts) {
+    ConfusionMatrix m(classes);
+    if (counts.size() != m.m_counts.size() + m.m_outside.size())
+        throw std::invalid_argument("confusion matrix: " + std::to_string(counts.size()) + " counts for " +
+                                    std::to_string(classes) + " classes");
+    for (std::size_t i = 0; i < counts.size(); ++i) {
+        const double v = counts[i];
+        if (!(v >= 0) || v != std::floor(v))
+            throw std::invalid_argument("confusion matrix: count " + std::to_string(v) + " is not a whole number");
+        (i < m.m_counts.size() ? m.m_counts[i] : m.m_outside[i - m.m_counts.size()]) = static_cast<std::uint64_t>(v);
+    }
+    return m;
+}
+
 std::uint64_t ConfusionMatrix::total() const {
     std::uint64_t t = 0;
     for (auto c : m_counts) t += c;

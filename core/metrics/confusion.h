@@ -26,6 +26,12 @@ public:
     /// size mismatch.
     void add(const image::LabelMap& truth, const image::LabelMap& prediction);
     void add(const ConfusionMatrix& other);
+    /// Every count as a flat list (the matrix row by row, then the NotBloodPool ones): what
+    /// processes add up to pool their matrices; fromCounts makes the matrix again. fromCounts
+    /// throws std::invalid_argument on a list of another length or a count that is negative or
+    /// not whole.
+    std::vector<double> countList() const;
+    static ConfusionMatrix fromCounts(int classes, const std::vector<double>& counts);
     std::uint64_t at(int truth, int predicted) const { return m_counts[truth * m_classes + predicted]; }
     int classes() const { return m_classes; }
     std::uint64_t total() const;

@@ -104,6 +104,36 @@ private slots:
             for (int j = 0; j < 3; ++j) QCOMPARE(a.at(i, j), both.at(i, j));
     }
 
+    void countListsAddUpAsMatricesDo() {
+        // Two processes' matrices, summed as lists (as data-parallel validation does), are the
+        // pooled matrix, NotBloodPool spill included.
+        ConfusionMatrix a(3), b(3), both(3);
+        const auto t1 = fromRows({"nnnn", "n11n"}), p1 = fromRows({"1200", "2111"});
+        const auto t2 = fromRows({"0122"}), p2 = fromRows({"0112"});
+        a.add(t1, p1);
+        b.add(t2, p2);
+        both.add(t1, p1);
+        both.add(t2, p2);
+        std::vector<double> sum = a.countList();
+        const std::vector<double> other = b.countList();
+        QCOMPARE(sum.size(), std::size_t(3 * 3 + 3));
+        for (std::size_t i = 0; i < sum.size(); ++i) sum[i] += other[i];
+        const ConfusionMatrix pooled = ConfusionMatrix::fromCounts(3, sum);
+        QCOMPARE(pooled.outsideBloodPool(image::label::BloodPool), std::uint64_t(2));
+        for (int c = 0; c < 3; ++c) {
+            QCOMPARE(pooled.outsideBloodPool(c), both.outsideBloodPool(c));
+            for (int p = 0; p < 3; ++p) QCOMPARE(pooled.at(c, p), both.at(c, p));
+        }
+        QVERIFY(near(pooled.dice(1), both.dice(1)));
+        QVERIFY(pooled.dice(1) < 1.0);  // the spill counts against the blood pool
+        // A list of another length, or one that is not counts, is refused.
+        QVERIFY_THROWS_EXCEPTION(std::invalid_argument, ConfusionMatrix::fromCounts(3, std::vector<double>(9, 0.0)));
+        sum[0] = 0.5;
+        QVERIFY_THROWS_EXCEPTION(std::invalid_argument, ConfusionMatrix::fromCounts(3, sum));
+        sum[0] = -1;
+        QVERIFY_THROWS_EXCEPTION(std::invalid_argument, ConfusionMatrix::fromCounts(3, sum));
+    }
+
     void absentClassIsNaN() {
         ConfusionMatrix cm(3);
         cm.add(fromRows({"00"}), fromRows({"00"}));
